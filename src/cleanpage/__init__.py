@@ -1,0 +1,44 @@
+"""cleanpage: scraped Chinese web pages to clean article bodies plus metadata.
+
+    >>> import cleanpage
+    >>> doc = cleanpage.clean(page_bytes, url="https://example.com/a.html")
+    >>> doc.text, doc.metadata.published, doc.removed[0].reason
+
+Everything else is reachable from here; the submodules are private unless
+documented in ``docs/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from ._version import __version__
+from .config import Config, SiteRule
+from .document import Block, Document, Metadata, Removal, Repair
+from .errors import CleanpageError, CleanTimeoutError, ConfigError, DecodeError, InputError, InputTooLargeError
+from .pipeline import Cleaner, Source
+from .registry import Detector, Repairer, register_detector, register_repairer
+from .repair import repair_text
+
+__all__ = [
+    "Block", "Cleaner", "CleanTimeoutError", "CleanpageError", "Config", "ConfigError", "DecodeError", "Detector",
+    "Document", "InputError", "InputTooLargeError", "Metadata", "Removal", "Repair", "Repairer", "SiteRule",
+    "__version__", "clean", "register_detector", "register_repairer", "repair_text",
+]
+
+
+@lru_cache(maxsize=16)
+def _cleaner(config: Config) -> Cleaner:
+    return Cleaner(config)
+
+
+def clean(source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+          config: Config | None = None, **options: Any) -> Document:
+    """Clean one page: raw bytes in any encoding, decoded HTML, or a plain-text dump.
+
+    ``options`` are :class:`Config` fields (``kind="text"``, ``captions="drop"``,
+    ``disable=("related",)``...) applied on top of ``config``.
+    """
+    return _cleaner((config or Config()).replace(**options)).clean(source, url=url, headers=headers)

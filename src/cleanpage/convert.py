@@ -1,0 +1,70 @@
+"""Script detection and optional conversion of the output.
+
+``metadata.script`` is always set: ``simplified``, ``traditional`` or ``mixed``
+(``None`` for text without Chinese). Conversion runs only when asked
+(``Config.convert``), through the official OpenCC binding, on the body blocks;
+harvested metadata keeps the page's own script. ``Config.normalize_width``
+optionally turns full-width digits and Latin letters half-width; punctuation is
+never touched.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from .config import Config
+from .document import Block, Metadata
+
+# Full-width 0-9, A-Z, a-z only: never punctuation, which Chinese text writes full-width on purpose.
+WIDTH_TABLE = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+
+
+@lru_cache(maxsize=1)
+def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
+    data = resources.files("cleanpage.data").joinpath("t2s_chars.json").read_text(encoding="utf-8")
+    table: dict[str, str] = json.loads(data)
+    traditional_only = frozenset(table)
+    simplified_only = frozenset(v for v in table.values() if v not in table)
+    return traditional_only, simplified_only
+
+
+def detect_script(text: str, *, threshold: float = 0.8) -> str | None:
+    """``traditional`` or ``simplified`` when at least ``threshold`` of the telling characters agree."""
+    traditional_only, simplified_only = _script_sets()
+    trad = sum(1 for ch in text if ch in traditional_only)
+    simp = sum(1 for ch in text if ch in simplified_only)
+    if trad + simp == 0:
+        return "simplified" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+    share = trad / (trad + simp)
+    if share >= threshold:
+        return "traditional"
+    if share <= 1 - threshold:
+        return "simplified"
+    return "mixed"
+
+
+@lru_cache(maxsize=8)
+def _converter(name: str) -> object:
+    import opencc
+
+    return opencc.OpenCC(name.removesuffix(".json"))
+
+
+def convert_text(text: str, name: str) -> str:
+    """Convert ``text`` with the OpenCC configuration ``name`` (``t2s``, ``s2twp``...)."""
+    return str(_converter(name).convert(text))  # type: ignore[attr-defined]
+
+
+def apply(blocks: list[Block], metadata: Metadata, config: Config) -> None:
+    """Set ``metadata.script`` from the body (or title) and apply the optional conversions in place."""
+    sample = "\n".join(block.text for block in blocks) or (metadata.title or "")
+    metadata.script = detect_script(sample)
+    if config.normalize_width == "digits_letters":
+        for block in blocks:
+            block.text = block.text.translate(WIDTH_TABLE)
+    if config.convert:
+        for block in blocks:
+            block.text = convert_text(block.text, config.convert)
+        metadata.extra["converted"] = config.convert

@@ -1,0 +1,27 @@
+"""Exception types. Everything :func:`cleanpage.clean` raises derives from ``CleanpageError``."""
+
+from __future__ import annotations
+
+
+class CleanpageError(Exception):
+    """Base class of every error cleanpage raises on purpose."""
+
+
+class InputError(CleanpageError, ValueError):
+    """The input cannot be cleaned as given (wrong type, unusable bytes)."""
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than ``Config.max_input_bytes``."""
+
+
+class DecodeError(InputError):
+    """The bytes could not be turned into text by any candidate encoding."""
+
+
+class ConfigError(CleanpageError, ValueError):
+    """A configuration value, file or detector name is invalid."""
+
+
+class CleanTimeoutError(CleanpageError, TimeoutError):
+    """Cleaning one page took longer than ``Config.timeout`` seconds."""

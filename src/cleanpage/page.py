@@ -1,0 +1,184 @@
+"""The working state detectors read, and the findings they return.
+
+Detectors never change a :class:`Page`; they return findings (:class:`Drop`,
+:class:`Trim`, :class:`Split`, :class:`Harvest`, :class:`Warn`) and the
+pipeline applies them, so every change is recorded and any detector can be
+switched off by name.
+
+Zones follow the chrome catalogue (§2.1): HEAD is everything before the first
+body-like block, TAIL everything after the last one. A *body-like* block is
+sentence-like and at least 40 visible characters long, or one of two
+sentence-like blocks in a row of at least 20 characters each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .config import Config
+from .document import Block
+from .shadow import Features, features, fold
+
+
+@dataclass(frozen=True)
+class Drop:
+    """Remove ``block`` from the body (or move it to captions when ``caption``)."""
+
+    block: Block
+    rule: str
+    reason: str
+    caption: bool = False
+
+
+@dataclass(frozen=True)
+class Trim:
+    """Remove ``block.text[start:end]``; the rest of the block stays."""
+
+    block: Block
+    start: int
+    end: int
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Split:
+    """Cut ``block`` in two at offset ``at``; nothing is lost. ``kinds`` sets the two parts' kinds."""
+
+    block: Block
+    at: int
+    rule: str
+    reason: str
+    kinds: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Harvest:
+    """Set a metadata field. The value with the highest confidence wins; on a tie the first."""
+
+    field: str
+    value: Any
+    rule: str
+    raw: str = ""
+    confidence: float = 0.5
+    append: bool = False  # list fields: add to the list instead of replacing it
+
+
+@dataclass(frozen=True)
+class Warn:
+    message: str
+
+
+Finding = Drop | Trim | Split | Harvest | Warn
+
+
+@dataclass
+class Harvested:
+    value: Any
+    rule: str
+    raw: str
+    confidence: float
+
+
+@dataclass
+class PageHints:
+    """Facts found outside the body text, mostly from HTML (``<title>``, meta tags, JSON-LD)."""
+
+    titles: list[str] = field(default_factory=list)  # candidate headlines, best first
+    values: dict[str, Harvested] = field(default_factory=dict)  # metadata from the DOM
+
+
+class Page:
+    """Blocks still in the body, what has been harvested, and cached line features."""
+
+    def __init__(self, blocks: list[Block], *, config: Config, url: str | None = None, kind: str = "text",
+                 hints: PageHints | None = None) -> None:
+        self.blocks = blocks
+        self.config = config
+        self.url = url
+        self.host = (urlsplit(url).hostname or None) if url else None
+        self.kind = kind
+        self.hints = hints or PageHints()
+        self.meta: dict[str, Harvested] = dict(self.hints.values)
+        self._shadow: dict[int, tuple[str, str, Features]] = {}
+        self._zones: tuple[int, int] | None = None
+
+    # -- per-block views -------------------------------------------------------------------------
+    def shadow(self, block: Block) -> str:
+        return self._entry(block)[1]
+
+    def features(self, block: Block) -> Features:
+        return self._entry(block)[2]
+
+    def _entry(self, block: Block) -> tuple[str, str, Features]:
+        entry = self._shadow.get(id(block))
+        if entry is None or entry[0] != block.text:
+            shadow = fold(block.text)
+            entry = (block.text, shadow, features(shadow))
+            self._shadow[id(block)] = entry
+        return entry
+
+    def position(self, block: Block) -> int:
+        for i, candidate in enumerate(self.blocks):
+            if candidate is block:
+                return i
+        raise ValueError("block is not on the page")
+
+    # -- zones -----------------------------------------------------------------------------------
+    def body_like(self, i: int) -> bool:
+        feats = self.features(self.blocks[i])
+        if not feats.sentence_like:
+            return False
+        if feats.vlen >= 40:
+            return True
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.blocks):
+                other = self.features(self.blocks[j])
+                if feats.vlen >= 20 and other.sentence_like and other.vlen >= 20:
+                    return True
+        return False
+
+    def _compute_zones(self) -> tuple[int, int]:
+        if self._zones is None:
+            flags = [self.body_like(i) for i in range(len(self.blocks))]
+            first = next((i for i, flag in enumerate(flags) if flag), len(self.blocks))
+            last = next((i for i in range(len(flags) - 1, -1, -1) if flags[i]), -1)
+            self._zones = (first, last)
+        return self._zones
+
+    @property
+    def first_body(self) -> int:
+        """Position of the first body-like block (``len(blocks)`` when there is none)."""
+        return self._compute_zones()[0]
+
+    @property
+    def last_body(self) -> int:
+        """Position of the last body-like block (-1 when there is none)."""
+        return self._compute_zones()[1]
+
+    def in_head(self, i: int) -> bool:
+        return i < self.first_body
+
+    def in_tail(self, i: int) -> bool:
+        return i > self.last_body
+
+    def in_edge(self, i: int) -> bool:
+        return self.in_head(i) or self.in_tail(i)
+
+    def changed(self) -> None:
+        """Called by the pipeline after it applied findings."""
+        self._zones = None
+
+    # -- metadata --------------------------------------------------------------------------------
+    def value(self, name: str) -> Any:
+        found = self.meta.get(name)
+        return found.value if found else None
+
+    @property
+    def title(self) -> str | None:
+        title = self.value("title")
+        if title:
+            return str(title)
+        return self.hints.titles[0] if self.hints.titles else None

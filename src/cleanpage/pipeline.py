@@ -1,0 +1,242 @@
+"""The cleaning pipeline: decode, segment, repair, detect, convert.
+
+A :class:`Cleaner` builds its detectors and repairs once from a
+:class:`~cleanpage.config.Config` and cleans any number of pages with them.
+Detectors only return findings; :func:`apply_findings` applies them and
+records every removal, so the trace in :class:`~cleanpage.document.Document`
+is complete by construction.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from . import convert
+from .config import Config
+from .decode import decode
+from .document import Block, Document, Metadata, Removal, Repair
+from .errors import CleanTimeoutError, InputError, InputTooLargeError
+from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
+from .registry import Detector, Repairer, build_detectors, build_repairers, check_names
+from .segment.text import EDGE_SPACE, segment_text
+
+Source = bytes | bytearray | memoryview | str
+
+HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta\s|title)[\s>]", re.IGNORECASE)
+HTML_TAG = re.compile(r"</?(?:div|p|span|a|table|td|tr|li|ul|br|h[1-6]|article|section|img)\b[^<>]{0,200}>", re.IGNORECASE)
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+LIST_FIELDS = {name for name, value in Metadata().to_dict().items() if isinstance(value, list)}
+
+
+def sniff_kind(text: str) -> str:
+    """``html`` when the text starts like a page or is dense with tags, else ``text``."""
+    head = text[:4096]
+    if HTML_SNIFF.search(head):
+        return "html"
+    return "html" if len(HTML_TAG.findall(head)) >= 5 else "text"
+
+
+class Cleaner:
+    """Reusable cleaner: build once (detectors, repairs, compiled rules), clean many pages."""
+
+    def __init__(self, config: Config | None = None, **options: Any) -> None:
+        self.config = (config or Config()).replace(**options)
+        check_names(self.config)
+        self.detectors: list[Detector] = build_detectors(self.config)
+        self.repairers: list[Repairer] = build_repairers(self.config)
+
+    def clean(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None) -> Document:
+        deadline = time.monotonic() + self.config.timeout if self.config.timeout else None
+        warnings: list[str] = []
+        text, encoding, reason = self._decode(source, headers, warnings)
+        kind = self.config.kind if self.config.kind != "auto" else sniff_kind(text)
+        hints = PageHints()
+        if kind == "html":
+            from .segment.html import segment_html
+
+            segmented = segment_html(text, url=url, config=self.config)
+            blocks, hints = segmented.blocks, segmented.hints
+            warnings.extend(segmented.warnings)
+        else:
+            blocks = segment_text(text)
+        if encoding:
+            hints.values.setdefault("encoding", Harvested(encoding, "decode", reason, 1.0))
+            hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
+        removed: list[Removal] = []
+        repairs = self._repair(blocks, removed)
+        page = Page(blocks, config=self.config, url=url, kind=kind, hints=hints)
+        for detector in self.detectors:
+            _check_deadline(deadline, detector.name)
+            apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
+        metadata = finalize_metadata(page, url)
+        convert.apply(page.blocks, metadata, self.config)
+        return Document(blocks=page.blocks, metadata=metadata, removed=removed, repairs=repairs,
+                        warnings=warnings, kind=kind)
+
+    # -- stages ----------------------------------------------------------------------------------
+    def _decode(self, source: Source, headers: Mapping[str, str] | None,
+                warnings: list[str]) -> tuple[str, str | None, str]:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data = bytes(source)
+            if len(data) > self.config.max_input_bytes:
+                raise InputTooLargeError(f"input is {len(data)} bytes; max_input_bytes is {self.config.max_input_bytes}")
+            decoded = decode(data, headers=headers, detector=self.config.resolved_encoding_detector())
+            if decoded.lossy:
+                warnings.append(f"decode: {decoded.reason}")
+            text, encoding, reason = decoded.text, decoded.encoding, decoded.reason
+        elif isinstance(source, str):
+            if len(source) > self.config.max_input_bytes:
+                raise InputTooLargeError(f"input is {len(source)} characters; max_input_bytes is {self.config.max_input_bytes}")
+            text, encoding, reason = source, None, "str input"
+        else:
+            raise InputError(f"source must be bytes or str, not {type(source).__name__}")
+        if SURROGATE.search(text):
+            warnings.append("input: lone surrogates replaced by U+FFFD")
+            text = SURROGATE.sub("\ufffd", text)
+        if "\x00" in text:
+            warnings.append(f"input: {text.count(chr(0))} NUL characters removed")
+            text = text.replace("\x00", "")
+        return text, encoding, reason
+
+    def _repair(self, blocks: list[Block], removed: list[Removal]) -> list[Repair]:
+        records: list[Repair] = []
+        for repairer in self.repairers:
+            results = repairer.repair([block.text for block in blocks])
+            for block, (new_text, block_records) in zip(blocks, results):
+                if block_records:
+                    block.text = new_text
+                    records.extend(_with_block(r, block.index) for r in block_records)
+        for block in [b for b in blocks if not b.text.strip(EDGE_SPACE)]:
+            removed.append(Removal("repair", "repair.empty", "nothing left after repair", block.text, block.index, block.line))
+            blocks.remove(block)
+        for block in blocks:
+            block.text = block.text.strip(EDGE_SPACE)
+        return records
+
+
+def _with_block(record: Repair, index: int) -> Repair:
+    return Repair(record.kind, record.before, record.after, record.position, record.confidence, index, record.note)
+
+
+def _check_deadline(deadline: float | None, stage: str) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise CleanTimeoutError(f"page timed out before {stage}")
+
+
+def apply_findings(page: Page, detector: str, findings: Sequence[Finding], removed: list[Removal],
+                   warnings: list[str]) -> None:
+    """Apply one detector's findings to ``page``, recording every change in ``removed``."""
+    if not findings:
+        return
+    keep = [re.compile(p) for p in page.config.keep_patterns]
+    edits: dict[int, list[Trim | Split]] = {}
+    for finding in findings:
+        if isinstance(finding, Harvest):
+            _harvest(page, finding)
+        elif isinstance(finding, Warn):
+            warnings.append(f"{detector}: {finding.message}")
+        elif isinstance(finding, Drop):
+            _drop(page, detector, finding, removed, keep)
+        else:
+            edits.setdefault(id(finding.block), []).append(finding)
+    for block_edits in edits.values():
+        _edit_block(page, detector, block_edits, removed)
+    page.changed()
+
+
+def _protected(block: Block, keep: list[re.Pattern[str]]) -> bool:
+    return any(p.search(block.text) for p in keep)
+
+
+def _drop(page: Page, detector: str, finding: Drop, removed: list[Removal], keep: list[re.Pattern[str]]) -> None:
+    block = finding.block
+    if not any(b is block for b in page.blocks) or _protected(block, keep):
+        return
+    if finding.caption and page.config.captions == "keep":
+        return
+    action = "caption" if finding.caption and page.config.captions == "move" else "drop"
+    page.blocks.remove(block)
+    removed.append(Removal(detector, finding.rule, finding.reason, block.text, block.index, block.line, action))
+    if action == "caption":
+        _harvest(page, Harvest("captions", block.text.lstrip("▲△▼ "), finding.rule, block.text, 1.0, append=True))
+
+
+def _edit_block(page: Page, detector: str, edits: list[Trim | Split], removed: list[Removal]) -> None:
+    block = edits[0].block
+    if not any(b is block for b in page.blocks):
+        return
+    text = block.text
+    cuts = sorted({e.at for e in edits if isinstance(e, Split) and 0 < e.at < len(text)})
+    gone = [False] * len(text)
+    for edit in edits:
+        if isinstance(edit, Trim) and 0 <= edit.start < edit.end <= len(text):
+            for i in range(edit.start, edit.end):
+                gone[i] = True
+            removed.append(Removal(detector, edit.rule, edit.reason, text[edit.start:edit.end], block.index,
+                                   block.line, "trim", edit.start, edit.end))
+    for edit in edits:
+        if isinstance(edit, Split) and edit.at in cuts:
+            removed.append(Removal(detector, edit.rule, edit.reason, "", block.index, block.line, "split", edit.at, edit.at))
+    kinds = {e.at: e.kinds for e in edits if isinstance(e, Split) and e.kinds}
+    bounds = [0, *cuts, len(text)]
+    pieces: list[tuple[str, int, str]] = []
+    for left, right in zip(bounds, bounds[1:]):
+        piece = "".join(ch for i, ch in enumerate(text[left:right], start=left) if not gone[i])
+        lead = len(piece) - len(piece.lstrip(EDGE_SPACE))
+        piece = piece.strip(EDGE_SPACE)
+        kind = block.kind
+        if left in kinds:
+            kind = kinds[left][1]
+        elif right in kinds:
+            kind = kinds[right][0]
+        if piece:
+            pieces.append((piece, left + lead, kind))
+    position = page.position(block)
+    if not pieces:
+        page.blocks.pop(position)
+        return
+    new_blocks = []
+    for n, (piece, offset, kind) in enumerate(pieces):
+        if n == 0:
+            block.text, block.kind = piece, kind
+            new_blocks.append(block)
+        else:
+            start = block.start + offset if block.start is not None else None
+            new_blocks.append(Block(piece, kind, block.index, block.line, start, block.path))
+    page.blocks[position:position + 1] = new_blocks
+
+
+def _harvest(page: Page, finding: Harvest) -> None:
+    current = page.meta.get(finding.field)
+    if finding.append:
+        values = list(current.value) if current else []
+        items = finding.value if isinstance(finding.value, list) else [finding.value]
+        values.extend(v for v in items if v not in values)
+        page.meta[finding.field] = Harvested(values, finding.rule, finding.raw, max(finding.confidence, current.confidence if current else 0))
+    elif finding.value is not None and (current is None or finding.confidence > current.confidence):
+        page.meta[finding.field] = Harvested(finding.value, finding.rule, finding.raw, finding.confidence)
+
+
+def finalize_metadata(page: Page, url: str | None) -> Metadata:
+    """Turn harvested values into :class:`Metadata`, filling fields derivable from others."""
+    values: dict[str, Any] = {name: found.value for name, found in page.meta.items()}
+    known = set(Metadata.field_names())
+    extra = {k: v for k, v in values.items() if k not in known}
+    fields = {k: v for k, v in values.items() if k in known and k != "extra"}
+    if not fields.get("published") and fields.get("updated"):
+        fields["published"] = fields["updated"]
+    if fields.get("authors") and not fields.get("author"):
+        fields["author"] = " ".join(fields["authors"])
+    if url and not fields.get("url"):
+        fields["url"] = url
+    for name in LIST_FIELDS & fields.keys():
+        if fields[name] is None:
+            fields[name] = []
+    metadata = Metadata(**fields)
+    metadata.extra.update(extra)
+    metadata.extra["provenance"] = {name: {"rule": found.rule, "raw": found.raw, "confidence": found.confidence}
+                                    for name, found in page.meta.items() if name not in {"encoding_reason"}}
+    return metadata

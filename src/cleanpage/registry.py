@@ -1,0 +1,152 @@
+"""Registries of detectors and repairs, built-in and from plugins.
+
+A built-in detector is one module in ``cleanpage/detectors/`` whose class is
+decorated with :func:`register_detector`; the package imports every module
+it holds, so adding a detector means writing one file. Third-party packages
+register theirs through the entry-point groups ``cleanpage.detectors`` and
+``cleanpage.repairs`` (the entry point names a class; it is registered when the
+registry is first read). Components run in ascending ``order``; each is
+enabled or disabled by ``name`` through :class:`~cleanpage.config.Config`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Sequence
+from importlib.metadata import entry_points
+from typing import ClassVar, TypeVar
+
+from .config import Config
+from .document import Repair
+from .errors import ConfigError
+from .page import Finding, Page
+
+
+class Detector:
+    """Base class of detectors: one family of site chrome per class.
+
+    Subclasses set ``name`` (how users enable or disable it), ``family`` (the
+    chrome-catalogue id such as ``C01``), ``order`` (position in the pipeline),
+    ``default`` (on unless disabled) and implement :meth:`detect`.
+    """
+
+    name: ClassVar[str] = ""
+    family: ClassVar[str] = ""
+    order: ClassVar[int] = 500
+    default: ClassVar[bool] = True
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class Repairer:
+    """Base class of repairs: one kind of text damage per class.
+
+    :meth:`repair` receives the texts of every block of a page at once
+    (some repairs need page-level evidence, such as the density of pinyin
+    annotations) and returns, for each text, the repaired text and the records
+    of what changed, positions relative to the text it was given.
+    """
+
+    name: ClassVar[str] = ""
+    order: ClassVar[int] = 500
+    default: ClassVar[bool] = True
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
+        raise NotImplementedError
+
+
+C = TypeVar("C", bound=type)
+
+_DETECTORS: dict[str, type[Detector]] = {}
+_REPAIRERS: dict[str, type[Repairer]] = {}
+_loaded = False
+
+
+def _register(table: dict[str, C], cls: C) -> C:
+    name = getattr(cls, "name", "")
+    if not name:
+        raise ConfigError(f"{cls.__qualname__} has no name")
+    existing = table.get(name)
+    if existing is not None and existing is not cls:
+        raise ConfigError(f"two components are named {name!r}: {existing.__qualname__} and {cls.__qualname__}")
+    table[name] = cls
+    return cls
+
+
+def register_detector(cls: type[Detector]) -> type[Detector]:
+    """Class decorator: add a detector to the registry."""
+    return _register(_DETECTORS, cls)
+
+
+def register_repairer(cls: type[Repairer]) -> type[Repairer]:
+    """Class decorator: add a repair to the registry."""
+    return _register(_REPAIRERS, cls)
+
+
+def _import_package(package: str) -> None:
+    module = importlib.import_module(package)
+    for info in pkgutil.iter_modules(module.__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{package}.{info.name}")
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    _import_package("cleanpage.detectors")
+    _import_package("cleanpage.repair")
+    for group, register in (("cleanpage.detectors", register_detector), ("cleanpage.repairs", register_repairer)):
+        for point in entry_points(group=group):
+            register(point.load())
+
+
+def detector_classes() -> list[type[Detector]]:
+    _load()
+    return sorted(_DETECTORS.values(), key=lambda cls: (cls.order, cls.name))
+
+
+def repairer_classes() -> list[type[Repairer]]:
+    _load()
+    return sorted(_REPAIRERS.values(), key=lambda cls: (cls.order, cls.name))
+
+
+def component_names() -> set[str]:
+    return {cls.name for cls in (*detector_classes(), *repairer_classes())}
+
+
+def check_names(config: Config) -> None:
+    """Raise :class:`ConfigError` if ``disable``/``enable`` name a component that does not exist."""
+    known = component_names()
+    unknown = sorted((set(config.disable) | set(config.enable)) - known)
+    if unknown:
+        raise ConfigError(f"unknown detector or repair name(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+
+
+def build_detectors(config: Config) -> list[Detector]:
+    return [cls(config) for cls in detector_classes() if config.is_enabled(cls.name, default=cls.default)]
+
+
+def build_repairers(config: Config) -> list[Repairer]:
+    return [cls(config) for cls in repairer_classes() if config.is_enabled(cls.name, default=cls.default)]
+
+
+def describe(names: Sequence[str] | None = None) -> list[dict[str, object]]:
+    """Name, kind, order, default and first docstring line of every component (for docs and ``--help``)."""
+    rows: list[dict[str, object]] = []
+    for kind, classes in (("detector", detector_classes()), ("repair", repairer_classes())):
+        for cls in classes:
+            if names is None or cls.name in names:
+                doc = (cls.__doc__ or "").strip().splitlines()
+                rows.append({"name": cls.name, "kind": kind, "order": cls.order, "default": cls.default,
+                             "family": getattr(cls, "family", ""), "summary": doc[0] if doc else ""})
+    return rows

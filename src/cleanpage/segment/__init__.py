@@ -1,0 +1,1 @@
+"""Turning decoded pages into ordered :class:`~cleanpage.document.Block` lists."""
