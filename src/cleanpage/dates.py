@@ -1,0 +1,151 @@
+"""Chinese date grammar: page text to ISO 8601 at the precision the page shows.
+
+``2018-6-13`` -> ``2018-06-13``; ``2020年8月3日 10:30`` -> ``2020-08-03T10:30``;
+``民國113年8月15日`` and ``113-08-15`` (ROC years) -> ``2024-08-15``;
+``二〇二〇年八月三日`` -> ``2020-08-03``; ``下午2:30`` -> ``14:30``;
+``2021-03-05T14:23:11+08:00`` -> ``2021-03-05T14:23``. Seconds and time zones
+are dropped (the gold convention); a date-only value never gets a time;
+``2019年6月`` -> ``2019-06``. Anything that does not validate is ``None``:
+never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .shadow import fold
+
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9, "十": 10}
+_CN = "〇○零Ｏ一二三四五六七八九十"
+
+_TIME = r"""
+    (?:\s*(?P<ampm>上午|下午|晚上|凌晨|中午|早上|am|pm))?\s*
+    (?P<hour>[0-2]?\d)\s*[:时時点點]\s*(?P<minute>[0-5]\d)(?:\s*分)?(?:\s*[:：]\s*[0-5]\d(?:\.\d+)?(?:\s*秒)?)?
+    (?:\s*(?P<ampm2>am|pm))?
+"""
+NUMERIC = re.compile(
+    r"""
+    (?<![\d])
+    (?:(?:中华民国|民国)\s*(?P<roc>\d{1,3})|(?P<year>(?:19|20)\d{2})|(?P<year3>1\d{2}|\d{2}))
+    \s*(?P<sep>[-/.年])\s*(?P<month>[01]?\d)\s*(?:[-/.月])\s*(?P<day>[0-3]?\d)(?![\d])\s*[日号]?
+    (?:[ \tt]*(?:\(?\s*(?:星期|周|週)[一二三四五六日天]\s*\)?)?""" + _TIME + r""")?
+    """,
+    re.VERBOSE,
+)
+MONTH_ONLY = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月(?!\s*\d)")
+CHINESE = re.compile(rf"(?P<year>[{_CN}]{{4}})\s*年\s*(?P<month>[{_CN}]{{1,2}})\s*月\s*(?P<day>[{_CN}]{{1,3}})\s*日")
+ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})t(?P<hour>\d{2}):(?P<minute>\d{2})")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str
+    start: int
+    end: int
+
+
+def _cn_number(text: str) -> int | None:
+    """Chinese numerals as used in dates: digit by digit for years, 十-based for months and days."""
+    if not text or any(ch not in CN_DIGITS for ch in text):
+        return None
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + CN_DIGITS[ch]
+        return value
+    tens, _, units = text.partition("十")
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+
+
+def _valid(year: int, month: int, day: int | None = None) -> bool:
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return False
+    if day is None:
+        return True
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _hour(hour: int, ampm: str | None) -> int:
+    if ampm in ("下午", "晚上", "pm") and hour < 12:
+        return hour + 12
+    if ampm in ("凌晨", "上午", "早上", "am") and hour == 12:
+        return 0
+    return hour
+
+
+def _year(match: re.Match[str], roc: bool) -> int | None:
+    if match.group("roc"):
+        return int(match.group("roc")) + 1911
+    if match.group("year"):
+        return int(match.group("year"))
+    short = match.group("year3")
+    if len(short) == 3:  # a three-digit year only exists in the ROC calendar
+        return int(short) + 1911
+    if roc and match.group("sep") == "年":
+        return int(short) + 1911
+    if match.group("sep") == "-":  # 18-03-08: two-digit Gregorian year
+        return 2000 + int(short)
+    return None
+
+
+def _iso_numeric(match: re.Match[str], roc: bool) -> str | None:
+    year = _year(match, roc)
+    month, day = int(match.group("month")), int(match.group("day"))
+    if year is None or not _valid(year, month, day):
+        return None
+    out = f"{year:04d}-{month:02d}-{day:02d}"
+    if match.group("hour") is not None:
+        hour = _hour(int(match.group("hour")), match.group("ampm") or match.group("ampm2"))
+        minute = int(match.group("minute"))
+        if hour <= 23:
+            out += f"T{hour:02d}:{minute:02d}"
+    return out
+
+
+def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
+    """The first date in ``text`` (offsets refer to ``text``), or ``None``."""
+    shadow = fold(text).lower()
+    candidates: list[FoundDate] = []
+    match = ISO.search(shadow)
+    if match and _valid(int(match["year"]), int(match["month"]), int(match["day"])):
+        hour, minute = int(match["hour"]), int(match["minute"])
+        if hour <= 23 and minute <= 59:
+            iso = f"{match['year']}-{match['month']}-{match['day']}T{hour:02d}:{minute:02d}"
+            candidates.append(FoundDate(iso, match.start(), _iso_end(shadow, match.end())))
+    for match in NUMERIC.finditer(shadow):
+        iso = _iso_numeric(match, roc)
+        if iso:
+            candidates.append(FoundDate(iso, match.start(), match.end()))
+            break
+    for match in CHINESE.finditer(shadow):
+        year, month, day = (_cn_number(match[g]) for g in ("year", "month", "day"))
+        if year is not None and month is not None and day is not None and _valid(year, month, day):
+            candidates.append(FoundDate(f"{year:04d}-{month:02d}-{day:02d}", match.start(), match.end()))
+            break
+    if not candidates:
+        for match in MONTH_ONLY.finditer(shadow):
+            if _valid(int(match["year"]), int(match["month"])):
+                return FoundDate(f"{match['year']}-{int(match['month']):02d}", match.start(), match.end())
+        return None
+    return min(candidates, key=lambda found: (found.start, -len(found.iso)))
+
+
+ISO_TAIL = re.compile(r"(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?")
+
+
+def _iso_end(shadow: str, end: int) -> int:
+    tail = ISO_TAIL.match(shadow, end)
+    return tail.end() if tail else end
+
+
+def parse_date(text: str, *, roc: bool = False) -> str | None:
+    """ISO 8601 for the first date in ``text``; ``roc`` reads bare ``98年`` years as ROC years."""
+    found = find_date(text, roc=roc)
+    return found.iso if found else None
