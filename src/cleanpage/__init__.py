@@ -19,13 +19,15 @@ from .config import Config, SiteRule
 from .document import Block, Document, Metadata, Removal, Repair
 from .errors import CleanpageError, CleanTimeoutError, ConfigError, DecodeError, InputError, InputTooLargeError
 from .pipeline import Cleaner, Source
+from .profiles import SiteProfile, learn_profile, learn_profiles, load_profiles, profile_for
 from .registry import Detector, Repairer, register_detector, register_repairer
 from .repair import repair_text
 
 __all__ = [
     "Block", "Cleaner", "CleanTimeoutError", "CleanpageError", "Config", "ConfigError", "DecodeError", "Detector",
-    "Document", "InputError", "InputTooLargeError", "Metadata", "Removal", "Repair", "Repairer", "SiteRule",
-    "__version__", "clean", "register_detector", "register_repairer", "repair_text",
+    "Document", "InputError", "InputTooLargeError", "Metadata", "Removal", "Repair", "Repairer", "SiteProfile",
+    "SiteRule", "__version__", "clean", "learn_profile", "learn_profiles", "load_profiles", "profile_for",
+    "register_detector", "register_repairer", "repair_text",
 ]
 
 
@@ -35,10 +37,11 @@ def _cleaner(config: Config) -> Cleaner:
 
 
 def clean(source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-          config: Config | None = None, **options: Any) -> Document:
+          config: Config | None = None, profile: SiteProfile | None = None, **options: Any) -> Document:
     """Clean one page: raw bytes in any encoding, decoded HTML, or a plain-text dump.
 
     ``options`` are :class:`Config` fields (``kind="text"``, ``captions="drop"``,
-    ``disable=("related",)``...) applied on top of ``config``.
+    ``disable=("related",)``...) applied on top of ``config``. ``profile`` is the
+    learned chrome of the page's site (:func:`learn_profile`).
     """
-    return _cleaner((config or Config()).replace(**options)).clean(source, url=url, headers=headers)
+    return _cleaner((config or Config()).replace(**options)).clean(source, url=url, headers=headers, profile=profile)

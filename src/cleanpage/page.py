@@ -14,12 +14,15 @@ sentence-like blocks in a row of at least 20 characters each.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .config import Config
 from .document import Block
 from .shadow import Features, features, fold
+
+if TYPE_CHECKING:
+    from .profiles import SiteProfile
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,9 @@ class Page:
     """Blocks still in the body, what has been harvested, and cached line features."""
 
     def __init__(self, blocks: list[Block], *, config: Config, url: str | None = None, kind: str = "text",
-                 hints: PageHints | None = None) -> None:
+                 hints: PageHints | None = None, profile: SiteProfile | None = None) -> None:
         self.blocks = blocks
+        self.profile = profile  # the learned chrome of the page's site, read by the site_profile detector
         self.config = config
         self.url = url
         self.host = (urlsplit(url).hostname or None) if url else None

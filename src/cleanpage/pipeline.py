@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from . import convert
 from .config import Config
@@ -22,6 +23,9 @@ from .errors import CleanTimeoutError, InputError, InputTooLargeError
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
 from .registry import Detector, Repairer, build_detectors, build_repairers, check_names
 from .segment.text import EDGE_SPACE, segment_text
+
+if TYPE_CHECKING:
+    from .profiles import SiteProfile
 
 Source = bytes | bytearray | memoryview | str
 
@@ -39,6 +43,18 @@ def sniff_kind(text: str) -> str:
     return "html" if len(HTML_TAG.findall(head)) >= 5 else "text"
 
 
+@dataclass
+class Segmented:
+    """A page before detection: repaired blocks, what the markup said, and the trace so far."""
+
+    blocks: list[Block]
+    kind: str
+    hints: PageHints
+    warnings: list[str]
+    removed: list[Removal]
+    repairs: list[Repair]
+
+
 class Cleaner:
     """Reusable cleaner: build once (detectors, repairs, compiled rules), clean many pages."""
 
@@ -48,8 +64,25 @@ class Cleaner:
         self.detectors: list[Detector] = build_detectors(self.config)
         self.repairers: list[Repairer] = build_repairers(self.config)
 
-    def clean(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None) -> Document:
+    def clean(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+              profile: SiteProfile | None = None) -> Document:
+        """Clean one page; ``profile`` is the learned chrome of its site (:mod:`cleanpage.profiles`)."""
         deadline = time.monotonic() + self.config.timeout if self.config.timeout else None
+        segmented = self.segment(source, url=url, headers=headers)
+        warnings, removed = segmented.warnings, segmented.removed
+        page = Page(segmented.blocks, config=self.config, url=url, kind=segmented.kind, hints=segmented.hints,
+                    profile=profile)
+        for detector in self.detectors:
+            _check_deadline(deadline, detector.name)
+            apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
+        metadata = finalize_metadata(page, url)
+        convert.apply(page.blocks, metadata, self.config)
+        return Document(blocks=page.blocks, metadata=metadata, removed=removed, repairs=segmented.repairs,
+                        warnings=warnings, kind=segmented.kind)
+
+    def segment(self, source: Source, *, url: str | None = None,
+                headers: Mapping[str, str] | None = None) -> Segmented:
+        """Decode, segment and repair ``source``: the blocks detectors start from (also used to learn profiles)."""
         warnings: list[str] = []
         text, encoding, reason = self._decode(source, headers, warnings)
         kind = self.config.kind if self.config.kind != "auto" else sniff_kind(text)
@@ -67,14 +100,7 @@ class Cleaner:
             hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
         removed: list[Removal] = []
         repairs = self._repair(blocks, removed)
-        page = Page(blocks, config=self.config, url=url, kind=kind, hints=hints)
-        for detector in self.detectors:
-            _check_deadline(deadline, detector.name)
-            apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
-        metadata = finalize_metadata(page, url)
-        convert.apply(page.blocks, metadata, self.config)
-        return Document(blocks=page.blocks, metadata=metadata, removed=removed, repairs=repairs,
-                        warnings=warnings, kind=kind)
+        return Segmented(blocks, kind, hints, warnings, removed, repairs)
 
     # -- stages ----------------------------------------------------------------------------------
     def _decode(self, source: Source, headers: Mapping[str, str] | None,
