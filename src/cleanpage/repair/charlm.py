@@ -1,0 +1,116 @@
+"""A small character language model for scoring candidate repairs.
+
+Built by ``scripts/build_char_lm.py`` from wordfreq's Chinese word list (a
+maintained, multi-source frequency list shipped with the ``wordfreq``
+package): character unigram costs and the character bigrams inside words,
+stored as quantised ``-log10`` probabilities in ``cleanpage/data/char_lm.bin``.
+It is loaded lazily on the first suspicious span, never at import time, and
+needs no network. The frequency data is Simplified, so text is folded to
+Simplified one character at a time before scoring (Traditional text in GBK
+is scored as well as Simplified text).
+
+Costs are ``-log10 P``: lower is more likely. Bigram probabilities are
+interpolated with unigrams, so pairs across word boundaries still score.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import struct
+import sys
+import unicodedata
+import zlib
+from array import array
+from functools import lru_cache
+from importlib import resources
+
+from ..shadow import to_simplified_chars
+
+MAGIC = b"CPLM1"
+COST_STEP = 0.05
+BIGRAM_WEIGHT = 0.6
+UNKNOWN_HAN_COST = 7.0
+CJK_PUNCT = frozenset("，。、“”‘’：；！？（）《》〈〉「」『』【】—…·．")
+CJK_PUNCT_COST = 1.6
+DIGIT_LATIN_COST = 2.5
+SPACE_COST = 2.5
+OTHER_COST = 5.0
+DAMAGE_COST = 9.0  # U+FFFD, private use, C1 controls: what a repair should remove
+
+
+class CharLM:
+    """Unigram and in-word bigram costs over Simplified characters."""
+
+    def __init__(self, unigram: dict[str, float], bigram_keys: array[int], bigram_costs: bytes) -> None:
+        self.unigram = unigram
+        self.bigram_keys = bigram_keys
+        self.bigram_costs = bigram_costs
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> CharLM:
+        if not data.startswith(MAGIC):
+            raise ValueError("not a cleanpage character model")
+        body = zlib.decompress(data[len(MAGIC):])
+        blob_len, n_chars, n_bigrams = struct.unpack_from("<III", body)
+        offset = 12
+        chars = body[offset:offset + blob_len].decode("utf-8")
+        offset += blob_len
+        costs = body[offset:offset + n_chars]
+        offset += n_chars
+        keys = array("Q")
+        keys.frombytes(body[offset:offset + 8 * n_bigrams])
+        if sys.byteorder != "little":
+            keys.byteswap()
+        offset += 8 * n_bigrams
+        unigram = {ch: cost * COST_STEP for ch, cost in zip(chars, costs)}
+        return cls(unigram, keys, body[offset:offset + n_bigrams])
+
+    def unigram_cost(self, char: str) -> float:
+        cost = self.unigram.get(char)
+        if cost is not None:
+            return cost
+        if char in CJK_PUNCT:
+            return CJK_PUNCT_COST
+        if char.isascii():
+            return SPACE_COST if char.isspace() else DIGIT_LATIN_COST
+        category = unicodedata.category(char)
+        if char == "\ufffd" or category in ("Co", "Cc", "Cs", "Cn"):
+            return DAMAGE_COST
+        if category == "Lo" and "\u3400" <= char <= "\U0002ffff":
+            return UNKNOWN_HAN_COST
+        return OTHER_COST
+
+    def _bigram(self, first: str, second: str) -> float | None:
+        key = ord(first) << 21 | ord(second)
+        index = bisect.bisect_left(self.bigram_keys, key)
+        if index < len(self.bigram_keys) and self.bigram_keys[index] == key:
+            return self.bigram_costs[index] * COST_STEP
+        return None
+
+    def pair_cost(self, previous: str | None, char: str) -> float:
+        """Cost of ``char`` after ``previous`` (both already folded to Simplified)."""
+        base = self.unigram_cost(char)
+        if previous is None or previous not in self.unigram or char not in self.unigram:
+            return base
+        conditional = self._bigram(previous, char)
+        if conditional is None:
+            return base - math.log10(1 - BIGRAM_WEIGHT)
+        return -math.log10(BIGRAM_WEIGHT * 10 ** -conditional + (1 - BIGRAM_WEIGHT) * 10 ** -base)
+
+    def cost(self, text: str, previous: str | None = None) -> float:
+        """Total cost of ``text`` (folded here) after the character ``previous``."""
+        folded = to_simplified_chars(text)
+        total = 0.0
+        prev = to_simplified_chars(previous) if previous else None
+        for char in folded:
+            total += self.pair_cost(prev, char)
+            prev = char
+        return total
+
+
+@lru_cache(maxsize=1)
+def load() -> CharLM:
+    """The shipped model, loaded on first use."""
+    data = resources.files("cleanpage.data").joinpath("char_lm.bin").read_bytes()
+    return CharLM.from_bytes(data)
