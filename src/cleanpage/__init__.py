@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .config import Config, SiteRule
@@ -22,6 +22,9 @@ from .pipeline import Cleaner, Source
 from .profiles import SiteProfile, learn_profile, learn_profiles, load_profiles, profile_for
 from .registry import Detector, Repairer, register_detector, register_repairer
 from .repair import repair_text
+
+if TYPE_CHECKING:
+    from .batch import clean_table
 
 __all__ = [
     "Block", "Cleaner", "CleanTimeoutError", "CleanpageError", "Config", "ConfigError", "DecodeError", "Detector",
@@ -45,3 +48,11 @@ def clean(source: Source, *, url: str | None = None, headers: Mapping[str, str] 
     learned chrome of the page's site (:func:`learn_profile`).
     """
     return _cleaner((config or Config()).replace(**options)).clean(source, url=url, headers=headers, profile=profile)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "clean_table":  # imported on first use: pyarrow is the optional ``arrow`` extra
+        from .batch import clean_table
+
+        return clean_table
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
