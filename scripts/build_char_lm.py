@@ -12,12 +12,13 @@ given package version, so rebuilding reproduces the shipped file.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import os
 import struct
 import zlib
 from array import array
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,16 +49,16 @@ def jieba_words() -> Iterator[tuple[str, float]]:
             yield word, float(count)
 
 
-def count(words: Iterator[tuple[str, float]]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    unigrams: Counter[str] = Counter()
-    bigrams: Counter[tuple[str, str]] = Counter()
+def count(words: Iterator[tuple[str, float]]) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    unigrams: defaultdict[str, float] = defaultdict(float)
+    bigrams: defaultdict[tuple[str, str], float] = defaultdict(float)
     for word, freq in words:
         chars = [ch for ch in word if is_han(ch)]
         if len(chars) != len(word):
             continue
         for ch in chars:
             unigrams[ch] += freq
-        for pair in zip(chars, chars[1:]):
+        for pair in itertools.pairwise(chars):
             bigrams[pair] += freq
     return unigrams, bigrams
 
@@ -71,7 +72,7 @@ def build(source: str) -> bytes:
     total = sum(unigrams.values())
     chars = sorted(unigrams)
     uni_costs = bytes(quantise(math.log10(unigrams[ch] / total)) for ch in chars)
-    first_mass: Counter[str] = Counter()
+    first_mass: defaultdict[str, float] = defaultdict(float)
     for (a, _b), value in bigrams.items():
         first_mass[a] += value
     bigram_total = sum(bigrams.values())

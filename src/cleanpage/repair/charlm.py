@@ -63,7 +63,7 @@ class CharLM:
         if sys.byteorder != "little":
             keys.byteswap()
         offset += 8 * n_bigrams
-        unigram = {ch: cost * COST_STEP for ch, cost in zip(chars, costs)}
+        unigram = {ch: cost * COST_STEP for ch, cost in zip(chars, costs, strict=True)}
         return cls(unigram, keys, body[offset:offset + n_bigrams])
 
     def unigram_cost(self, char: str) -> float:

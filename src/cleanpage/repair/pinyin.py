@@ -69,10 +69,10 @@ class PinyinAnnotations(Repairer):
 
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         hits = [_confirmed(text) if "(" in text or "（" in text else [] for text in texts]
-        toned_chars = [text[m.start() - 1] for text, found in zip(texts, hits) for m, s in found if _is_toned(s)]
+        toned_chars = [text[m.start() - 1] for text, found in zip(texts, hits, strict=True) for m, s in found if _is_toned(s)]
         traditional = sum(1 for ch in toned_chars if to_simplified_chars(ch) != ch)
         if len(toned_chars) < MIN_HITS or traditional < MIN_TRADITIONAL_SHARE * len(toned_chars):
             return [(text, []) for text in texts]
         return [apply_edits(text, self.name, [Edit(m.start(), m.end(), "", 0.95, f"reading {s} of {text[m.start() - 1]}")
                                               for m, s in found])
-                for text, found in zip(texts, hits)]
+                for text, found in zip(texts, hits, strict=True)]
