@@ -79,7 +79,7 @@ class GovDisclosure(Detector):
 
     name = "gov_disclosure"
     family = "C18"
-    order = 105
+    order = 22
 
     def detect(self, page: Page) -> Iterable[Finding]:
         lines = self._table_lines(page)
