@@ -120,9 +120,9 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
             iso = f"{match['year']}-{match['month']}-{match['day']}T{hour:02d}:{minute:02d}"
             candidates.append(FoundDate(iso, match.start(), _iso_end(shadow, match.end())))
     for match in NUMERIC.finditer(shadow):
-        iso = _iso_numeric(match, roc)
-        if iso:
-            candidates.append(FoundDate(iso, match.start(), match.end()))
+        numeric = _iso_numeric(match, roc)
+        if numeric:
+            candidates.append(FoundDate(numeric, match.start(), match.end()))
             break
     for match in CHINESE.finditer(shadow):
         year, month, day = (_cn_number(match[g]) for g in ("year", "month", "day"))

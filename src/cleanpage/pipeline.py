@@ -9,6 +9,7 @@ is complete by construction.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -31,14 +32,16 @@ Source = bytes | bytearray | memoryview | str
 
 HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta\s|title)[\s>]", re.IGNORECASE)
 HTML_TAG = re.compile(r"</?(?:div|p|span|a|table|td|tr|li|ul|br|h[1-6]|article|section|img)\b[^<>]{0,200}>", re.IGNORECASE)
+# A fetched page can be nothing but a script (JavaScript redirects, anti-bot challenges): still markup.
+SCRIPT_START = re.compile(r"\s*<(?:script|style|noscript)[\s>]", re.IGNORECASE)
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 LIST_FIELDS = {name for name, value in Metadata().to_dict().items() if isinstance(value, list)}
 
 
 def sniff_kind(text: str) -> str:
-    """``html`` when the text starts like a page or is dense with tags, else ``text``."""
+    """``html`` when the text starts like a page or a script, or is dense with tags, else ``text``."""
     head = text[:4096]
-    if HTML_SNIFF.search(head):
+    if HTML_SNIFF.search(head) or SCRIPT_START.match(head):
         return "html"
     return "html" if len(HTML_TAG.findall(head)) >= 5 else "text"
 
@@ -68,38 +71,44 @@ class Cleaner:
               profile: SiteProfile | None = None) -> Document:
         """Clean one page; ``profile`` is the learned chrome of its site (:mod:`cleanpage.profiles`)."""
         deadline = time.monotonic() + self.config.timeout if self.config.timeout else None
-        segmented = self.segment(source, url=url, headers=headers)
+        segmented = self.segment(source, url=url, headers=headers, deadline=deadline)
         warnings, removed = segmented.warnings, segmented.removed
         page = Page(segmented.blocks, config=self.config, url=url, kind=segmented.kind, hints=segmented.hints,
                     profile=profile)
         for detector in self.detectors:
             _check_deadline(deadline, detector.name)
             apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
+        _check_deadline(deadline, "conversion")
         metadata = finalize_metadata(page, url)
         convert.apply(page.blocks, metadata, self.config)
         return Document(blocks=page.blocks, metadata=metadata, removed=removed, repairs=segmented.repairs,
                         warnings=warnings, kind=segmented.kind)
 
-    def segment(self, source: Source, *, url: str | None = None,
-                headers: Mapping[str, str] | None = None) -> Segmented:
-        """Decode, segment and repair ``source``: the blocks detectors start from (also used to learn profiles)."""
+    def segment(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+                deadline: float | None = None) -> Segmented:
+        """Decode, segment and repair ``source``: the blocks detectors start from (also used to learn profiles).
+
+        ``deadline`` is a :func:`time.monotonic` time checked between stages (:class:`CleanTimeoutError`).
+        """
         warnings: list[str] = []
         text, encoding, reason = self._decode(source, headers, warnings)
+        _check_deadline(deadline, "segmentation")
         kind = self.config.kind if self.config.kind != "auto" else sniff_kind(text)
         hints = PageHints()
+        removed: list[Removal] = []
         if kind == "html":
             from .segment.html import segment_html
 
             segmented = segment_html(text, url=url, config=self.config)
             blocks, hints = segmented.blocks, segmented.hints
             warnings.extend(segmented.warnings)
+            removed.extend(segmented.removed)
         else:
             blocks = segment_text(text)
         if encoding:
             hints.values.setdefault("encoding", Harvested(encoding, "decode", reason, 1.0))
             hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
-        removed: list[Removal] = []
-        repairs = self._repair(blocks, removed)
+        repairs = self._repair(blocks, removed, deadline)
         return Segmented(blocks, kind, hints, warnings, removed, repairs)
 
     # -- stages ----------------------------------------------------------------------------------
@@ -127,17 +136,20 @@ class Cleaner:
             text = text.replace("\x00", "")
         return text, encoding, reason
 
-    def _repair(self, blocks: list[Block], removed: list[Removal]) -> list[Repair]:
+    def _repair(self, blocks: list[Block], removed: list[Removal], deadline: float | None = None) -> list[Repair]:
         records: list[Repair] = []
         for repairer in self.repairers:
+            _check_deadline(deadline, f"repair {repairer.name}")
             results = repairer.repair([block.text for block in blocks])
             for block, (new_text, block_records) in zip(blocks, results):
                 if block_records:
                     block.text = new_text
                     records.extend(_with_block(r, block.index) for r in block_records)
-        for block in [b for b in blocks if not b.text.strip(EDGE_SPACE)]:
-            removed.append(Removal("repair", "repair.empty", "nothing left after repair", block.text, block.index, block.line))
-            blocks.remove(block)
+        for block in blocks:
+            if not block.text.strip(EDGE_SPACE):
+                removed.append(Removal("repair", "repair.empty", "nothing left after repair", block.text, block.index,
+                                       block.line))
+        blocks[:] = [block for block in blocks if block.text.strip(EDGE_SPACE)]
         for block in blocks:
             block.text = block.text.strip(EDGE_SPACE)
         return records
@@ -158,6 +170,10 @@ def apply_findings(page: Page, detector: str, findings: Sequence[Finding], remov
     if not findings:
         return
     keep = [re.compile(p) for p in page.config.keep_patterns]
+    # Blocks are matched by identity through sets and the list is rebuilt once, so a detector
+    # dropping or editing most lines of a huge page stays linear.
+    present = {id(block) for block in page.blocks}
+    dropped: set[int] = set()
     edits: dict[int, list[Trim | Split]] = {}
     for finding in findings:
         if isinstance(finding, Harvest):
@@ -165,11 +181,16 @@ def apply_findings(page: Page, detector: str, findings: Sequence[Finding], remov
         elif isinstance(finding, Warn):
             warnings.append(f"{detector}: {finding.message}")
         elif isinstance(finding, Drop):
-            _drop(page, detector, finding, removed, keep)
+            key = id(finding.block)
+            if key in present and key not in dropped and _drop(page, detector, finding, removed, keep):
+                dropped.add(key)
         else:
             edits.setdefault(id(finding.block), []).append(finding)
-    for block_edits in edits.values():
-        _edit_block(page, detector, block_edits, removed)
+    replaced = {key: _edit_block(detector, block_edits, removed)
+                for key, block_edits in edits.items() if key in present and key not in dropped}
+    if dropped or replaced:
+        page.blocks[:] = [new for block in page.blocks if id(block) not in dropped
+                          for new in replaced.get(id(block), [block])]
     page.changed()
 
 
@@ -177,23 +198,23 @@ def _protected(block: Block, keep: list[re.Pattern[str]]) -> bool:
     return any(p.search(block.text) for p in keep)
 
 
-def _drop(page: Page, detector: str, finding: Drop, removed: list[Removal], keep: list[re.Pattern[str]]) -> None:
+def _drop(page: Page, detector: str, finding: Drop, removed: list[Removal], keep: list[re.Pattern[str]]) -> bool:
+    """Record the removal of a block still on the page; ``False`` when it must stay."""
     block = finding.block
-    if not any(b is block for b in page.blocks) or _protected(block, keep):
-        return
+    if _protected(block, keep):
+        return False
     if finding.caption and page.config.captions == "keep":
-        return
+        return False
     action = "caption" if finding.caption and page.config.captions == "move" else "drop"
-    page.blocks.remove(block)
     removed.append(Removal(detector, finding.rule, finding.reason, block.text, block.index, block.line, action))
     if action == "caption":
         _harvest(page, Harvest("captions", block.text.lstrip("▲△▼ "), finding.rule, block.text, 1.0, append=True))
+    return True
 
 
-def _edit_block(page: Page, detector: str, edits: list[Trim | Split], removed: list[Removal]) -> None:
+def _edit_block(detector: str, edits: list[Trim | Split], removed: list[Removal]) -> list[Block]:
+    """Record the trims and splits of one block and return the blocks that replace it."""
     block = edits[0].block
-    if not any(b is block for b in page.blocks):
-        return
     text = block.text
     cuts = sorted({e.at for e in edits if isinstance(e, Split) and 0 < e.at < len(text)})
     gone = [False] * len(text)
@@ -209,7 +230,7 @@ def _edit_block(page: Page, detector: str, edits: list[Trim | Split], removed: l
     kinds = {e.at: e.kinds for e in edits if isinstance(e, Split) and e.kinds}
     bounds = [0, *cuts, len(text)]
     pieces: list[tuple[str, int, str]] = []
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in itertools.pairwise(bounds):
         piece = "".join(ch for i, ch in enumerate(text[left:right], start=left) if not gone[i])
         lead = len(piece) - len(piece.lstrip(EDGE_SPACE))
         piece = piece.strip(EDGE_SPACE)
@@ -220,10 +241,6 @@ def _edit_block(page: Page, detector: str, edits: list[Trim | Split], removed: l
             kind = kinds[right][0]
         if piece:
             pieces.append((piece, left + lead, kind))
-    position = page.position(block)
-    if not pieces:
-        page.blocks.pop(position)
-        return
     new_blocks = []
     for n, (piece, offset, kind) in enumerate(pieces):
         if n == 0:
@@ -232,7 +249,7 @@ def _edit_block(page: Page, detector: str, edits: list[Trim | Split], removed: l
         else:
             start = block.start + offset if block.start is not None else None
             new_blocks.append(Block(piece, kind, block.index, block.line, start, block.path))
-    page.blocks[position:position + 1] = new_blocks
+    return new_blocks
 
 
 def _harvest(page: Page, finding: Harvest) -> None:
@@ -248,7 +265,7 @@ def _harvest(page: Page, finding: Harvest) -> None:
 
 def finalize_metadata(page: Page, url: str | None) -> Metadata:
     """Turn harvested values into :class:`Metadata`, filling fields derivable from others."""
-    values: dict[str, Any] = {name: found.value for name, found in page.meta.items()}
+    values: dict[str, Any] = {name: found.value for name, found in page.meta.items() if not name.startswith("_")}
     known = set(Metadata.field_names())
     extra = {k: v for k, v in values.items() if k not in known}
     fields = {k: v for k, v in values.items() if k in known and k != "extra"}
@@ -264,5 +281,6 @@ def finalize_metadata(page: Page, url: str | None) -> Metadata:
     metadata = Metadata(**fields)
     metadata.extra.update(extra)
     metadata.extra["provenance"] = {name: {"rule": found.rule, "raw": found.raw, "confidence": found.confidence}
-                                    for name, found in page.meta.items() if name not in {"encoding_reason"}}
+                                    for name, found in page.meta.items()
+                                    if not name.startswith("_") and name != "encoding_reason"}
     return metadata

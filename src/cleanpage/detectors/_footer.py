@@ -1,0 +1,53 @@
+"""Footer signals shared by the copyright (C10), filing (C11) and contact (C12) detectors.
+
+Patterns are written on the shadow (lower case, Simplified, half-width), from
+the chrome catalogue §C11. Numbers are kept as printed; cuts are made on the
+original text at the same offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+PROVINCES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕甘青宁新陇"
+FILINGS: dict[str, re.Pattern[str]] = {
+    "icp": re.compile(rf"[{PROVINCES}]\s*icp\s*备\s*(?:案\s*)?(?:号\s*)?:?\s*\d{{5,10}}\s*号?(?:\s*-\s*\d{{1,3}})?"),
+    "icp_licence": re.compile(
+        rf"[{PROVINCES}]\s*icp\s*(?:证|经营许可证)\s*:?\s*(?:\d{{5,10}}\s*号?(?:\s*-\s*\d{{1,3}})?|[{PROVINCES}]?\s*b[12]\s*-\s*\d{{8}})"
+    ),
+    "telecom_licence": re.compile(rf"[{PROVINCES}]\s*b[12]\s*-\s*\d{{8}}"),
+    "psb": re.compile(rf"[{PROVINCES}]\s*公(?:网|安网)安?备(?:案)?(?:号)?\s*:?\s*\d{{14}}\s*号?"),
+    "psb_old": re.compile(r"公安机关备案(?:号|编号)\s*:?\s*\d{8,14}(?:-\d{3,6})?"),
+    "gov_site_code": re.compile(r"(?:政府)?网站标识码\s*:?\s*(?:bm)?\d{8,10}"),
+    "news_licence": re.compile(r"互联网新闻信息服务许可证(?:编号)?\s*:?\s*\d{11}"),
+}
+LICENCE_WORDS = re.compile(r"(?:信息网络传播视听节目许可证|广播电视节目制作经营许可证|网络文化经营许可证|出版物经营许可证|"
+                           r"互联网药品信息服务资格证书|增值电信业务经营许可证|电信增值业务经营许可证)")
+REPORT = re.compile(r"(?:违法(?:和|与|及)不良信息|不良信息|有害信息)举报(?:电话|中心|邮箱|专区)?|网络110报警服务|中国互联网举报中心")
+COPYRIGHT = re.compile(r"版权所有|著作权所有|copyright|all\s*rights\s*reserved|©|\(c\)|（c）|翻印必究")
+YEAR = re.compile(r"(?:19|20)\d{2}")
+COMPANY = re.compile(r"公司|集团|有限|inc\b|ltd|limited|corporation|网|报社|传媒|中心|电视台|出版社|委员会|政府|办公室|局|厅")
+DOMAIN = re.compile(r"[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|hk|tw)\b")
+CONTACT_LABEL = re.compile(
+    r"^\s*[-—·|]*\s*(?:主办|承办|协办|运营|主管|主办单位|承办单位|协办单位|运营单位|主管单位|维护单位|发行单位|主办方|"
+    r"技术支持|技术支援|网站建设|设计制作|网站设计|网站维护|powered\s*by|联系我们|联系电话|联系方式|电话|地址|通讯地址|邮编|"
+    r"传真|e-?mail|邮箱|电子邮箱|客服电话|客服邮箱|工作时间|服务时间|关于我们|网站地图|建议使用|建议您使用|您是本站第|访问量|"
+    r"浏览人次|网站访问量|版权声明|免责声明|隐私政策)"
+)
+ORGANISER = re.compile(r"(?:主办单位|主办|主办方)\s*[:︰﹕]?\s*(?P<org>[^\s|丨:︰﹕]{2,40})")
+
+
+def filings_in(shadow: str) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` of every filing or licence number in a line."""
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in FILINGS.items():
+        for match in pattern.finditer(shadow):
+            if not any(s <= match.start() < e for _, s, e in found):
+                found.append((kind, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def is_footer_line(shadow: str) -> bool:
+    """A strong site-footer signal: copyright, a filing number or a report line."""
+    return bool(filings_in(shadow) or REPORT.search(shadow) or LICENCE_WORDS.search(shadow)
+                or (COPYRIGHT.search(shadow) and (YEAR.search(shadow) or "版权所有" in shadow)))

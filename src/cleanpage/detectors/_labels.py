@@ -1,0 +1,144 @@
+"""The meta-label lexicon and the label/value parser behind C03 meta lines.
+
+``parse_meta_line`` treats every label occurrence as a delimiter (so glued
+pairs such as ``阅读:34来源:国知局`` split), type-checks each value (dates by
+the date grammar, names by the name grammar, counts as numbers) and reports
+what is left outside the pairs. A line whose values do not all type-check is
+not a meta line: that is what keeps ``记者：您如何看待…？`` (an interview) and
+``作者：鲁迅 出版社：…`` (a bibliography) in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import find_date
+from ..names import PLACEHOLDERS, parse_count, parse_names
+from ._shapes import BAR, COLON, OPEN, compact
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "source": ("来源", "稿源", "新闻来源", "文章来源", "信息来源", "资料来源", "本文来源", "稿件来源", "出处", "转载自", "转自",
+               "出自", "源自", "供稿", "来自", "来源于"),
+    "author": ("作者", "作　者", "撰文", "撰稿", "撰稿人", "口述", "编译", "翻译", "图文", "主笔", "执笔", "文", "发布者", "发布人"),
+    "reporter": ("记者", "本报记者", "本刊记者", "特约记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者", "特派记者"),
+    "correspondent": ("通讯员", "特约通讯员", "实习生"),
+    "editor": ("编辑", "责任编辑", "责编", "主编", "值班编辑", "实习编辑", "编审", "编校", "美编", "排版", "策划", "统筹", "监制",
+               "出品", "核稿", "网络编辑", "编辑整理"),
+    "reviewer": ("审核", "审校", "校对", "初审", "复审", "终审", "审签", "值班主任", "责任校对"),
+    "photographer": ("摄影", "摄像", "供图", "视频"),
+    "published": ("发布时间", "发布日期", "发表时间", "发表于", "发布于", "时间", "日期", "刊登于", "稿件日期", "发稿时间",
+                  "发文日期", "发布", "发表日期", "上线时间", "公开日期", "发表", "首发时间"),
+    "updated": ("更新时间", "更新于", "最后更新", "修改于", "编辑于", "更新日期", "最后更新日期", "修改时间", "更新"),
+    "views": ("阅读", "阅读数", "阅读量", "阅读次数", "浏览", "浏览次数", "浏览量", "点击", "点击数", "点击量", "点击率", "访问",
+              "访问量", "人气", "热度", "围观", "查看", "观看", "播放", "点阅", "点阅数", "浏览人次", "阅读人次", "访问次数"),
+    "comments": ("评论", "评论数", "跟帖", "跟贴", "留言", "回复"),
+    "likes": ("点赞", "赞", "喜欢", "在看"),
+    "category": ("栏目", "所属栏目", "所属分类", "分类", "频道", "类别", "栏目分类"),
+    "tags": ("标签", "关键词", "关键字", "文章关键词", "tags", "tag"),
+    "original_title": ("原标题", "原题", "原文标题", "本文原标题"),
+    "tool": ("字号", "字体", "打印", "打印本页", "关闭", "关闭窗口", "收藏", "纠错", "我要纠错", "推荐", "发表评论", "我来说两句",
+             "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
+}
+LABEL_FIELD = {label: name for name, labels in LABELS.items() for label in labels}
+# Labels that may stand without a colon (``作者 张三``, ``来源丨新华社``, ``阅读 4704``): weak, edge zones only.
+WEAK_OK = frozenset({"作者", "记者", "来源", "编辑", "责任编辑", "责编", "阅读", "浏览", "点击", "发布时间", "发布于", "发表于",
+                     "更新于", "编辑于", "稿源", "摄影", "通讯员", "文", "观看", "评论", "围观", "人气"})
+LABEL_RE = re.compile(
+    rf"(?P<label>{'|'.join(re.escape(lbl) for lbl in sorted(LABEL_FIELD, key=len, reverse=True))})"
+    rf"\s*(?P<colon>{COLON})?"
+)
+TOOL_WORDS = re.compile(r"^(?:大|中|小|a-|a|a\+|t|放大|缩小|正常|默认|\[|\]|【|】|\s|" + BAR + r")*$")
+TRIM = f"{BAR}·/ \t-—|()[]【】（）"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class MetaPair:
+    field: str
+    label: str
+    raw: str  # the value as printed (original text)
+    value: Any
+
+
+@dataclass
+class MetaLine:
+    pairs: list[MetaPair] = field(default_factory=list)
+    residue: str = ""
+    colon: bool = False
+
+    @property
+    def fields(self) -> set[str]:
+        return {p.field for p in self.pairs}
+
+
+def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
+    found: list[tuple[int, int, str, bool]] = []
+    for match in LABEL_RE.finditer(shadow):
+        label, start, end = match["label"], match.start(), match.end()
+        before = shadow[start - 1] if start else " "
+        after = shadow[end:end + 1]
+        colon = match["colon"] is not None
+        boundary = not HAN.match(before)
+        if colon and (boundary or len(label) >= 3):
+            found.append((start, end, label, True))
+        elif (weak and boundary and label in WEAK_OK and (after[:1].isspace() or after == "/" or re.match(BAR, after) or after.isdigit())) or (boundary and LABEL_FIELD[label] == "views" and after.isdigit()) or (boundary and LABEL_FIELD[label] == "tool" and (not after or after.isspace() or re.match(BAR + "|" + OPEN, after))):
+            found.append((start, end, label, False))
+    return found
+
+
+def _typed(name: str, raw: str, shadow_value: str) -> tuple[bool, Any]:
+    """``(ok, value)`` after checking a value against its field's grammar; empty values are ok and ``None``."""
+    value = raw.strip(TRIM)
+    if not value:
+        return True, None
+    if name in ("published", "updated"):
+        found = find_date(value)
+        ok = found is not None and len(compact(value[:found.start] + value[found.end:])) <= 2
+        return ok, found.iso if found else None
+    if name in ("author", "reporter", "correspondent", "editor", "reviewer", "photographer"):
+        names = parse_names(value)
+        return names is not None, names
+    if name in ("views", "comments", "likes"):
+        count = parse_count(shadow_value.strip(TRIM))
+        return count is not None, count
+    if name == "source":
+        ok = len(value) <= 40 and not re.search(r"[。，,；;！？!?]", value)
+        return ok, None if value in PLACEHOLDERS else value
+    if name in ("category", "tags"):
+        return len(value) <= 60 and not re.search(r"[。！？]", value), value
+    if name == "original_title":
+        return 2 <= len(value) <= 150, value.strip("《》")
+    if name == "tool":
+        return bool(TOOL_WORDS.match(shadow_value.strip())), None
+    return False, None
+
+
+def parse_meta_line(text: str, shadow: str, *, weak: bool = False) -> MetaLine | None:
+    """Parse one line as label/value pairs; ``None`` when it is not a meta line."""
+    occurrences = _occurrences(shadow, weak)
+    if not occurrences:
+        return None
+    result = MetaLine(colon=any(colon for *_, colon in occurrences))
+    lead_text, lead_shadow = text[:occurrences[0][0]], shadow[:occurrences[0][0]]
+    lead_date = find_date(lead_text) if lead_text.strip(TRIM) else None
+    if lead_date and len(compact(lead_shadow[:lead_date.start] + lead_shadow[lead_date.end:]).strip(TRIM)) <= 2:
+        result.pairs.append(MetaPair("published", "", lead_text.strip(), lead_date.iso))
+    else:
+        result.residue += lead_shadow
+    for n, (_start, end, label, _colon) in enumerate(occurrences):
+        stop = occurrences[n + 1][0] if n + 1 < len(occurrences) else len(text)
+        field_name = LABEL_FIELD[label]
+        ok, value = _typed(field_name, text[end:stop], shadow[end:stop])
+        if not ok:
+            return None
+        result.pairs.append(MetaPair(field_name, label, text[end:stop].strip(TRIM), value))
+    result.residue = compact(result.residue).strip(TRIM)
+    return result
+
+
+def starts_with_label(shadow: str) -> bool:
+    """The line opens with a meta label and a colon (``来源：``, ``原标题:``)."""
+    match = LABEL_RE.match(shadow.lstrip(" [【(（"))
+    return bool(match and match["colon"])

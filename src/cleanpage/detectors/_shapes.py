@@ -1,0 +1,61 @@
+"""Character classes, tokenising and line shapes shared by the detectors.
+
+All patterns are written against the *shadow* of a line (``cleanpage.shadow``):
+full-width punctuation is already ASCII, Traditional characters already
+Simplified and Latin letters lower case, so a lexicon needs one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Page
+
+COLON = r"[:﹕∶︰]"
+BAR = r"[|丨︱∣¦│]"
+DOT = r"[·•・‧∙●◆◇■□▪▫►]"
+ARROW = r"(?:-->|->|>>|=>|>|»|›|→|⇒)"
+OPEN = r"[\[【(〔〖「『《〈<]"
+CLOSE = r"[\]】)〕〗」』》〉>]"
+SEPARATORS = re.compile(rf"\s+|{BAR}|{DOT}|{ARROW}|/")
+NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}|[a-z][a-z .'-]{1,29})"
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千|w|k)?\+?")
+
+
+def tokens(shadow: str) -> list[str]:
+    """Pieces of a line between whitespace, bars, dots, arrows and slashes."""
+    return [tok for tok in SEPARATORS.split(shadow) if tok]
+
+
+def compact(shadow: str) -> str:
+    """The shadow without whitespace: for whole-line comparisons."""
+    return "".join(shadow.split())
+
+
+def is_nav_like(shadow: str, sent_punct: int) -> bool:
+    toks = tokens(shadow)
+    return len(toks) >= 3 and sent_punct == 0 and sum(len(t) for t in toks) / len(toks) <= 5
+
+
+def residue(shadow: str, words: Iterable[str]) -> str:
+    """What is left of a line after removing every word of a lexicon, separators and brackets."""
+    text = shadow
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return re.sub(rf"{SEPARATORS.pattern}|{OPEN}|{CLOSE}|[:,;.!?。、]", "", text)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One alternation of literal phrases, longest first."""
+    return re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
+
+
+def tail_start(page: Page) -> int:
+    """Position of the first block after the last body-like block."""
+    return page.last_body + 1
+
+
+def normalized(text: str) -> str:
+    """Letters, digits and Han only: for comparing titles and repeated lines."""
+    return re.sub(r"[\W_]+", "", text)

@@ -1,0 +1,105 @@
+"""C01 breadcrumbs and location bars: ``当前位置：首页 > 新闻中心 > 正文``.
+
+Removes the path from the site root to the article's channel, with or without
+a location label, in HEAD and just below the title; in TAIL only the labelled
+or root-anchored form. Harvests ``breadcrumb`` (the segments as printed) and
+``category`` (the deepest segment that is neither the root, a leaf placeholder
+such as 正文, nor the article title).
+
+Never removes: UI paths and comparisons inside sentences (``依次点击 设置 >
+通用 > 关于本机，即可…``, ``收入 > 支出``), or a body line that starts with 首页.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Harvest, Page
+from ..registry import Detector, register_detector
+from ._shapes import ARROW, BAR, COLON, normalized
+
+LABEL = re.compile(
+    rf"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您所在的位置|现在位置|所在位置|目前位置|位置|导航)\s*{COLON}?\s*"
+)
+SEPARATOR = re.compile(rf"\s*(?:{ARROW}|{BAR}|＞|/)\s*|\s{{2,}}")
+ROOTS = frozenset({"首页", "主页", "网站首页", "回首页", "home", "首页home", "返回首页"})
+LEAVES = frozenset({"正文", "内容", "详情", "文章", "阅读", "正文内容", "文章内容", "详细内容", "查看内容", "浏览"})
+HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the title area
+
+
+def _is_root(segment: str) -> bool:
+    return segment in ROOTS or (segment.endswith("首页") and len(segment) <= 8)
+
+
+def parse(shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
+    """``(label_end, segment spans)`` when the shadow reads as a breadcrumb, else ``None``."""
+    label = LABEL.match(shadow)
+    start = label.end() if label else 0
+    body = shadow[start:]
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sep in SEPARATOR.finditer(body):
+        if sep.start() > cursor or not spans:
+            spans.append((start + cursor, start + sep.start()))
+        cursor = sep.end()
+    spans.append((start + cursor, start + len(body)))
+    spans = [(a, b) for a, b in spans if shadow[a:b].strip()]
+    separators = len(SEPARATOR.findall(body))
+    if len(spans) < 2 or (separators < 2 and not label):
+        return None
+    segments = [shadow[a:b].strip() for a, b in spans]
+    if any(len(s) > 16 or re.search(r"[,;!?。，；！？]", s) for s in segments[:-1]) or len(segments[-1]) > 80:
+        return None
+    return (label.end() if label else 0), spans
+
+
+def printed_leaf(text: str, spans: list[tuple[int, int]]) -> str:
+    start, end = spans[-1]
+    return text[start:end].strip()
+
+
+@register_detector
+class Breadcrumb(Detector):
+    """Location bars and breadcrumb paths; harvests breadcrumb and category (C01)."""
+
+    name = "breadcrumb"
+    family = "C01"
+    order = 40
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        for position, block in enumerate(page.blocks):
+            if page.features(block).sentence_like and page.features(block).vlen > 60:
+                continue
+            shadow = page.shadow(block)
+            parsed = parse(shadow)
+            if parsed is None:
+                continue
+            label_end, spans = parsed
+            segments = [shadow[a:b].strip() for a, b in spans]
+            near_head = position < page.first_body + HEAD_WINDOW
+            anchored = bool(label_end) or _is_root(segments[0])
+            leaf_known = segments[-1] in LEAVES or (page.title is not None and normalized(printed_leaf(block.text, spans)) == normalized(page.title))
+            if not ((near_head and (anchored or leaf_known)) or (page.in_tail(position) and anchored)):
+                continue
+            printed = [block.text[a:b].strip() for a, b in spans]
+            yield Drop(block, "C01.breadcrumb", "breadcrumb / location bar")
+            if page.value("breadcrumb"):
+                continue
+            yield Harvest("breadcrumb", printed, "C01.breadcrumb", block.text, 0.8)
+            category = self._category(printed, segments, page.title)
+            if category:
+                yield Harvest("category", category, "C01.breadcrumb", block.text, 0.8)
+
+    @staticmethod
+    def _category(printed: list[str], segments: list[str], title: str | None) -> str | None:
+        title_key = normalized(title) if title else None
+        for original, folded in zip(reversed(printed), reversed(segments)):
+            if _is_root(folded) or folded in LEAVES:
+                continue
+            if title_key and normalized(original) == title_key:
+                continue
+            if len(folded) > 16:  # a leaf that is the article's headline
+                continue
+            return original
+        return None

@@ -1,0 +1,54 @@
+"""C05 photo captions, credits and image-source notes: moved to ``metadata.captions``.
+
+Handles ``▲会议现场``, ``图为…``, ``资料图：…``, credit lines (``本报记者 惠禾 摄``,
+``小花母亲供图``), and source notes (``图片来源：摄图网``, ``图源：网络``). By
+default they leave the body and go to ``captions`` (``Config.captions``:
+``move``, ``drop`` or ``keep``). A triangle glyph on a long line is not a
+caption: nothing is removed there.
+
+Never removes: geometry and legends (``△ABC中，AB=AC``, ``▲ 表示上涨``), the verb
+拍摄 in a sentence (``他用三年时间拍摄了这部纪录片。``), figure references
+(``如图1所示``), lines longer than 80 characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Page
+from ..registry import Detector, register_detector
+from ._shapes import CLOSE, NAME, OPEN
+
+TRIANGLE = re.compile(r"^[▲△▼]\s*(?=[\u4e00-\u9fff“「《(（])")
+LEADS = re.compile(r"^(?:(?:图为|图片为|资料图|示意图|组图|上图|下图|左图|右图|图片说明)\s*[:︰﹕]?|(?:图片|照片|图\d{1,2})\s*[:︰﹕])")
+CREDIT_TAIL = re.compile(
+    rf"(?:^|\s|/|{OPEN}|[▲△。])(?:[\u4e00-\u9fff]{{0,12}}?记者)?\s*(?P<names>{NAME}(?:(?:、|\s){NAME}){{0,3}})\s*/?\s*"
+    rf"(?<!拍)(?:摄|摄影|供图){CLOSE}?$"
+)
+SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|摄影|制图|图片提供|图片作者|视频来源)\s*[:︰﹕]?")
+MAX_CAPTION = 80
+
+
+@register_detector
+class Captions(Detector):
+    """Photo captions, credits and image-source notes, moved out of the body (C05)."""
+
+    name = "captions"
+    family = "C05"
+    order = 90
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        for block in page.blocks:
+            feats = page.features(block)
+            if feats.vlen > MAX_CAPTION:
+                continue
+            shadow = page.shadow(block).strip()
+            if TRIANGLE.match(shadow) and (feats.vlen <= 60 or CREDIT_TAIL.search(shadow)):
+                yield Drop(block, "C05.triangle", "photo caption (▲…)", caption=True)
+            elif SOURCE_NOTE.match(shadow) and feats.vlen <= 40:
+                yield Drop(block, "C05.source_note", "image source note", caption=True)
+            elif CREDIT_TAIL.search(shadow) and (LEADS.match(shadow) or feats.short):
+                yield Drop(block, "C05.credit", "photo credit", caption=True)
+            elif LEADS.match(shadow) and feats.vlen <= 60:
+                yield Drop(block, "C05.caption", "photo caption (图为…)", caption=True)

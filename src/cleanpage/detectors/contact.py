@@ -1,0 +1,48 @@
+"""C12 organiser, contact and tech-support footer lines.
+
+Removes, after the body and within six blocks of a strong footer signal
+(copyright, filing number, report line), lines such as ``主办单位：X``,
+``技术支持：信息管理部``, ``联系我们``, ``地址：… 邮编：…``, ``建议使用IE8.0以上浏览器``,
+``您是本站第N位访客``. Harvests ``publisher`` from the organiser (主办).
+
+Never removes: organiser and contact lines of an event notice in the body
+(``主办单位：市文化局 承办单位：市图书馆``), or contact lines after the body
+with no footer signal near them (a company profile's address is content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Harvest, Page
+from ..registry import Detector, register_detector
+from ._footer import CONTACT_LABEL, ORGANISER, is_footer_line
+
+WINDOW = 6
+
+
+@register_detector
+class ContactFooter(Detector):
+    """Organiser, tech-support and contact lines of the site footer (C12); harvests publisher."""
+
+    name = "contact"
+    family = "C12"
+    order = 135
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        tail = range(page.last_body + 1, len(page.blocks))
+        signals = [p for p in tail if is_footer_line(page.shadow(page.blocks[p]))]
+        if not signals:
+            return
+        for position in tail:
+            block = page.blocks[position]
+            shadow = page.shadow(block)
+            if page.features(block).vlen > 120 or not CONTACT_LABEL.match(shadow):
+                continue
+            if not any(abs(position - s) <= WINDOW for s in signals):
+                continue
+            yield Drop(block, "C12.contact", "organiser / contact / tech-support footer")
+            organiser = ORGANISER.search(shadow)
+            if organiser:
+                value = block.text[organiser.start("org"):organiser.end("org")]
+                yield Harvest("publisher", value, "C12.organiser", block.text, 0.7)

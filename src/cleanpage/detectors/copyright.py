@@ -1,0 +1,78 @@
+"""C10 copyright lines, reproduction bans and platform disclaimers.
+
+Removes copyright notices (``Copyright ©2015 X``, ``© 1997-2020 网易公司版权所有``,
+``版權所有 翻印必究``) at the page edges, and fixed disclaimer phrases
+(``未经授权禁止转载``, ``仅代表作者本人``, ``仅提供信息存储空间服务``,
+``如有侵权请联系删除``, ``市场有风险，投资需谨慎``) after the body. Harvests
+``copyright`` (the notice as printed) and, as a fallback for ``publisher``,
+the copyright holder.
+
+Never removes: an article about copyright law (``被告未经授权转载原告享有著作权的
+作品，构成侵权。``, ``…获得版权所有者的许可。``) or about risk (``业内人士提醒，投资需
+谨慎。``), legal enumerations such as ``501(c)(3)``. A copyright word inside a body
+sentence is never enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Harvest, Page
+from ..registry import Detector, register_detector
+from ._footer import COMPANY, COPYRIGHT, DOMAIN, YEAR, filings_in
+from ._shapes import phrase_pattern
+
+DISCLAIMERS = phrase_pattern((
+    "未经授权禁止转载", "未经授权不得转载", "未经许可不得转载", "未经授权不得复制", "转载请注明出处", "如需转载请联系",
+    "仅代表作者本人", "仅代表作者个人观点", "不代表本站观点", "不代表本网观点", "不代表本网站观点", "不代表本平台立场",
+    "仅提供信息存储空间服务", "系信息发布平台", "如有侵权请联系删除", "如有侵权,请联系删除", "如有侵权，请联系删除",
+    "转载目的在于传递更多信息", "并不代表本网赞同其观点", "市场有风险,投资需谨慎", "市场有风险，投资需谨慎", "不构成投资建议",
+    "用户上传并发布", "本平台仅提供信息存储服务", "据此操作,风险自担", "据此操作，风险自担", "版权归原作者所有",
+    "文章来源于网络", "图片来自网络,侵删", "图片来自网络，侵删", "本站郑重声明", "投资有风险,请审慎评估", "投资有风险，请审慎评估",
+    "翻印必究", "本网站所刊登的各种新闻", "非经授权,不得转载", "非经授权，不得转载", "only provides information storage services",
+))
+HOLDER_NOISE = re.compile(
+    r"copyright|all\s*rights\s*reserved\.?|版[权權]所有|著作[权權]所有|保留所有[权權]利|翻印必究|©|\(c\)|（c）|@|"
+    r"(?:19|20)\d{2}\s*(?:[-–—~～至]\s*(?:19|20)\d{2})?\s*年?|[:：,，.。|丨]",
+    re.IGNORECASE,
+)
+MAX_HOLDER = 40
+
+
+def copyright_holder(text: str) -> str | None:
+    cleaned = HOLDER_NOISE.sub(" ", text)
+    candidates = [t for t in cleaned.split() if re.search(r"[\u4e00-\u9fff]", t) and len(t) <= MAX_HOLDER]
+    candidates = [t for t in candidates if not filings_in(t.lower())]
+    return max(candidates, key=len) if candidates else None
+
+
+@register_detector
+class Copyright(Detector):
+    """Copyright notices and disclaimers at the page edges (C10); harvests copyright, publisher."""
+
+    name = "copyright"
+    family = "C10"
+    order = 140
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        for position, block in enumerate(page.blocks):
+            shadow = page.shadow(block)
+            feats = page.features(block)
+            edge = page.in_edge(position)
+            if COPYRIGHT.search(shadow) and self._is_notice(shadow, feats.sentence_like, edge, feats.vlen):
+                yield Drop(block, "C10.copyright", "copyright notice")
+                yield Harvest("copyright", block.text.strip(), "C10.copyright", block.text, 0.8)
+                holder = copyright_holder(block.text)
+                if holder:
+                    yield Harvest("publisher", holder, "C10.holder", block.text, 0.5)
+                    yield Harvest("site_name", holder, "C10.holder", block.text, 0.3)
+            elif DISCLAIMERS.search(shadow) and (page.in_tail(position) or (page.in_head(position) and feats.vlen <= 60)):
+                yield Drop(block, "C10.disclaimer", "reproduction ban / platform disclaimer")
+
+    @staticmethod
+    def _is_notice(shadow: str, sentence_like: bool, edge: bool, vlen: int) -> bool:
+        evidence = bool(YEAR.search(shadow) or COMPANY.search(shadow) or DOMAIN.search(shadow) or filings_in(shadow))
+        if edge:
+            return not sentence_like or (evidence and vlen <= 120)
+        return vlen <= 40 and evidence and bool(re.match(r"\s*(?:copyright|©|\(c\)|版权所有)", shadow))

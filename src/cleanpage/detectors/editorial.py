@@ -1,0 +1,69 @@
+"""C06 editorial labels: summaries and leads, editor's notes, repost notes.
+
+A summary or standfirst (``摘要：``, ``导读：``, ``内容提要：``, ``核心提示：``) in
+the title area is body: its label is removed, its text kept as a paragraph and
+copied to ``summary`` (a label alone on its line is removed and the next
+paragraph is the summary). An editor's note (``编者按：``) is kept and copied to
+``extra['editor_note']``. Repost notes in TAIL (``本文转自…``, ``(本文来自澎湃新闻，
+更多原创资讯请下载“澎湃新闻”APP)``, ``本文首发于…``) are removed.
+
+Never removes: a scholarly abstract's text; ``本文认为…`` statements; a
+summary label deep inside the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Harvest, Page, Trim
+from ..registry import Detector, register_detector
+from ._shapes import OPEN
+
+SUMMARY = re.compile(rf"^{OPEN}?\s*(?:摘要|导读|内容提要|核心提示|提要|内容摘要|本文导读)\s*[\]】]?\s*[:﹕∶︰]?\s*")
+EDITOR_NOTE = re.compile(rf"^{OPEN}?\s*(?:编者按|编按|编者的话)\s*[\]】]?\s*[:﹕∶︰]?\s*")
+REPOST = re.compile(
+    r"^[(（\[【]?\s*(?:本文|文章|此文|本篇)?(?:转自|转载自|来自|首发于|经授权转载自|原文刊载于|原载于|转载于|摘自|选自)"
+    r"(?P<source>[^，,。（(]{2,30})"
+)
+TITLE_AREA = 2  # body blocks after the first body-like one still counted as the title area
+
+
+@register_detector
+class Editorial(Detector):
+    """Summary/lead labels (text kept, copied to summary), editor's notes, repost notes (C06)."""
+
+    name = "editorial"
+    family = "C06"
+    order = 70
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        limit = page.first_body + TITLE_AREA
+        for position, block in enumerate(page.blocks):
+            shadow = page.shadow(block)
+            if position < limit:
+                yield from self._summary(page, position, shadow)
+                note = EDITOR_NOTE.match(shadow)
+                if note and note.end() < len(shadow):
+                    yield Harvest("editor_note", block.text[note.end():].strip(), "C06.editor_note", block.text, 0.8)
+            elif page.in_tail(position) and page.features(block).vlen <= 80:
+                match = REPOST.match(shadow)
+                if match:
+                    yield Drop(block, "C06.repost", "repost / first-published note")
+                    source = block.text[match.start("source"):match.end("source")].strip(" “”\"《》")
+                    yield Harvest("source", source, "C06.repost", block.text, 0.4)
+
+    @staticmethod
+    def _summary(page: Page, position: int, shadow: str) -> Iterable[Finding]:
+        block = page.blocks[position]
+        match = SUMMARY.match(shadow)
+        if not match or (match.end() == 0):
+            return
+        rest = block.text[match.end():].strip()
+        if rest:
+            yield Trim(block, 0, match.end(), "C06.summary_label", "summary label (its text is kept)")
+            yield Harvest("summary", rest, "C06.summary", block.text, 0.8)
+        elif position + 1 < len(page.blocks):
+            yield Drop(block, "C06.summary_label", "summary label (the next paragraph is the summary)")
+            following = page.blocks[position + 1]
+            yield Harvest("summary", following.text, "C06.summary", following.text, 0.8)

@@ -1,0 +1,96 @@
+"""C03 article meta lines: bylines, datelines, source, editor and counter lines, tool strips.
+
+Removes lines made of label/value pairs (``来源：办公室``, ``更新时间:2018-6-13
+阅读:4704``, ``2019-09-26 12:11 来源：证券时报网 作者：李在山``,
+``（责任编辑：魏喆）``, ``【字体：大 中 小】【打印】【关闭】``) after harvesting
+them into ``source``, ``authors``/``author``, ``editors``, ``published``,
+``updated``, ``views``, ``category``, ``tags`` and ``original_title``. A
+newswire dateline (``新华社北京7月1日电（记者 张三）``) is harvested for its
+reporters and kept.
+
+Never removes: a line whose values do not type-check (an interview's
+``记者：您如何看待…？``, a bibliography, an event notice's ``时间：… 地点：…``);
+in the body only colon-labelled lines with two typed pairs or one short pair.
+An editor or a source is never the author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Harvest, Page
+from ..registry import Detector, register_detector
+from ._labels import MetaLine, parse_meta_line
+
+MAX_RESIDUE = 10
+DATELINE = re.compile(
+    r"^.{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*[(（]\s*(?P<credits>(?:本报|本台|特约)?记者[^)）]{1,60})[)）]"
+)
+HARVEST_AS = {
+    "author": "authors", "reporter": "authors", "editor": "editors", "correspondent": "correspondents",
+    "reviewer": "reviewers", "photographer": "photographers",
+}
+
+
+@register_detector
+class MetaLines(Detector):
+    """Label/value meta lines around the article; harvests source, author, dates, views (C03)."""
+
+    name = "meta_lines"
+    family = "C03"
+    order = 80
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        for position, block in enumerate(page.blocks):
+            feats = page.features(block)
+            if feats.vlen > 160:
+                continue
+            edge = page.in_edge(position)
+            parsed = parse_meta_line(block.text, page.shadow(block), weak=edge and feats.short)
+            if parsed is None or len(parsed.residue) > MAX_RESIDUE:
+                continue
+            if not edge and not (parsed.colon and (len(parsed.pairs) >= 2 or feats.short)):
+                continue
+            confidence = 0.9 if page.in_head(position) else 0.7 if edge else 0.6
+            yield from self._harvest(parsed, block.text, confidence)
+            fields = "/".join(sorted(parsed.fields))
+            yield Drop(block, f"C03.{sorted(parsed.fields)[0]}", f"meta line ({fields})")
+        yield from self._dateline(page)
+
+    @staticmethod
+    def _harvest(parsed: MetaLine, raw: str, confidence: float) -> Iterable[Finding]:
+        for pair in parsed.pairs:
+            if pair.value is None or pair.field == "tool":
+                continue
+            rule = f"C03.{pair.field}"
+            if pair.field in HARVEST_AS:
+                target = HARVEST_AS[pair.field]
+                if pair.value:
+                    yield Harvest(target, pair.value, rule, raw, confidence, append=True)
+                    if target == "authors":
+                        yield Harvest("author", " ".join(pair.value), rule, raw, confidence)
+            elif pair.field in ("views", "comments", "likes"):
+                count, lower_bound = pair.value
+                yield Harvest(pair.field, count, rule, raw, confidence)
+                if lower_bound:
+                    yield Harvest(f"{pair.field}_lower_bound", True, rule, raw, confidence)
+            elif pair.field == "tags":
+                tags = [t for t in re.split(r"[\s,，、;；|]+", pair.value) if t]
+                yield Harvest("tags", tags, rule, raw, confidence, append=True)
+            else:
+                yield Harvest(pair.field, pair.value, rule, raw, confidence)
+
+    @staticmethod
+    def _dateline(page: Page) -> Iterable[Finding]:
+        """Reporters named in a newswire dateline at the start of the first body paragraph (kept)."""
+        start = page.first_body
+        for block in page.blocks[start:start + 2]:
+            match = DATELINE.match(block.text)
+            if not match:
+                continue
+            parsed = parse_meta_line(match["credits"], page.shadow(block)[match.start("credits"):match.end("credits")],
+                                     weak=True)
+            if parsed:
+                yield from MetaLines._harvest(parsed, match.group(0), 0.6)
+            return

@@ -1,0 +1,98 @@
+"""C07 related reading, recommendations, rankings and previous/next links.
+
+Removes a heading from the lexicon (``相关阅读``, ``延伸阅读``, ``推荐阅读``,
+``猜你喜欢``, ``相關新聞``…, alone or with a colon and its first item) together
+with the list of headlines that follows it; ``上一篇：…``/``下一篇：…`` links; and,
+after the body, a headless list of three or more headlines most of which carry
+a date, a count or a bullet.
+
+Never removes: a sentence that uses the words (``推荐阅读《平凡的世界》，它会改变你…``,
+``下一篇文章我们将讨论…``, ``相关阅读材料请见附件。``); a list that is the article
+itself (a digest) — headless lists are only taken after the last body-like
+paragraph, and a headed list inside the body needs two or more headline items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Page
+from ..registry import Detector, register_detector
+from ._shapes import CLOSE, COLON, DOT, OPEN, compact
+
+HEADINGS = (
+    "相关阅读", "相关新闻", "相关文章", "相关推荐", "相关链接", "相关稿件", "相关报道", "相关资讯", "相关专题", "延伸阅读",
+    "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "为您推荐", "为你推荐", "猜你喜欢", "你可能还喜欢", "你可能会喜欢", "大家都在看",
+    "今日推荐", "编辑推荐", "编辑精选", "热门文章", "热点新闻", "热门新闻", "阅读排行", "点击排行", "阅读排行榜", "评论排行榜",
+    "24小时热文", "往期回顾", "往期推荐", "往期精选", "更多精彩", "更多阅读", "专题推荐", "看更多", "更多新闻", "人气排行",
+    "最新文章", "最新新闻", "推荐文章", "相关内容", "精彩阅读", "热文推荐", "相关阅读推荐",
+)
+HEADING = re.compile(
+    rf"^[■●◆▶>\s{DOT[1:-1]}]*{OPEN}?\s*(?:{'|'.join(sorted(HEADINGS, key=len, reverse=True))})\s*{CLOSE}?\s*(?:{COLON}|>+)?\s*"
+)
+PREV_NEXT = re.compile(rf"^{OPEN}?\s*(?:上一篇|下一篇|上一条|下一条|上一则|下一则|上篇|下篇|阅读下一篇|上一篇文章|下一篇文章)\s*(?:{CLOSE}|{COLON}|\s|$)")
+ITEM_MARK = re.compile(rf"^\s*(?:{DOT}|\d{{1,2}}[.、\s]|[-*])|\d{{4}}[-/.年]\d{{1,2}}|\d{{1,2}}[-/]\d{{1,2}}\s*\d{{1,2}}:\d{{2}}|\(\d{{1,2}}/\d{{1,2}}|评论|跟贴|阅读|\d+\s*(?:小时|分钟|天)前")
+
+
+def _is_item(page: Page, position: int) -> bool:
+    """A headline-shaped line: not a paragraph (no sentence end, modest length)."""
+    feats = page.features(page.blocks[position])
+    shadow = page.shadow(page.blocks[position]).strip()
+    return 4 <= feats.vlen <= 80 and not shadow.endswith(("。", "；", ";")) and feats.sent_punct <= 3
+
+
+@register_detector
+class RelatedReading(Detector):
+    """Related/recommended lists, rankings and prev/next links after the article (C07)."""
+
+    name = "related"
+    family = "C07"
+    order = 100
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        taken: set[int] = set()
+        for position, block in enumerate(page.blocks):
+            if position in taken or position < page.first_body:
+                continue
+            shadow = page.shadow(block)
+            feats = page.features(block)
+            heading = HEADING.match(shadow)
+            if heading and feats.vlen <= 80 and not self._sentence_after(page, block, heading.end()):
+                items = self._items_after(page, position)
+                if page.in_tail(position) or len(items) >= 2:
+                    taken.update([position, *items])
+                    yield Drop(block, "C07.heading", "related-reading heading")
+                    yield from (Drop(page.blocks[i], "C07.list", "related-reading item") for i in items)
+            elif PREV_NEXT.match(shadow) and feats.vlen <= 80 and (page.in_tail(position) or not feats.sentence_like):
+                yield Drop(block, "C07.prev_next", "previous/next article link")
+        yield from self._headless_tail_list(page, taken)
+
+    @staticmethod
+    def _sentence_after(page: Page, block: object, end: int) -> bool:
+        """``推荐阅读《平凡的世界》，它会改变你…``: the heading word opens a sentence."""
+        rest = page.shadow(block).strip()[end:]  # type: ignore[arg-type]
+        return bool(re.search(r"[，,。！？!?]", rest)) and rest.rstrip().endswith(("。", "！", "？", "!", "?"))
+
+    @staticmethod
+    def _items_after(page: Page, position: int) -> list[int]:
+        items: list[int] = []
+        for following in range(position + 1, len(page.blocks)):
+            if not _is_item(page, following) or HEADING.match(page.shadow(page.blocks[following])):
+                break
+            items.append(following)
+        return items
+
+    @staticmethod
+    def _headless_tail_list(page: Page, taken: set[int]) -> Iterable[Finding]:
+        run = [p for p in range(page.last_body + 1, len(page.blocks)) if p not in taken and _is_item(page, p)]
+        groups: list[list[int]] = []
+        for p in run:
+            if groups and groups[-1][-1] == p - 1:
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        for group in groups:
+            marked = sum(1 for p in group if ITEM_MARK.search(compact(page.shadow(page.blocks[p]))))
+            if len(group) >= 3 and marked * 10 >= len(group) * 6:
+                yield from (Drop(page.blocks[p], "C07.headless_list", "list of other headlines after the article") for p in group)

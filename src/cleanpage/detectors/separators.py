@@ -1,0 +1,62 @@
+"""C21 separator and markup residue: lines that carry no words.
+
+Removes whole lines made only of punctuation and symbols (``|``, ``||||||``,
+``--------``, ``━━━``, ``-END-``), script and template residue
+(``javascript:void(0)``, ``undefined``, ``{{title}}``, stray ``<p>``) and media
+placeholders (``[图片]``, ``视频加载中...``), anywhere on the page.
+
+Never removes: a line with any letter, digit or Han character that is not on
+the residue lists; scene breaks made of Han punctuation that belong to a text
+(``……`` and ``——`` are kept, since they are part of quotes and poems); code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Page
+from ..registry import Detector, register_detector
+from ._shapes import compact
+
+RESIDUE = frozenset({
+    "javascript:void(0)", "javascript:void(0);", "javascript:;", "#", "undefined", "null", "nan", "[objectobject]",
+    "<p>", "</p>", "<br>", "<br/>", "&nbsp;", "[图片]", "[图]", "[视频]", "[音频]", "[表情]", "[img]", "[附件]", "图片",
+    "视频加载中...", "视频加载中", "加载中", "加载中...", "加载中⋅⋅⋅", "列表加载中...", "0%", "image", "img",
+    "您的浏览器不支持video标签", "您的浏览器不支持video标签。", "0:00/0:00", "倍速", "全屏", "点击播放",
+    "-end-", "—end—", "theend", "-end", "end", "影片载入中", "点击查看大图", "点击图片进入下一页",
+})
+TEMPLATE = re.compile(r"\{\{[^{}]*\}\}|\$\{[^{}]*\}")
+# Punctuation kept because it is text, not layout: ellipses and dashes in quotes and poems.
+TEXT_PUNCTUATION = frozenset("…—")
+
+
+def _is_symbol_only(line: str) -> bool:
+    chars = [ch for ch in line if not ch.isspace()]
+    if not chars or len(chars) > 40:
+        return False
+    if all(ch in TEXT_PUNCTUATION for ch in chars):
+        return False
+    return all(unicodedata.category(ch)[0] in "PS" or "\ue000" <= ch <= "\uf8ff" for ch in chars)
+
+
+@register_detector
+class SeparatorResidue(Detector):
+    """Punctuation-only lines, script/template residue and media placeholders (C21)."""
+
+    name = "separators"
+    family = "C21"
+    order = 20
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        for block in page.blocks:
+            if block.kind == "code":
+                continue
+            shadow = compact(page.shadow(block))
+            if _is_symbol_only(shadow):
+                yield Drop(block, "C21.symbols", "line of separator symbols only")
+            elif shadow in RESIDUE:
+                yield Drop(block, "C21.residue", "script, template or media-placeholder residue")
+            elif TEMPLATE.fullmatch(shadow):
+                yield Drop(block, "C21.template", "unfilled template placeholder")

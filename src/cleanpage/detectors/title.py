@@ -1,0 +1,198 @@
+"""C04 the headline: found, moved to ``title``, and removed wherever it is repeated.
+
+Finds the title from, in order: the page's own title hints (HTML ``<title>``,
+``og:title``, ``<h1>``); a per-page title list (``TITLE_第1页``,
+``TITLE_第2页``...); a line glued to a summary label (``TITLE摘要：``); the
+line in HEAD that best fits a headline (repeated later on the page, equal to
+the breadcrumb leaf or the 原标题 value, followed by meta lines, or the last
+headline-shaped line before the body). Then removes the title line, a title
+glued to the first sentence, and every whole-line copy of the title in the
+body (image alt lines, share cards).
+
+Never removes: a body line that only contains the title inside a sentence;
+anything when no title is found (a page may have none); a title shorter than
+six characters as a repeated line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Harvest, Page, Trim
+from ..registry import Detector, register_detector
+from ..shadow import fold
+from ._labels import LABEL_RE, starts_with_label
+from ._shapes import BAR, normalized
+
+PAGE_TITLE = re.compile(r"^(?P<title>.{4,120}?)\s*[_\- ]\s*第\s*\d{1,4}\s*页$")
+SUMMARY_GLUE = re.compile(r"(?P<label>摘要|导读|内容提要|核心提示|提要|内容摘要)\s*[:﹕∶︰]")
+MARKER = re.compile(r"\s*[(\[（【](?:图|组图|附图|多图|视频|高清组图|附全文|更新|影音)[)\]）】]\s*$")
+ORIGINAL_TITLE = re.compile(r"^[\[【(（]?\s*(?:本文)?原(?:标题|题|文标题)(?:为)?\s*[:﹕∶︰]\s*(?P<t>.+?)\s*[\]】)）]?\s*$")
+MIN_REPEAT = 6
+HEAD_LOOKAHEAD = 3
+
+
+def clean_title(title: str) -> str:
+    return MARKER.sub("", title.strip())
+
+
+def _title_shaped(page: Page, position: int) -> bool:
+    block = page.blocks[position]
+    feats = page.features(block)
+    shadow = page.shadow(block).strip()
+    if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith("。"):
+        return False
+    if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow):
+        return False
+    return feats.han_ratio >= 0.4
+
+
+@register_detector
+class Title(Detector):
+    """The headline: harvested as ``title``, its line and its copies removed (C04)."""
+
+    name = "title"
+    family = "C04"
+    order = 60
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        findings: list[Finding] = []
+        title = self._from_page_list(page, findings)
+        if title is None:
+            title = self._from_summary_glue(page, findings)
+        if title is None and page.hints.titles:
+            title = clean_title(page.hints.titles[0])
+            findings.append(Harvest("title", title, "C04.hint", page.hints.titles[0], 0.9))
+            self._remove_line(page, title, findings)
+        if title is None:
+            title = self._from_head(page, findings)
+        if title is None:
+            return findings
+        self._remove_glued(page, title, findings)
+        self._remove_copies(page, title, findings)
+        return findings
+
+    # -- ways to find the title ------------------------------------------------------------------
+    @staticmethod
+    def _from_page_list(page: Page, findings: list[Finding]) -> str | None:
+        """Two or more lines ``TITLE_第N页`` with the same TITLE (doc-sharing page lists)."""
+        run: list[tuple[int, str]] = []
+        for position, block in enumerate(page.blocks[: page.first_body + 1]):
+            match = PAGE_TITLE.match(page.shadow(block).strip())
+            title = block.text.strip()[: match.end("title")] if match else ""
+            if match and (not run or title == run[0][1]):
+                run.append((position, title))
+            elif len(run) >= 2:
+                break
+            else:
+                run = [(position, title)] if match else []
+        if len(run) < 2:
+            return None
+        title = clean_title(run[0][1])
+        findings.append(Harvest("title", title, "C04.page_list", page.blocks[run[0][0]].text, 0.85))
+        findings.append(Harvest("_title_index", page.blocks[run[0][0]].index, "C04.page_list", "", 1.0))
+        for position, _ in run:
+            findings.append(Drop(page.blocks[position], "C04.page_list", "per-page title list (TITLE_第N页)"))
+        return title
+
+    @staticmethod
+    def _from_summary_glue(page: Page, findings: list[Finding]) -> str | None:
+        """``TITLE摘要：`` in the head: the title is what precedes the summary label."""
+        for block in page.blocks[: page.first_body + 1]:
+            shadow = page.shadow(block)
+            match = SUMMARY_GLUE.search(shadow)
+            if not match or match.start() < 4 or starts_with_label(shadow):
+                continue
+            head = block.text[: match.start()].strip()
+            if re.search(r"[。！？]$", head) or len(head) > 100:
+                continue
+            title = clean_title(head)
+            findings.append(Harvest("title", title, "C04.summary_glue", block.text, 0.8))
+            findings.append(Harvest("_title_index", block.index, "C04.summary_glue", "", 1.0))
+            findings.append(Trim(block, 0, match.start(), "C04.summary_glue", "title glued to a summary label"))
+            return title
+        return None
+
+    def _from_head(self, page: Page, findings: list[Finding]) -> str | None:
+        end = min(page.first_body, len(page.blocks))
+        candidates = [p for p in range(end) if _title_shaped(page, p)]
+        if not candidates:
+            return None
+        keys = [normalized(fold(b.text)) for b in page.blocks]
+        known = self._known_titles(page)
+        best, best_score = None, 0
+        for position in candidates:
+            key = keys[position]
+            score = 0
+            if key in known:
+                score += 4
+            if keys.count(key) > 1:
+                score += 4
+            following = page.blocks[position + 1: position + 1 + HEAD_LOOKAHEAD]
+            if any(starts_with_label(page.shadow(b)) or LABEL_RE.match(page.shadow(b)) for b in following):
+                score += 3
+            if position == candidates[-1]:
+                score += 2
+            if page.features(page.blocks[position]).vlen >= 8:
+                score += 1
+            if score > best_score:
+                best, best_score = position, score
+        if best is None or best_score < 3:
+            return None
+        block = page.blocks[best]
+        title = clean_title(block.text)
+        confidence = 0.8 if best_score >= 5 else 0.6
+        findings.append(Harvest("title", title, "C04.title_line", block.text, confidence))
+        findings.append(Harvest("_title_index", block.index, "C04.title_line", "", 1.0))
+        findings.append(Drop(block, "C04.title_line", "headline (moved to title)"))
+        return title
+
+    @staticmethod
+    def _known_titles(page: Page) -> set[str]:
+        """Normalised titles other chrome names: the breadcrumb leaf and original-title lines."""
+        known: set[str] = set()
+        crumbs = page.value("breadcrumb")
+        if crumbs:
+            known.add(normalized(fold(crumbs[-1])))
+        for block in page.blocks[: page.first_body + HEAD_LOOKAHEAD]:
+            match = ORIGINAL_TITLE.match(page.shadow(block).strip())
+            if match:
+                known.add(normalized(match["t"]))
+        return known
+
+    # -- removals once the title is known -------------------------------------------------------
+    @staticmethod
+    def _remove_line(page: Page, title: str, findings: list[Finding]) -> None:
+        key = normalized(fold(title))
+        for block in page.blocks[: page.first_body + HEAD_LOOKAHEAD]:
+            if key and normalized(page.shadow(block)) == key:
+                findings.append(Harvest("_title_index", block.index, "C04.title_line", "", 1.0))
+                findings.append(Drop(block, "C04.title_line", "headline (moved to title)"))
+                return
+
+    @staticmethod
+    def _remove_glued(page: Page, title: str, findings: list[Finding]) -> None:
+        """A title glued to the first sentence: ``TITLE同志们：今天…``."""
+        flat_title = "".join(fold(title).split())
+        for block in page.blocks[: page.first_body + 1]:
+            shadow = page.shadow(block)
+            flat = "".join(shadow.split())
+            if len(flat) > len(flat_title) + 4 and flat.startswith(flat_title):
+                cut, seen = 0, 0
+                while seen < len(flat_title):
+                    if not shadow[cut].isspace():
+                        seen += 1
+                    cut += 1
+                findings.append(Trim(block, 0, cut, "C04.title_glued", "title glued to the first sentence"))
+                return
+
+    @staticmethod
+    def _remove_copies(page: Page, title: str, findings: list[Finding]) -> None:
+        key = normalized(fold(title))
+        if len(key) < MIN_REPEAT:
+            return
+        dropped = {id(f.block) for f in findings if isinstance(f, Drop)}
+        for block in page.blocks:
+            if id(block) not in dropped and normalized(page.shadow(block)) == key:
+                findings.append(Drop(block, "C04.title_repeated", "headline repeated in the page (image alt, share card)"))

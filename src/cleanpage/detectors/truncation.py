@@ -1,0 +1,59 @@
+"""C23 truncation, paywall and "read more" markers; end marks.
+
+Removes whole-line markers after the body or on its last two lines (``展开全文``,
+``阅读全文``, ``展开剩余80%``, ``登录后查看更多``, ``（未完待续）``, ``下转第3版``)
+and sets ``truncated``; cuts an end mark at the very end of the last body line
+(``（完）``, ``-END-``) and records ``extra['ended']``. A body that ends
+mid-sentence after a preview limit, or in ``...``, is flagged ``truncated``
+and kept whole.
+
+Never removes: ``他们的故事未完待续。`` and other sentences; quotations ending in
+``……``; ``（上）`` in a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Harvest, Page, Trim
+from ..registry import Detector, register_detector
+from ._shapes import compact
+
+MARKER = re.compile(
+    r"^[(（\[【]?(?:展开全文|显示全文|阅读全文|查看全文|点击展开|点击查看全文|全文阅读|余下全文|展开剩余\d+%?|展开阅读全文|"
+    r"阅读全文,请先登录|登录后查看更多|扫码阅读全文|剩余\d+%内容付费后可查看|开通会员查看全文|订阅后可阅读全文|订阅后即可阅读全文|"
+    r"本文为付费内容|付费文章|加入会员看全文|此处内容已隐藏|未完待续|待续|续|下转第?\S{1,3}版|转第?\S{1,3}版)[)）\]】>»]*[.。…]*$"
+)
+END_MARK = re.compile(r"\s*(?:[(（\[【]\s*(?:完|全文完|本文完)\s*[)）\]】]|-\s*end\s*-|—\s*完\s*—)\s*$")
+TERMINAL = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）", ")", "；", ".", "：", ":")
+
+
+@register_detector
+class Truncation(Detector):
+    """Read-more, paywall and to-be-continued markers; end marks; truncated bodies (C23)."""
+
+    name = "truncation"
+    family = "C23"
+    order = 180
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        if not page.blocks:
+            return
+        start = max(page.last_body - 1, 0)
+        for position in range(start, len(page.blocks)):
+            block = page.blocks[position]
+            if MARKER.match(compact(page.shadow(block))):
+                yield Drop(block, "C23.marker", "read-more / paywall / to-be-continued marker")
+                yield Harvest("truncated", True, "C23.marker", block.text, 0.8)
+        if page.last_body < 0:
+            return
+        last = page.blocks[page.last_body]
+        end = END_MARK.search(page.shadow(last))
+        if end and end.start() > 0:
+            yield Trim(last, end.start(), len(last.text), "C23.end_mark", "end mark")
+            yield Harvest("ended", True, "C23.end_mark", last.text, 0.8)
+        elif last.text.rstrip().endswith(("...", "…")) and not last.text.rstrip().endswith("……"):
+            yield Harvest("truncated", True, "C23.scraper_cut", last.text[-20:], 0.6)
+        elif page.value("pages") and not last.text.rstrip().endswith(TERMINAL):
+            yield Harvest("truncated", True, "C23.preview_cut", last.text[-20:], 0.7)
