@@ -110,9 +110,9 @@ def declared_encodings(data: bytes, headers: Mapping[str, str] | None = None) ->
     if headers:
         for key, value in headers.items():
             if key.lower() == "content-type":
-                match = HEADER_CHARSET.search(value)
-                if match:
-                    found.append((match.group(1), "http header"))
+                header = HEADER_CHARSET.search(value)
+                if header:
+                    found.append((header.group(1), "http header"))
     head = data[:DECLARATION_WINDOW]
     xml = XML_ENCODING.match(head)
     if xml:
@@ -195,8 +195,8 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None,
             return Decoded(verified[0], verified[1], verified[2], first_declared)
     if detector is not None:
         guess = detector(data)
-        codec = normalize_encoding(guess) if guess else None
-        verified = _verified(data, codec, f"encoding detector said {guess}") if codec else None
+        guessed_codec = normalize_encoding(guess) if guess else None
+        verified = _verified(data, guessed_codec, f"encoding detector said {guess}") if guessed_codec else None
         if verified:
             return Decoded(verified[0], verified[1], verified[2], first_declared)
     best = _best_cjk(data)
@@ -263,12 +263,13 @@ def _statistical(data: bytes, declared: list[tuple[str, str]], first_declared: s
     import charset_normalizer
 
     match = charset_normalizer.from_bytes(data[:200_000]).best()
-    guess = normalize_encoding(match.encoding) if match is not None else None
+    label = match.encoding if match is not None else None
+    guess = normalize_encoding(label) if label else None
     if guess:
         decoded = _strict_with_fallback(data, guess)
         if decoded is not None and (best_cjk is None or decoded[1] in CJK_CODECS
                                     or common_han_share(decoded[0]) >= best_cjk[2]):
-            return Decoded(decoded[0], decoded[1], f"charset-normalizer guessed {match.encoding}", first_declared)
+            return Decoded(decoded[0], decoded[1], f"charset-normalizer guessed {label}", first_declared)
     if best_cjk is not None:
         return Decoded(best_cjk[0], best_cjk[1], f"strict {best_cjk[1]} decode, {best_cjk[2]:.0%} common Chinese "
                        "characters", first_declared)

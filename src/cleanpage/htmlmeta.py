@@ -1,0 +1,458 @@
+"""Page metadata from the whole DOM: title, dates, author, source, site, breadcrumb, links, language.
+
+Titles, dates and bylines often sit outside the main content block, so they
+are read from the parsed page before extraction. Chinese-aware rules come
+first: the headline element that agrees with ``<title>``, the ``<title>``
+without its site suffix (`` - 新华网``, ``_新浪网``, ``|人民网``), labelled
+meta lines near the headline (发布时间 / 發佈時間 / 来源 / 作者 / 记者), meta
+tags and JSON-LD, ``<time>``. htmldate is the last resort for the published
+date, at low confidence. Every value is a :class:`~cleanpage.page.Harvested`
+with a confidence, so text-level detectors with stronger evidence win (see
+``_harvest`` in the pipeline).
+
+Never invented: an author is only a person's name (never 来源, never
+责任编辑, never the site), and nothing is set when the page names nobody.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from .dates import parse_date
+from .page import Harvested
+
+# Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
+LABELLED_NEAR_TITLE = 0.85
+META_TAG = 0.8
+TIME_ELEMENT = 0.75
+BARE_DATE_NEAR_TITLE = 0.7
+TITLE_SUFFIX_SITE = 0.6
+NAME_FROM_META = 0.5
+URL_DATE = 0.4
+HTMLDATE_GUESS = 0.3
+
+TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$))\s*")
+SITE_SUFFIX_MAX = 16
+SPACE = re.compile(r"\s+")
+NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
+META_LINE_MAX = 200
+
+PUBLISHED_LABEL = re.compile(r"(?:发布|發佈|發布|发表|發表|刊发|刊登|出版|上线|发稿|發稿|创建|時間|时间|日期|日 期|时 间)\s*[:：]?")
+UPDATED_LABEL = re.compile(r"(?:更新|最后修改|最後修改|修改|编辑于|編輯於)(?:时间|時間|日期|于|於)?\s*[:：]?")
+SOURCE_LABEL = re.compile(r"(?:信息来源|信息來源|文章来源|文章來源|稿件来源|来源|來源|出处|出處)\s*[:：]\s*")
+AUTHOR_LABEL = re.compile(r"(?<![责責]任)(?<![编編])(?:作者|记者|記者|撰文|文字|采写|採寫|文)\s*(?:[:：|｜/／]\s*)")
+AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|[|｜/／\[【(（]|\d{4}[-年/.]).*$")
+SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
+HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})?$")
+LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]{1,29}$")
+NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|頻道|中心|部|局|委|办|辦|厅|廳|处|處|站|公司|集团|集團|大学|大學|学会|學會|日报|日報|官方|综合|綜合|编辑|編輯)$")
+PLACEHOLDERS = {"未知", "佚名", "匿名", "admin", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑",
+                "编辑部", "网友", "不详", "暂无", "default", "none", "null"}
+SOURCE_PLACEHOLDERS = {"网络", "互联网", "转载", "本站原创", "综合", "未知", "网络整理", "default"}
+BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|當前位置|您的位置|位置)\s*[:：]?\s*")
+BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|›|»|→|＞|＞＞|/)\s*")
+BREADCRUMB_ARROWS = re.compile(r">|›|»|→|＞")
+BREADCRUMB_PART_MAX = 20
+BREADCRUMB_TEXT_XPATH = ("//text()[starts-with(normalize-space(.), '当前位置') or starts-with(normalize-space(.), '您的位置')"
+                         " or starts-with(normalize-space(.), '您现在的位置') or starts-with(normalize-space(.), '當前位置')"
+                         " or starts-with(normalize-space(.), '所在位置')]")
+BREADCRUMB_CLASS = re.compile(r"crumb|position|location|(?:^|[-_ ])path|currentpos|nav_?loc|weizhi|dqwz", re.IGNORECASE)
+HOME_WORDS = {"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "home", "Home", "HOME"}
+LEAF_WORDS = {"正文", "内容", "內容", "详情", "詳情", "正文内容", "文章内容", "阅读文章"}
+DATE_IN_URL = re.compile(r"/((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?:/|_|\d{2}[/_]|\b)|/t((?:19|20)\d{2})([01]\d)([0-3]\d)_")
+
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:release_date", "datepublished",
+                  "publishdate", "pubdate", "publish_date", "publishtime", "publish-date", "apub:time",
+                  "firstpublishedtime", "og:time", "dc.date.issued", "dc.date", "date", "weibo: article:create_at",
+                  "sailthru.date", "article.published", "published_time", "published", "maketime")
+UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmodifiedtime",
+                "weibo: article:update_at", "dateupdate", "last-modified", "modified_time")
+SOURCE_META = ("source", "contentsource", "article:source", "og:article:source", "mediaid")
+AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl")
+SITE_META = ("og:site_name", "sitename", "application-name", "twitter:site")
+
+
+@dataclass
+class DomMetadata:
+    titles: list[str] = field(default_factory=list)
+    values: dict[str, Harvested] = field(default_factory=dict)
+
+    def offer(self, name: str, value: object, rule: str, raw: str, confidence: float) -> None:
+        """Keep ``value`` for ``name`` unless a value with at least this confidence is already there."""
+        if value is None or value == "" or value == []:
+            return
+        current = self.values.get(name)
+        if current is None or confidence > current.confidence:
+            self.values[name] = Harvested(value, rule, raw, confidence)
+
+
+def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
+    """Everything the page says about itself outside its body text."""
+    found = DomMetadata()
+    metas = _meta_tags(tree)
+    ld = list(_json_ld(tree))
+    site = _site_name(metas, ld, found)
+    headline = _titles(tree, metas, ld, site, found)
+    _dates_from_tags(tree, metas, ld, found)
+    byline_zone = _meta_lines(headline) if headline is not None else []
+    _near_headline(byline_zone, found)
+    _source_from_tags(metas, found)
+    _author_from_tags(metas, ld, " ".join(byline_zone), found)
+    _breadcrumb(tree, ld, found)
+    _links_and_language(tree, metas, url, found)
+    if url:
+        _date_from_url(url, found)
+    if "published" not in found.values:
+        _date_from_htmldate(tree, found)
+    return found
+
+
+# -- tags --------------------------------------------------------------------------------------------
+def _meta_tags(tree: etree._Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = meta.get("name") or meta.get("property") or meta.get("itemprop") or meta.get("http-equiv")
+        content = meta.get("content")
+        if key and content and content.strip():
+            out.setdefault(key.strip().lower(), content.strip())
+    return out
+
+
+def _json_ld(tree: etree._Element) -> Iterator[dict[str, object]]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if isinstance(item, dict):
+                graph = item.get("@graph")
+                yield from (g for g in graph if isinstance(g, dict)) if isinstance(graph, list) else [item]
+
+
+def _ld_text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _ld_text(value.get("name"))
+    if isinstance(value, list) and value:
+        return _ld_text(value[0])
+    return None
+
+
+def _text(element: etree._Element) -> str:
+    return SPACE.sub(" ", element.text_content()).strip()
+
+
+# -- site and title ----------------------------------------------------------------------------------
+def _site_name(metas: dict[str, str], ld: list[dict[str, object]], found: DomMetadata) -> str | None:
+    for key in SITE_META:
+        value = metas.get(key)
+        if value and not value.startswith("@") and len(value) <= 40:
+            found.offer("site_name", value, f"meta {key}", value, META_TAG)
+            break
+    for item in ld:
+        publisher = _ld_text(item.get("publisher"))
+        if publisher:
+            found.offer("site_name", publisher, "json-ld publisher", publisher, META_TAG - 0.05)
+    site = found.values.get("site_name")
+    return str(site.value) if site else None
+
+
+def split_title(raw: str) -> tuple[str, list[str]]:
+    """``(headline, suffix segments)``: the ``<title>`` without the trailing site and channel names."""
+    title = SPACE.sub(" ", raw).strip()
+    parts = TITLE_SEPARATOR.split(title)
+    suffix: list[str] = []
+    while len(parts) > 1 and len(parts[-1]) <= SITE_SUFFIX_MAX and len("".join(parts[:-1])) >= 4:
+        suffix.insert(0, parts.pop())
+    if not suffix:
+        return title, []
+    cut = 0
+    for part in parts:
+        cut = title.index(part, cut) + len(part)
+    return title[:cut].strip(), [s for s in suffix if s]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\"'“”‘’「」『』《》]", "", text)
+
+
+def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], site: str | None,
+            found: DomMetadata) -> etree._Element | None:
+    """Candidate headlines, best first; returns the headline element when one is found in the page."""
+    raw_title = " ".join(t for t in tree.xpath("//head/title//text()|//title//text()")[:1]).strip()
+    stripped, suffix = split_title(raw_title) if raw_title else ("", [])
+    if suffix and not site:
+        site_guess = suffix[-1]
+        found.offer("site_name", site_guess, "title suffix", raw_title, TITLE_SUFFIX_SITE)
+    declared = [metas.get(k, "") for k in ("og:title", "twitter:title", "title", "headline")]
+    declared += [_ld_text(item.get("headline")) or "" for item in ld]
+    headline_element: etree._Element | None = None
+    headings: list[tuple[str, etree._Element]] = []
+    for element in tree.xpath("//h1|//h2|//h3|//*[contains(@class,'title') or contains(@id,'title')]")[:60]:
+        text = _text(element)
+        if 4 <= len(text) <= 120:
+            headings.append((text, element))
+    reference = [_norm(x) for x in (raw_title, stripped, *declared) if x]
+    candidates: list[str] = []
+    # a heading that the <title> or og:title starts with (or equals) is the displayed headline
+    for text, element in headings:
+        key = _norm(text)
+        if len(key) >= 4 and any(ref.startswith(key) for ref in reference if len(ref) >= 4):
+            candidates.append(text)
+            headline_element = element
+            break
+    if stripped:
+        candidates.append(stripped)
+    for value in declared:
+        if value:
+            candidates.append(split_title(value)[0])
+    if headline_element is None:
+        headline_element = next((el for text, el in headings if el.tag == "h1"), None)
+    found.titles = list(dict.fromkeys(c for c in candidates if c))
+    if found.titles:
+        found.offer("title", found.titles[0], "dom headline", raw_title, BARE_DATE_NEAR_TITLE)
+    return headline_element
+
+
+# -- dates -------------------------------------------------------------------------------------------
+def _dates_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]],
+                     found: DomMetadata) -> None:
+    for name, keys, ld_key in (("published", PUBLISHED_META, "datePublished"), ("updated", UPDATED_META, "dateModified")):
+        for key in keys:
+            value = metas.get(key)
+            iso = parse_date(value) if value else None
+            if iso:
+                found.offer(name, iso, f"meta {key}", value or "", META_TAG)
+                break
+        for item in ld:
+            value = _ld_text(item.get(ld_key))
+            iso = parse_date(value) if value else None
+            if iso:
+                found.offer(name, iso, f"json-ld {ld_key}", value or "", META_TAG)
+    for element in tree.iter("time"):
+        raw = element.get("datetime") or _text(element)
+        iso = parse_date(raw) if raw else None
+        if iso:
+            found.offer("published", iso, "time element", raw, TIME_ELEMENT)
+            break
+
+
+def _following_texts(start: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """Short text nodes after ``start`` in document order (its own subtree excluded)."""
+    seen = 0
+    for element in start.itersiblings():
+        for node in element.iter():
+            if not isinstance(node.tag, str) or node.tag in {"script", "style"}:
+                continue
+            for text in (node.text, node.tail):
+                if text and text.strip():
+                    seen += 1
+                    yield text.strip(), node
+                    if seen >= NEAR_TITLE_NODES:
+                        return
+    parent = start.getparent()
+    if parent is not None and seen < NEAR_TITLE_NODES and parent.tag not in {"body", "html"}:
+        yield from _following_texts(parent)
+
+
+def _meta_lines(headline: etree._Element) -> list[str]:
+    """Lines of text right after the headline: the byline zone (作者, 来源, 发布时间...)."""
+    lines: list[str] = []
+    current: list[str] = []
+    owner: etree._Element | None = None
+    for text, node in _following_texts(headline):
+        block = _block_ancestor(node)
+        if owner is not None and block is not owner:
+            lines.append(" ".join(current))
+            current = []
+        owner = block
+        current.append(text)
+    if current:
+        lines.append(" ".join(current))
+    return [SPACE.sub(" ", line)[:META_LINE_MAX] for line in lines]
+
+
+def _block_ancestor(node: etree._Element) -> etree._Element:
+    for element in (node, *node.iterancestors()):
+        if element.tag in {"p", "div", "li", "td", "tr", "section", "header", "h1", "h2", "h3", "h4", "dd", "dt"}:
+            return element
+    return node
+
+
+def _near_headline(lines: list[str], found: DomMetadata) -> None:
+    for line in lines:
+        if len(line) > 120 and not PUBLISHED_LABEL.search(line[:40]):
+            break  # the body has started
+        for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
+            match = label.search(line)
+            if match:
+                iso = parse_date(line[match.end():])
+                if iso:
+                    found.offer(name, iso, f"label near headline ({match.group().strip()})", line, LABELLED_NEAR_TITLE)
+        if "published" not in found.values or found.values["published"].confidence < BARE_DATE_NEAR_TITLE:
+            iso = parse_date(line) if len(line) <= 80 else None
+            if iso:
+                found.offer("published", iso, "date near headline", line, BARE_DATE_NEAR_TITLE)
+        match = SOURCE_LABEL.search(line)
+        if match:
+            value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]
+            if value and value not in SOURCE_PLACEHOLDERS and len(value) <= 30:
+                found.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
+        match = AUTHOR_LABEL.search(line)
+        if match:
+            names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
+            if names:
+                found.offer("authors", names, f"label near headline ({match.group().strip()})", line,
+                            LABELLED_NEAR_TITLE)
+                found.offer("author", " ".join(names), f"label near headline ({match.group().strip()})", line,
+                            LABELLED_NEAR_TITLE)
+
+
+# -- names -------------------------------------------------------------------------------------------
+def person_names(raw: str) -> list[str]:
+    """The people named in ``raw`` (role words and placeholders removed); ``[]`` when none is a person."""
+    text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", raw)
+    tokens = [t for t in re.split(r"[\s、，,;；/／|｜]+", text) if t]
+    if tokens and all(len(t) == 1 for t in tokens) and 2 <= len(tokens) <= 3:
+        tokens = ["".join(tokens)]  # 赵 培: one padded name
+    names: list[str] = []
+    for token in tokens:
+        token = re.sub(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$|(?:摄|攝|报道|報導|整理|编译|等)$", "", token)
+        if token.lower() in PLACEHOLDERS or NOT_A_PERSON.search(token):
+            continue
+        if (HAN_NAME.match(token) or LATIN_NAME.match(token)) and token not in names:
+            names.append(token)
+    return names
+
+
+def _author_from_tags(metas: dict[str, str], ld: list[dict[str, object]], byline_zone: str,
+                      found: DomMetadata) -> None:
+    """An author tag counts only when the page also prints the name near the headline.
+
+    Chinese portals fill ``<meta name="author">`` with the site (网易), the
+    source outlet (参考消息) or a template placeholder, so the tag alone is
+    not evidence that anybody wrote the article.
+    """
+    raws = [(metas.get(key), f"meta {key}") for key in AUTHOR_META]
+    raws += [(_ld_text(item.get("author")), "json-ld author") for item in ld]
+    for raw, rule in raws:
+        if not raw or "@" in raw:
+            continue
+        taken = " ".join(str(found.values[k].value) for k in ("site_name", "source") if k in found.values)
+        names = [name for name in person_names(raw) if name in byline_zone and name not in taken
+                 and not re.search(f"(?:来源|來源|出处|稿源).{{0,3}}{re.escape(name)}", byline_zone)]
+        if names:
+            found.offer("authors", names, rule, raw, NAME_FROM_META)
+            found.offer("author", " ".join(names), rule, raw, NAME_FROM_META)
+            return
+
+
+def _source_from_tags(metas: dict[str, str], found: DomMetadata) -> None:
+    for key in SOURCE_META:
+        raw = metas.get(key)
+        if not raw:
+            continue
+        value = SOURCE_LABEL.sub("", raw).strip()
+        value = re.split(r"\s", value)[0] if value else value
+        if value and value not in SOURCE_PLACEHOLDERS and len(value) <= 30 and not value.isdigit():
+            found.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
+            return
+
+
+# -- breadcrumb, links, language, fallbacks -----------------------------------------------------------
+def _breadcrumb(tree: etree._Element, ld: list[dict[str, object]], found: DomMetadata) -> None:
+    for item in ld:
+        entries = item.get("itemListElement")
+        if item.get("@type") == "BreadcrumbList" and isinstance(entries, list):
+            names = [_ld_text(entry.get("item")) or _ld_text(entry) for entry in entries if isinstance(entry, dict)]
+            _offer_breadcrumb([n for n in names if n], "json-ld BreadcrumbList", found)
+            return
+    labelled = [node.getparent() for node in tree.xpath(BREADCRUMB_TEXT_XPATH)]
+    classed = [el for el in tree.xpath("//*[@class or @id]")
+               if BREADCRUMB_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")]
+    for element in (*labelled, *classed):
+        if element is None:
+            continue
+        text = _text(element)
+        if len(text) > 100 and element in labelled and element.getparent() is not None:
+            text = _text(element.getparent()) if len(_text(element)) < 10 else text
+        if not text or len(text) > 100:
+            continue
+        if not BREADCRUMB_LABEL.match(text) and not BREADCRUMB_ARROWS.search(text):
+            continue
+        parts = _breadcrumb_parts(BREADCRUMB_LABEL.sub("", text), found)
+        if len(parts) >= 2 and all(len(p) <= BREADCRUMB_PART_MAX for p in parts[:-1]):
+            _offer_breadcrumb(parts, f"breadcrumb <{element.tag} class={element.get('class', '')!r}>", found)
+            return
+
+
+def _breadcrumb_parts(text: str, found: DomMetadata) -> list[str]:
+    """Segments of a location bar; words run together by spaces are separate links, and a leaf that is
+    not the headline ends at its first space (tools such as 字号 or 打印 often follow it)."""
+    pieces = [p.strip() for p in BREADCRUMB_SEPARATOR.split(text) if p.strip()]
+    if not pieces:
+        return []
+    parts = [word for piece in pieces[:-1] for word in piece.split()]
+    leaf = pieces[-1]
+    title = found.values.get("title")
+    is_headline = title is not None and _norm(leaf)[:6] == _norm(str(title.value))[:6]
+    parts.append(leaf if is_headline else leaf.split()[0])
+    return parts
+
+
+def _offer_breadcrumb(parts: list[str], rule: str, found: DomMetadata) -> None:
+    parts = [p.strip() for p in parts]
+    found.offer("breadcrumb", parts, rule, " > ".join(parts), META_TAG)
+    inner = [p for p in parts if p not in HOME_WORDS and p not in LEAF_WORDS and not p.endswith("首页")]
+    title = found.values.get("title")
+    if inner and title and _norm(inner[-1]) == _norm(str(title.value)):
+        inner.pop()
+    if inner:
+        found.offer("category", inner[-1], rule, " > ".join(parts), META_TAG)
+
+
+def _links_and_language(tree: etree._Element, metas: dict[str, str], url: str | None, found: DomMetadata) -> None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            href = link.get("href", "").strip()
+            found.offer("canonical_url", urljoin(url, href) if url else href, "link rel=canonical", href, META_TAG)
+            break
+    if "og:url" in metas and metas["og:url"].startswith("http"):
+        found.offer("canonical_url", metas["og:url"], "meta og:url", metas["og:url"], NAME_FROM_META)
+    description = metas.get("description") or metas.get("og:description")
+    if description:
+        found.offer("description", SPACE.sub(" ", description), "meta description", description, META_TAG)
+    lang = tree.get("lang") or tree.get("xml:lang") or metas.get("content-language") or metas.get("language")
+    if lang:
+        found.offer("language", lang.strip().lower().replace("_", "-"), "html lang", lang, META_TAG)
+
+
+def _date_from_url(url: str, found: DomMetadata) -> None:
+    match = DATE_IN_URL.search(urlsplit(url).path)
+    if match:
+        year, month, day = (g for g in match.groups() if g is not None)
+        iso = parse_date(f"{year}-{month}-{day}")
+        if iso:
+            found.offer("published", iso, "date in url", url, URL_DATE)
+
+
+def _date_from_htmldate(tree: etree._Element, found: DomMetadata) -> None:
+    import htmldate
+
+    try:
+        value = htmldate.find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return
+    if value:
+        found.offer("published", value, "htmldate", value, HTMLDATE_GUESS)
