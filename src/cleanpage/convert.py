@@ -23,10 +23,9 @@ WIDTH_TABLE = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0
 
 @lru_cache(maxsize=1)
 def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
-    data = resources.files("cleanpage.data").joinpath("t2s_chars.json").read_text(encoding="utf-8")
-    table: dict[str, str] = json.loads(data)
-    traditional_only = frozenset(table)
-    simplified_only = frozenset(v for v in table.values() if v not in table)
+    data = resources.files("cleanpage.data")
+    traditional_only = frozenset(json.loads(data.joinpath("t2s_chars.json").read_text(encoding="utf-8")))
+    simplified_only = frozenset(data.joinpath("s2t_changed.txt").read_text(encoding="utf-8").strip())
     return traditional_only, simplified_only
 
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..document import Block
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
 from ..shadow import fold
-from ._labels import LABEL_RE, starts_with_label
+from ._labels import parse_meta_line, starts_with_label
 from ._shapes import BAR, normalized
 
 PAGE_TITLE = re.compile(r"^(?P<title>.{4,120}?)\s*[_\- ]\s*第\s*\d{1,4}\s*页$")
@@ -41,11 +42,16 @@ def _title_shaped(page: Page, position: int) -> bool:
     block = page.blocks[position]
     feats = page.features(block)
     shadow = page.shadow(block).strip()
-    if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith("。"):
+    if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
     if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow):
         return False
     return feats.han_ratio >= 0.4
+
+
+def _is_meta_line(page: Page, block: Block) -> bool:
+    parsed = parse_meta_line(block.text, page.shadow(block), weak=page.features(block).short)
+    return (parsed is not None and len(parsed.residue) <= 10) or bool(ORIGINAL_TITLE.match(page.shadow(block).strip()))
 
 
 @register_detector
@@ -130,7 +136,7 @@ class Title(Detector):
             if keys.count(key) > 1:
                 score += 4
             following = page.blocks[position + 1: position + 1 + HEAD_LOOKAHEAD]
-            if any(starts_with_label(page.shadow(b)) or LABEL_RE.match(page.shadow(b)) for b in following):
+            if any(_is_meta_line(page, b) for b in following):
                 score += 3
             if position == candidates[-1]:
                 score += 2
