@@ -13,9 +13,9 @@ The layout of a case is described in :mod:`cleanpage.testing.cases` and in
 from __future__ import annotations
 
 from .cases import Case, FixtureError, load_case, load_cases
-from .harness import CaseResult, Report, add_case, check, run_case, update, write_expectations
+from .harness import CaseResult, Report, add_case, check, diff_text, run_case, update, write_expectations
 
 __all__ = [
-    "Case", "CaseResult", "FixtureError", "Report", "add_case", "check", "load_case", "load_cases", "run_case",
+    "Case", "CaseResult", "FixtureError", "Report", "add_case", "check", "diff_text", "load_case", "load_cases", "run_case",
     "update", "write_expectations",
 ]

@@ -17,7 +17,7 @@ import tempfile
 import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..config import Config
@@ -96,16 +96,8 @@ class CaseResult:
         """Unified diff from ``expected.txt`` to the actual body, then a word diff of each changed paragraph."""
         if self.body_matches or self.body is None:
             return ""
-        expected = [] if self.expected_body is None else self.expected_body.split("\n")
-        actual = self.body.split("\n")
         source = f"{self.case.name}/{EXPECTED_TEXT}" + (" (missing)" if self.expected_body is None else "")
-        lines = list(difflib.unified_diff(expected, actual, source, f"{self.case.name} (actual body)",
-                                          n=DIFF_CONTEXT, lineterm=""))
-        changed = list(_changed_paragraphs(expected, actual))
-        if changed:
-            lines.append("word diff of changed paragraphs ([-expected-]{+actual+}):")
-            lines.extend(f"  {EXPECTED_TEXT}:{number}: {words}" for number, words in changed)
-        return "\n".join(lines)
+        return diff_text(self.expected_body or "", self.body, source, f"{self.case.name} (actual body)") or source
 
     def metadata_diff(self) -> str:
         """Unified diff of the compared metadata fields, as JSON."""
@@ -166,6 +158,21 @@ class Report:
         shown = self.results if verbose else [result for result in self.results if not result.passed]
         blocks = [result.format(color=color) for result in shown]
         return "\n\n".join([*blocks, self.summary()]) + "\n"
+
+
+def diff_text(expected: str, actual: str, expected_name: str = EXPECTED_TEXT, actual_name: str = "actual") -> str:
+    """Unified diff of two bodies (one paragraph per line) plus a word diff of each changed paragraph; ``""`` if equal."""
+    if expected == actual:
+        return ""
+    expected_lines = expected.split("\n") if expected else []
+    actual_lines = actual.split("\n") if actual else []
+    lines = list(difflib.unified_diff(expected_lines, actual_lines, expected_name, actual_name,
+                                      n=DIFF_CONTEXT, lineterm=""))
+    changed = list(_changed_paragraphs(expected_lines, actual_lines))
+    if changed:
+        lines.append("word diff of changed paragraphs ([-expected-]{+actual+}):")
+        lines.extend(f"  {expected_name}:{number}: {words}" for number, words in changed)
+    return "\n".join(lines)
 
 
 def run_case(case: Case, *, config: Config | None = None) -> CaseResult:
@@ -264,14 +271,14 @@ def add_case(root: str | Path, name: str, input_path: str | Path, *, config: Con
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return load_case(destination, PurePosixPath(name).as_posix())
+    return load_case(destination, name)
 
 
 def _case_destination(root: Path, name: str) -> Path:
-    relative = PurePosixPath(name)
-    if not name or relative.is_absolute() or any(part in ("", ".", "..") for part in relative.parts):
+    parts = name.split("/")
+    if any(part in ("", ".", "..") or "\\" in part for part in parts):
         raise FixtureError(f"invalid case name {name!r}: use a relative path such as 'area/my-case'")
-    destination = root.joinpath(*relative.parts)
+    destination = root.joinpath(*parts)
     if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
         raise FixtureError(f"case {destination} already exists; edit it or run an update instead")
     return destination
