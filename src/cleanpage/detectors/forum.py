@@ -103,10 +103,10 @@ class Forum(Detector):
         spaced = [page.shadow(b) for b in page.blocks]
         chrome: dict[int, tuple[str, str]] = {}
         for i, block in enumerate(page.blocks):
-            rule = self._frame_rule(page, i, keys[i], spaced[i])
-            if rule:
-                chrome[i] = rule
-                yield from self._frame_harvest(rule[0], keys[i], block.text)
+            frame = self._frame_rule(page, i, keys[i], spaced[i])
+            if frame:
+                chrome[i] = frame
+                yield from self._frame_harvest(frame[0], keys[i], block.text)
         headers = self._headers(page, spaced)
         signals = len({rule for rule, _ in chrome.values()})
         is_forum = len(headers) >= 2 or (len(headers) == 1 and signals >= 2)
