@@ -1,0 +1,362 @@
+"""The ``cleanpage`` command: ``clean``, ``explain``, ``report`` and ``fixtures``.
+
+Exit codes: 0 success, 1 some pages (or fixture cases) failed, 2 bad usage,
+configuration or input, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ._version import __version__
+from .config import CAPTION_POLICIES, KINDS, OPENCC_CONFIGS, Config
+from .errors import CleanpageError
+from .io.inputs import (
+    INPUT_FORMATS,
+    JSONL_SUFFIXES,
+    STDIN,
+    JsonlFields,
+    PageInput,
+    check_inputs,
+    input_format,
+    iter_pages,
+)
+from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TreeWriter, atomic_write
+from .io.runner import Summary, run_batch
+from .io.work import FORMATS, CleanTask, Render
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+CLEAN_EXAMPLES = """examples:
+  cleanpage clean page.html                        print the body of one page
+  cleanpage clean dumps/ -o clean/ --jobs 4        mirror a folder tree of pages as .txt files
+  cleanpage clean dumps/ --glob '*.html' -o clean/ --format json --trace
+  cleanpage clean crawl.jsonl -o clean.jsonl --content-field html --url-field url
+  cleanpage clean crawl.warc.gz -o clean.jsonl --unordered --skip-existing
+  cat page.html | cleanpage clean - --convert t2s
+  cat crawl.jsonl | cleanpage clean - --input-format jsonl > clean.jsonl
+"""
+EXPLAIN_EXAMPLES = """examples:
+  cleanpage explain page.html                      kept and removed lines, coloured on a terminal
+  cleanpage explain dump.txt --format json | jq '.lines[] | select(.detector)'
+  cleanpage explain page.html --disable navigation --url https://example.com/a.html
+"""
+REPORT_EXAMPLES = """examples:
+  cleanpage report dumps/ -o report.html           review a folder of pages in a browser
+  cleanpage report crawl.jsonl -o report.html --max-pages 200 --jobs 4
+"""
+FIXTURES_EXAMPLES = """examples:
+  cleanpage fixtures check tests/fixtures          diff every case against its expectations
+  cleanpage fixtures update tests/fixtures         record the current output of differing cases
+  cleanpage fixtures add page.html news/new-page --root tests/fixtures --url https://example.com/a
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=34)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleanpage", formatter_class=_Formatter,
+        description="Turn scraped Chinese web pages into clean article bodies plus metadata, explaining every removal.",
+        epilog="run 'cleanpage COMMAND --help' for the options and examples of each command")
+    parser.add_argument("--version", action="version", version=f"cleanpage {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    clean = commands.add_parser("clean", help="clean pages, folders, JSONL or WARC files", formatter_class=_Formatter,
+                                description="Clean many pages in parallel; failures are logged, never fatal.",
+                                epilog=CLEAN_EXAMPLES)
+    _add_inputs(clean)
+    clean.add_argument("-o", "--output", metavar="OUT",
+                       help="folder mirroring the input tree, or a .jsonl file; default: standard output")
+    clean.add_argument("--format", choices=FORMATS, default=None,
+                       help="text, markdown, json (one file per page) or jsonl; default: text into a folder or for "
+                            "one page, jsonl otherwise")
+    clean.add_argument("--trace", action="store_true", help="include blocks, removals and repairs in JSON output")
+    clean.add_argument("--skip-existing", action="store_true",
+                       help="resume: skip pages whose output exists (folder) or whose id is in OUT (.jsonl)")
+    _add_run_options(clean)
+    _add_config_options(clean)
+
+    explain = commands.add_parser("explain", help="show why each line of one page was kept or removed",
+                                  formatter_class=_Formatter, description="The kept text of one page and every "
+                                  "removal and repair, coloured by detector, with the reason.", epilog=EXPLAIN_EXAMPLES)
+    explain.add_argument("file", metavar="FILE", help="a page file, or - for standard input")
+    explain.add_argument("--format", choices=("text", "json"), default="text")
+    explain.add_argument("--url", help="the page's URL (helps site rules and metadata)")
+    explain.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                         help="ANSI colours: auto (on a terminal), always or never")
+    _add_config_options(explain)
+
+    report = commands.add_parser("report", help="write a self-contained HTML page to review a batch",
+                                 formatter_class=_Formatter, description="One HTML file (no network needed) showing, "
+                                 "per page, removed lines struck through and coloured by detector, repairs, metadata, "
+                                 "and totals per detector across the batch.", epilog=REPORT_EXAMPLES)
+    _add_inputs(report)
+    report.add_argument("-o", "--output", metavar="HTML", required=True, help="the report file to write")
+    report.add_argument("--max-pages", type=_positive_int, default=500,
+                        help="pages shown in detail (totals always cover all); default 500")
+    report.add_argument("--title", default="cleanpage review", help="the report's heading")
+    _add_run_options(report)
+    _add_config_options(report)
+
+    fixtures = commands.add_parser("fixtures", help="check, update or add regression fixture cases",
+                                   formatter_class=_Formatter, description="The fixture regression harness "
+                                   "(cleanpage.testing): cases are folders with input.* and expected.txt/.json.",
+                                   epilog=FIXTURES_EXAMPLES)
+    actions = fixtures.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for name, text in (("check", "clean every case and diff it against its expectations"),
+                       ("update", "rewrite the expectations of cases whose output differs")):
+        action = actions.add_parser(name, help=text, description=text, formatter_class=_Formatter,
+                                    epilog=FIXTURES_EXAMPLES)
+        action.add_argument("root", nargs="?", default="tests/fixtures", help="fixture folder (default tests/fixtures)")
+        action.add_argument("-v", "--verbose", action="store_true", help="show every case, not only failures")
+        action.add_argument("--config", metavar="FILE", help="base TOML config (default: library defaults)")
+    add = actions.add_parser("add", help="create a case from a page and its current output", formatter_class=_Formatter,
+                             description="Create ROOT/NAME from INPUT, recording the current output as expected.",
+                             epilog=FIXTURES_EXAMPLES)
+    add.add_argument("input", metavar="INPUT", help="the page file")
+    add.add_argument("name", metavar="NAME", help="case path under the root, e.g. news/site-a")
+    add.add_argument("--root", default="tests/fixtures", help="fixture folder (default tests/fixtures)")
+    add.add_argument("--url", help="the page's URL, stored in options.json")
+    add.add_argument("--kind", choices=KINDS[1:], help="force html or text")
+    add.add_argument("--config", metavar="FILE", help="base TOML config (default: library defaults)")
+    return parser
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="page files, folders (recursive), .jsonl/.warc/.warc.gz files, or - for standard input")
+    group = parser.add_argument_group("input")
+    group.add_argument("--glob", metavar="PATTERN", help="in folders, only files whose name or path matches, e.g. '*.html'")
+    group.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                       help="how to read inputs: auto (by extension; stdin is one page), page, jsonl or warc")
+    group.add_argument("--content-field", metavar="NAME",
+                       help="JSONL field holding the page (default: first of html, content, raw, text, body)")
+    group.add_argument("--url-field", metavar="NAME", default="url", help="JSONL field of the URL (default url)")
+    group.add_argument("--headers-field", metavar="NAME", default="headers",
+                       help="JSONL field of the HTTP headers: object, pairs or raw text (default headers)")
+    group.add_argument("--id-field", metavar="NAME", default="id", help="JSONL field of a record id (default id)")
+    group.add_argument("--content-encoding", choices=("text", "base64"), default="text",
+                       help="JSONL page field holds text or base64 raw bytes (default text)")
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("run")
+    group.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
+                       help="worker processes (default: number of CPUs)")
+    order = group.add_mutually_exclusive_group()
+    order.add_argument("--ordered", dest="ordered", action="store_true", default=True,
+                       help="write results in input order (default)")
+    order.add_argument("--unordered", dest="ordered", action="store_false",
+                       help="write results as they finish (faster when page times vary)")
+    group.add_argument("--timeout", type=float, metavar="SECONDS",
+                       help="seconds one page may take (overrides the config); a page that hangs is killed")
+    group.add_argument("--max-memory", type=_positive_int, metavar="MB",
+                       help="address-space ceiling of each worker; a page exceeding it fails")
+    group.add_argument("--errors", metavar="FILE", help="JSONL log of failed pages (default: OUT.errors.jsonl)")
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("cleaning (override the config file)")
+    group.add_argument("--config", metavar="FILE",
+                       help="TOML config; default: nearest cleanpage.toml or pyproject.toml [tool.cleanpage]")
+    group.add_argument("--kind", choices=KINDS, help="auto (sniffed), html or text")
+    group.add_argument("--convert", choices=OPENCC_CONFIGS, help="OpenCC conversion of the output, e.g. t2s")
+    group.add_argument("--captions", choices=CAPTION_POLICIES, help="photo captions: move to metadata, drop or keep")
+    group.add_argument("--disable", nargs="+", default=[], metavar="NAME", help="detectors or repairs to switch off")
+    group.add_argument("--enable", nargs="+", default=[], metavar="NAME", help="optional detectors or repairs to switch on")
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def load_config(args: argparse.Namespace) -> Config:
+    """The config file (``--config`` or discovered from the cwd) with the command-line flags on top."""
+    config = Config.from_toml(args.config) if args.config else Config.discover()
+    changes: dict[str, object] = {name: getattr(args, name) for name in ("kind", "convert", "captions")
+                                  if getattr(args, name, None) is not None}
+    if getattr(args, "timeout", None) is not None:
+        changes["timeout"] = args.timeout
+    if args.disable:
+        changes["disable"] = (*config.disable, *args.disable)
+    if args.enable:
+        changes["enable"] = (*config.enable, *args.enable)
+    config = config.replace(**changes)
+    from .pipeline import Cleaner
+
+    Cleaner(config)  # unknown detector names and bad patterns fail here, before any worker starts
+    return config
+
+
+def _jsonl_fields(args: argparse.Namespace) -> JsonlFields:
+    return JsonlFields(content=args.content_field, url=args.url_field, headers=args.headers_field, id=args.id_field,
+                       encoding=args.content_encoding)
+
+
+def _pages(args: argparse.Namespace, config: Config) -> Iterator[PageInput]:
+    check_inputs(args.inputs)  # a missing input is a usage error before any work, not a failure mid-run
+    return iter_pages(args.inputs, glob=args.glob, forced_format=args.input_format, fields=_jsonl_fields(args),
+                      max_bytes=config.max_input_bytes)
+
+
+def _single_page(args: argparse.Namespace) -> bool:
+    if len(args.inputs) != 1:
+        return False
+    given = args.inputs[0]
+    if given == STDIN:
+        return args.input_format in ("auto", "page")
+    return os.path.isfile(given) and input_format(given, args.input_format) == "page"
+
+
+def _refuse_output_in_inputs(output: str, inputs: Sequence[str]) -> None:
+    target = Path(output).resolve()
+    for given in inputs:
+        if given == STDIN:
+            continue
+        source = Path(given).resolve()
+        if target == source or (source.is_dir() and source in target.parents):
+            raise CleanpageError(f"the output {output} must not be an input or inside an input folder ({given})")
+
+
+def _errors_path(args: argparse.Namespace) -> str:
+    if args.errors:
+        return str(args.errors)
+    if args.output and args.output != STDIN:
+        base = args.output.rstrip("/\\")
+        for suffix in (*JSONL_SUFFIXES, ".html"):
+            if base.lower().endswith(suffix):
+                base = base[: -len(suffix)]
+        return base + ".errors.jsonl"
+    return "cleanpage-errors.jsonl"
+
+
+def command_clean(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    to_stream = not args.output or args.output == STDIN or args.output.lower().endswith(JSONL_SUFFIXES) \
+        or args.format == "jsonl"
+    fmt = args.format or ("text" if not to_stream or _single_page(args) else "jsonl")
+    if args.output and args.output != STDIN:
+        _refuse_output_in_inputs(args.output, args.inputs)
+        if to_stream and os.path.isdir(args.output):
+            raise CleanpageError(f"{args.output} is a folder; --format {fmt} writes one file (e.g. -o out.jsonl)")
+    render = Render(fmt, trace=args.trace, pretty=not to_stream)
+    if to_stream:
+        path = None if not args.output or args.output == STDIN else args.output
+        separator = PAGE_SEPARATOR if fmt in ("text", "markdown") else ""
+        stream = StreamWriter(path, separator=separator, skip_existing=args.skip_existing)
+        writer: StreamWriter | TreeWriter = stream
+        done_before = (lambda page: stream.done_before(page.key)) if args.skip_existing else None
+    else:
+        tree = TreeWriter(args.output, FORMATS[fmt], skip_existing=args.skip_existing)
+        writer = tree
+        done_before = (lambda page: tree.done_before(page.out_name)) if args.skip_existing else None
+    errors = ErrorLog(_errors_path(args))
+    complete = False
+    try:
+        jobs = 1 if _single_page(args) else args.jobs
+        summary = run_batch(_pages(args, config), CleanTask(config, render), writer.write, jobs=jobs,
+                            ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
+                            errors=errors, done_before=done_before, progress=None if not args.quiet else False)
+        complete = True
+    finally:
+        writer.close(complete=complete)
+        errors.close()
+    quiet_success = to_stream and summary.pages == 1 and not summary.failed  # one page printed: nothing to sum up
+    return _finish(summary, args, str(errors.path), show=not quiet_success)
+
+
+def command_report(args: argparse.Namespace) -> int:
+    from .report import Report, page_view
+
+    config = load_config(args)
+    _refuse_output_in_inputs(args.output, args.inputs)
+    report = Report(max_pages=args.max_pages, title=args.title)
+    errors = ErrorLog(args.errors) if args.errors else None
+    try:
+        summary = run_batch(_pages(args, config), CleanTask(config, page_view), report.add, jobs=args.jobs,
+                            ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
+                            errors=errors, progress=None if not args.quiet else False)
+    finally:
+        if errors is not None:
+            errors.close()
+    atomic_write(Path(args.output), report.render())
+    if not args.quiet:
+        print(f"report written to {args.output}", file=sys.stderr)
+    return _finish(summary, args, args.errors)
+
+
+def _finish(summary: Summary, args: argparse.Namespace, errors_path: str | None, *, show: bool = True) -> int:
+    if show and not args.quiet:
+        print(summary.format(errors_path), file=sys.stderr)
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def command_explain(args: argparse.Namespace) -> int:
+    from .explain import explain_dict, format_explain
+    from .pipeline import Cleaner
+
+    config = load_config(args)
+    if args.file == STDIN:
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise CleanpageError(f"cannot read {args.file}: {exc.strerror}") from exc
+    doc = Cleaner(config).clean(data, url=args.url)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(explain_dict(doc, key=args.file), ensure_ascii=False, indent=2))
+    else:
+        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        sys.stdout.write(format_explain(doc, colour=colour, key=args.file))
+    return EXIT_OK
+
+
+def command_fixtures(args: argparse.Namespace) -> int:
+    from . import testing
+
+    config = Config.from_toml(args.config) if args.config else None
+    if args.action == "add":
+        options: dict[str, object] = {}
+        if args.url:
+            options["url"] = args.url
+        if args.kind:
+            options["kind"] = args.kind
+        case = testing.add_case(args.root, args.name, args.input, config=config, **options)
+        print(f"added {case.path}: {', '.join(sorted(p.name for p in case.path.iterdir()))}")
+        return EXIT_OK
+    report = testing.check(args.root, update=args.action == "update", config=config)
+    sys.stdout.write(report.format(color=sys.stdout.isatty(), verbose=args.verbose))
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+COMMANDS = {"clean": command_clean, "explain": command_explain, "report": command_report, "fixtures": command_fixtures}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("interrupted: finished outputs are kept; rerun with --skip-existing to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except CleanpageError as exc:
+        print(f"cleanpage: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `cleanpage clean dir/ | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return EXIT_OK

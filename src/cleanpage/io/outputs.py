@@ -1,0 +1,160 @@
+"""Where results go: a mirrored folder tree, or one stream (a JSONL file or stdout), plus the errors log.
+
+Nothing is ever half-written. A file in the tree is written to a temporary
+name beside it and renamed into place (``os.replace`` is atomic on POSIX),
+so an interrupted run leaves whole outputs or none. A stream file is built
+as ``NAME.partial`` and renamed when the run ends; an interrupted run leaves
+the partial file, whose complete lines ``--skip-existing`` keeps and resumes
+from. No output path may be an input path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+from .parallel import PageResult
+
+PARTIAL_SUFFIX = ".partial"
+PAGE_SEPARATOR = "\f\n"
+"""Between pages of text or Markdown written to one stream (a form feed line, as ``pr`` and ``less`` know it)."""
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+class TreeWriter:
+    """One file per page under ``root``, at the page's ``out_name`` plus the format's extension."""
+
+    def __init__(self, root: str, extension: str, *, skip_existing: bool = False) -> None:
+        self.root = Path(root)
+        self.extension = extension
+        self.skip_existing = skip_existing
+
+    def target(self, out_name: str) -> Path:
+        return self.root / (out_name + self.extension)
+
+    def done_before(self, out_name: str) -> bool:
+        """Whether ``--skip-existing`` lets this page go: its output exists from an earlier run."""
+        return self.skip_existing and self.target(out_name).is_file()
+
+    def write(self, result: PageResult) -> None:
+        target = self.target(result.out_name)
+        if result.path is not None and target.resolve() == Path(result.path).resolve():
+            raise InputError(f"refusing to overwrite the input {result.path}")
+        atomic_write(target, result.payload)
+
+    def close(self, *, complete: bool) -> None:
+        """Nothing to finish: every page file was complete when written."""
+
+
+class StreamWriter:
+    """All pages into one stream: a file (built as ``.partial``, renamed at the end) or stdout (``path=None``)."""
+
+    def __init__(self, path: str | None, *, separator: str = "", skip_existing: bool = False) -> None:
+        self.path = Path(path) if path else None
+        self.separator = separator
+        self.done_ids: set[str] = set()
+        self._first = True
+        self._out: IO[str]
+        if self.path is None:
+            self._out = sys.stdout
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.partial_path
+        kept = list(self._resumable_lines()) if skip_existing else []
+        self._out = open(partial, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in close()
+        for line in kept:
+            self._out.write(line)
+            self.done_ids.add(json.loads(line)["id"])
+        self._first = not kept
+
+    @property
+    def partial_path(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(self.path.name + PARTIAL_SUFFIX)
+
+    def _resumable_lines(self) -> Iterator[str]:
+        """Complete JSON lines with an ``id`` from a finished output and a partial one, first occurrence wins."""
+        seen: set[str] = set()
+        for source in (self.path, self.partial_path):
+            if source is None or not source.is_file():
+                continue
+            with open(source, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    record = _json_object(line)
+                    if record is not None and isinstance(record.get("id"), str) and record["id"] not in seen:
+                        seen.add(record["id"])
+                        yield line
+
+    def done_before(self, key: str) -> bool:
+        return key in self.done_ids
+
+    def write(self, result: PageResult) -> None:
+        if not self._first:
+            self._out.write(self.separator)
+        self._first = False
+        self._out.write(result.payload)
+        if self.path is None:
+            self._out.flush()
+
+    def close(self, *, complete: bool) -> None:
+        """Close the stream; a complete file replaces ``path``, an interrupted one stays ``.partial``."""
+        if self.path is None:
+            self._out.flush()
+            return
+        self._out.close()
+        if complete:
+            os.replace(self.partial_path, self.path)
+
+
+def _json_object(line: str) -> dict[str, Any] | None:
+    if not line.endswith("\n"):
+        return None  # the torn last line of an interrupted run
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+class ErrorLog:
+    """Failed pages as JSON lines (identity, exception type, message); created at the first failure."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self.count = 0
+        self._out: IO[str] | None = None
+
+    def record(self, result: PageResult) -> None:
+        assert result.error is not None
+        if self._out is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._out = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        error_type, message = result.error
+        entry = {"id": result.key, "path": result.path, "url": result.url, "error": error_type, "message": message}
+        self._out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if self._out is not None:
+            self._out.close()
