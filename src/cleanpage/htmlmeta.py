@@ -300,10 +300,13 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
                 iso = parse_date(line[match.end():])
                 if iso:
                     found.offer(name, iso, f"label near headline ({match.group().strip()})", line, LABELLED_NEAR_TITLE)
-        if "published" not in found.values or found.values["published"].confidence < BARE_DATE_NEAR_TITLE:
-            iso = parse_date(line) if len(line) <= 80 else None
-            if iso:
-                found.offer("published", iso, "date near headline", line, BARE_DATE_NEAR_TITLE)
+        iso = parse_date(line) if len(line) <= 80 else None
+        if iso:
+            current = found.values.get("published")
+            # the date the page prints beside the headline refines a tag's date of the same day
+            refines = current is not None and iso.startswith(str(current.value)) and iso != current.value
+            confidence = current.confidence + 0.01 if refines and current else BARE_DATE_NEAR_TITLE
+            found.offer("published", iso, "date near headline", line, confidence)
         match = SOURCE_LABEL.search(line)
         if match:
             value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]

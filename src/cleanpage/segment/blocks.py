@@ -68,6 +68,8 @@ class _Walker:
         if not tag or tag in SKIP:
             return
         own_kind = KIND_OF_TAG.get(tag)
+        if tag == "code" and "\n" not in "".join(element.itertext()):
+            own_kind = None  # inline code inside a sentence
         # a paragraph inside a list item, a table row, a heading or a caption stays part of it
         inside_unit = parent_kind in {"list_item", "table_row", "heading", "caption"} and own_kind == "paragraph"
         is_block = not top and not inside_unit and (own_kind is not None or tag in CONTAINERS)

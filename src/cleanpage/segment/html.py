@@ -37,6 +37,7 @@ from .density import densest_container
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 SENTENCE_END = re.compile(r"[。！？!?]")
+NO_SPACE = re.compile(r"\s+")
 # trafilatura keeps too little when the densest container holds more than twice its sentences.
 TOO_LITTLE_RATIO = 0.5
 # trafilatura keeps too much when it has this many times the container's text for about the same sentences.
@@ -114,7 +115,17 @@ def choose(extracted: _Candidate, fallback: _Candidate | None) -> tuple[_Candida
         return fallback, (f"main-content extraction kept too much ({extracted.chars} characters for "
                           f"{extracted.sentences} sentences, densest container {fallback.chars} for "
                           f"{fallback.sentences}); used the densest container")
+    if _swallowed(extracted, fallback):
+        return fallback, ("main-content extraction merged the densest container's whole text into one "
+                          "much longer block; used the densest container")
     return extracted, ""
+
+
+def _swallowed(extracted: _Candidate, fallback: _Candidate) -> bool:
+    """One extracted block holds all of the fallback's text and far more: a layout blob, not a paragraph."""
+    inner = NO_SPACE.sub("", "".join(text for text, _, _ in fallback.items))
+    return any(len(text) > TOO_MUCH_TEXT_RATIO * len(inner) and inner in NO_SPACE.sub("", text)
+               for text, _, _ in extracted.items)
 
 
 def _host(url: str | None) -> str | None:
