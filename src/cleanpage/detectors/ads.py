@@ -1,0 +1,101 @@
+"""C19 ads, SEO keyword farms, tag clouds and sponsored link rows.
+
+Removes:
+
+* keyword farms anywhere (the shape is safe): a line of at least 150 visible
+  characters, at most one sentence punctuation mark, at least 15 tokens of 2-8
+  characters on average, and either a fifth of its tokens ending in
+  ``全文阅读``/``txt下载``/``在线观看``/… or a spam-lexicon density of 5 %;
+* SEO sentences anywhere by exact phrase (``本文主要内容关键词为:…``,
+  ``此文献不代表本站观点``);
+* in the page's edges only: ad labels alone on a line (``广告``, ``廣告``,
+  ``商业推广``), tag-cloud and hot-search lines (``热门标签``,
+  ``热门搜索：…``, ``热搜榜``), sponsored rows (``热门点卡:问道　Q币…``,
+  ``★★★丰胸-（图）★★★``).
+
+Harvests nothing: the meta lines of spam re-hosts are not the article's facts.
+
+Never removes: a list of names separated by ``、`` (``获奖名单：张三、李四、…``:
+its punctuation makes it text), a paper's ``关键词：`` line, text about
+advertising or SEO, product listings that are the page's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..page import Drop, Finding, Page
+from ..registry import Detector, register_detector
+from ._platform_lexicon import edge_positions, whole
+from ._shapes import tokens
+
+FARM_MIN_VLEN = 150
+FARM_MIN_TOKENS = 15
+FARM_SUFFIXES = ("全文阅读", "txt下载", "下载", "小说", "在线观看", "电影", "高清", "免费阅读", "最新章节", "在线阅读")
+FARM_SUFFIX_SHARE = 0.2
+SPAM_WORDS = ("娱乐", "彩票", "博彩", "赌场", "百家乐", "六合彩", "时时彩", "老虎机", "棋牌", "真人", "成人", "色情", "约炮",
+              "代孕", "发票", "私服", "外挂", "丰胸", "壮阳", "补肾", "减肥", "网赚", "兼职", "贷款", "av")
+SPAM_SHARE = 0.05
+SEO_PHRASES = ("本文主要内容关键词为", "此文献不代表本站观点", "内容供学术参考,文章仅供参考阅读下载", "本站提供全文免费在线阅读下载")
+AD_LABELS = frozenset({"广告", "推广", "赞助", "ad", "商业推广", "合作推广", "赞助商", "广告位", "点击进入", "立即咨询", "免费领取",
+                       "限时特惠", "广告招租", "赞助内容"})
+TAG_CLOUD = re.compile(r"^(?:热门标签|热门tags|查看更多tags|标签列表|热搜榜|热门搜索|热搜词|相关搜索|大家都在搜)(?::.*)?$")
+SPONSORED = re.compile(r"^(?:热门产品|热门点卡|车险|游戏充值|热门游戏|推荐产品)\s*:|★.{0,30}\(图\)|\(图\).{0,30}★")
+MAX_EDGE_VLEN = 80
+
+
+def _is_keyword_farm(shadow: str, sent_punct: int, vlen: int) -> bool:
+    if vlen < FARM_MIN_VLEN or sent_punct > 1:
+        return False
+    toks = tokens(shadow)
+    if len(toks) < FARM_MIN_TOKENS or not 2 <= sum(map(len, toks)) / len(toks) <= 8:
+        return False
+    suffixed = sum(1 for tok in toks if tok.endswith(FARM_SUFFIXES))
+    spam = sum(1 for tok in toks if any(word in tok for word in SPAM_WORDS))
+    return suffixed / len(toks) >= FARM_SUFFIX_SHARE or spam / len(toks) >= SPAM_SHARE
+
+
+@register_detector
+class Ads(Detector):
+    """Keyword farms, SEO sentences, ad labels, tag clouds and sponsored rows (C19)."""
+
+    name = "ads"
+    family = "C19"
+    order = 155
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        keys = [whole(page, i) for i in range(len(page.blocks))]
+        anywhere: dict[int, tuple[str, str]] = {}
+        for i, block in enumerate(page.blocks):
+            feats = page.features(block)
+            if _is_keyword_farm(page.shadow(block), feats.sent_punct, feats.vlen):
+                anywhere[i] = ("C19.keyword_farm", "SEO keyword farm")
+            elif any(phrase in keys[i] for phrase in SEO_PHRASES):
+                anywhere[i] = ("C19.seo_sentence", "SEO keyword sentence")
+        rules: dict[int, tuple[str, str]] = {}
+
+        def classify(i: int) -> bool:
+            rule = anywhere.get(i) or self._edge_rule(page, i, keys[i])
+            if rule:
+                rules[i] = rule
+            return rule is not None
+
+        edges = edge_positions(page, classify)
+        for i, block in enumerate(page.blocks):
+            rule = anywhere.get(i) or (rules[i] if i in edges else None)
+            if rule:
+                yield Drop(block, *rule)
+
+    @staticmethod
+    def _edge_rule(page: Page, i: int, key: str) -> tuple[str, str] | None:
+        feats = page.features(page.blocks[i])
+        if feats.sentence_like or feats.vlen > MAX_EDGE_VLEN:
+            return None
+        if key.strip("[]【】()") in AD_LABELS:
+            return "C19.ad_label", "ad label"
+        if TAG_CLOUD.match(key):
+            return "C19.tag_cloud", "tag cloud or hot-search list"
+        if SPONSORED.search(key):
+            return "C19.sponsored", "sponsored link row"
+        return None
