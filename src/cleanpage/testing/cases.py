@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .. import clean
 from ..config import Config
 from ..document import Document, Metadata
 from ..errors import CleanpageError, ConfigError
@@ -83,8 +84,6 @@ class Case:
 
     def clean(self, config: Config | None = None) -> Document:
         """Clean the case's input with ``config`` (default: the library defaults) plus the case options."""
-        from .. import clean
-
         return clean(self.read_source(), url=self.url, headers=self.headers, config=config, **self.options)
 
     def read_expected_text(self) -> str | None:
