@@ -16,14 +16,18 @@ interpolated with unigrams, so pairs across word boundaries still score.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import struct
 import sys
 import unicodedata
 import zlib
 from array import array
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 from ..shadow import to_simplified_chars
 
@@ -36,7 +40,18 @@ CJK_PUNCT_COST = 1.6
 DIGIT_LATIN_COST = 2.5
 SPACE_COST = 2.5
 OTHER_COST = 5.0
+MEMO_SIZE = 200_000
 DAMAGE_COST = 9.0  # U+FFFD, private use, C1 controls: what a repair should remove
+
+
+class Scorer(Protocol):
+    """What a repair needs from a model: costs (``-log10 P``) of characters in context."""
+
+    def unigram_cost(self, char: str) -> float: ...
+
+    def pair_cost(self, previous: str | None, char: str) -> float: ...
+
+    def cost(self, text: str, previous: str | None = None) -> float: ...
 
 
 class CharLM:
@@ -46,6 +61,7 @@ class CharLM:
         self.unigram = unigram
         self.bigram_keys = bigram_keys
         self.bigram_costs = bigram_costs
+        self._memo: dict[tuple[str | None, str], float] = {}
 
     @classmethod
     def from_bytes(cls, data: bytes) -> CharLM:
@@ -90,6 +106,15 @@ class CharLM:
 
     def pair_cost(self, previous: str | None, char: str) -> float:
         """Cost of ``char`` after ``previous`` (both already folded to Simplified)."""
+        key = (previous, char)
+        cost = self._memo.get(key)
+        if cost is None:
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            cost = self._memo[key] = self._pair_cost(previous, char)
+        return cost
+
+    def _pair_cost(self, previous: str | None, char: str) -> float:
         base = self.unigram_cost(char)
         if previous is None or previous not in self.unigram or char not in self.unigram:
             return base
@@ -114,3 +139,59 @@ def load() -> CharLM:
     """The shipped model, loaded on first use."""
     data = resources.files("cleanpage.data").joinpath("char_lm.bin").read_bytes()
     return CharLM.from_bytes(data)
+
+
+CACHE_BIGRAM_WEIGHT = 0.3
+CACHE_UNIGRAM_WEIGHT = 0.05
+CACHE_MIN_CHARS = 500  # a shorter page says too little about its own character frequencies
+CACHE_MAX_COST = 5.0  # only pairs of common characters enter the page cache: damaged runs are rare characters
+
+
+class PageLM:
+    """The shipped model mixed with the bigrams of the page being repaired (a cache model).
+
+    A page repeats its own characters and phrases (``疫情防控大局`` in one
+    paragraph helps choose ``大局`` over ``大军`` where a byte of ``局`` was lost
+    in another), so page unigram and bigram frequencies are interpolated with
+    the general model, as in a classic cache language model.
+    Only pairs of common characters are counted, so a damaged run does not
+    vouch for itself.
+    """
+
+    def __init__(self, lm: CharLM, texts: Sequence[str] = ()) -> None:
+        self.lm = lm
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.firsts: Counter[str] = Counter()
+        self.chars: Counter[str] = Counter()
+        for text in texts:
+            folded = to_simplified_chars(text)
+            self.chars.update(ch for ch in folded if lm.unigram.get(ch, CACHE_MAX_COST) < CACHE_MAX_COST)
+            for first, second in itertools.pairwise(folded):
+                if first in lm.unigram and second in lm.unigram and \
+                        lm.unigram[first] < CACHE_MAX_COST and lm.unigram[second] < CACHE_MAX_COST:
+                    self.pairs[first, second] += 1
+                    self.firsts[first] += 1
+        self.total = sum(self.chars.values())
+
+    def unigram_cost(self, char: str) -> float:
+        return self.lm.unigram_cost(char)
+
+    def pair_cost(self, previous: str | None, char: str) -> float:
+        general = 10 ** -self.lm.pair_cost(previous, char)
+        unigram = self.chars[char] / self.total if self.total >= CACHE_MIN_CHARS else 0.0
+        seen = self.pairs.get((previous, char), 0) if previous is not None else 0
+        bigram = seen / self.firsts[previous] if seen and previous is not None else 0.0
+        mixed = ((1 - CACHE_UNIGRAM_WEIGHT - CACHE_BIGRAM_WEIGHT) * general + CACHE_UNIGRAM_WEIGHT * unigram
+                 + CACHE_BIGRAM_WEIGHT * bigram)
+        if not mixed:
+            return -math.log10(general)
+        return -math.log10(mixed)
+
+    def cost(self, text: str, previous: str | None = None) -> float:
+        folded = to_simplified_chars(text)
+        prev = to_simplified_chars(previous) if previous else None
+        total = 0.0
+        for char in folded:
+            total += self.pair_cost(prev, char)
+            prev = char
+        return total

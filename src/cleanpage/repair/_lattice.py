@@ -1,0 +1,79 @@
+"""Best-path search over candidate characters, scored by the character model.
+
+A repair that has to guess bytes turns the damaged span into a sequence of
+slots, each holding the characters its bytes could have been. The path with
+the lowest model cost wins (Viterbi over the last character, with a beam);
+each guessed slot also gets a margin: how much worse the runner-up character
+would be in the winner's context, which is what the repair's confidence and
+the keep-U+FFFD decision rest on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..shadow import to_simplified_chars
+from .charlm import Scorer
+
+BEAM = 48
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Candidate characters for one position; ``guessed`` when some of its bytes were lost."""
+
+    chars: tuple[str, ...]
+    guessed: bool = False
+    prior: float = 0.0
+
+
+@dataclass(frozen=True)
+class Path:
+    text: str
+    cost: float
+    margins: tuple[float | None, ...]  # per slot; None for slots that were not guessed
+
+
+def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None) -> Path | None:
+    """Lowest-cost choice of one character per slot between the ``left`` and ``right`` context characters."""
+    if not slots or any(not slot.chars for slot in slots):
+        return None
+    start = to_simplified_chars(left) if left else None
+    # state: folded last char -> (cost, chosen chars so far)
+    states: dict[str | None, tuple[float, str]] = {start: (0.0, "")}
+    for slot in slots:
+        nxt: dict[str | None, tuple[float, str]] = {}
+        for char in slot.chars:
+            folded = to_simplified_chars(char)
+            best: tuple[float, str] | None = None
+            for prev, (cost, chosen) in states.items():
+                total = cost + lm.pair_cost(prev, folded) + slot.prior
+                if best is None or total < best[0]:
+                    best = (total, chosen + char)
+            if best is not None and (folded not in nxt or best[0] < nxt[folded][0]):
+                nxt[folded] = best
+        states = dict(sorted(nxt.items(), key=lambda item: item[1][0])[:BEAM])
+    right_folded = to_simplified_chars(right) if right else None
+    final = [(cost + (lm.pair_cost(last, right_folded) if right_folded else 0.0), chosen)
+             for last, (cost, chosen) in states.items()]
+    cost, text = min(final)
+    return Path(text, cost, _margins(lm, slots, text, left, right))
+
+
+def _margins(lm: Scorer, slots: list[Slot], text: str, left: str | None, right: str | None) -> tuple[float | None, ...]:
+    margins: list[float | None] = []
+    for index, slot in enumerate(slots):
+        if not slot.guessed or len(slot.chars) < 2:
+            margins.append(None if not slot.guessed else 99.0)
+            continue
+        before = text[index - 1] if index else left
+        after = text[index + 1] if index + 1 < len(text) else right
+        local = sorted(_local_cost(lm, before, char, after) for char in slot.chars)
+        margins.append(local[1] - local[0])
+    return tuple(margins)
+
+
+def _local_cost(lm: Scorer, before: str | None, char: str, after: str | None) -> float:
+    folded = to_simplified_chars(char)
+    cost = lm.pair_cost(to_simplified_chars(before) if before else None, folded)
+    return cost + (lm.pair_cost(folded, to_simplified_chars(after)) if after else 0.0)

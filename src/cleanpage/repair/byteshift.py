@@ -1,0 +1,284 @@
+"""Resynchronise GBK/Big5 text that was decoded one byte out of step.
+
+When a double-byte stream loses a byte, or a byte-level edit ignores
+character boundaries (a full-width-to-ASCII punctuation replace that turns
+the pair ``A3 A1`` straddling two characters into ``!``, or an annotation
+inserted between a lead and a trail byte), the decoder pairs every following
+byte with the wrong partner until the next ASCII-range byte. The text shows
+a marker (the ASCII punctuation, or a ``?``/U+FFFD for a bad pair, maybe
+followed by the inserted text) and then a run of rare characters:
+``確!笆奈濉遍_好局`` for ``確保“十四五”開好局``.
+
+The repair re-encodes the run to the codec's bytes, shifts it back by one
+byte and rebuilds the original characters: the lead byte lost before the run,
+the bytes of the full-width punctuation that an ASCII marker replaced, a pair
+the decoder turned into a private-use character or U+FFFD that was deleted
+(at most one per run), and the trail byte lost at the end (or the ASCII byte
+that really was a trail byte, like ``_`` = 0x5F in ``開`` = E9 5F). Every
+lost byte is a set of candidate characters; the character model picks the
+best path. A guessed character whose runner-up is nearly as likely is kept
+as U+FFFD and the record says so.
+
+Never touches: runs of common characters (the cheap rarity filter rejects
+them before any search), and any span whose best reconstruction is not much
+more likely than the text as it stands. Real half-width punctuation in
+Chinese text (``太好了!我们走吧``) is therefore left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Repair
+from ..registry import Repairer, register_repairer
+from ..shadow import is_han, to_simplified_chars
+from ._edits import Edit, apply_edits
+from ._lattice import Path, Slot, best_path
+from .charlm import CharLM, PageLM, Scorer, load
+from .pinyin import readings
+
+CODECS = ("gbk", "big5")
+PUNCT_MARKER = r"[!-/:-@\[-`{-~]"
+INSERTED_TEXT = r"[\x21-\x7e\u00c0-\u02af]{0,16}"
+CANDIDATE = re.compile(
+    rf"(?<=[^\x00-\x7f])(?P<junk>{PUNCT_MARKER}|[?\ufffd]+{INSERTED_TEXT})(?P<run>[^\x00-\x7f\s]{{1,48}})"
+)
+ANNOTATION_REST = re.compile(r"[?\ufffd]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]")
+WIDE_ALTERNATIVES = {'"': "“”", "'": "‘’", ",": "、", ".": "。", "<": "《〈", ">": "》〉", "-": "—", "~": "～"}
+RARE_COST = 5.0
+MIN_GAIN = 4.0
+MAX_REPAIRED_COST = 4.2
+MIN_MARGIN = 0.2
+MISSING = "\ufffd"
+
+
+@lru_cache(maxsize=4)
+def pair_table(codec: str) -> dict[int, str]:
+    """Every two-byte sequence the codec decodes to one ordinary character."""
+    table: dict[int, str] = {}
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            try:
+                char = bytes((lead, trail)).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(char) == 1 and unicodedata.category(char) not in ("Co", "Cn", "Cc"):
+                table[lead << 8 | trail] = char
+    return table
+
+
+@lru_cache(maxsize=4)
+def lost_pair_classes(codec: str) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """Byte pairs a decoder turns into a private-use character or U+FFFD, grouped as (leads, trails) products."""
+    table = pair_table(codec)
+    groups: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for lead in range(0x81, 0xFF):
+        trails = tuple(t for t in range(0x40, 0xFF) if t != 0x7F and (lead << 8 | t) not in table)
+        if trails:
+            groups[trails].append(lead)
+    return tuple((tuple(leads), trails) for trails, leads in groups.items())
+
+
+def _encode_pairs(run: str, codec: str) -> bytes | None:
+    out = bytearray()
+    for char in run:
+        try:
+            encoded = char.encode("gb18030" if codec == "gbk" and unicodedata.category(char) == "Co" else codec)
+        except UnicodeEncodeError:
+            return None
+        if len(encoded) != 2:
+            return None
+        out += encoded
+    return bytes(out)
+
+
+def _wide_forms(marker: str, codec: str) -> list[bytes]:
+    forms = []
+    for wide in chr(ord(marker) + 0xFEE0) + WIDE_ALTERNATIVES.get(marker, ""):
+        try:
+            encoded = wide.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) == 2:
+            forms.append(encoded)
+    return forms
+
+
+class _Slots:
+    """Candidate characters for byte pairs of one codec, some bytes unknown (``None`` or a byte set)."""
+
+    def __init__(self, codec: str) -> None:
+        self.table = pair_table(codec)
+
+    def pair(self, lead: int | Sequence[int] | None, trail: int | Sequence[int] | None) -> Slot:
+        leads = range(0x81, 0xFF) if lead is None else (lead,) if isinstance(lead, int) else lead
+        trails = range(0x40, 0xFF) if trail is None else (trail,) if isinstance(trail, int) else trail
+        guessed = len(leads) * len(trails) > 1
+        chars = tuple(c for b in leads for t in trails if (c := self.table.get(b << 8 | t)) is not None
+                      and (not guessed or is_han(c)))
+        return Slot(chars, guessed=guessed)
+
+    def either_side(self, byte: int) -> Slot:
+        chars = self.pair(None, byte).chars + self.pair(byte, None).chars
+        return Slot(tuple(dict.fromkeys(chars)), guessed=True)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    path: Path
+    codec: str
+    note: str
+
+
+def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
+    """Lost bytes ``x`` such that (last byte of ``left``, ``x``) is a character read ``reading``.
+
+    A converter that inserts ``(pinyin)`` while working on raw bytes matched
+    the pair straddling ``left`` and the next character: the reading it wrote
+    names that pair, which pins down the byte the bad pair ``?`` swallowed.
+    """
+    try:
+        encoded = left.encode(codec)
+    except UnicodeEncodeError:
+        return ()
+    table = pair_table(codec)
+    return tuple(x for x in range(0x81, 0xFF)
+                 if (char := table.get(encoded[-1] << 8 | x)) is not None and reading in readings(char))
+
+
+def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str,
+                lost_leads: tuple[int, ...] = ()) -> list[tuple[list[Slot], str]]:
+    """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``, with and without one deleted pair."""
+    slots = _Slots(codec)
+    head: list[Slot]
+    if lost_leads:
+        first = slots.pair(lost_leads, shifted[0])
+        head = [Slot(first.chars, guessed=True)]
+        what = "annotation inserted inside a character; the lost byte is the one its reading names"
+    elif mid:
+        head = [slots.pair(None, mid[0]), slots.pair(mid[1], shifted[0])]
+        what = f"ASCII marker stood for {mid.hex(' ')}"
+    else:
+        head = [slots.either_side(shifted[0])]
+        what = "a byte was lost before the run"
+    inner = [slots.pair(shifted[i], shifted[i + 1]) for i in range(1, len(shifted) - 1, 2)]
+    last = slots.pair(shifted[-1], tail)
+    base = [*head, *inner, last]
+    out = [(base, what)]
+    for index in range(len(inner)):
+        lead_byte, trail_byte = shifted[2 * index + 1], shifted[2 * index + 2]
+        for leads, trails in lost_pair_classes(codec):
+            first, second = slots.pair(lead_byte, leads), slots.pair(trails, trail_byte)
+            if first.chars and second.chars:
+                position = len(head) + index
+                expanded = [*base[:position], Slot(first.chars, True, 1.0), Slot(second.chars, True), *base[position + 1:]]
+                out.append((expanded, what + "; a deleted private-use/U+FFFD pair restored"))
+    return out
+
+
+def _is_suspicious(lm: CharLM, run: str) -> bool:
+    head = to_simplified_chars(run[:4])
+    rare = [lm.unigram_cost(char) >= RARE_COST for char in head]
+    return rare[0] or sum(rare) >= 2
+
+
+def _repair_match(lm: Scorer, text: str, match: re.Match[str]) -> Edit | None:
+    junk, run = match.group("junk"), match.group("run").replace(MISSING, "")
+    end = match.end()
+    following = text[end] if end < len(text) else None
+    left = text[match.start() - 1]
+    best: _Candidate | None = None
+    for codec in CODECS:
+        shifted = _encode_pairs(run, codec)
+        if shifted is None:
+            continue
+        tail = ord(following) if following and 0x40 <= ord(following) <= 0x7E else None
+        mids = _wide_forms(junk, codec) if len(junk) == 1 and junk not in "?\ufffd" else [b""]
+        annotation = ANNOTATION_REST.fullmatch(junk)
+        lost_leads = _annotated_leads(left, annotation.group(1), codec) if annotation else ()
+        for mid in mids:
+            for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads):
+                right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
+                path = best_path(lm, slots, left, right)
+                if path is not None and (best is None or path.cost < best.path.cost):
+                    best = _Candidate(_with_missing(path), codec, what)
+            for cut in range(1, len(run)):
+                # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
+                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads)[:1]:
+                    path = best_path(lm, slots, left, run[cut])
+                    if path is None:
+                        continue
+                    kept = run[cut:]
+                    path = Path(path.text + kept, path.cost + lm.cost(kept[1:], kept[0]),
+                                path.margins + (None,) * len(kept))
+                    if best is None or path.cost < best.path.cost:
+                        best = _Candidate(_with_missing(path), codec, what + f"; back in step after {cut} characters")
+    if best is None:
+        return None
+    consumed = end + (1 if best.path.text and following and _tail_used(best, following) else 0)
+    before = text[match.start():consumed]
+    after_ctx = text[consumed] if consumed < len(text) else None
+    original_cost = lm.cost(before, left) + (lm.pair_cost(to_simplified_chars(before[-1]), after_ctx) if after_ctx else 0)
+    repaired_cost = best.path.cost
+    guessed = [m for m in best.path.margins if m is not None]
+    if original_cost - repaired_cost < MIN_GAIN or repaired_cost / len(best.path.text) > MAX_REPAIRED_COST:
+        return None
+    if sum(1 for m in guessed if m < MIN_MARGIN) * 2 > len(guessed):
+        return None
+    low = min(guessed, default=99.0)
+    confidence = round(min(0.99, 0.5 + low / 8), 2)
+    note = f"{best.codec} stream out of step: {best.note}"
+    if MISSING in best.path.text:
+        note += "; warning: a lost character could not be inferred and is kept as U+FFFD"
+    return Edit(match.start(), consumed, best.path.text, confidence, note)
+
+
+def _tail_used(candidate: _Candidate, following: str) -> bool:
+    """Whether the ASCII character after the run was the last character's trail byte."""
+    try:
+        encoded = candidate.path.text[-1].encode(candidate.codec)
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and encoded[1] == ord(following)
+
+
+def _with_missing(path: Path) -> Path:
+    """Replace guessed characters the model is not confident about by U+FFFD."""
+    chars = [MISSING if margin is not None and margin < MIN_MARGIN else char
+             for char, margin in zip(path.text, path.margins, strict=True)]
+    return Path("".join(chars), path.cost, path.margins)
+
+
+def suspicious_matches(text: str) -> list[re.Match[str]]:
+    """Marker-plus-rare-run spans worth a search (cheap: no search, unigram look-ups only)."""
+    matches = []
+    for match in CANDIDATE.finditer(text):
+        run = match.group("run").replace(MISSING, "")
+        if run and _is_suspicious(load(), run):
+            matches.append(match)
+    return matches
+
+
+def find_shifted(text: str, page: Sequence[str] = ()) -> list[Edit]:
+    """Repairs of out-of-step runs in ``text``; ``page`` (all texts of the page) feeds the cache model."""
+    matches = suspicious_matches(text)
+    if not matches:
+        return []
+    scorer = PageLM(load(), page or (text,))
+    return [edit for match in matches if (edit := _repair_match(scorer, text, match)) is not None]
+
+
+@register_repairer
+class ByteShift(Repairer):
+    """Re-align GBK/Big5 runs decoded one byte out of step after a lost or replaced byte."""
+
+    name = "byte_shift"
+    order = 300
+
+    def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
+        return [apply_edits(text, self.name, find_shifted(text, texts)) for text in texts]

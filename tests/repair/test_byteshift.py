@@ -1,0 +1,59 @@
+"""Byte-shift resynchronisation of GBK/Big5 runs (seed damage and synthetic damage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanpage.repair import repair_text
+from cleanpage.repair.byteshift import find_shifted, lost_pair_classes, pair_table
+
+SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
+
+
+def _seed(name: str) -> str:
+    [folder] = SEEDS.glob(f"{name}_*")
+    return (folder / "input.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("seed", "damaged", "repaired"), [
+    ("001", "為確!笆奈濉遍_好局", "為確保“十四五”開好局"),
+    ("001", "“六!焙鸵咔榉揽卮缶,", "“六保”和疫情防控大局,"),
+    ("004", "我們?yōu)槠髽I(yè)提供了", "我們為企業提供了"),
+])
+def test_seed_spans_repaired_in_page(seed: str, damaged: str, repaired: str) -> None:
+    text = _seed(seed)
+    assert damaged in text
+    assert repaired in repair_text(text)
+
+
+def test_records_say_what_was_inferred() -> None:
+    _, records = repair_text(_seed("001"), explain=True)
+    shifts = [r for r in records if r.kind == "byte_shift"]
+    assert [r.after for r in shifts] == ["保“十四五”開", "保”和疫情防控大局"]
+    assert all(0 < r.confidence < 1 and "gbk" in r.note for r in shifts)
+
+
+def _straddling_replace(text: str) -> str:
+    """Simulate a full-width-to-ASCII replace run on raw GBK bytes, then a lenient decode."""
+    data = text.encode("gbk").replace(b"\xa3\xa1", b"!").replace(b"\xa3\xac", b",")
+    return data.decode("gbk", errors="replace").replace("\ufffd", "")
+
+
+def test_synthetic_straddling_replace_is_repaired() -> None:
+    clean = "我们要确保“十四五”开好局，推动经济高质量发展。"
+    damaged = _straddling_replace(clean)
+    assert damaged != clean
+    repaired = repair_text(damaged)
+    assert "确保“十四五”开好局" in repaired
+
+
+def test_real_half_width_punctuation_is_left_alone() -> None:
+    for line in ("太好了!我们明天就出发,不见不散。", "尼斯湖水怪之谜揭晓?科学家:可能是巨鳗"):
+        assert find_shifted(line) == []
+
+
+def test_codec_tables() -> None:
+    assert pair_table("gbk")[0xB1A3] == "保"
+    assert any(0xAA in leads and 0xCB in trails for leads, trails in lost_pair_classes("gbk"))
