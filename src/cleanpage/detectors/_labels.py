@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import find_date
 from ..names import PLACEHOLDERS, parse_count, parse_names
-from ._shapes import BAR, COLON, OPEN, compact
+from ._shapes import BAR, CLOSE, COLON, OPEN, compact
 
 LABELS: dict[str, tuple[str, ...]] = {
     "source": ("来源", "稿源", "新闻来源", "文章来源", "信息来源", "资料来源", "本文来源", "稿件来源", "出处", "转载自", "转自",
@@ -73,6 +73,16 @@ class MetaLine:
         return {p.field for p in self.pairs}
 
 
+def _bare_label_ok(label: str, after: str, weak: bool) -> bool:
+    """A label without a colon: weak labels before a space/bar/slash, counters before digits, tools before brackets."""
+    field_name = LABEL_FIELD[label]
+    if weak and label in WEAK_OK and (after[:1].isspace() or after == "/" or re.match(BAR, after) or after.isdigit()):
+        return True
+    if field_name == "views" and after.isdigit():
+        return True
+    return field_name == "tool" and (not after or after.isspace() or bool(re.match(f"{BAR}|{OPEN}|{CLOSE}", after)))
+
+
 def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
     found: list[tuple[int, int, str, bool]] = []
     for match in LABEL_RE.finditer(shadow):
@@ -83,7 +93,7 @@ def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
         boundary = not HAN.match(before)
         if colon and (boundary or len(label) >= 3):
             found.append((start, end, label, True))
-        elif (weak and boundary and label in WEAK_OK and (after[:1].isspace() or after == "/" or re.match(BAR, after) or after.isdigit())) or (boundary and LABEL_FIELD[label] == "views" and after.isdigit()) or (boundary and LABEL_FIELD[label] == "tool" and (not after or after.isspace() or re.match(BAR + "|" + OPEN, after))):
+        elif boundary and _bare_label_ok(label, after, weak):
             found.append((start, end, label, False))
     return found
 

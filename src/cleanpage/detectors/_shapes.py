@@ -8,7 +8,7 @@ Simplified and Latin letters lower case, so a lexicon needs one spelling.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..page import Page
 
@@ -51,9 +51,16 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
 
 
-def tail_start(page: Page) -> int:
-    """Position of the first block after the last body-like block."""
-    return page.last_body + 1
+def tail_start(page: Page, is_chrome: Callable[[str], bool]) -> int:
+    """Position after the last body-like block that ``is_chrome`` (called on the shadow) does not claim.
+
+    Long boilerplate sentences (comment policies, disclaimers) look body-like
+    and would otherwise hide the tail they belong to.
+    """
+    position = page.last_body
+    while position >= 0 and (is_chrome(page.shadow(page.blocks[position])) or not page.body_like(position)):
+        position -= 1
+    return position + 1
 
 
 def normalized(text: str) -> str:

@@ -29,7 +29,8 @@ HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the t
 
 
 def _is_root(segment: str) -> bool:
-    return segment in ROOTS or (segment.endswith("首页") and len(segment) <= 8)
+    """``首页``, ``网站首页``, ``新浪首页``; not the utility link ``设为首页``."""
+    return segment in ROOTS or (segment.endswith("首页") and len(segment) <= 8 and not segment.startswith(("设为", "设置")))
 
 
 def parse(shadow: str) -> tuple[int, list[tuple[int, int]]] | None:

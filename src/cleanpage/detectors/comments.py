@@ -20,7 +20,7 @@ from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ._footer import is_footer_line
-from ._shapes import compact, phrase_pattern
+from ._shapes import compact, phrase_pattern, tail_start
 
 START = re.compile(
     r"^(?:发表评论|我要评论|我来说两句|提交评论|发表|评论|评论区|最新评论|最热评论|热门评论|精彩评论|全部评论|网友评论|用户评论|"
@@ -35,6 +35,11 @@ POLICY = phrase_pattern((
 COUNT_IN_HEADER = re.compile(r"(?:共有|全部评论\(|评论\(|^)(\d[\d,]*)\s*(?:条评论|跟贴|\)|则留言)")
 
 
+def _is_comment_chrome(shadow: str) -> bool:
+    flat = compact(shadow)
+    return bool(START.match(flat) or COUNTER.match(flat) or POLICY.search(flat))
+
+
 @register_detector
 class CommentBox(Detector):
     """The comment form, its policy notes and the comment thread after the article (C09)."""
@@ -45,9 +50,8 @@ class CommentBox(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         start = None
-        for position in range(page.last_body + 1, len(page.blocks)):
-            flat = compact(page.shadow(page.blocks[position]))
-            if START.match(flat) or COUNTER.match(flat) or POLICY.search(flat):
+        for position in range(tail_start(page, _is_comment_chrome), len(page.blocks)):
+            if _is_comment_chrome(page.shadow(page.blocks[position])):
                 start = position
                 break
         if start is None:

@@ -12,6 +12,7 @@ with no footer signal near them (a company profile's address is content).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page
@@ -19,6 +20,8 @@ from ..registry import Detector, register_detector
 from ._footer import CONTACT_LABEL, ORGANISER, is_footer_line
 
 WINDOW = 6
+# Labels only a website has (an event notice has an organiser, not a tech-support vendor).
+SITE_ONLY = re.compile(r"技术支持|技术支援|网站建设|设计制作|网站设计|网站维护|powered\s*by|建议使用|您是本站第|网站访问量")
 
 
 @register_detector
@@ -32,14 +35,12 @@ class ContactFooter(Detector):
     def detect(self, page: Page) -> Iterable[Finding]:
         tail = range(page.last_body + 1, len(page.blocks))
         signals = [p for p in tail if is_footer_line(page.shadow(page.blocks[p]))]
-        if not signals:
-            return
         for position in tail:
             block = page.blocks[position]
             shadow = page.shadow(block)
             if page.features(block).vlen > 120 or not CONTACT_LABEL.match(shadow):
                 continue
-            if not any(abs(position - s) <= WINDOW for s in signals):
+            if not (SITE_ONLY.search(shadow) or any(abs(position - s) <= WINDOW for s in signals)):
                 continue
             yield Drop(block, "C12.contact", "organiser / contact / tech-support footer")
             organiser = ORGANISER.search(shadow)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ._footer import COMPANY, COPYRIGHT, DOMAIN, YEAR, filings_in
-from ._shapes import phrase_pattern
+from ._shapes import phrase_pattern, tail_start
 
 DISCLAIMERS = phrase_pattern((
     "未经授权禁止转载", "未经授权不得转载", "未经许可不得转载", "未经授权不得复制", "转载请注明出处", "如需转载请联系",
@@ -56,10 +56,11 @@ class Copyright(Detector):
     order = 140
 
     def detect(self, page: Page) -> Iterable[Finding]:
+        tail = tail_start(page, lambda shadow: bool(DISCLAIMERS.search(shadow) or COPYRIGHT.search(shadow)))
         for position, block in enumerate(page.blocks):
             shadow = page.shadow(block)
             feats = page.features(block)
-            edge = page.in_edge(position)
+            edge = page.in_head(position) or position >= tail
             if COPYRIGHT.search(shadow) and self._is_notice(shadow, feats.sentence_like, edge, feats.vlen):
                 yield Drop(block, "C10.copyright", "copyright notice")
                 yield Harvest("copyright", block.text.strip(), "C10.copyright", block.text, 0.8)
@@ -67,7 +68,7 @@ class Copyright(Detector):
                 if holder:
                     yield Harvest("publisher", holder, "C10.holder", block.text, 0.5)
                     yield Harvest("site_name", holder, "C10.holder", block.text, 0.3)
-            elif DISCLAIMERS.search(shadow) and (page.in_tail(position) or (page.in_head(position) and feats.vlen <= 60)):
+            elif DISCLAIMERS.search(shadow) and (position >= tail or (page.in_head(position) and feats.vlen <= 60)):
                 yield Drop(block, "C10.disclaimer", "reproduction ban / platform disclaimer")
 
     @staticmethod

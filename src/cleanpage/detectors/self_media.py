@@ -117,7 +117,7 @@ class SelfMedia(Detector):
 
     @staticmethod
     def _is_stats(shadow: str) -> bool:
-        if not ANCHORS.search(shadow):
+        if not ANCHORS.search(shadow) or not any(ch.isdigit() for ch in shadow):  # stats always carry numbers
             return False
         rest = STATS_PIECES.sub(" ", shadow).split()
         return len(rest) <= 1 and all(len(word) <= 20 for word in rest)
