@@ -50,9 +50,9 @@ DIGIT_RUN = re.compile(r"[0-9]+")
 # Lines that carry metadata: a meta label followed by a colon (C03), or a date.
 META_LABEL = re.compile(
     r"(?:来源|稿源|出处|作者|记者|通讯员|编辑|责编|责任编辑|编审|审核|校对|摄影|撰文|发布|发表|发布时间|发布日期|更新时间|"
-    r"时间|日期|浏览|阅读|点击|评论|字号|原标题|原文|转载|供稿|文章来源|信息来源|新闻来源)\s*[:﹕∶︰]"
+    r"时间|日期|浏览|阅读|点击|评论|原标题|转载|供稿|文章来源|信息来源|新闻来源)\s*[:﹕∶︰]"
 )
-DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}")
+DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-/.年]\s*[01]?\d\s*[-/.月]\s*[0-3]?\d(?!\d)|(?<!\d)[01]?\d月[0-3]?\d日|(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 NEAR_DUPLICATE_SHARE = 0.5  # a page sharing more than half its body sentences with one earlier page is a copy of it
 
 

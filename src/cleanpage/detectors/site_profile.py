@@ -2,16 +2,21 @@
 
 Removes blocks whose fingerprint recurs on many distinct pages of the site,
 as recorded in the :class:`~cleanpage.profiles.SiteProfile` passed to
-``clean(..., profile=...)``: in HEAD or TAIL when it recurs on at least
-``policy.edge_share`` of the pages and usually sits at the page edges there;
-inside BODY only when it recurs on ``policy.body_share`` of them and is not
-sentence-like. Each removal says how often the block recurs ("recurs on 37 of
+``clean(..., profile=...)``:
+
+* in HEAD or TAIL: a block on at least ``policy.body_share`` of the pages, or
+  a block that is not sentence-like, sits on at least ``policy.edge_share`` of
+  them and usually at the page edges there;
+* inside BODY: only a block on ``policy.body_share`` of the pages that is not
+  sentence-like.
+ Each removal says how often the block recurs ("recurs on 37 of
 40 pages of this site").
 
 It must never touch:
 
-* sentence-like blocks inside BODY (a series' standing disclaimer or 编者按 is
-  the user's call: they keep it, or drop it with ``drop_patterns``);
+* sentence-like blocks inside BODY, or at the edges of a minority of the
+  pages (a column's standing disclaimer or 编者按 is the user's call: they
+  keep a site-wide one with ``keep_patterns`` or drop it with ``drop_patterns``);
 * blocks that carry metadata (label lines such as ``来源：``, dated lines): the
   meta detectors run earlier and harvest them; what they left is kept;
 * blocks matching ``Config.keep_patterns`` (the pipeline enforces this);
@@ -55,13 +60,16 @@ class SiteProfileDetector(Detector):
         if entry is None or entry.meta:
             return None
         policy = profile.policy
+        everywhere = entry.pages >= policy.needed(policy.body_share, profile.pages)
+        sentence = page.features(block).sentence_like
         if page.in_edge(i):
-            if entry.pages >= policy.needed(policy.edge_share, profile.pages) and 2 * entry.edge >= entry.pages:
+            usually_at_edges = 2 * entry.edge >= entry.pages
+            often = entry.pages >= policy.needed(policy.edge_share, profile.pages)
+            # A sentence on a minority of pages is more likely a column's standing text than site template.
+            if everywhere or (often and usually_at_edges and not sentence):
                 return Drop(block, "profile.edge", _reason(entry, profile))
             return None
-        if page.features(block).sentence_like:
-            return None
-        if entry.pages >= policy.needed(policy.body_share, profile.pages):
+        if everywhere and not sentence:
             return Drop(block, "profile.body", _reason(entry, profile))
         return None
 
