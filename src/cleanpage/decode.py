@@ -227,7 +227,8 @@ def _utf8_with_foreign_spans(data: bytes) -> tuple[str, str] | None:
     """UTF-8 text with a few runs in GB18030 or Big5, each run decoded on its own."""
     lenient = data.decode("utf-8", errors="replace")
     invalid = lenient.count("\ufffd")
-    if invalid > MIXED_MAX_BAD_SHARE * (len(NON_ASCII.findall(lenient)) - invalid):
+    non_ascii_chars = sum(len(run) for run in NON_ASCII.findall(lenient))
+    if invalid > MIXED_MAX_BAD_SHARE * (non_ascii_chars - invalid):
         return None
     bad_runs: list[tuple[int, int]] = []
     runs = 0
