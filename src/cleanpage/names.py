@@ -26,6 +26,7 @@ PLACEHOLDERS = frozenset({
     "不详", "暂无", "无", "本站原创", "原创", "转载", "互联网", "综合",
 })
 SPLIT = re.compile(r"[\s、，,/;；丨|]+")
+LIST_SEPARATORS = re.compile(r"\s*[、，,/;；丨|]\s*")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]{1,29}")
 SENTENCE = re.compile(r"[。！？!?：:“”\"]")
@@ -48,13 +49,14 @@ def parse_names(value: str) -> list[str] | None:
     value = value.strip().strip("()（）[]【】")
     if not value or SENTENCE.search(value) or len(value) > 60:
         return None
-    tokens = [t for t in SPLIT.split(value) if t]
+    splitter = SPLIT if re.search(r"[\u4e00-\u9fff]", value) else LIST_SEPARATORS  # Latin names keep their spaces
+    tokens = [t for t in splitter.split(value) if t.strip()]
     if tokens and all(len(t) == 1 and "\u4e00" <= t <= "\u9fff" for t in tokens) and 2 <= len(tokens) <= 3:
         tokens = ["".join(tokens)]  # a padded name: 赵 培
     names: list[str] = []
     for token in tokens:
-        name = _strip_name(token)
-        if not name or name in PLACEHOLDERS or fold(name) in PLACEHOLDERS:
+        name = _strip_name(token.strip())
+        if not name or name in ROLE_WORDS or name in PLACEHOLDERS or fold(name) in PLACEHOLDERS:
             continue
         if not (HAN_NAME.fullmatch(name) or LATIN_NAME.fullmatch(name)):
             return None

@@ -76,7 +76,11 @@ class CaseResult:
 
     @property
     def body_matches(self) -> bool:
-        return self.error is None and self.expected_body is not None and self.body == self.expected_body
+        if self.error is not None or self.expected_body is None or self.body is None:
+            return False
+        if self.case.compare_lines:
+            return self.body == self.expected_body
+        return "".join(self.body.split()) == "".join(self.expected_body.split())
 
     @property
     def metadata_matches(self) -> bool:

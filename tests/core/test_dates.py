@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from cleanpage.dates import find_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("更新时间:2018-6-13 阅读:4704", "2018-06-13"),
+        ("2020年8月3日 10:30", "2020-08-03T10:30"),
+        ("发布时间：2022-02-13 04:22:18", "2022-02-13T04:22"),
+        ("2019年06月15日08:18 来源：人民网", "2019-06-15T08:18"),
+        ("2021-03-05T14:23:11+08:00", "2021-03-05T14:23"),
+        ("民國113年8月15日", "2024-08-15"),
+        ("中華民國91年3月19日", "2002-03-19"),
+        ("113-08-15", "2024-08-15"),
+        ("二〇二〇年八月三日", "2020-08-03"),
+        ("二○○五年十二月三十一日", "2005-12-31"),
+        ("2021年3月5日 下午2:30", "2021-03-05T14:30"),
+        ("2021年3月5日（星期五）14:23", "2021-03-05T14:23"),
+        ("18-03-08 23:16", "2018-03-08T23:16"),
+        ("2021/03/05 星期五", "2021-03-05"),
+        ("２０２１年３月５日", "2021-03-05"),
+        ("2019年6月", "2019-06"),
+    ],
+)
+def test_dates_at_the_pages_precision(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["2024-13-45", "价格是2019.5元", "电话 0478-8655532", "第3页", "2月30日", "", "1999"])
+def test_no_date_is_invented(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_roc_years_only_when_asked_for_two_digit_years() -> None:
+    assert parse_date("98年11月18日") is None
+    assert parse_date("98年11月18日", roc=True) == "2009-11-18"
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "稿件日期：２０２１年３月５日 10:20"
+    found = find_date(text)
+    assert found is not None
+    assert text[found.start:found.end].startswith("２０２１")

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from cleanpage.names import parse_count, parse_names
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("张三", ["张三"]),
+        ("宋怡 杨志华", ["宋怡", "杨志华"]),
+        ("本报记者 张三 李四", ["张三", "李四"]),
+        ("姚立伟_NT6056", ["姚立伟"]),
+        ("赵 培", ["赵培"]),
+        ("张三、李四", ["张三", "李四"]),
+        ("阿卜杜·热合曼", ["阿卜杜·热合曼"]),
+        ("Joel Spolsky", ["Joel Spolsky"]),
+        ("佚名", []),
+        ("网络整理", []),
+    ],
+)
+def test_names(value: str, names: list[str]) -> None:
+    assert parse_names(value) == names
+
+
+@pytest.mark.parametrize("value", ["您如何看待这一政策的长期影响？", "这是一个很长的句子，说明了很多问题。", "他说：“好”"])
+def test_sentences_are_not_names(value: str) -> None:
+    assert parse_names(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [("4704", (4704, False)), ("1.2万", (12000, False)), ("10万+", (100000, True)), ("2,168", (2168, False)),
+     ("１２３", (123, False)), ("3w", (30000, False)), ("56次", (56, False))],
+)
+def test_counts(value: str, count: tuple[int, bool]) -> None:
+    assert parse_count(value) == count
+
+
+def test_not_a_count() -> None:
+    assert parse_count("很多") is None
