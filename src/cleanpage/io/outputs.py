@@ -23,6 +23,8 @@ from ..errors import InputError
 from .parallel import PageResult
 
 PARTIAL_SUFFIX = ".partial"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 PAGE_SEPARATOR = "\f\n"
 """Between pages of text or Markdown written to one stream (a form feed line, as ``pr`` and ``less`` know it)."""
 
@@ -32,6 +34,7 @@ def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs get the usual permissions
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
         os.replace(temp, path)
