@@ -57,14 +57,14 @@ LICENCE = re.compile(r"cc\s*(?P<version>\d\.\d)\s*(?P<terms>by(?:-[a-z]{2})*)")
 # Pieces a stats line is made of; what is left must be at most one name.
 COUNT = r"\d[\d,.]*\s*(?:万|w|k|千)?\+?"
 STATS_PIECES = re.compile(
-    rf"posted\s*@|(?:发布|发表|编辑)于\s*:?|于(?=\s*{DATE_TEXT})|(?<=\d)\s*发布|{DATE_TEXT}"
+    rf"posted\s*@|(?:发布|发表|编辑)于\s*:?|于(?=\s*{DATE_TEXT})|(?<![\u4e00-\u9fff])发布(?![\u4e00-\u9fff])|{DATE_TEXT}"
     rf"|ip\s*属地\s*[\u4e00-\u9fff]{{2,8}}|(?:阅读量|阅读数|阅读|浏览量|浏览|点赞数|点赞|赞同|赞|收藏|评论|字数|喜欢)\s*[:(]?\s*{COUNT}\)?"
     rf"|{COUNT}\s*(?:次阅读|人阅读|阅读|评论|℃|赞|收藏)|千次阅读|万\+阅读|多人点赞|编辑|收藏|举报|[・·|/]"
 )
 COUNTER_FIELD = re.compile(rf"(?P<label>阅读量|阅读数|阅读|浏览量|浏览|点赞数|点赞|赞同)\s*[:(]?\s*(?P<count>{COUNT})|(?P<count2>{COUNT})\s*(?P<label2>℃|次阅读|人阅读)")
 DATED = re.compile(rf"(?P<kind>posted\s*@|发布于|发表于|编辑于|于)?\s*:?\s*(?P<date>{DATE_TEXT})")
 REGION = re.compile(r"ip\s*属地\s*(?P<place>[\u4e00-\u9fff]{2,8})")
-ANCHORS = re.compile(r"posted\s*@|(?:发布|发表|编辑)于|(?<=\d)\s*发布|阅读|浏览|点赞|赞同|℃|字数")
+ANCHORS = re.compile(r"posted\s*@|(?:发布|发表|编辑)于|(?<![\u4e00-\u9fff])发布(?![\u4e00-\u9fff])|阅读|浏览|点赞|赞同|℃|字数")
 MAX_STATS_VLEN = 80
 
 
@@ -119,8 +119,12 @@ class SelfMedia(Detector):
     def _is_stats(shadow: str) -> bool:
         if not ANCHORS.search(shadow) or not any(ch.isdigit() for ch in shadow):  # stats always carry numbers
             return False
-        rest = STATS_PIECES.sub(" ", shadow).split()
-        return len(rest) <= 1 and all(len(word) <= 20 for word in rest)
+        rest = [word for word in STATS_PIECES.sub(" ", shadow).split() if not re.fullmatch(r"[\d.,:]+", word)]
+        # Only a 博客园-style ``posted @`` line names its poster among the stats; elsewhere a leftover
+        # word is a label this detector does not know (``更新时间:``), so the line is C03's.
+        if shadow.lstrip().startswith("posted"):
+            return len(rest) <= 1 and all(len(word) <= 20 for word in rest)
+        return not rest
 
     @staticmethod
     def _harvest(rule: str, shadow: str, text: str) -> Iterable[Finding]:
