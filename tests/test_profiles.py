@@ -23,6 +23,7 @@ from cleanpage.profiles import (
     learn_profiles,
     load_profiles,
     profile_for,
+    profile_for_record,
     save_profiles,
     site_of,
 )
@@ -142,6 +143,10 @@ def test_pages_group_by_host_and_folder(tmp_path: Path) -> None:
     assert profile_for("https://news.other.cn/a/1.html", loaded) is loaded["other.cn"]
     assert profile_for(tmp_path / "dumps" / "example" / "9.txt", loaded) is loaded["example"]
     assert profile_for("https://cn/x", loaded) is None and profile_for(None, loaded) is None
+    assert profile_for_record(records[0], loaded) is loaded["other.cn"]
+    assert profile_for_record(PageRecord(site_text := make_site(1)[0].text, None, "x/example/1.txt"), loaded) \
+        is loaded["example"]
+    assert profile_for_record(PageRecord(site_text, None, "x/example/1.txt"), loaded, group_by="host") is None
 
 
 def test_grouping_by_host_needs_urls() -> None:

@@ -452,13 +452,21 @@ def profile_for(url_or_path: str | os.PathLike[str] | None, profiles: Mapping[st
     """The profile of the site a page belongs to: its host, then parent domains; or its folder for files."""
     if url_or_path is None:
         return None
-    key = site_of(url_or_path)
+    return _lookup(site_of(url_or_path), profiles, host="://" in os.fspath(url_or_path))
+
+
+def profile_for_record(record: PageRecord, profiles: Mapping[str, SiteProfile], group_by: str = "auto") -> SiteProfile | None:
+    """The profile of a bulk-run page, found by the same key :func:`learn_profiles` grouped it under."""
+    if group_by == "host" and not (record.url or page_url(record.source)):
+        return None
+    key = record.site(group_by)
+    return _lookup(key, profiles, host=bool(record.url or (group_by != "folder" and page_url(record.source))))
+
+
+def _lookup(key: str, profiles: Mapping[str, SiteProfile], *, host: bool) -> SiteProfile | None:
     while key:
         if key in profiles:
             return profiles[key]
-        if "." not in key or "://" not in os.fspath(url_or_path):
-            return None
-        key = key.split(".", 1)[1]
-        if "." not in key:  # never fall back to a bare top-level domain
-            return None
+        parent = key.split(".", 1)[1] if host and "." in key else ""
+        key = parent if "." in parent else ""  # never fall back to a bare top-level domain
     return None
