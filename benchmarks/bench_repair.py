@@ -1,0 +1,194 @@
+"""Benchmark of cleanpage's text repairs: damage clean Chinese text, repair it, measure.
+
+    .venv/bin/python benchmarks/bench_repair.py [--per-kind N] [--seed S]
+
+The clean corpus is generated from the project's fixtures (seed bodies and
+the must-not-change lines): Simplified (t2s) and Traditional (s2t) versions of
+every sentence, shuffled with English, kana, rare-character, emoji and
+classical lines, to at least 1 MB. Each damage kind corrupts N sentences
+(seeded); the script prints the exact-repair rate and the character error
+rate before and after repair, then the number of characters changed in the
+clean corpus (must be 0) and the suspicion-scan throughput next to a plain
+``str.encode`` pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import opencc
+
+from cleanpage.repair import repair_text
+from cleanpage.repair.byteshift import suspicious_matches
+from cleanpage.repair.entities import find_entities
+from cleanpage.repair.invisible import SCAN as INVISIBLE
+from cleanpage.repair.mojibake import SUSPECT
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+EXTRA_LINES = [
+    "The committee approved the plan on Monday, according to a statement.",
+    "東京の天気は晴れです。ひらがなとカタカナが混ざっています。",
+    "生僻字：𠀀𪚥龘靐齉，还有䶮和堃、喆、镕。",
+    "家庭照片👨‍👩‍👧‍👦很温馨，点赞👍🏽，🎉🎉🎉。",
+    "学而时习之，不亦说乎？有朋自远方来，不亦乐乎？",
+    "臣本布衣，躬耕于南阳，苟全性命于乱世，不求闻达于诸侯。",
+    "他说:“太好了!”然后用iPhone 15拍了照片(约3MB)。",
+]
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def corpus(size: int, rng: random.Random) -> tuple[str, list[str], list[str]]:
+    lines: list[str] = []
+    for path in sorted(FIXTURES.glob("seeds/*/expected.txt")) + [FIXTURES / "repair" / "must_not_change.txt"]:
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    simplified = [t2s.convert(line) for line in lines]
+    traditional = [s2t.convert(line) for line in lines]
+    pool = simplified + traditional + EXTRA_LINES * 20
+    text: list[str] = []
+    total = 0
+    while total < size:
+        line = rng.choice(pool)
+        text.append(line)
+        total += len(line.encode("utf-8")) + 1
+    sentences_s = [s for line in simplified for s in SENTENCE.findall(line) if 8 <= len(s) <= 60]
+    sentences_t = [s for line in traditional for s in SENTENCE.findall(line) if 8 <= len(s) <= 60]
+    return "\n".join(text), sentences_s, sentences_t
+
+
+def _lossy(data: bytes, codec: str) -> str:
+    return data.decode(codec, errors="replace")
+
+
+def _span(rng: random.Random, sentence: str) -> tuple[int, int]:
+    length = rng.randint(4, min(16, len(sentence)))
+    start = rng.randint(0, len(sentence) - length)
+    return start, start + length
+
+
+def damage_span(codec_in: str, codec_out: str) -> Callable[[random.Random, str], str]:
+    def damage(rng: random.Random, sentence: str) -> str:
+        start, end = _span(rng, sentence)
+        return sentence[:start] + _lossy(sentence[start:end].encode(codec_in, errors="replace"), codec_out) + sentence[end:]
+    return damage
+
+
+def straddling_replace(rng: random.Random, sentence: str) -> str:
+    data = sentence.encode("gbk", errors="replace")
+    return _lossy(data.replace(b"\xa3\xac", b",").replace(b"\xa3\xa1", b"!").replace(b"\xa1\xa2", b","), "gbk").replace("\ufffd", "")
+
+
+def lost_byte(rng: random.Random, sentence: str) -> str:
+    data = bytearray(sentence.encode("gbk", errors="replace"))
+    wide = [i for i in range(len(data)) if data[i] >= 0x81]
+    if wide:
+        del data[rng.choice(wide)]
+    return _lossy(bytes(data), "gbk").replace("\ufffd", "")
+
+
+def pinyin_notes(rng: random.Random, sentence: str) -> str:
+    from pypinyin import Style, pinyin
+
+    out = []
+    for char in sentence:
+        out.append(char)
+        reading = pinyin(char, style=Style.TONE)[0][0]
+        if reading != char and rng.random() < 0.3:
+            out.append(f"({reading})")
+    return "".join(out)
+
+
+def entities(rng: random.Random, sentence: str) -> str:
+    return "&amp;nbsp;" + sentence.replace("“", "&ldquo;").replace("”", "&#8221;").replace("，", rng.choice(["&#65292;", "，"]))
+
+
+def invisible(rng: random.Random, sentence: str) -> str:
+    chars = list(sentence)
+    for _ in range(3):
+        chars.insert(rng.randint(0, len(chars)), rng.choice("\u200b\ufeff\u00ad\u2060"))
+    return "".join(chars)
+
+
+KINDS: dict[str, tuple[str, Callable[[random.Random, str], str]]] = {
+    "utf8_as_gbk": ("s", damage_span("utf-8", "gbk")),
+    "big5_as_gbk": ("t", damage_span("big5", "gbk")),
+    "gbk_as_big5": ("s", damage_span("gbk", "big5")),
+    "gbk_as_latin1": ("s", damage_span("gbk", "latin-1")),
+    "utf8_as_cp1252": ("s", damage_span("utf-8", "latin-1")),
+    "gbk_as_cp1251": ("s", damage_span("gbk", "cp1251")),
+    "straddling_replace_gbk": ("t", straddling_replace),
+    "lost_byte_gbk": ("t", lost_byte),
+    "pinyin_notes": ("t", pinyin_notes),
+    "entities": ("s", entities),
+    "invisible": ("s", invisible),
+}
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-kind", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--size", type=int, default=1_100_000)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    text, simplified, traditional = corpus(args.size, rng)
+
+    print(f"{'kind':24} {'n':>4} {'exact':>7} {'CER before':>11} {'CER after':>10}")
+    for kind, (script, damage) in KINDS.items():
+        pool = simplified if script == "s" else traditional
+        exact = n = 0
+        chars = before = after = 0
+        for sentence in rng.sample(pool, min(args.per_kind, len(pool))):
+            damaged = damage(rng, sentence)
+            if damaged == sentence:
+                continue
+            page = "\n".join([damaged] * 1)
+            repaired = repair_text(page)
+            n += 1
+            exact += repaired == sentence
+            chars += len(sentence)
+            before += edit_distance(damaged, sentence)
+            after += edit_distance(repaired, sentence)
+        print(f"{kind:24} {n:4d} {exact / max(n, 1):7.1%} {before / max(chars, 1):11.3f} {after / max(chars, 1):10.3f}")
+
+    size = len(text.encode("utf-8"))
+    start = time.perf_counter()
+    repaired = repair_text(text)
+    full = time.perf_counter() - start
+    changed = sum(1 for a, b in zip(repaired, text, strict=False) if a != b) + abs(len(repaired) - len(text))
+    print(f"\nclean corpus: {size / 1e6:.2f} MB, changed characters: {changed}, full repair pass {size / full / 1e6:.1f} MB/s")
+
+    def scan(block: str) -> bool:
+        return bool(SUSPECT.search(block) or INVISIBLE.search(block) or find_entities(block)
+                    or suspicious_matches(block))
+
+    lines = text.split("\n")
+    start = time.perf_counter()
+    flagged = sum(1 for line in lines if scan(line))
+    scan_time = time.perf_counter() - start
+    start = time.perf_counter()
+    for line in lines:
+        line.encode("utf-8")
+    encode_time = time.perf_counter() - start
+    print(f"suspicion scan: {size / scan_time / 1e6:.1f} MB/s ({flagged} of {len(lines)} lines flagged); "
+          f"str.encode pass: {size / encode_time / 1e6:.1f} MB/s")
+
+
+if __name__ == "__main__":
+    main()
