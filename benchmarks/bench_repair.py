@@ -45,7 +45,7 @@ SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 def corpus(size: int, rng: random.Random) -> tuple[str, list[str], list[str]]:
     lines: list[str] = []
-    for path in sorted(FIXTURES.glob("seeds/*/expected.txt")) + [FIXTURES / "repair" / "must_not_change.txt"]:
+    for path in [*sorted(FIXTURES.glob("seeds/*/expected.txt")), FIXTURES / "repair" / "must_not_change.txt"]:
         lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     simplified = [t2s.convert(line) for line in lines]
