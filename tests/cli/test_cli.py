@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .helpers import PAGES, SMALL_LIMIT, RunCli, page_files, temporaries, warc_record
-
 from cleanpage import __version__
+
+from .helpers import PAGES, SMALL_LIMIT, RunCli, page_files, temporaries, warc_record
 
 
 def read_jsonl(path: Path) -> list[dict]:

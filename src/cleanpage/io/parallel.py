@@ -13,9 +13,11 @@ deadline by the grace period (a hang the cooperative
 :class:`~cleanpage.errors.CleanTimeoutError` cannot interrupt) is killed and
 replaced, and its page becomes a failed result.
 
-Workers are started with ``forkserver`` where available (``spawn``
-elsewhere), not ``fork``: the parent runs a progress-bar thread and forking a
-threaded process can deadlock.
+Workers are started with ``spawn``: ``fork`` can deadlock in a parent that
+runs threads (the progress bar has one), and Python 3.11's ``forkserver``
+does not give workers the parent's ``sys.path``, so a task defined outside
+an installed package could not be unpickled. Each worker imports cleanpage
+once (about a second), which a bulk run amortises.
 """
 
 from __future__ import annotations
@@ -96,13 +98,14 @@ class WorkerPool:
         self.max_pending = max_pending or jobs * 8
         # The cooperative timeout fires between stages; only a page stuck well past it is killed.
         self.hard_limit = page_timeout + max(1.0, page_timeout) if page_timeout else None
-        self._context = _context()
+        self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self.restarts = 0
 
     def __enter__(self) -> WorkerPool:
         try:
-            self._workers = [self._start() for _ in range(self.jobs)]
+            launched = [self._launch() for _ in range(self.jobs)]  # all import cleanpage at once
+            self._workers = [self._ready(*pair) for pair in launched]
         except BaseException:
             self.close()
             raise
@@ -125,10 +128,16 @@ class WorkerPool:
         self._workers = []
 
     def _start(self) -> _Worker:
+        return self._ready(*self._launch())
+
+    def _launch(self) -> tuple[BaseProcess, Connection]:
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(target=_worker_main, args=(child_end, self.task, self.max_memory_mb), daemon=True)
         process.start()
         child_end.close()
+        return process, parent_end
+
+    def _ready(self, process: BaseProcess, parent_end: Connection) -> _Worker:
         if not parent_end.poll(STARTUP_TIMEOUT):
             _kill(process)
             raise WorkerStartError(f"a worker did not start within {STARTUP_TIMEOUT:.0f} s")
@@ -233,12 +242,6 @@ class WorkerPool:
                                           f"page still running after {self.hard_limit:.1f} s; its worker was restarted")))
                 self._replace(worker)
         return done
-
-
-def _context() -> multiprocessing.context.SpawnContext | multiprocessing.context.ForkServerContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("forkserver")
-    return multiprocessing.get_context("spawn")
 
 
 def _failed(page: PageInput, kind: str, message: str) -> PageResult:
