@@ -24,12 +24,13 @@ from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
 from ..shadow import fold
 from ._labels import parse_meta_line, starts_with_label
-from ._shapes import BAR, normalized
+from ._shapes import BAR, is_nav_like, normalized, tokens
 
 PAGE_TITLE = re.compile(r"^(?P<title>.{4,120}?)\s*[_\- ]\s*第\s*\d{1,4}\s*页$")
 SUMMARY_GLUE = re.compile(r"(?P<label>摘要|导读|内容提要|核心提示|提要|内容摘要)\s*[:﹕∶︰]")
 MARKER = re.compile(r"\s*[(\[（【](?:图|组图|附图|多图|视频|高清组图|附全文|更新|影音)[)\]）】]\s*$")
 ORIGINAL_TITLE = re.compile(r"^[\[【(（]?\s*(?:本文)?原(?:标题|题|文标题)(?:为)?\s*[:﹕∶︰]\s*(?P<t>.+?)\s*[\]】)）]?\s*$")
+CHAPTER = re.compile(r"^第[一二三四五六七八九十百千零〇\d]{1,8}[章回节卷集篇]")
 MIN_REPEAT = 6
 HEAD_LOOKAHEAD = 3
 
@@ -45,6 +46,9 @@ def _title_shaped(page: Page, position: int) -> bool:
     if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
     if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow):
+        return False
+    pieces = tokens(shadow)
+    if len(pieces) >= 4 and is_nav_like(shadow, feats.sent_punct):  # menus and pagers, not spaced TW headlines
         return False
     return feats.han_ratio >= 0.4
 
@@ -142,6 +146,8 @@ class Title(Detector):
                 score += 2
             if page.features(page.blocks[position]).vlen >= 8:
                 score += 1
+            if CHAPTER.match(page.shadow(page.blocks[position]).strip()):
+                score += 2
             if score > best_score:
                 best, best_score = position, score
         if best is None or best_score < 3:
