@@ -11,14 +11,24 @@ never touched.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
 from .config import Config
 from .document import Block, Metadata
 
+HAN = re.compile(r"[\u4e00-\u9fff]")
 # Full-width 0-9, A-Z, a-z only: never punctuation, which Chinese text writes full-width on purpose.
 WIDTH_TABLE = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+
+
+@lru_cache(maxsize=1)
+def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of the two sets, so counting runs in the regex engine, not a Python loop."""
+    traditional_only, simplified_only = _script_sets()
+    return (re.compile("[" + "".join(sorted(traditional_only)) + "]"),
+            re.compile("[" + "".join(sorted(simplified_only)) + "]"))
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +41,11 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
 
 def detect_script(text: str, *, threshold: float = 0.8) -> str | None:
     """``traditional`` or ``simplified`` when at least ``threshold`` of the telling characters agree."""
-    traditional_only, simplified_only = _script_sets()
-    trad = sum(1 for ch in text if ch in traditional_only)
-    simp = sum(1 for ch in text if ch in simplified_only)
+    traditional_re, simplified_re = _script_patterns()
+    trad = len(traditional_re.findall(text))
+    simp = len(simplified_re.findall(text))
     if trad + simp == 0:
-        return "simplified" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+        return "simplified" if HAN.search(text) else None
     share = trad / (trad + simp)
     if share >= threshold:
         return "traditional"

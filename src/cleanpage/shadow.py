@@ -11,6 +11,7 @@ their Simplified, half-width, lower-case spelling.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +20,7 @@ SPACES = "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u20
 # Sentence punctuation as counted by the catalogue (colons excluded: labels use them).
 SENTENCE_PUNCT = frozenset(",;!?。、…")  # on the shadow: full-width ，；！？ are already folded
 TERMINAL = frozenset("。！？!?…”」』）)")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 
 
@@ -73,8 +75,8 @@ class Features:
 
 def features(shadow: str) -> Features:
     stripped = "".join(shadow.split())
-    han = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
-    sent = sum(1 for ch in stripped if ch in SENTENCE_PUNCT)
-    last = stripped[-1:] if stripped else ""
+    han = len(HAN.findall(stripped))
+    sent = sum(stripped.count(mark) for mark in SENTENCE_PUNCT)
+    last = stripped[-1:]
     term = bool(last) and (last in TERMINAL or (last == "." and len(stripped) > 1 and is_han(stripped[-2])))
     return Features(vlen=len(stripped), han=han, sent_punct=sent, term_end=term)

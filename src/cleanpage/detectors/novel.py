@@ -77,12 +77,11 @@ def _is_nav(key: str) -> bool:
 def _watermark_spans(shadow: str) -> list[tuple[int, int]]:
     """Sentence- or bracket-delimited spans holding a watermark phrase or a bracketed domain."""
     spans = [(m.start(), m.end()) for m in BRACKETED_DOMAIN.finditer(shadow)]
-    for phrase in WATERMARKS:
-        for match in re.finditer(re.escape(phrase), shadow):
-            start = max(shadow.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
-            ends = [e for e in (shadow.find(ch, match.end()) for ch in SENTENCE_END) if e != -1]
-            end = min(ends) + 1 if ends else len(shadow)
-            spans.append((start, end))
+    for match in WATERMARK_RE.finditer(shadow):
+        start = max(shadow.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
+        ends = [e for e in (shadow.find(ch, match.end()) for ch in SENTENCE_END) if e != -1]
+        end = min(ends) + 1 if ends else len(shadow)
+        spans.append((start, end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -90,6 +89,9 @@ def _watermark_spans(shadow: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+WATERMARK_RE = re.compile("|".join(re.escape(p) for p in sorted(WATERMARKS, key=len, reverse=True)))
 
 
 @register_detector

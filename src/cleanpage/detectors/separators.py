@@ -13,7 +13,6 @@ the residue lists; scene breaks made of Han punctuation that belong to a text
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from ..page import Drop, Finding, Page
@@ -27,18 +26,17 @@ RESIDUE = frozenset({
     "您的浏览器不支持video标签", "您的浏览器不支持video标签。", "0:00/0:00", "倍速", "全屏", "点击播放",
     "-end-", "—end—", "theend", "-end", "end", "影片载入中", "点击查看大图", "点击图片进入下一页",
 })
+SYMBOLS = re.compile(r"[\W_]+")
 TEMPLATE = re.compile(r"\{\{[^{}]*\}\}|\$\{[^{}]*\}")
 # Punctuation kept because it is text, not layout: ellipses and dashes in quotes and poems.
 TEXT_PUNCTUATION = frozenset("…—")
 
 
 def _is_symbol_only(line: str) -> bool:
-    chars = [ch for ch in line if not ch.isspace()]
-    if not chars or len(chars) > 40:
+    """No letter, digit or Han character (``\\W`` also covers icon-font private-use glyphs)."""
+    if not line or len(line) > 40 or not line.strip("".join(TEXT_PUNCTUATION)):
         return False
-    if all(ch in TEXT_PUNCTUATION for ch in chars):
-        return False
-    return all(unicodedata.category(ch)[0] in "PS" or "\ue000" <= ch <= "\uf8ff" for ch in chars)
+    return bool(SYMBOLS.fullmatch(line))
 
 
 @register_detector

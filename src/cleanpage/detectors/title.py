@@ -129,7 +129,7 @@ class Title(Detector):
         candidates = [p for p in range(end) if _title_shaped(page, p)]
         if not candidates:
             return None
-        keys = [normalized(fold(b.text)) for b in page.blocks]
+        keys = [normalized(page.shadow(b)) for b in page.blocks]
         known = self._known_titles(page)
         best, best_score = None, 0
         for position in candidates:
