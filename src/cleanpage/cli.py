@@ -268,7 +268,7 @@ def command_clean(args: argparse.Namespace) -> int:
         jobs = 1 if _single_page(args) else args.jobs
         summary = run_batch(_pages(args, config), CleanTask(config, render), writer.write, jobs=jobs,
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
-                            errors=errors, done_before=done_before, progress=None if not args.quiet else False)
+                            on_failure=[errors.record], done_before=done_before, progress=None if not args.quiet else False)
         complete = True
     finally:
         writer.close(complete=complete)
@@ -283,18 +283,17 @@ def command_report(args: argparse.Namespace) -> int:
     config = load_config(args)
     _refuse_output_in_inputs(args.output, args.inputs)
     report = Report(max_pages=args.max_pages, title=args.title)
-    errors = ErrorLog(args.errors) if args.errors else None
+    errors = ErrorLog(_errors_path(args))
     try:
         summary = run_batch(_pages(args, config), CleanTask(config, page_view), report.add, jobs=args.jobs,
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
-                            errors=errors, progress=None if not args.quiet else False)
+                            on_failure=[report.add, errors.record], progress=None if not args.quiet else False)
     finally:
-        if errors is not None:
-            errors.close()
+        errors.close()
     atomic_write(Path(args.output), report.render())
     if not args.quiet:
         print(f"report written to {args.output}", file=sys.stderr)
-    return _finish(summary, args, args.errors)
+    return _finish(summary, args, str(errors.path))
 
 
 def _finish(summary: Summary, args: argparse.Namespace, errors_path: str | None, *, show: bool = True) -> int:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
 from ..errors import CleanpageError
 from .inputs import PageInput
-from .outputs import ErrorLog
 from .parallel import PageResult, PageTask, WorkerPool
 
 
@@ -68,9 +67,9 @@ def _size(count: int) -> str:
 
 def run_batch(pages: Iterable[PageInput], task: PageTask, sink: Callable[[PageResult], None], *,
               jobs: int, ordered: bool = True, page_timeout: float | None = None, max_memory_mb: int | None = None,
-              errors: ErrorLog | None = None, done_before: Callable[[PageInput], bool] | None = None,
+              on_failure: Sequence[Callable[[PageResult], None]] = (), done_before: Callable[[PageInput], bool] | None = None,
               progress: bool | None = None) -> Summary:
-    """Clean ``pages`` with ``task`` in ``jobs`` workers, passing each success to ``sink``."""
+    """Clean ``pages`` with ``task`` in ``jobs`` workers, passing each success to ``sink``, each failure to ``on_failure``."""
     summary = Summary()
     started = time.monotonic()
     show = sys.stderr.isatty() if progress is None else progress
@@ -92,8 +91,9 @@ def run_batch(pages: Iterable[PageInput], task: PageTask, sink: Callable[[PageRe
                             sink(result)
                         except (CleanpageError, OSError) as exc:
                             result.error = (type(exc).__name__, str(exc))
-                    if result.error is not None and errors is not None:
-                        errors.record(result)
+                    if result.error is not None:
+                        for record in on_failure:
+                            record(result)
                     summary.add(result)
                     bar.update()
                     if summary.failed:
