@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint bench clean-venv
+.PHONY: demo test lint browser bench clean-venv
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,11 @@ lint: $(VENV)/.all
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.all lint
+# Headless Chromium renders the review report in its test; best effort outside CI (the test skips without it).
+browser:
+	-bash scripts/ensure-chromium.sh
+
+test: $(VENV)/.all lint browser
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.all
