@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import cleanpage
-
-from types import SimpleNamespace
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "catalogue"
 MUST_KEEP = json.loads((FIXTURES / "must_keep.json").read_text(encoding="utf-8"))
