@@ -46,7 +46,14 @@ META_LINE_MAX = 200
 PUBLISHED_LABEL = re.compile(r"(?:发布|發佈|發布|发表|發表|刊发|刊登|出版|上线|发稿|發稿|创建|時間|时间|日期|日 期|时 间)\s*[:：]?")
 UPDATED_LABEL = re.compile(r"(?:更新|最后修改|最後修改|修改|编辑于|編輯於)(?:时间|時間|日期|于|於)?\s*[:：]?")
 SOURCE_LABEL = re.compile(r"(?:信息来源|信息來源|文章来源|文章來源|稿件来源|来源|來源|出处|出處)\s*[:：]\s*")
-AUTHOR_LABEL = re.compile(r"(?<![责責]任)(?<![编編])(?:作者|记者|記者|撰文|文字|采写|採寫|文)\s*(?:[:：|｜/／]\s*)")
+AUTHOR_LABEL = re.compile(r"(?<![责責]任)(?<![编編])(?:(?:作者|记者|記者|撰文|文字|采写|採寫|执笔|執筆|文)\s*(?:[:：|｜/／]\s*)"
+                          r"|(?:作者|记者|記者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
+# A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
+DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特约|特約|实习|實習|见习|見習|职工|職工)?"
+                             r"(?:记者|記者|通讯员|通訊員)\s*([^（）()]{2,40})[）)]")
+DATELINE_WINDOW = 60  # characters at the start of a paragraph where a dateline sits
+# An unlabelled byline of a name and the outlet it writes for: 石佳/中国青年报.
+NAME_SLASH_OUTLET = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*([\u4e00-\u9fff]{2,12})")
 AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|[|｜/／\[【(（]|\d{4}[-年/.]).*$")
 SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
 HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})?$")
@@ -54,6 +61,8 @@ LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]{1,29}$")
 NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|頻道|中心|部|局|委|办|辦|厅|廳|处|處|站|公司|集团|集團|大学|大學|学会|學會|日报|日報|官方|综合|綜合|编辑|編輯)$")
 PLACEHOLDERS = {"未知", "佚名", "匿名", "admin", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑",
                 "编辑部", "网友", "不详", "暂无", "default", "none", "null"}
+# what a byline says somebody did, written apart from the name: 记者陈智 整合
+ROLE_WORDS = {"整合", "整理", "编译", "編譯", "报道", "報導", "摄影", "攝影", "供稿", "通讯员", "通訊員", "实习生", "實習生"}
 SOURCE_PLACEHOLDERS = {"网络", "互联网", "转载", "本站原创", "综合", "未知", "网络整理", "default"}
 BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|當前位置|您的位置|位置)\s*[:：]?\s*")
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|›|»|→|＞|＞＞|/)\s*")
@@ -292,6 +301,14 @@ def _block_ancestor(node: etree._Element) -> etree._Element:
 
 def _near_headline(lines: list[str], found: DomMetadata) -> None:
     for line in lines:
+        credit = DATELINE_CREDIT.search(line[:DATELINE_WINDOW])
+        names = person_names(credit.group(1)) if credit else []
+        if names:
+            _offer_authors(names, "dateline credit near headline", line, found)
+        byline = NAME_SLASH_OUTLET.fullmatch(line)
+        if byline and person_names(byline.group(1)) == [byline.group(1)] and NOT_A_PERSON.search(byline.group(2)):
+            _offer_authors([byline.group(1)], "name/outlet byline near headline", line, found)
+            found.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
         if len(line) > 120 and not PUBLISHED_LABEL.search(line[:40]):
             break  # the body has started
         for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
@@ -316,23 +333,25 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
         if match:
             names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
             if names:
-                found.offer("authors", names, f"label near headline ({match.group().strip()})", line,
-                            LABELLED_NEAR_TITLE)
-                found.offer("author", " ".join(names), f"label near headline ({match.group().strip()})", line,
-                            LABELLED_NEAR_TITLE)
+                _offer_authors(names, f"label near headline ({match.group().strip()})", line, found)
+
+
+def _offer_authors(names: list[str], rule: str, raw: str, found: DomMetadata) -> None:
+    found.offer("authors", names, rule, raw, LABELLED_NEAR_TITLE)
+    found.offer("author", " ".join(names), rule, raw, LABELLED_NEAR_TITLE)
 
 
 # -- names -------------------------------------------------------------------------------------------
 def person_names(raw: str) -> list[str]:
     """The people named in ``raw`` (role words and placeholders removed); ``[]`` when none is a person."""
     text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", raw)
-    tokens = [t for t in re.split(r"[\s、，,;；/／|｜]+", text) if t]
+    tokens = [t for t in re.split(r"[\s、，,;；/／|｜&＆]+", text) if t]
     if tokens and all(len(t) == 1 for t in tokens) and 2 <= len(tokens) <= 3:
         tokens = ["".join(tokens)]  # 赵 培: one padded name
     names: list[str] = []
     for token in tokens:
-        token = re.sub(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$|(?:摄|攝|报道|報導|整理|编译|等)$", "", token)
-        if token.lower() in PLACEHOLDERS or NOT_A_PERSON.search(token):
+        token = re.sub(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$|(?:摄|攝|报道|報導|整理|整合|编译|編譯|等)$", "", token)
+        if token.lower() in PLACEHOLDERS or token in ROLE_WORDS or NOT_A_PERSON.search(token):
             continue
         if (HAN_NAME.match(token) or LATIN_NAME.match(token)) and token not in names:
             names.append(token)

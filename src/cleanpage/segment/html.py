@@ -36,6 +36,10 @@ from .blocks import iter_blocks
 from .density import densest_container
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# An end tag of the document (a server-side include that closes its own <html>) followed by more
+# markup: libxml2 stops reading at it, and the article after it would be lost.
+EARLY_DOCUMENT_END = re.compile(r"</(?:html|body)\s*>(?=.*?<(?:div|p|table|article|section|span|td)\b)",
+                                re.IGNORECASE | re.DOTALL)
 SENTENCE_END = re.compile(r"[。！？!?]")
 NO_SPACE = re.compile(r"\s+")
 # trafilatura keeps too little when the densest container holds more than twice its sentences.
@@ -43,11 +47,18 @@ TOO_LITTLE_RATIO = 0.5
 # trafilatura keeps too much when it has this many times the container's text for about the same sentences.
 TOO_MUCH_TEXT_RATIO = 2.5
 SAME_SENTENCES_RATIO = 0.8
+# one extracted block that holds a structured fallback's whole text and this much more is a layout blob
+BLOB_RATIO_STRUCTURED = 1.1
+BLOB_MIN_FALLBACK_BLOCKS = 3
 MIN_FALLBACK_SENTENCES = 2
 # trailing blocks that are mostly link text and short are a related-news or ranking list
 LINK_LIST_SHARE = 0.6
 LINK_LIST_MAX_CHARS = 60
 LINK_LIST_MIN_RUN = 3
+# class/id words of reader-comment widgets (跟贴, 评论, replies), split at case changes, dashes and underscores
+COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "reply", "replies", "pinglun", "gentie", "tie", "discuss",
+                           "discussion"})
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 @dataclass
@@ -74,7 +85,7 @@ class _Candidate:
 
 def parse_html(text: str) -> etree._Element | None:
     """The page's lxml tree, or ``None`` when there is nothing to parse."""
-    text = XML_DECLARATION.sub("", text, count=1)
+    text = EARLY_DOCUMENT_END.sub("", XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         return None
     try:
@@ -99,7 +110,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     if why:
         warnings.append(f"html: {why}")
     blocks = _to_blocks(chosen, tree, text)
-    removed = _drop_trailing_link_lists(blocks, chosen)
+    removed = _drop_comment_sections(blocks, chosen)
+    removed += _drop_trailing_link_lists(blocks, chosen)
     return HtmlSegment(blocks, PageHints(titles=meta.titles, values=meta.values), warnings, removed)
 
 
@@ -122,9 +134,14 @@ def choose(extracted: _Candidate, fallback: _Candidate | None) -> tuple[_Candida
 
 
 def _swallowed(extracted: _Candidate, fallback: _Candidate) -> bool:
-    """One extracted block holds all of the fallback's text and far more: a layout blob, not a paragraph."""
+    """One extracted block holds all of the fallback's text and more: a layout blob, not a paragraph.
+
+    Far more (2.5x) is enough on its own; a little more is enough when the fallback has paragraphs of
+    its own (at least three blocks), because then the blob has also lost the article's structure.
+    """
     inner = NO_SPACE.sub("", "".join(text for text, _, _ in fallback.items))
-    return any(len(text) > TOO_MUCH_TEXT_RATIO * len(inner) and inner in NO_SPACE.sub("", text)
+    ratio = BLOB_RATIO_STRUCTURED if len(fallback.items) >= BLOB_MIN_FALLBACK_BLOCKS else TOO_MUCH_TEXT_RATIO
+    return any(len(NO_SPACE.sub("", text)) > ratio * len(inner) and inner in NO_SPACE.sub("", text)
                for text, _, _ in extracted.items)
 
 
@@ -178,6 +195,38 @@ def _line_starts(source: str) -> list[int]:
     starts = [0]
     starts.extend(match.end() for match in re.finditer("\n", source))
     return starts
+
+
+def _in_comment_section(element: etree._Element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.tag in {"body", "html"}:
+            return False
+        words = CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")
+        if any(word.lower() in COMMENT_WORDS for word in words):
+            return True
+    return False
+
+
+def _drop_comment_sections(blocks: list[Block], candidate: _Candidate) -> list[Removal]:
+    """Drop blocks after the article that sit in a reader-comment widget (class or id says comment/reply/跟贴).
+
+    Only blocks after the first block outside such a widget go: content that starts inside one is
+    left alone (a page may wrap everything in oddly named containers), and so is a page that
+    would be left empty.
+    """
+    elements = {id(block): element for block, (_, _, element) in zip(blocks, candidate.items)}
+    flags = [element is not None and _in_comment_section(element)
+             for element in (elements.get(id(block)) for block in blocks)]
+    if False not in flags:
+        return []
+    first_article = flags.index(False)
+    dropped = [block for block, flag in zip(blocks[first_article:], flags[first_article:]) if flag]
+    if not dropped:
+        return []
+    gone = {id(block) for block in dropped}
+    blocks[:] = [block for block in blocks if id(block) not in gone]
+    return [Removal("html", "html.comment_section", "inside a reader-comment widget after the article",
+                    block.text, block.index, block.line) for block in dropped]
 
 
 def _drop_trailing_link_lists(blocks: list[Block], candidate: _Candidate) -> list[Removal]:
