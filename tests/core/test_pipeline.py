@@ -1,0 +1,124 @@
+"""The pipeline applies findings and records every change; options reach the detectors."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanpage
+from cleanpage import Config
+from cleanpage.document import Block, Removal
+from cleanpage.page import Drop, Finding, Harvest, Page, Split, Trim, Warn
+from cleanpage.pipeline import apply_findings, sniff_kind
+
+ARTICLE = "会议要求，各部门要坚持问题导向，逐项制定整改措施，明确责任单位和完成时限，确保各项举措落地见效。"
+
+
+def make_page(*texts: str, config: Config | None = None) -> Page:
+    return Page([Block(t, "line", i, i + 1) for i, t in enumerate(texts)], config=config or Config())
+
+
+def test_drop_trim_split_and_harvest_are_applied_and_recorded() -> None:
+    page = make_page("导航", "标题摘要：内容", "第一句。第二句。")
+    removed: list[Removal] = []
+    warnings: list[str] = []
+    nav, glued, two = page.blocks
+    findings: list[Finding] = [
+        Drop(nav, "T.drop", "navigation"),
+        Trim(glued, 0, 2, "T.trim", "title glued"),
+        Split(two, 4, "T.split", "two sentences", kinds=("heading", "paragraph")),
+        Harvest("title", "标题", "T.title", "标题摘要：", 0.7),
+        Warn("look at this"),
+    ]
+    apply_findings(page, "test", findings, removed, warnings)
+    assert [b.text for b in page.blocks] == ["摘要：内容", "第一句。", "第二句。"]
+    assert [b.kind for b in page.blocks[1:]] == ["heading", "paragraph"]
+    assert [(r.action, r.rule, r.text) for r in removed] == [
+        ("drop", "T.drop", "导航"), ("trim", "T.trim", "标题"), ("split", "T.split", "")]
+    assert page.value("title") == "标题"
+    assert warnings == ["test: look at this"]
+
+
+def test_the_most_confident_harvest_wins_and_lists_append() -> None:
+    page = make_page("x")
+    for finding in (Harvest("source", "甲", "a", confidence=0.5), Harvest("source", "乙", "b", confidence=0.9),
+                    Harvest("source", "丙", "c", confidence=0.9), Harvest("tags", ["a"], "t", append=True),
+                    Harvest("tags", ["b", "a"], "t", append=True)):
+        apply_findings(page, "test", [finding], [], [])
+    assert page.value("source") == "乙"
+    assert page.value("tags") == ["a", "b"]
+
+
+def test_keep_patterns_protect_blocks_from_every_detector() -> None:
+    text = "\n".join(["设为首页 | 加入收藏", "本刊声明：转载请注明出处", ARTICLE, ARTICLE, "版权所有 © 2021 某某网"])
+    doc = cleanpage.clean(text, kind="text", keep_patterns=(r"^本刊声明",))
+    assert "本刊声明：转载请注明出处" in doc.text.splitlines()
+
+
+@pytest.mark.parametrize(("policy", "in_body", "captions"), [("move", False, ["会议现场"]), ("drop", False, []),
+                                                              ("keep", True, [])])
+def test_caption_policies(policy: str, in_body: bool, captions: list[str]) -> None:
+    doc = cleanpage.clean(f"{ARTICLE}\n▲会议现场\n{ARTICLE}\n", kind="text", captions=policy)
+    assert ("▲会议现场" in doc.text) is in_body
+    assert doc.metadata.captions == captions
+
+
+def test_user_drop_patterns_and_site_rules() -> None:
+    text = f"{ARTICLE}\n本文来自某某客户端\n{ARTICLE}\n"
+    doc = cleanpage.clean(text, kind="text", drop_patterns=(r"^本文来自.+客户端$",))
+    assert "本文来自某某客户端" not in doc.text
+    assert doc.removed[0].detector == "user_rules"
+    rule = {"host": "example.com", "drop_patterns": [r"^本文来自"]}
+    kept = cleanpage.clean(text, kind="text", url="https://other.org/a", site_rules=[rule])
+    dropped = cleanpage.clean(text, kind="text", url="https://news.example.com/a", site_rules=[rule])
+    assert "本文来自某某客户端" in kept.text and "本文来自某某客户端" not in dropped.text
+
+
+def test_disabling_a_detector_by_name_keeps_its_chrome() -> None:
+    text = f"当前位置：首页 > 新闻中心 > 正文\n{ARTICLE}\n{ARTICLE}\n"
+    assert "当前位置" not in cleanpage.clean(text, kind="text").text
+    assert "当前位置" in cleanpage.clean(text, kind="text", disable=("breadcrumb",)).text
+
+
+def test_published_falls_back_to_the_only_update_time() -> None:
+    doc = cleanpage.clean(f"某某标题在这里出现了\n更新时间：2018-6-13\n{ARTICLE}\n{ARTICLE}\n", kind="text")
+    assert doc.metadata.updated == doc.metadata.published == "2018-06-13"
+
+
+def test_str_and_bytes_give_the_same_document() -> None:
+    text = f"某某标题在这里出现了\n来源：新华社\n{ARTICLE}\n{ARTICLE}\n"
+    assert cleanpage.clean(text).to_dict(trace=False)["text"] == cleanpage.clean(text.encode("gb18030")).text
+
+
+@pytest.mark.parametrize("source", [b"", "", b"\x00\x01\x02\xff\xfe", "   \n\n  "])
+def test_empty_and_junk_input_give_a_document(source: bytes | str) -> None:
+    doc = cleanpage.clean(source)
+    assert isinstance(doc.text, str)
+
+
+def test_wrong_types_and_oversized_input_raise_cleanpage_errors() -> None:
+    with pytest.raises(cleanpage.InputError):
+        cleanpage.clean(123)  # type: ignore[arg-type]
+    with pytest.raises(cleanpage.InputTooLargeError):
+        cleanpage.clean(b"x" * 2000, max_input_bytes=1000)
+
+
+def test_nul_and_lone_surrogates_are_replaced_with_a_warning() -> None:
+    doc = cleanpage.clean(f"{ARTICLE}\x00\n{ARTICLE}\ud800\n", kind="text")
+    assert "\x00" not in doc.text and "\ud800" not in doc.text
+    assert any("NUL" in w for w in doc.warnings) and any("surrogate" in w for w in doc.warnings)
+
+
+def test_sniff_kind() -> None:
+    assert sniff_kind("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert sniff_kind("首页 > 新闻\n正文一段。\n<p>残留</p>\n") == "text"
+
+
+
+
+def test_document_serialisations() -> None:
+    doc = cleanpage.clean(f"某某标题在这里出现了\n来源：新华社\n{ARTICLE}\n", kind="text")
+    data = doc.to_dict()
+    assert data["metadata"]["source"] == "新华社" and data["removed"]
+    assert "removed" not in doc.to_dict(trace=False)
+    assert doc.to_json().startswith("{")
+    assert doc.to_markdown().startswith("# 某某标题在这里出现了\n\n")
