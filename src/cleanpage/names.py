@@ -46,7 +46,7 @@ def _strip_name(token: str) -> str:
 
 def parse_names(value: str) -> list[str] | None:
     """Names in a byline value, or ``None`` if the value is not a list of names."""
-    value = value.strip().strip("()（）[]【】")
+    value = STAFF_CODE.sub("", value.strip().strip("()（）[]【】")).strip()  # ``钟 齐_NBJ11279``: the code is not a name part
     if not value or SENTENCE.search(value) or len(value) > 60:
         return None
     splitter = SPLIT if re.search(r"[\u4e00-\u9fff]", value) else LIST_SEPARATORS  # Latin names keep their spaces

@@ -50,8 +50,18 @@ LABEL_RE = re.compile(
     rf"\s*(?P<colon>{COLON})?"
 )
 TOOL_WORDS = re.compile(r"^(?:大|中|小|a-|a|a\+|t|放大|缩小|正常|默认|\[|\]|【|】|\s|" + BAR + r")*$")
-TRIM = f"{BAR}·/ \t-—|()[]【】（）"
+TRIM = f"{BAR}·/ \t\u3000\u00a0-—|()[]【】（）"
+# A serial number after a closing bracket (``（編輯：李淑華）1130724``): a wire service's date code.
+TRAILING_CODE = re.compile(r"(?<=[)）\]】])\s*\d{4,8}\s*$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+COUNTERS = ("views", "comments", "likes")
+# A byline with no label colon: ``聯合報／記者王大明／台北報導``, ``中央社記者陳怡君／台北報導``.
+BYLINE = re.compile(
+    r"^\s*(?:(?P<outlet>[\u4e00-\u9fff]{2,8}?)\s*/?\s*)?(?:特约|驻地|见习|实习|首席)?记者\s*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:\s*[、,]\s*[\u4e00-\u9fff]{2,4}){0,3})\s*/\s*"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?:综合)?(?:报导|报道|专电|电)\s*$"
+)
+OWN_PAPER = frozenset({"本报", "本刊", "本台", "本网", "本站"})
 
 
 @dataclass
@@ -74,13 +84,17 @@ class MetaLine:
 
 
 def _bare_label_ok(label: str, after: str, weak: bool) -> bool:
-    """A label without a colon: weak labels before a space/bar/slash, counters before digits, tools before brackets."""
+    """A label without a colon: weak labels before a space/bar/slash, counters before digits or a
+    bracketed number (``阅读(356)``, ``评论(4)``), tools before brackets. ``after``: the next three characters."""
     field_name = LABEL_FIELD[label]
-    if weak and label in WEAK_OK and (after[:1].isspace() or after == "/" or re.match(BAR, after) or after.isdigit()):
+    first = after[:1]
+    if weak and label in WEAK_OK and (first.isspace() or first == "/" or re.match(BAR, first) or first.isdigit()):
         return True
-    if field_name == "views" and after.isdigit():
+    if (field_name == "views" and re.match(r"\s?\d", after)) or (field_name in COUNTERS and re.match(r"\(\d", after)):
         return True
-    return field_name == "tool" and (not after or after.isspace() or bool(re.match(f"{BAR}|{OPEN}|{CLOSE}", after)))
+    if field_name in ("published", "updated") and label in WEAK_OK and re.match(r"\s\d", after):
+        return True  # ``发表于 2023-08-12``: the date grammar checks the value
+    return field_name == "tool" and (not first or first.isspace() or bool(re.match(f"{BAR}|{OPEN}|{CLOSE}", first)))
 
 
 def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
@@ -88,7 +102,7 @@ def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
     for match in LABEL_RE.finditer(shadow):
         label, start, end = match["label"], match.start(), match.end()
         before = shadow[start - 1] if start else " "
-        after = shadow[end:end + 1]
+        after = shadow[match.end("label"):match.end("label") + 3]
         colon = match["colon"] is not None
         boundary = not HAN.match(before)
         if colon and (boundary or len(label) >= 3):
@@ -110,7 +124,7 @@ def _typed(name: str, raw: str, shadow_value: str) -> tuple[bool, Any]:
     if name in ("author", "reporter", "correspondent", "editor", "reviewer", "photographer"):
         names = parse_names(value)
         return names is not None, names
-    if name in ("views", "comments", "likes"):
+    if name in COUNTERS:
         count = parse_count(shadow_value.strip(TRIM))
         return count is not None, count
     if name == "source":
@@ -125,18 +139,25 @@ def _typed(name: str, raw: str, shadow_value: str) -> tuple[bool, Any]:
     return False, None
 
 
-def parse_meta_line(text: str, shadow: str, *, weak: bool = False) -> MetaLine | None:
-    """Parse one line as label/value pairs; ``None`` when it is not a meta line."""
+def parse_meta_line(text: str, shadow: str, *, weak: bool = False, bare_date: bool = False) -> MetaLine | None:
+    """Parse one line as label/value pairs; ``None`` when it is not a meta line.
+
+    ``bare_date`` also accepts a line that is only a date (``民國113年7月24日 下午 4:35``),
+    which is a dateline only in the title area: at the end of a notice it is the signing date.
+    """
+    code = TRAILING_CODE.search(shadow)
+    if code:
+        text, shadow = text[:code.start()], shadow[:code.start()]
     occurrences = _occurrences(shadow, weak)
     if not occurrences:
-        return None
-    result = MetaLine(colon=any(colon for *_, colon in occurrences))
+        return _bare_date(text, shadow) if bare_date else None
+    result = MetaLine(colon=any(colon for *_, colon in occurrences), residue=code.group().strip() if code else "")
     lead_text, lead_shadow = text[:occurrences[0][0]], shadow[:occurrences[0][0]]
     lead_date = find_date(lead_text) if lead_text.strip(TRIM) else None
     if lead_date and len(compact(lead_shadow[:lead_date.start] + lead_shadow[lead_date.end:]).strip(TRIM)) <= 2:
         result.pairs.append(MetaPair("published", "", lead_text.strip(), lead_date.iso))
     else:
-        result.residue += lead_shadow
+        result.residue = lead_shadow + result.residue
     for n, (_start, end, label, _colon) in enumerate(occurrences):
         stop = occurrences[n + 1][0] if n + 1 < len(occurrences) else len(text)
         field_name = LABEL_FIELD[label]
@@ -146,6 +167,13 @@ def parse_meta_line(text: str, shadow: str, *, weak: bool = False) -> MetaLine |
         result.pairs.append(MetaPair(field_name, label, text[end:stop].strip(TRIM), value))
     result.residue = compact(result.residue).strip(TRIM)
     return result
+
+
+def _bare_date(text: str, shadow: str) -> MetaLine | None:
+    found = find_date(text)
+    if found is None or len(compact(shadow[:found.start] + shadow[found.end:]).strip(TRIM)) > 2:
+        return None
+    return MetaLine(pairs=[MetaPair("published", "", text.strip(), found.iso)])
 
 
 def starts_with_label(shadow: str) -> bool:

@@ -20,9 +20,10 @@ from ..registry import Detector, register_detector
 from ._shapes import ARROW, BAR, COLON, normalized
 
 LABEL = re.compile(
-    rf"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您所在的位置|现在位置|所在位置|目前位置|位置|导航)\s*{COLON}?\s*"
+    rf"^\s*(?:(?:[您你]|[您你]?(?:当前|现在|目前))(?:所在|所处)?的?位置|(?:现在|所在|目前)?位置|当前路径|导航)\s*{COLON}?\s*"
 )
 SEPARATOR = re.compile(rf"\s*(?:{ARROW}|{BAR}|＞|/)\s*|\s{{2,}}")
+PATH_SEPARATOR = re.compile(rf"{ARROW}|＞|/")
 ROOTS = frozenset({"首页", "主页", "网站首页", "回首页", "home", "首页home", "返回首页"})
 LEAVES = frozenset({"正文", "内容", "详情", "文章", "阅读", "正文内容", "文章内容", "详细内容", "查看内容", "浏览"})
 HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the title area
@@ -81,6 +82,8 @@ class Breadcrumb(Detector):
             near_head = position < page.first_body + HEAD_WINDOW
             anchored = bool(label_end) or _is_root(segments[0])
             leaf_known = segments[-1] in LEAVES or (page.title is not None and normalized(printed_leaf(block.text, spans)) == normalized(page.title))
+            if not label_end and not leaf_known and not PATH_SEPARATOR.search(shadow):
+                continue  # ``首页 | 要闻 | 时政``: a row of bars is a menu unless it ends in the article
             if not ((near_head and (anchored or leaf_known)) or (page.in_tail(position) and anchored)):
                 continue
             printed = [block.text[a:b].strip() for a, b in spans]

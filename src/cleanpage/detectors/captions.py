@@ -1,6 +1,6 @@
 """C05 photo captions, credits and image-source notes: moved to ``metadata.captions``.
 
-Handles ``▲会议现场``, ``图为…``, ``资料图：…``, credit lines (``本报记者 惠禾 摄``,
+Handles ``▲会议现场``, ``▼ 9月24日，…``, ``图为…``, ``资料图：…``, ``图①：…``, credit lines (``本报记者 惠禾 摄``,
 ``小花母亲供图``), and source notes (``图片来源：摄图网``, ``图源：网络``). By
 default they leave the body and go to ``captions`` (``Config.captions``:
 ``move``, ``drop`` or ``keep``). A triangle glyph on a long line is not a
@@ -20,8 +20,8 @@ from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._shapes import CLOSE, NAME, OPEN
 
-TRIANGLE = re.compile(r"^[▲△▼]\s*(?=[\u4e00-\u9fff“「《(（])")
-LEADS = re.compile(r"^(?:(?:图为|图片为|资料图|示意图|组图|上图|下图|左图|右图|图片说明)\s*[:︰﹕]?|(?:图片|照片|图\d{1,2})\s*[:︰﹕])")
+TRIANGLE = re.compile(r"^[▲△▼]\s*(?=[\u4e00-\u9fff“「《(（]|\d{1,4}(?:年|月|日))")
+LEADS = re.compile(r"^(?:(?:图为|图片为|资料图|示意图|组图|上图|下图|左图|右图|图片说明)\s*[:︰﹕]?|(?:图片|照片|图\s*(?:\d{1,2}|[①-⑳]|[一二三四五六七八九十]{1,2}))\s*[:︰﹕])")
 CREDIT_TAIL = re.compile(
     rf"(?:^|\s|/|{OPEN}|[▲△。])(?:[\u4e00-\u9fff]{{0,12}}?记者)?\s*(?P<names>{NAME}(?:(?:、|\s){NAME}){{0,3}})\s*/?\s*"
     rf"(?<!拍)(?:摄|摄影|供图){CLOSE}?$"

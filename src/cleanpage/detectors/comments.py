@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._footer import is_footer_line
+from ._footer import DISCLAIMERS, is_footer_line
 from ._shapes import compact, phrase_pattern, tail_start
 
 START = re.compile(
@@ -50,7 +50,10 @@ class CommentBox(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         start = None
-        for position in range(tail_start(page, _is_comment_chrome), len(page.blocks)):
+        # Reprint notes and footers under the comments are long sentences too; look past them.
+        boundary = tail_start(page, lambda shadow: _is_comment_chrome(shadow) or is_footer_line(shadow)
+                              or bool(DISCLAIMERS.search(shadow)))
+        for position in range(boundary, len(page.blocks)):
             if _is_comment_chrome(page.shadow(page.blocks[position])):
                 start = position
                 break
@@ -64,6 +67,6 @@ class CommentBox(Detector):
                 yield Harvest("comments", parsed[0], "C09.header", page.blocks[start].text, 0.6)
         for position in range(start, len(page.blocks)):
             block = page.blocks[position]
-            if is_footer_line(page.shadow(block)):
+            if is_footer_line(page.shadow(block)) or DISCLAIMERS.search(page.shadow(block)):
                 break
             yield Drop(block, "C09.comments", "comment box / comment thread")

@@ -20,18 +20,9 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._footer import COMPANY, COPYRIGHT, DOMAIN, YEAR, filings_in
-from ._shapes import phrase_pattern, tail_start
+from ._footer import COMPANY, COPYRIGHT, DISCLAIMERS, DOMAIN, YEAR, filings_in
+from ._shapes import tail_start
 
-DISCLAIMERS = phrase_pattern((
-    "未经授权禁止转载", "未经授权不得转载", "未经许可不得转载", "未经授权不得复制", "转载请注明出处", "如需转载请联系",
-    "仅代表作者本人", "仅代表作者个人观点", "不代表本站观点", "不代表本网观点", "不代表本网站观点", "不代表本平台立场",
-    "仅提供信息存储空间服务", "系信息发布平台", "如有侵权请联系删除", "如有侵权,请联系删除", "如有侵权，请联系删除",
-    "转载目的在于传递更多信息", "并不代表本网赞同其观点", "市场有风险,投资需谨慎", "市场有风险，投资需谨慎", "不构成投资建议",
-    "用户上传并发布", "本平台仅提供信息存储服务", "据此操作,风险自担", "据此操作，风险自担", "版权归原作者所有",
-    "文章来源于网络", "图片来自网络,侵删", "图片来自网络，侵删", "本站郑重声明", "投资有风险,请审慎评估", "投资有风险，请审慎评估",
-    "翻印必究", "本网站所刊登的各种新闻", "非经授权,不得转载", "非经授权，不得转载", "only provides information storage services",
-))
 HOLDER_NOISE = re.compile(
     r"copyright|all\s*rights\s*reserved\.?|版[权權]所有|著作[权權]所有|保留所有[权權]利|翻印必究|©|\(c\)|（c）|@|"
     r"(?:19|20)\d{2}\s*(?:[-–—~～至]\s*(?:19|20)\d{2})?\s*年?|[:：,，.。|丨]",

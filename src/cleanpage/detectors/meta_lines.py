@@ -2,7 +2,9 @@
 
 Removes lines made of label/value pairs (``来源：办公室``, ``更新时间:2018-6-13
 阅读:4704``, ``2019-09-26 12:11 来源：证券时报网 作者：李在山``,
-``（责任编辑：魏喆）``, ``【字体：大 中 小】【打印】【关闭】``) after harvesting
+``（责任编辑：魏喆）``, ``【字体：大 中 小】【打印】【关闭】``), label-less bylines
+(``中央社記者陳怡君／台北報導``: outlet to ``source``), a date alone on its line
+in the title area and a bare counter (``0``) under the headline, after harvesting
 them into ``source``, ``authors``/``author``, ``editors``, ``published``,
 ``updated``, ``views``, ``category``, ``tags`` and ``original_title``. A
 newswire dateline (``新华社北京7月1日电（记者 张三）``) is harvested for its
@@ -19,14 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..document import Block
+from ..names import parse_names
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._labels import MetaLine, parse_meta_line
+from ._labels import BYLINE, OWN_PAPER, MetaLine, parse_meta_line
 
 MAX_RESIDUE = 10
 DATELINE = re.compile(
     r"^.{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*[(（]\s*(?P<credits>(?:本报|本台|特约)?记者[^)）]{1,60})[)）]"
 )
+BARE_COUNT = re.compile(r"\d{1,6}")
 HARVEST_AS = {
     "author": "authors", "reporter": "authors", "editor": "editors", "correspondent": "correspondents",
     "reviewer": "reviewers", "photographer": "photographers",
@@ -47,7 +52,15 @@ class MetaLines(Detector):
             if feats.vlen > 160:
                 continue
             edge = page.in_edge(position)
-            parsed = parse_meta_line(block.text, page.shadow(block), weak=edge and feats.short)
+            if self._bare_counter(page, position):
+                yield Drop(block, "C03.counter", "bare toolbar counter under the headline")
+                continue
+            byline = BYLINE.match(page.shadow(block)) if edge and feats.short else None
+            if byline and parse_names(byline["names"]):
+                yield from self._byline(block, byline)
+                continue
+            parsed = parse_meta_line(block.text, page.shadow(block), weak=edge and feats.short,
+                                     bare_date=page.in_head(position) and feats.short)
             if parsed is None or len(parsed.residue) > MAX_RESIDUE:
                 continue
             if not edge and not (parsed.colon and (len(parsed.pairs) >= 2 or feats.short)):
@@ -57,6 +70,26 @@ class MetaLines(Detector):
             fields = "/".join(sorted(parsed.fields))
             yield Drop(block, f"C03.{sorted(parsed.fields)[0]}", f"meta line ({fields})")
         yield from self._dateline(page)
+
+    @staticmethod
+    def _bare_counter(page: Page, position: int) -> bool:
+        """``0`` alone under the headline: a like/comment/share count whose icon was an image."""
+        title_index = page.value("_title_index")
+        block = page.blocks[position]
+        return (page.in_head(position) and title_index is not None and block.index > title_index
+                and bool(BARE_COUNT.fullmatch(block.text.strip())))
+
+    @staticmethod
+    def _byline(block: Block, match: re.Match[str]) -> Iterable[Finding]:
+        """``中央社記者陳怡君／台北報導``: the outlet is the source, the reporters the authors (as printed)."""
+        raw = block.text
+        names = parse_names(raw[match.start("names"):match.end("names")]) or []
+        if match["outlet"] and match["outlet"] not in OWN_PAPER:
+            yield Harvest("source", raw[match.start("outlet"):match.end("outlet")], "C03.byline", raw, 0.7)
+        if names:
+            yield Harvest("authors", names, "C03.byline", raw, 0.9, append=True)
+            yield Harvest("author", " ".join(names), "C03.byline", raw, 0.9)
+        yield Drop(block, "C03.byline", "outlet / reporter / place byline")
 
     @staticmethod
     def _harvest(parsed: MetaLine, raw: str, confidence: float) -> Iterable[Finding]:

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
-from ._shapes import CLOSE, COLON, DOT, OPEN, compact
+from ._footer import is_footer_line
+from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, compact, is_nav_like
 
 HEADINGS = (
     "相关阅读", "相关新闻", "相关文章", "相关推荐", "相关链接", "相关稿件", "相关报道", "相关资讯", "相关专题", "延伸阅读",
@@ -36,9 +37,11 @@ ITEM_MARK = re.compile(rf"^\s*(?:{DOT}|\d{{1,2}}[.、\s]|[-*])|\d{{4}}[-/.年]\d
 
 
 def _is_item(page: Page, position: int) -> bool:
-    """A headline-shaped line: not a paragraph (no sentence end, modest length)."""
+    """A headline-shaped line: not a paragraph (no sentence end, modest length), not a footer or link row."""
     feats = page.features(page.blocks[position])
     shadow = page.shadow(page.blocks[position]).strip()
+    if is_footer_line(shadow) or (re.search(BAR, shadow) and is_nav_like(shadow, feats.sent_punct)):
+        return False  # the list ends where the site footer begins
     return 4 <= feats.vlen <= 80 and not shadow.endswith(("。", "；", ";")) and feats.sent_punct <= 3
 
 

@@ -23,7 +23,7 @@ from ..document import Block
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
 from ..shadow import fold
-from ._labels import parse_meta_line, starts_with_label
+from ._labels import BYLINE, parse_meta_line, starts_with_label
 from ._shapes import BAR, is_nav_like, normalized, tokens
 
 PAGE_TITLE = re.compile(r"^(?P<title>.{4,120}?)\s*[_\- ]\s*第\s*\d{1,4}\s*页$")
@@ -31,6 +31,7 @@ SUMMARY_GLUE = re.compile(r"(?P<label>摘要|导读|内容提要|核心提示|�
 MARKER = re.compile(r"\s*[(\[（【](?:图|组图|附图|多图|视频|高清组图|附全文|更新|影音)[)\]）】]\s*$")
 ORIGINAL_TITLE = re.compile(r"^[\[【(（]?\s*(?:本文)?原(?:标题|题|文标题)(?:为)?\s*[:﹕∶︰]\s*(?P<t>.+?)\s*[\]】)）]?\s*$")
 CHAPTER = re.compile(r"^第[一二三四五六七八九十百千零〇\d]{1,8}[章回节卷集篇]")
+GLUE_BLOCKERS = re.compile(r"[,，、;；:：.。!！?？)）」』”’]")
 MIN_REPEAT = 6
 HEAD_LOOKAHEAD = 3
 
@@ -45,7 +46,7 @@ def _title_shaped(page: Page, position: int) -> bool:
     shadow = page.shadow(block).strip()
     if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
-    if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow):
+    if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow) or _is_meta_line(page, block):
         return False
     pieces = tokens(shadow)
     if len(pieces) >= 4 and is_nav_like(shadow, feats.sent_punct):  # menus and pagers, not spaced TW headlines
@@ -54,8 +55,10 @@ def _title_shaped(page: Page, position: int) -> bool:
 
 
 def _is_meta_line(page: Page, block: Block) -> bool:
-    parsed = parse_meta_line(block.text, page.shadow(block), weak=page.features(block).short)
-    return (parsed is not None and len(parsed.residue) <= 10) or bool(ORIGINAL_TITLE.match(page.shadow(block).strip()))
+    short = page.features(block).short
+    parsed = parse_meta_line(block.text, page.shadow(block), weak=short, bare_date=short)
+    return ((parsed is not None and len(parsed.residue) <= 10) or bool(ORIGINAL_TITLE.match(page.shadow(block).strip()))
+            or bool(BYLINE.match(page.shadow(block))))
 
 
 @register_detector
@@ -132,14 +135,16 @@ class Title(Detector):
         keys = [normalized(page.shadow(b)) for b in page.blocks]
         known = self._known_titles(page)
         best, best_score = None, 0
-        for position in candidates:
+        for n, position in enumerate(candidates):
             key = keys[position]
             score = 0
             if key in known:
                 score += 4
             if keys.count(key) > 1:
                 score += 4
-            following = page.blocks[position + 1: position + 1 + HEAD_LOOKAHEAD]
+            # Meta lines vouch for the headline right above them, not for a site name further up.
+            stop = min([position + 1 + HEAD_LOOKAHEAD, *candidates[n + 1:n + 2]])
+            following = page.blocks[position + 1: stop]
             if any(_is_meta_line(page, b) for b in following):
                 score += 3
             if position == candidates[-1]:
@@ -190,7 +195,8 @@ class Title(Detector):
         for block in page.blocks[: page.first_body + 1]:
             shadow = page.shadow(block)
             flat = "".join(shadow.split())
-            if len(flat) > len(flat_title) + 4 and flat.startswith(flat_title):
+            # ``TITLE，供参考。`` is a sentence about the title, not a title glued to one.
+            if len(flat) > len(flat_title) + 4 and flat.startswith(flat_title) and not GLUE_BLOCKERS.match(flat, len(flat_title)):
                 cut, seen = 0, 0
                 while seen < len(flat_title):
                     if not shadow[cut].isspace():

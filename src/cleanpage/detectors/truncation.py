@@ -3,7 +3,7 @@
 Removes whole-line markers after the body or on its last two lines (``展开全文``,
 ``阅读全文``, ``展开剩余80%``, ``登录后查看更多``, ``（未完待续）``, ``下转第3版``)
 and sets ``truncated``; cuts an end mark at the very end of the last body line
-(``（完）``, ``-END-``) and records ``extra['ended']``. A body that ends
+(``（完）``, ``-END-``), or drops it alone on its line after the body, and records ``extra['ended']``. A body that ends
 mid-sentence after a preview limit, or in ``...``, is flagged ``truncated``
 and kept whole.
 
@@ -43,7 +43,10 @@ class Truncation(Detector):
         start = max(page.last_body - 1, 0)
         for position in range(start, len(page.blocks)):
             block = page.blocks[position]
-            if MARKER.match(compact(page.shadow(block))):
+            if page.in_tail(position) and END_MARK.fullmatch(page.shadow(block)):
+                yield Drop(block, "C23.end_mark", "end mark on its own line")
+                yield Harvest("ended", True, "C23.end_mark", block.text, 0.8)
+            elif MARKER.match(compact(page.shadow(block))):
                 yield Drop(block, "C23.marker", "read-more / paywall / to-be-continued marker")
                 yield Harvest("truncated", True, "C23.marker", block.text, 0.8)
         if page.last_body < 0:
