@@ -20,7 +20,7 @@ from ._shapes import BAR, CLOSE, COLON, OPEN, compact
 
 LABELS: dict[str, tuple[str, ...]] = {
     "source": ("来源", "稿源", "新闻来源", "文章来源", "信息来源", "资料来源", "本文来源", "稿件来源", "出处", "转载自", "转自",
-               "出自", "源自", "供稿", "来自", "来源于"),
+               "出自", "源自", "供稿", "来自", "来源于", "发布单位", "发布机构", "供稿单位"),
     "author": ("作者", "作　者", "撰文", "撰稿", "撰稿人", "口述", "编译", "翻译", "图文", "主笔", "执笔", "文", "发布者", "发布人"),
     "reporter": ("记者", "本报记者", "本刊记者", "特约记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者", "特派记者"),
     "correspondent": ("通讯员", "特约通讯员", "实习生"),
@@ -44,6 +44,7 @@ LABELS: dict[str, tuple[str, ...]] = {
 LABEL_FIELD = {label: name for name, labels in LABELS.items() for label in labels}
 # Labels that may stand without a colon (``作者 张三``, ``来源丨新华社``, ``阅读 4704``): weak, edge zones only.
 WEAK_OK = frozenset({"作者", "记者", "来源", "编辑", "责任编辑", "责编", "阅读", "浏览", "点击", "发布时间", "发布于", "发表于",
+                     "更新时间", "发布日期", "发表时间", "更新日期",
                      "更新于", "编辑于", "稿源", "摄影", "通讯员", "文", "观看", "评论", "围观", "人气"})
 LABEL_RE = re.compile(
     rf"(?P<label>{'|'.join(re.escape(lbl) for lbl in sorted(LABEL_FIELD, key=len, reverse=True))})"

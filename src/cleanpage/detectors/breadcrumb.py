@@ -26,6 +26,7 @@ SEPARATOR = re.compile(rf"\s*(?:{ARROW}|{BAR}|＞|/)\s*|\s{{2,}}")
 PATH_SEPARATOR = re.compile(rf"{ARROW}|＞|/")
 ROOTS = frozenset({"首页", "主页", "网站首页", "回首页", "home", "首页home", "返回首页"})
 LEAVES = frozenset({"正文", "内容", "详情", "文章", "阅读", "正文内容", "文章内容", "详细内容", "查看内容", "浏览"})
+TITLE_LOOKAHEAD = 3
 HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the title area
 
 
@@ -82,6 +83,10 @@ class Breadcrumb(Detector):
             near_head = position < page.first_body + HEAD_WINDOW
             anchored = bool(label_end) or _is_root(segments[0])
             leaf_known = segments[-1] in LEAVES or (page.title is not None and normalized(printed_leaf(block.text, spans)) == normalized(page.title))
+            # ``新闻中心 > 市政要闻 > TITLE`` above the headline line: the leaf is the title the page shows next.
+            headline = next((b.text for b in page.blocks[position + 1:position + 1 + TITLE_LOOKAHEAD]
+                             if normalized(segments[-1]) == normalized(page.shadow(b))), None)
+            leaf_known = leaf_known or headline is not None
             if not label_end and not leaf_known and not PATH_SEPARATOR.search(shadow):
                 continue  # ``首页 | 要闻 | 时政``: a row of bars is a menu unless it ends in the article
             if not ((near_head and (anchored or leaf_known)) or (page.in_tail(position) and anchored)):
@@ -91,7 +96,7 @@ class Breadcrumb(Detector):
             if page.value("breadcrumb"):
                 continue
             yield Harvest("breadcrumb", printed, "C01.breadcrumb", block.text, 0.8)
-            category = self._category(printed, segments, page.title)
+            category = self._category(printed, segments, page.title or headline)
             if category:
                 yield Harvest("category", category, "C01.breadcrumb", block.text, 0.8)
 

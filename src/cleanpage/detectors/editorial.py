@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
-from ._shapes import OPEN
+from ._shapes import OPEN, tail_start
 
 SUMMARY = re.compile(rf"^{OPEN}?\s*(?:摘要|导读|内容提要|核心提示|提要|内容摘要|本文导读)\s*[\]】]?\s*[:﹕∶︰]?\s*")
 EDITOR_NOTE = re.compile(rf"^{OPEN}?\s*(?:编者按|编按|编者的话)\s*[\]】]?\s*[:﹕∶︰]?\s*")
@@ -26,6 +26,7 @@ REPOST = re.compile(
     r"^[(（\[【]?\s*(?:本文|文章|此文|本篇)?(?:转自|转载自|来自|首发于|经授权转载自|原文刊载于|原载于|转载于|摘自|选自)"
     r"(?P<source>[^，,。（(]{2,30})"
 )
+REPOST_MARKED = re.compile(r"^[(（\[【]|^(?:本文|文章|此文|本篇)")
 TITLE_AREA = 2  # body blocks after the first body-like one still counted as the title area
 
 
@@ -39,6 +40,9 @@ class Editorial(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         limit = page.first_body + TITLE_AREA
+        # A bracketed or 本文-led repost note is a sentence: without this it would pass for the last body
+        # paragraph. A bare ``来自…`` sentence may be body and counts only in the tail proper.
+        tail = tail_start(page, lambda shadow: bool(REPOST.match(shadow.strip()) and REPOST_MARKED.match(shadow.strip())))
         for position, block in enumerate(page.blocks):
             shadow = page.shadow(block)
             if position < limit:
@@ -46,9 +50,9 @@ class Editorial(Detector):
                 note = EDITOR_NOTE.match(shadow)
                 if note and note.end() < len(shadow):
                     yield Harvest("editor_note", block.text[note.end():].strip(), "C06.editor_note", block.text, 0.8)
-            elif page.in_tail(position) and page.features(block).vlen <= 80:
+            elif position >= tail and page.features(block).vlen <= 80:
                 match = REPOST.match(shadow)
-                if match:
+                if match and (page.in_tail(position) or REPOST_MARKED.match(shadow)):
                     yield Drop(block, "C06.repost", "repost / first-published note")
                     source = block.text[match.start("source"):match.end("source")].strip(" “”\"《》")
                     yield Harvest("source", source, "C06.repost", block.text, 0.4)

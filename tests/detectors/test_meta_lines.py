@@ -1,0 +1,99 @@
+"""C03 meta lines: label/value lines in other layouts go after harvesting; interviews, notices and datelines stay."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+import cleanpage
+
+
+def _meta(doc: cleanpage.Document) -> dict[str, str]:
+    return {r.text: r.rule for r in doc.removed if r.detector == "meta_lines"}
+
+
+def test_glued_pairs_with_full_width_digits_are_split_and_typed(kit: SimpleNamespace) -> None:
+    line = "发布时间：２０２３年１１月０８日　０９：４５来源：省发展改革委浏览量：1.2万"
+    doc = cleanpage.clean(kit.page(title_area=[line]), kind="text")
+    assert line in _meta(doc)
+    assert doc.metadata.published == "2023-11-08T09:45"
+    assert doc.metadata.source == "省发展改革委"
+    assert doc.metadata.views == 12000
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_traditional_meta_block_with_brackets_and_bars(kit: SimpleNamespace) -> None:
+    lines = ["【來源：聯合新聞網】【作者：王小明、李大華】", "更新時間｜2024/03/02 下午 02:15", "點閱數：3,208", "（責任編輯：陳美玲）"]
+    doc = cleanpage.clean(kit.page(title_area=lines[:3], tail=lines[3:]), kind="text")
+    assert set(_meta(doc)) == set(lines)
+    assert doc.metadata.source == "聯合新聞網"
+    assert doc.metadata.authors == ["王小明", "李大華"]
+    assert doc.metadata.updated == "2024-03-02T14:15"
+    assert doc.metadata.published == "2024-03-02T14:15"  # only an update time is shown
+    assert doc.metadata.views == 3208
+    assert doc.metadata.editors == ["陳美玲"]
+    assert doc.metadata.author == "王小明 李大華"
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_bare_date_line_and_bracketed_counters_under_the_headline(kit: SimpleNamespace) -> None:
+    lines = ["民國112年12月1日（星期五）上午 10:05", "发表于 2023-08-12 21:40 | 阅读(356) | 评论(4)"]
+    doc = cleanpage.clean(kit.page(title_area=lines[:1]), kind="text")
+    assert _meta(doc) == {lines[0]: "C03.published"}
+    assert doc.metadata.published == "2023-12-01T10:05"
+    doc = cleanpage.clean(kit.page(title_area=lines[1:]), kind="text", disable=["self_media"])  # it claims blog stats first
+    assert _meta(doc) == {lines[1]: "C03.comments"}
+    assert doc.metadata.published == "2023-08-12T21:40"
+    assert doc.metadata.views == 356
+    assert doc.metadata.extra["comments"] == 4
+
+
+@pytest.mark.parametrize(("byline", "source", "author"), [
+    ("聯合報／記者王大明／台北報導", "聯合報", "王大明"),
+    ("中央社記者陳怡君台北／綜合報導", None, None),  # the place sits before the slash: not this grammar
+    ("記者 林小華／新竹報導", None, "林小華"),
+    ("本报记者 张晓燕/北京报道", None, "张晓燕"),
+])
+def test_outlet_reporter_place_bylines(kit: SimpleNamespace, byline: str, source: str | None, author: str | None) -> None:
+    doc = cleanpage.clean(kit.page(title_area=[byline]), kind="text")
+    assert doc.metadata.source == source
+    assert doc.metadata.author == author
+    assert (byline in _meta(doc)) == (author is not None)
+
+
+def test_staff_codes_padded_names_and_wire_date_codes_are_not_names(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(tail=["责任编辑：钟 齐_NBJ11279", "（編輯：李淑華）1130724"]), kind="text")
+    assert doc.metadata.editors == ["钟齐", "李淑華"]
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_bare_counter_under_the_headline_is_removed(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["0", "举报"]), kind="text")
+    assert _meta(doc).get("0") == "C03.counter"
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_interviews_notices_bibliographies_and_datelines_are_kept(kit: SimpleNamespace) -> None:
+    traps = ["记者：您如何看待今年的营商环境评价结果？", "时间：2024年3月15日（周五）14:30 地点：市民中心三楼报告厅",
+             "作者：鲁迅 出版社：人民文学出版社 出版时间：1973年3月"]
+    dateline = "新华社台北3月5日电（记者 陈键兴 刘斐）台湾地区今年以来物价持续上涨，民众生活压力加大。"
+    doc = cleanpage.clean(kit.page(body_insert=traps).replace(kit.BODY[0], dateline + kit.BODY[0][3:]), kind="text")
+    assert _meta(doc) == {}
+    assert doc.text.splitlines()[1:4] == traps
+    assert doc.text.splitlines()[0].startswith("新华社台北3月5日电（记者 陈键兴 刘斐）")
+    assert doc.metadata.authors == ["陈键兴", "刘斐"]
+
+
+def test_a_signing_date_at_the_end_of_a_notice_is_kept() -> None:
+    text = "\n".join([
+        "关于春节期间烟花爆竹燃放管理的通告",
+        "为保障人民群众生命财产安全，根据有关法律法规规定，现就春节期间烟花爆竹燃放管理有关事项通告如下。",
+        "一、市区外环线以内区域全年禁止燃放烟花爆竹，外环线以外区域在规定时段内可以燃放。",
+        "二、对违反本通告规定的，由公安机关依法予以处罚；构成犯罪的，依法追究刑事责任。",
+        "市公安局",
+        "2024年1月20日",
+    ])
+    doc = cleanpage.clean(text, kind="text")
+    assert doc.text.splitlines()[-2:] == ["市公安局", "2024年1月20日"]
+    assert doc.metadata.published is None
