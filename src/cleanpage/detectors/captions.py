@@ -26,7 +26,9 @@ CREDIT_TAIL = re.compile(
     rf"(?:^|\s|/|{OPEN}|[▲△。])(?:[\u4e00-\u9fff]{{0,12}}?记者)?\s*(?P<names>{NAME}(?:(?:、|\s){NAME}){{0,3}})\s*/?\s*"
     rf"(?<!拍)(?:摄|摄影|供图){CLOSE}?$"
 )
-SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|摄影|制图|图片提供|图片作者|视频来源)\s*[:︰﹕]?")
+SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|摄影|制图|图片提供|图片作者|视频来源)\s*[:︰﹕]?|^图\s*/\s*[\u4e00-\u9fff]")
+# A chart legend, not a caption: ``▲ 表示上涨，▼ 表示下跌``.
+LEGEND = re.compile(r"^[▲△▼]\s*(?:表示|代表|为)|.[▲△▼]")
 MAX_CAPTION = 80
 
 
@@ -44,7 +46,7 @@ class Captions(Detector):
             if feats.vlen > MAX_CAPTION:
                 continue
             shadow = page.shadow(block).strip()
-            if TRIANGLE.match(shadow) and (feats.vlen <= 60 or CREDIT_TAIL.search(shadow)):
+            if TRIANGLE.match(shadow) and not LEGEND.search(shadow) and (feats.vlen <= 60 or CREDIT_TAIL.search(shadow)):
                 yield Drop(block, "C05.triangle", "photo caption (▲…)", caption=True)
             elif SOURCE_NOTE.match(shadow) and feats.vlen <= 40:
                 yield Drop(block, "C05.source_note", "image source note", caption=True)

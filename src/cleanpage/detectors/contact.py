@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ._footer import CONTACT_LABEL, ORGANISER, is_footer_line
+from ._shapes import tail_start
 
 WINDOW = 6
 # Labels only a website has (an event notice has an organiser, not a tech-support vendor).
@@ -33,7 +34,9 @@ class ContactFooter(Detector):
     order = 135
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        tail = range(page.last_body + 1, len(page.blocks))
+        # ``建议使用Chrome、Edge浏览器，…浏览本站`` reads as a sentence; it must not hide the footer.
+        tail = range(tail_start(page, lambda shadow: bool(CONTACT_LABEL.match(shadow) and SITE_ONLY.search(shadow))),
+                     len(page.blocks))
         signals = [p for p in tail if is_footer_line(page.shadow(page.blocks[p]))]
         for position in tail:
             block = page.blocks[position]

@@ -36,6 +36,9 @@ PREV_NEXT = re.compile(rf"^{OPEN}?\s*(?:上一篇|下一篇|上一条|下一条|
 ITEM_MARK = re.compile(rf"^\s*(?:{DOT}|\d{{1,2}}[.、\s]|[-*])|\d{{4}}[-/.年]\d{{1,2}}|\d{{1,2}}[-/]\d{{1,2}}\s*\d{{1,2}}:\d{{2}}|\(\d{{1,2}}/\d{{1,2}}|评论|跟贴|阅读|\d+\s*(?:小时|分钟|天)前")
 
 
+HEADLESS_MIN, HEADLESS_MAX = 8, 40
+
+
 def _is_item(page: Page, position: int) -> bool:
     """A headline-shaped line: not a paragraph (no sentence end, modest length), not a footer or link row."""
     feats = page.features(page.blocks[position])
@@ -81,14 +84,17 @@ class RelatedReading(Detector):
     def _items_after(page: Page, position: int) -> list[int]:
         items: list[int] = []
         for following in range(position + 1, len(page.blocks)):
-            if not _is_item(page, following) or HEADING.match(page.shadow(page.blocks[following])):
+            shadow = page.shadow(page.blocks[following])
+            if not _is_item(page, following) or HEADING.match(shadow) or PREV_NEXT.match(shadow):
                 break
             items.append(following)
         return items
 
     @staticmethod
     def _headless_tail_list(page: Page, taken: set[int]) -> Iterable[Finding]:
-        run = [p for p in range(page.last_body + 1, len(page.blocks)) if p not in taken and _is_item(page, p)]
+        # Headless lists need the catalogue's headline length (8-40): short widgets (``0/500``) break a run.
+        run = [p for p in range(page.last_body + 1, len(page.blocks))
+               if p not in taken and _is_item(page, p) and HEADLESS_MIN <= page.features(page.blocks[p]).vlen <= HEADLESS_MAX]
         groups: list[list[int]] = []
         for p in run:
             if groups and groups[-1][-1] == p - 1:

@@ -1,0 +1,44 @@
+"""C05 captions: ▼/图①/credit/source-note lines move to ``captions``; geometry, legends and 拍摄 sentences stay."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import cleanpage
+
+CAPTIONS = ["▼ 3月5日，与会企业代表在会上发言。", "圖①：市民在行政服務中心辦理業務。", "通讯员 和丽萍/摄",
+            "（新华社记者 王鹏 摄）", "圖片來源：中央社", "图/受访者提供"]
+
+
+def _captions(doc: cleanpage.Document) -> dict[str, str]:
+    return {r.text: r.rule for r in doc.removed if r.detector == "captions"}
+
+
+def test_captions_in_other_wordings_move_to_metadata(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(body_insert=CAPTIONS), kind="text")
+    assert _captions(doc) == {
+        "▼ 3月5日，与会企业代表在会上发言。": "C05.triangle",
+        "圖①：市民在行政服務中心辦理業務。": "C05.caption",
+        "通讯员 和丽萍/摄": "C05.credit",
+        "（新华社记者 王鹏 摄）": "C05.credit",
+        "圖片來源：中央社": "C05.source_note",
+        "图/受访者提供": "C05.source_note",
+    }
+    assert doc.metadata.captions == ["3月5日，与会企业代表在会上发言。", *CAPTIONS[1:]]
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_caption_policy_drop_and_keep(kit: SimpleNamespace) -> None:
+    dropped = cleanpage.clean(kit.page(body_insert=CAPTIONS[:2]), kind="text", captions="drop")
+    assert dropped.metadata.captions == []
+    assert dropped.text.splitlines() == kit.BODY
+    kept = cleanpage.clean(kit.page(body_insert=CAPTIONS[:2]), kind="text", captions="keep")
+    assert kept.text.splitlines() == [kit.BODY[0], *CAPTIONS[:2], kit.BODY[1], kit.BODY[2]]
+
+
+def test_geometry_legends_photography_sentences_and_figure_references_are_kept(kit: SimpleNamespace) -> None:
+    traps = ["△ABC中，AB=AC，求证∠B=∠C。", "▲ 表示上涨，▼ 表示下跌", "他用三年时间拍摄了这部纪录片，记录了老街的变迁。",
+             "如图1所示，新建成的综合服务中心位于老城区东侧。", "▲1.25%"]
+    doc = cleanpage.clean(kit.page(body_insert=traps), kind="text")
+    assert _captions(doc) == {}
+    assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]

@@ -1,0 +1,36 @@
+"""C10 copyright: notices and disclaimers at the edges go, holder harvested; articles about copyright stay."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import cleanpage
+
+
+def _copyright(doc: cleanpage.Document) -> dict[str, str]:
+    return {r.text: r.rule for r in doc.removed if r.detector == "copyright"}
+
+
+def test_notices_in_other_wordings_are_removed_and_harvested(kit: SimpleNamespace) -> None:
+    footer = ["CopyRight(C)2003-2024 鹭岛晚报社 保留所有权利", "本網站所刊登之各種新聞，非經授權，不得轉載"]
+    doc = cleanpage.clean(kit.page(footer=footer), kind="text")
+    assert _copyright(doc) == {footer[0]: "C10.copyright", footer[1]: "C10.disclaimer"}
+    assert doc.metadata.copyright == footer[0]
+    assert doc.metadata.publisher == "鹭岛晚报社"
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_platform_disclaimer_sentences_after_the_body_are_removed(kit: SimpleNamespace) -> None:
+    tail = ["特别声明：以上内容（如有图片或视频亦包括在内）为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+            "市场有风险，投资需谨慎。本文不构成投资建议。"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert _copyright(doc) == dict.fromkeys(tail, "C10.disclaimer")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_articles_about_copyright_and_risk_are_kept(kit: SimpleNamespace) -> None:
+    traps = ["法院审理认为，被告未经授权转载原告享有著作权的作品，构成侵权。", "使用他人作品前，应当获得版权所有者的许可。",
+             "业内人士提醒，市场有风险，投资需谨慎，切勿轻信高收益承诺。"]
+    doc = cleanpage.clean(kit.page(body_insert=traps), kind="text")
+    assert _copyright(doc) == {}
+    assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]

@@ -1,0 +1,49 @@
+"""C07 related reading: headings in other wordings with their lists, prev/next and headless lists go; digests stay."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import cleanpage
+
+
+def _related(doc: cleanpage.Document) -> dict[str, str]:
+    return {r.text: r.rule for r in doc.removed if r.detector == "related"}
+
+
+def test_traditional_heading_with_bullets_stops_at_the_footer(kit: SimpleNamespace) -> None:
+    tail = ["【延伸閱讀】", "‧ 新北捷運環狀線北環段動工 預計2030年通車", "‧ 台北市長：明年起公車票價不調漲", "上一則：颱風假標準公布"]
+    footer = ["© 2024 港城日報 版權所有"]
+    doc = cleanpage.clean(kit.page(tail=tail, footer=footer), kind="text")
+    assert _related(doc) == {
+        "【延伸閱讀】": "C07.heading",
+        "‧ 新北捷運環狀線北環段動工 預計2030年通車": "C07.list",
+        "‧ 台北市長：明年起公車票價不調漲": "C07.list",
+        "上一則：颱風假標準公布": "C07.prev_next",
+    }
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_heading_glued_to_its_first_item(kit: SimpleNamespace) -> None:
+    tail = ["为你推荐：全市首批“无证明城市”事项清单公布", "市场监管局开展春季食品安全检查"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert _related(doc) == {tail[0]: "C07.heading", tail[1]: "C07.list"}
+
+
+def test_a_dated_headless_list_after_the_body(kit: SimpleNamespace) -> None:
+    tail = ["· 两会聚焦：如何进一步优化营商环境 2024-03-04", "· 全市新增市场主体三万户 2024-03-01",
+            "· 一网通办平台上线新功能 2024-02-27"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert _related(doc) == dict.fromkeys(tail, "C07.headless_list")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_sentences_using_the_words_and_a_digest_body_are_kept(kit: SimpleNamespace) -> None:
+    traps = ["推荐阅读《营商环境优化条例》，它对政务服务的要求写得非常具体。", "下一篇文章我们将讨论企业开办中的常见问题。",
+             "相关阅读材料请见附件。"]
+    doc = cleanpage.clean(kit.page(body_insert=traps), kind="text")
+    assert _related(doc) == {}
+    digest = "\n".join(["今日要闻", "1. 全市优化营商环境推进会召开，部署今年十项重点任务。", "2. 一网通办平台上线，三百项事项实现掌上办理。",
+                        "3. 市场监管局公布首批信用修复企业名单，共计一百二十家。"])
+    doc = cleanpage.clean(digest, kind="text")
+    assert _related(doc) == {}
