@@ -6,6 +6,9 @@ from typing import Literal, overload
 
 from ..config import Config
 from ..document import Repair
+from ._scan import suspicious
+
+__all__ = ["repair_text", "suspicious"]
 
 
 @overload

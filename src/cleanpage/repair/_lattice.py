@@ -11,6 +11,7 @@ the keep-U+FFFD decision rest on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..shadow import to_simplified_chars
 from .charlm import Scorer
@@ -34,17 +35,22 @@ class Path:
     margins: tuple[float | None, ...]  # per slot; None for slots that were not guessed
 
 
+@lru_cache(maxsize=65536)
+def _fold(char: str) -> str:
+    return to_simplified_chars(char)
+
+
 def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None) -> Path | None:
     """Lowest-cost choice of one character per slot between the ``left`` and ``right`` context characters."""
     if not slots or any(not slot.chars for slot in slots):
         return None
-    start = to_simplified_chars(left) if left else None
+    start = _fold(left) if left else None
     # state: folded last char -> (cost, chosen chars so far)
     states: dict[str | None, tuple[float, str]] = {start: (0.0, "")}
     for slot in slots:
         nxt: dict[str | None, tuple[float, str]] = {}
         for char in slot.chars:
-            folded = to_simplified_chars(char)
+            folded = _fold(char)
             best: tuple[float, str] | None = None
             for prev, (cost, chosen) in states.items():
                 total = cost + lm.pair_cost(prev, folded) + slot.prior
@@ -53,7 +59,7 @@ def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None
             if best is not None and (folded not in nxt or best[0] < nxt[folded][0]):
                 nxt[folded] = best
         states = dict(sorted(nxt.items(), key=lambda item: item[1][0])[:BEAM])
-    right_folded = to_simplified_chars(right) if right else None
+    right_folded = _fold(right) if right else None
     final = [(cost + (lm.pair_cost(last, right_folded) if right_folded else 0.0), chosen)
              for last, (cost, chosen) in states.items()]
     cost, text = min(final)
@@ -74,6 +80,6 @@ def _margins(lm: Scorer, slots: list[Slot], text: str, left: str | None, right: 
 
 
 def _local_cost(lm: Scorer, before: str | None, char: str, after: str | None) -> float:
-    folded = to_simplified_chars(char)
-    cost = lm.pair_cost(to_simplified_chars(before) if before else None, folded)
-    return cost + (lm.pair_cost(folded, to_simplified_chars(after)) if after else 0.0)
+    folded = _fold(char)
+    cost = lm.pair_cost(_fold(before) if before else None, folded)
+    return cost + (lm.pair_cost(folded, _fold(after)) if after else 0.0)

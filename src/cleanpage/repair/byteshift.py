@@ -54,6 +54,7 @@ RARE_COST = 5.0
 MIN_GAIN = 4.0
 MAX_REPAIRED_COST = 4.2
 MIN_MARGIN = 0.2
+GUESS_MAX_COST = 6.0
 MISSING = "\ufffd"
 
 
@@ -70,6 +71,16 @@ def pair_table(codec: str) -> dict[int, str]:
             if len(char) == 1 and unicodedata.category(char) not in ("Co", "Cn", "Cc"):
                 table[lead << 8 | trail] = char
     return table
+
+
+@lru_cache(maxsize=4)
+def guessable_table(codec: str) -> dict[int, str]:
+    """The part of :func:`pair_table` a guess may produce: Han characters that are not very rare."""
+    table = pair_table(codec)
+    lm = load()
+    codes = [code for code, char in table.items() if is_han(char)]
+    folded = to_simplified_chars("".join(table[code] for code in codes))
+    return {code: table[code] for code, char in zip(codes, folded, strict=True) if lm.unigram_cost(char) < GUESS_MAX_COST}
 
 
 @lru_cache(maxsize=4)
@@ -109,19 +120,30 @@ def _wide_forms(marker: str, codec: str) -> list[bytes]:
     return forms
 
 
+@lru_cache(maxsize=65536)
+def _pair_chars(codec: str, leads: tuple[int, ...] | None, trails: tuple[int, ...] | None) -> tuple[str, ...]:
+    """Characters with a lead byte in ``leads`` and a trail byte in ``trails`` (``None``: any).
+
+    A guess (more than one byte pair) offers only Han characters the model does not find very rare:
+    a lost character is far more likely common than rare, and the search stays small.
+    """
+    lead_range = range(0x81, 0xFF) if leads is None else leads
+    trail_range = range(0x40, 0xFF) if trails is None else trails
+    table = guessable_table(codec) if len(lead_range) * len(trail_range) > 1 else pair_table(codec)
+    return tuple(c for b in lead_range for t in trail_range if (c := table.get(b << 8 | t)) is not None)
+
+
 class _Slots:
     """Candidate characters for byte pairs of one codec, some bytes unknown (``None`` or a byte set)."""
 
     def __init__(self, codec: str) -> None:
-        self.table = pair_table(codec)
+        self.codec = codec
 
     def pair(self, lead: int | Sequence[int] | None, trail: int | Sequence[int] | None) -> Slot:
-        leads = range(0x81, 0xFF) if lead is None else (lead,) if isinstance(lead, int) else lead
-        trails = range(0x40, 0xFF) if trail is None else (trail,) if isinstance(trail, int) else trail
-        guessed = len(leads) * len(trails) > 1
-        chars = tuple(c for b in leads for t in trails if (c := self.table.get(b << 8 | t)) is not None
-                      and (not guessed or is_han(c)))
-        return Slot(chars, guessed=guessed)
+        leads = None if lead is None else (lead,) if isinstance(lead, int) else tuple(lead)
+        trails = None if trail is None else (trail,) if isinstance(trail, int) else tuple(trail)
+        guessed = leads is None or trails is None or len(leads) * len(trails) > 1
+        return Slot(_pair_chars(self.codec, leads, trails), guessed=guessed)
 
     def either_side(self, byte: int) -> Slot:
         chars = self.pair(None, byte).chars + self.pair(byte, None).chars

@@ -172,11 +172,19 @@ class PageLM:
                     self.pairs[first, second] += 1
                     self.firsts[first] += 1
         self.total = sum(self.chars.values())
+        self._memo: dict[tuple[str | None, str], float] = {}
 
     def unigram_cost(self, char: str) -> float:
         return self.lm.unigram_cost(char)
 
     def pair_cost(self, previous: str | None, char: str) -> float:
+        key = (previous, char)
+        cost = self._memo.get(key)
+        if cost is None:
+            cost = self._memo[key] = self._pair_cost(previous, char)
+        return cost
+
+    def _pair_cost(self, previous: str | None, char: str) -> float:
         general = 10 ** -self.lm.pair_cost(previous, char)
         unigram = self.chars[char] / self.total if self.total >= CACHE_MIN_CHARS else 0.0
         seen = self.pairs.get((previous, char), 0) if previous is not None else 0

@@ -24,7 +24,7 @@ from ..registry import Repairer, register_repairer
 from ._edits import Edit, apply_edits
 
 REFERENCE = re.compile(r"&((?:amp;)*)(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
-LOST_AMPERSAND = re.compile(r"(?<![A-Za-z&])nbsp;")
+LOST_AMPERSAND = re.compile(r"nbsp;(?<![A-Za-z&]nbsp;)")
 ABOUT_ENTITIES = re.compile(r"html|xml|entit|escap|unescape|实体|實體|转义|轉義|字符引用|字元參照|源代码|源代碼|代码|代碼",
                             re.IGNORECASE)
 SPACE_LIKE = {"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "}

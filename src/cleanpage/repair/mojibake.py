@@ -1,116 +1,251 @@
-"""Re-decode Chinese text that went through the wrong codec (mojibake).
+"""Re-decode Chinese text that went through the wrong codec (mojibake), span by span.
 
-Repairs, one run of non-ASCII characters at a time (ASCII survives every
-one of these round trips, so runs are independent):
+Repairs, inside one run of non-ASCII characters (ASCII survives every one of
+these round trips, so runs are independent):
 
 * UTF-8 read as GBK/GB18030: ``鍙戝竷鏃堕棿锛�2021骞�3鏈�`` -> ``发布时间：2021年3月``.
   A U+FFFD there stands for the last byte of a UTF-8 sequence that the GBK
   decoder rejected; the byte is inferred (64 candidates) with the character
   model, and kept as U+FFFD with a warning when the model is not confident.
 * Big5 read as GBK and GBK read as Big5 (``�┡v┮Τ`` for ``版權所有``).
-* UTF-8 or GBK read as Latin-1/cp1252 (``À´Ô´£ºÐÂ»ªÉç`` for ``来源：新华社``); the
-  UTF-8 side uses ftfy's ``fix_encoding`` only, never its width or quote folding.
+* UTF-8 or GBK read as Latin-1/cp1252 (``À´Ô´£ºÐÂ»ªÉç`` for ``来源：新华社``); ftfy's
+  ``fix_encoding`` is also tried on the whole run, never its width or quote folding.
 * GBK read as a Cyrillic code page (``ХРЖё`` for ``招聘``).
 
-A cheap signature scan (:data:`SUSPECT`: characters typical of these
-mojibakes, private-use characters, U+FFFD, C1 controls, Latin-1 letters,
-Cyrillic) decides whether a run is looked at; a candidate is accepted only
-when it decodes strictly and the character model finds it much more likely
-than the run as it stands.
+The damaged span is found, not assumed to be the whole run: for each codec
+pair the run is re-encoded and re-decoded once (errors escaped), which cuts
+it into pieces that convert strictly and start and end on character
+boundaries of both codecs. The span is the stretch of consecutive pieces
+whose re-decoded reading the character model prefers most over the text as
+it stands (a maximum-gain subarray, linear in the run length), so mojibake
+glued to clean Chinese in one run is repaired and its neighbours are kept.
+The cheap signature scan (:func:`._scan.mojibake_signature`) decides
+whether a text is looked at at all.
 
 Never touches: clean Chinese, real Cyrillic, Greek or accented Latin text
-(their round trips fail or score worse), and runs without a signature.
+(their round trips fail or score worse), and text without a signature. A
+candidate must be mostly common Han characters and much more likely than
+the span as it stands.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
-from .charlm import Scorer, load
+from ._scan import mojibake_signature
+from .charlm import CharLM, load
 
-UTF8_AS_GBK = "锛銆鐨鏄涓浜鍦鎴鏃骞鏈鍙缂璇閿绗鍚鎵鐗鐢鍏闂鏂寮浠绂瀛"
-SUSPECT = re.compile(
-    rf"[{UTF8_AS_GBK}\ufffd\ue000-\uf8ff\x80-\xff\u0400-\u04ff\u2500-\u257f\u3100-\u312f]"
-)
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+PARTICLES = re.compile(r"[のはをがにでてたするい]")
+JAPANESE_SHARE = 0.25
 RUN = re.compile(r"[^\x00-\x7f]+(?:[\x20-\x7e]{1,3}[^\x00-\x7f]+)*")
 MIN_GAIN = 3.0
 MAX_COST_PER_CHAR = 4.5
 MIN_MARGIN = 0.3
 RARE_COST = 5.0
 MIN_COMMON_SHARE = 0.8
+MIN_HAN = 2
 MISSING = "\ufffd"
+LOST_BYTE = 0x80  # stands for a UTF-8 continuation byte the GBK decoder turned into U+FFFD
 
 
-def _utf8_as_gbk(lm: Scorer, run: str) -> str | None:
-    """Undo UTF-8 bytes decoded as GBK; each U+FFFD is one lost continuation byte, guessed by the model."""
-    pieces = run.split(MISSING)
-    try:
-        raw = [piece.encode("gb18030") for piece in pieces]
-    except UnicodeEncodeError:
-        return None
-    data = raw[0]
-    for piece in raw[1:]:
-        data = _best_continuation(lm, data, piece)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+@dataclass(frozen=True)
+class Conversion:
+    """Text that was ``encoding`` bytes read with the wrong codec: re-encode it, decode with ``decoding``."""
+
+    label: str
+    encoding: str
+    decoding: str
+
+    @property
+    def single_byte(self) -> bool:
+        return self.encoding in ("latin-1", "cp1252", "cp1251", "koi8_r")
 
 
-def _best_continuation(lm: Scorer, head: bytes, tail: bytes) -> bytes:
-    scored = []
-    for byte in range(0x80, 0xC0):
-        candidate = head + bytes((byte,)) + tail
-        try:
-            text = candidate.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        scored.append((lm.cost(text), candidate))
-    scored.sort()
-    if scored and (len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN):
-        return scored[0][1]
-    complete = len(head)
-    while complete and head[complete - 1] & 0xC0 == 0x80:
-        complete -= 1
-    if complete and head[complete - 1] >= 0xC0:
-        complete -= 1  # drop the sequence the lost byte belonged to; U+FFFD marks it
-    return head[:complete] + MISSING.encode("utf-8") + tail
-
-
-def _round_trip(encoding: str, decoding: str) -> Callable[[Scorer, str], str | None]:
-    def convert(_lm: Scorer, run: str) -> str | None:
-        try:
-            return run.encode(encoding).decode(decoding)
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return None
-    return convert
-
-
-def _western(_lm: Scorer, run: str) -> str | None:
-    from ftfy import fix_encoding
-
-    fixed = fix_encoding(run)
-    return fixed if fixed != run else None
-
-
-CONVERSIONS: tuple[tuple[str, Callable[[Scorer, str], str | None]], ...] = (
-    ("utf-8 read as gbk", _utf8_as_gbk),
-    ("big5 read as gbk", _round_trip("gbk", "big5")),
-    ("gbk read as big5", _round_trip("big5", "gbk")),
-    ("utf-8 read as cp1252", _western),
-    ("gbk read as latin-1", _round_trip("latin-1", "gb18030")),
-    ("gbk read as cp1252", _round_trip("cp1252", "gb18030")),
-    ("gbk read as cp1251", _round_trip("cp1251", "gb18030")),
-    ("gbk read as koi8-r", _round_trip("koi8_r", "gb18030")),
+CONVERSIONS = (
+    Conversion("utf-8 read as gbk", "gb18030", "utf-8"),
+    Conversion("big5 read as gbk", "gbk", "big5"),
+    Conversion("gbk read as big5", "big5", "gbk"),
+    Conversion("utf-8 read as latin-1", "latin-1", "utf-8"),
+    Conversion("utf-8 read as cp1252", "cp1252", "utf-8"),
+    Conversion("gbk read as latin-1", "latin-1", "gb18030"),
+    Conversion("gbk read as cp1252", "cp1252", "gb18030"),
+    Conversion("gbk read as cp1251", "cp1251", "gb18030"),
+    Conversion("gbk read as koi8-r", "koi8_r", "gb18030"),
 )
 
 
-def _plausible(lm: Scorer, text: str) -> bool:
+@dataclass(frozen=True)
+class Piece:
+    """``run[start:end]`` reads as ``text`` under a conversion (U+FFFD where a lost byte stays unknown)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Window:
+    start: int
+    end: int
+    text: str
+    gain: float
+    label: str
+
+
+def _char_bytes(char: str, conversion: Conversion) -> bytes | None:
+    if char == MISSING:
+        return bytes((LOST_BYTE,)) if conversion.decoding == "utf-8" and not conversion.single_byte else None
+    if conversion.encoding == "cp1252" and "\x80" <= char <= "\x9f":
+        return bytes((ord(char),))  # bytes cp1252 leaves undefined come through as C1 controls
+    try:
+        return char.encode(conversion.encoding)
+    except UnicodeEncodeError:
+        return None
+
+
+def _fill_lost_bytes(lm: CharLM, data: bytearray, holes: list[int]) -> set[int]:
+    """Choose each lost UTF-8 continuation byte by the model; return the holes it could not decide."""
+    undecided: set[int] = set()
+    for hole in holes:
+        lead = hole
+        while lead > 0 and hole - lead < 3 and data[lead] & 0xC0 == 0x80:
+            lead -= 1
+        width = 4 if data[lead] >= 0xF0 else 3 if data[lead] >= 0xE0 else 2 if data[lead] >= 0xC0 else 0
+        if not width or lead + width <= hole:
+            undecided.add(hole)
+            continue
+        before = bytes(data[max(0, lead - 3):lead]).decode("utf-8", "ignore")[-1:] or None
+        after = bytes(data[lead + width:lead + width + 3]).decode("utf-8", "ignore")[:1] or None
+        scored = []
+        for byte in range(0x80, 0xC0):
+            data[hole] = byte
+            try:
+                char = bytes(data[lead:lead + width]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            scored.append((lm.cost(char + (after or ""), before), byte))
+        scored.sort()
+        if scored and (len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN):
+            data[hole] = scored[0][1]
+        else:
+            data[hole] = LOST_BYTE
+            undecided.add(hole)
+    return undecided
+
+
+def _pieces(lm: CharLM, run: str, conversion: Conversion, skip: int) -> list[list[Piece]]:
+    """Chains of consecutive pieces of ``run``, each stretch of encodable characters decoded from its ``skip``-th."""
+    chains: list[list[Piece]] = []
+    stretch_start = 0
+    encoded: list[bytes] = []
+    for index, char in enumerate([*run, None]):
+        raw = _char_bytes(char, conversion) if char is not None else None
+        if raw is not None:
+            encoded.append(raw)
+            continue
+        begin = stretch_start + skip
+        if len(encoded) - skip >= 2:
+            chains += _decode_stretch(lm, run, begin, encoded[skip:], conversion)
+        stretch_start, encoded = index + 1, []
+    return chains
+
+
+def _decode_stretch(lm: CharLM, run: str, begin: int, encoded: list[bytes], conversion: Conversion) -> list[list[Piece]]:
+    offsets: dict[int, int] = {}  # byte offset -> run index
+    data = bytearray()
+    holes: list[int] = []
+    for index, raw in enumerate(encoded, begin):
+        offsets[len(data)] = index
+        if run[index] == MISSING:
+            holes.append(len(data))
+        data += raw
+    offsets[len(data)] = begin + len(encoded)
+    undecided = _fill_lost_bytes(lm, data, holes) if holes else set()
+    chains: list[list[Piece]] = []
+    chain: list[Piece] = []
+    piece_start: int | None = 0
+    chars: list[str] = []
+    offset = 0
+    for char in bytes(data).decode(conversion.decoding, "surrogateescape"):
+        if "\udc80" <= char <= "\udcff":
+            offset += 1
+            piece_start, chars = None, []
+            if chain:
+                chains.append(chain)
+                chain = []
+        else:
+            width = len(char.encode(conversion.decoding, "replace"))
+            lost = any(offset <= hole < offset + width for hole in undecided)
+            chars.append(MISSING if lost else char)
+            offset += width
+        if offset in offsets:
+            if piece_start is not None and chars:
+                chain.append(Piece(offsets[piece_start], offsets[offset], "".join(chars)))
+            piece_start, chars = offset, []
+    if chain:
+        chains.append(chain)
+    return chains
+
+
+def _best_window(lm: CharLM, run: str, left: str | None, right: str | None,
+                 chain: list[Piece], label: str) -> Window | None:
+    """The stretch of ``chain`` whose conversion gains most over the run as it stands (maximum-gain subarray)."""
+    folded = to_simplified_chars(run)
+    context_left = to_simplified_chars(left) if left else None
+    context_right = to_simplified_chars(right) if right else None
+
+    def before(position: int) -> str | None:
+        return folded[position - 1] if position else context_left
+
+    def after(position: int) -> str | None:
+        return folded[position] if position < len(folded) else context_right
+
+    def pair(first: str | None, second: str | None) -> float:
+        return lm.pair_cost(first, second) if second is not None else 0.0
+
+    best: Window | None = None
+    best_open: tuple[float, int] | None = None  # max over a of (left correction - gains before a)
+    running = 0.0  # sum of piece gains so far
+    previous_last: str | None = None
+    for position, piece in enumerate(chain):
+        text = to_simplified_chars(piece.text)
+        inner = sum(pair(a, b) for a, b in itertools.pairwise(text))
+        original = sum(pair(before(i), folded[i]) for i in range(piece.start, piece.end))
+        joined = pair(previous_last, text[0]) if position else pair(before(piece.start), text[0])
+        opening = joined - pair(before(piece.start), text[0])  # a window starting here pays the true left pair
+        candidate_open = (opening - running, position)
+        if best_open is None or candidate_open[0] > best_open[0]:
+            best_open = candidate_open
+        running += original - inner - joined
+        closing = pair(folded[piece.end - 1], after(piece.end)) - pair(text[-1], after(piece.end))
+        gain = best_open[0] + running + closing
+        if best is None or gain > best.gain:
+            first = chain[best_open[1]]
+            best = Window(first.start, piece.end, "".join(p.text for p in chain[best_open[1]:position + 1]), gain, label)
+        previous_last = text[-1]
+    return best
+
+
+def _ftfy_window(lm: CharLM, run: str, left: str | None, right: str | None) -> Window | None:
+    from ftfy import fix_encoding
+
+    fixed = fix_encoding(run)
+    if fixed == run:
+        return None
+    tail = lambda text: lm.pair_cost(to_simplified_chars(text[-1]), to_simplified_chars(right)) if right else 0.0  # noqa: E731
+    gain = lm.cost(run, left) + tail(run) - lm.cost(fixed, left) - tail(fixed)
+    return Window(0, len(run), fixed, gain, "utf-8 read as cp1252 (ftfy)")
+
+
+def _plausible(lm: CharLM, text: str) -> bool:
     """Mostly common Han characters and no C1 controls: what a real repair of Chinese text yields."""
     han = [ch for ch in text if is_han(ch)]
     common = sum(1 for ch in to_simplified_chars("".join(han)) if lm.unigram_cost(ch) < RARE_COST)
@@ -118,46 +253,61 @@ def _plausible(lm: Scorer, text: str) -> bool:
             and not any("\x80" <= ch <= "\x9f" for ch in text))
 
 
-def _repair_run(lm: Scorer, text: str, start: int, end: int) -> Edit | None:
-    run = text[start:end]
-    left = text[start - 1] if start else None
-    original = lm.cost(run, left)
-    best: tuple[float, str, str] | None = None
-    for label, convert in CONVERSIONS:
-        candidate = convert(lm, run)
-        if not candidate or candidate == run or not _plausible(lm, candidate):
-            continue
-        cost = lm.cost(candidate, left)
-        if best is None or cost < best[0]:
-            best = (cost, candidate, label)
-    if best is None:
-        return None
-    cost, candidate, label = best
-    if original - cost < MIN_GAIN or cost / max(1, len(candidate)) > MAX_COST_PER_CHAR:
-        return None
-    note = label
-    if MISSING in candidate:
+def _acceptable(lm: CharLM, window: Window) -> bool:
+    """Enough gain, a plausible result, and at least two Han characters: one character alone is weak evidence."""
+    visible = window.text.replace(MISSING, "")
+    return (window.gain >= MIN_GAIN and sum(map(is_han, visible)) >= MIN_HAN and _plausible(lm, visible)
+            and lm.cost(visible) / len(visible) <= MAX_COST_PER_CHAR)
+
+
+def _japanese(run: str) -> bool:
+    """Japanese prose: hiragana particles at prose density (Big5 read as GBK yields kana too, but scattered)."""
+    hiragana = len(HIRAGANA.findall(run))
+    return hiragana >= JAPANESE_SHARE * len(run) and len(PARTICLES.findall(run)) >= 2
+
+
+def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offset: int) -> list[Edit]:
+    """Edits for the best span of ``run``, then recursively for what lies on either side of it."""
+    if len(run) < 2 or not mojibake_signature().search(run) or _japanese(run):
+        return []
+    windows: list[Window] = []
+    for conversion in CONVERSIONS:
+        # A stray single-byte character before the span pairs its byte with the span's first byte:
+        # decoding from the second character as well finds the true pairing.
+        for skip in (0, 1) if conversion.single_byte else (0,):
+            for chain in _pieces(lm, run, conversion, skip):
+                if (window := _best_window(lm, run, left, right, chain, conversion.label)) is not None:
+                    windows.append(window)
+    if ftfy_window := _ftfy_window(lm, run, left, right):
+        windows.append(ftfy_window)
+    chosen = next((w for w in sorted(windows, key=lambda w: -w.gain) if _acceptable(lm, w)), None)
+    if chosen is None:
+        return []
+    note = chosen.label
+    if MISSING in chosen.text:
         note += "; warning: a lost byte could not be inferred and is kept as U+FFFD"
-    confidence = round(min(0.99, 0.6 + (original - cost) / (10 * max(1, len(candidate)))), 2)
-    return Edit(start, end, candidate, confidence, note)
+    confidence = round(min(0.99, 0.6 + chosen.gain / (10 * max(1, len(chosen.text)))), 2)
+    edits = [Edit(offset + chosen.start, offset + chosen.end, chosen.text, confidence, note)]
+    edits += _repair_run(lm, run[:chosen.start], left, chosen.text[0], offset)
+    edits += _repair_run(lm, run[chosen.end:], chosen.text[-1], right, offset + chosen.end)
+    return edits
 
 
 def find_mojibake(text: str) -> list[Edit]:
-    if not SUSPECT.search(text):
+    if not mojibake_signature().search(text):
         return []
     lm = load()
     edits = []
     for match in RUN.finditer(text):
-        if SUSPECT.search(match.group()):
-            edit = _repair_run(lm, text, match.start(), match.end())
-            if edit is not None:
-                edits.append(edit)
+        left = text[match.start() - 1] if match.start() else None
+        right = text[match.end()] if match.end() < len(text) else None
+        edits += _repair_run(lm, match.group(), left, right, match.start())
     return edits
 
 
 @register_repairer
 class Mojibake(Repairer):
-    """Re-decode runs of CJK mojibake (UTF-8/GBK/Big5/Latin-1/Cyrillic code pages)."""
+    """Re-decode spans of CJK mojibake (UTF-8/GBK/Big5/Latin-1/Cyrillic code pages)."""
 
     name = "mojibake"
     order = 200

@@ -32,7 +32,7 @@ MIN_TRADITIONAL_SHARE = 0.6
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 ANNOTATION = re.compile(
-    rf"(?<=[{HAN}])[(（]((?:[a-zɡü]*[{TONED}][a-zɡü]*)|(?:[a-zü]{{1,6}}))[)）]"
+    rf"[(（](?<=[{HAN}][(（])((?:[a-zɡü]*[{TONED}][a-zɡü]*)|(?:[a-zü]{{1,6}}))[)）]"
 )
 
 

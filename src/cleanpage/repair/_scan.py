@@ -1,0 +1,104 @@
+"""The cheap suspicion scan: signatures of damage, tested by one precompiled regex per family.
+
+Every expensive repair (candidate decodings, byte-level searches) runs only
+on text that carries a signature, and ordinary clean text (Simplified,
+Traditional, classical, English, kana, emoji, the odd rare character) carries
+none. Each signature pattern opens with a single character class, so the
+regex engine skips clean text in its C loop without entering the pattern:
+
+* damage characters: C1 controls, U+FFFD, private-use characters;
+* two Latin-1 letters or symbols in a row (a GBK or UTF-8 byte pair read as
+  Latin-1/cp1252), lower-to-upper case inside a Cyrillic word, Cyrillic or
+  box drawing glued to Han characters (GBK read as cp1251/KOI8-R);
+* two rare Han characters at most one character apart (UTF-8 read as GBK,
+  Big5 and GBK read as each other, a double-byte stream out of step);
+* an ASCII punctuation mark between a non-ASCII character and a run that
+  starts rare within three characters (a byte-level replace or insertion on
+  GBK/Big5 bytes).
+
+"Rare" is the character model's notion (Simplified fold costs at least
+:data:`RARE_COST`), built once from the model and the Traditional fold table.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..shadow import to_simplified_chars
+from .charlm import load
+
+RARE_COST = 5.0
+HAN_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+SUPPLEMENTARY_HAN = "\U00020000-\U0003134f"
+CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022" \
+              "\u2026\u2030\u2039\u203a\u20ac\u2122"
+ASCII_MARKS = r"!-/:-@\[-`{-~"
+NON_ASCII_WORD = r"[^\x00-\x7f\s]"
+INSERTED_TEXT = r"[\x21-\x7e\u00c0-\u02af]{0,16}"
+
+
+@lru_cache(maxsize=1)
+def rare_class() -> str:
+    """A regex character class of every Han character the model finds rare (after folding)."""
+    lm = load()
+    codes = [code for low, high in HAN_BLOCKS for code in range(low, high + 1)]
+    folded = to_simplified_chars("".join(map(chr, codes)))
+    rare = [code for code, char in zip(codes, folded, strict=True) if lm.unigram_cost(char) >= RARE_COST]
+    ranges: list[str] = []
+    start = previous = rare[0]
+    for code in [*rare[1:], -1]:
+        if code != previous + 1:
+            ranges.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
+            start = code
+        previous = code
+    return "[" + "".join(ranges) + SUPPLEMENTARY_HAN + "]"
+
+
+def _family(*alternatives: tuple[str, str]) -> str:
+    """One pattern per family: ``[union of first classes]`` then a lookbehind-guarded rest per alternative."""
+    first = "".join(head[1:-1] for head, _ in alternatives)
+    rests = "|".join(f"(?<={head}){rest}" for head, rest in alternatives)
+    return f"[{first}](?:{rests})"
+
+
+@lru_cache(maxsize=1)
+def mojibake_signature() -> re.Pattern[str]:
+    """Text worth re-decoding: damage characters, Latin-1/Cyrillic pairs, rare Han pairs."""
+    rare = rare_class()
+    return re.compile(_family(
+        ("[\x80-\x9f\ufffd\ue000-\uf8ff]", ""),
+        ("[\xa1-\xfe]", f"[\x80-\xfe{CP1252_HIGH}]"),
+        ("[\u0430-\u045f]", "[\u0400-\u042f]"),
+        ("[\u0400-\u04ff\u2500-\u259f]", "(?:[\u3400-\u9fff\xa1-\xbf\u2116]|(?<=[\u3400-\u9fff\xa1-\xbf\u2116].))"),
+        (rare, f"[^\\x00-\\x7f]?{rare}"),
+    ))
+
+
+@lru_cache(maxsize=1)
+def shift_signature() -> re.Pattern[str]:
+    """Text worth a byte-shift search: a marker after non-ASCII text before a rare run, or a rare pair."""
+    rare = rare_class()
+    return re.compile(_family(
+        (f"[{ASCII_MARKS}]", f"(?<=[^\\x00-\\x7f].)(?={NON_ASCII_WORD}{{0,2}}{rare})"),
+        ("[?\ufffd]", f"(?<=[^\\x00-\\x7f].)(?={INSERTED_TEXT}{NON_ASCII_WORD}{{0,2}}{rare})"),
+        (rare, f"[^\\x00-\\x7f]?{rare}"),
+    ))
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[re.Pattern[str], ...]:
+    from .entities import LOST_AMPERSAND, REFERENCE
+    from .invisible import SCAN as INVISIBLE
+    from .pinyin import ANNOTATION
+
+    return mojibake_signature(), shift_signature(), INVISIBLE, REFERENCE, LOST_AMPERSAND, ANNOTATION
+
+
+def suspicious(text: str) -> bool:
+    """Whether any repair could have something to do in ``text`` (regex searches, no Python loop).
+
+    The families are searched one after the other rather than as one alternation: a pattern
+    that opens with a character class lets the engine skip clean text in C, an alternation does not.
+    """
+    return any(family.search(text) for family in _families())
