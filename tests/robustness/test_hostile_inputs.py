@@ -14,13 +14,14 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
-from .robust_helpers import HangError, assert_accounted, hard_limit, source_blocks
 
 import cleanpage
 from cleanpage.errors import InputTooLargeError
+
+from .robust_helpers import HangError, assert_accounted, hard_limit, source_blocks
 
 MB = 1024 * 1024
 SENTENCE = "北京时间6月13日，国务院新闻办公室举行发布会，介绍了今年上半年国民经济运行情况。"
@@ -141,8 +142,8 @@ def listener() -> Iterator[socket.socket]:
 class AuditLog:
     """Python-level file opens and socket connections, recorded by an audit hook (hooks cannot be removed)."""
 
-    events: list[tuple[str, str]] = []
-    active = False
+    events: ClassVar[list[tuple[str, str]]] = []
+    active: ClassVar[bool] = False
 
     @classmethod
     def hook(cls, event: str, args: tuple[Any, ...]) -> None:

@@ -12,9 +12,10 @@ import html
 
 from hypothesis import given
 from hypothesis import strategies as st
-from .robust_helpers import assert_accounted, clean_or_error, hard_limit, seed_lines
 
 import cleanpage
+
+from .robust_helpers import assert_accounted, clean_or_error, hard_limit, seed_lines
 
 PER_EXAMPLE_LIMIT = 30.0  # seconds; generated inputs are a few KB, so this only trips on a hang
 
@@ -30,7 +31,7 @@ CHROME = [
 fragment = st.one_of(
     st.sampled_from(seed_lines()),
     st.sampled_from(CHROME),
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=30),
 )
 line = st.lists(fragment, min_size=1, max_size=4).map("".join)
 text_page = st.tuples(st.lists(line, max_size=25), st.sampled_from(["\n", "\r\n", "\n\n", "\r", "\n \n"])).map(
