@@ -23,6 +23,7 @@ from .document import Block, Document, Metadata, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
 from .registry import Detector, Repairer, build_detectors, build_repairers, check_names
+from .repair import repair_warnings
 from .segment.text import EDGE_SPACE, segment_text
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ class Cleaner:
             hints.values.setdefault("encoding", Harvested(encoding, "decode", reason, 1.0))
             hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
         repairs = self._repair(blocks, removed, deadline)
+        warnings.extend(repair_warnings(repairs))
         return Segmented(blocks, kind, hints, warnings, removed, repairs)
 
     # -- stages ----------------------------------------------------------------------------------

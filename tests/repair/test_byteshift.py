@@ -57,3 +57,4 @@ def test_real_half_width_punctuation_is_left_alone() -> None:
 def test_codec_tables() -> None:
     assert pair_table("gbk")[0xB1A3] == "保"
     assert any(0xAA in leads and 0xCB in trails for leads, trails in lost_pair_classes("gbk"))
+

@@ -8,7 +8,10 @@ from ..config import Config
 from ..document import Repair
 from ._scan import suspicious
 
-__all__ = ["repair_text", "suspicious"]
+__all__ = ["repair_text", "repair_warnings", "suspicious"]
+
+LOW_CONFIDENCE = 0.55
+MISSING = "\ufffd"
 
 
 @overload
@@ -26,3 +29,19 @@ def repair_text(text: str, *, explain: bool = False, config: Config | None = Non
         [(text, changes)] = repairer.repair([text])
         records.extend(changes)
     return (text, records) if explain else text
+
+
+def repair_warnings(records: list[Repair]) -> list[str]:
+    """Warning lines for repairs a reader should check: a lost character kept as U+FFFD, or a weak guess."""
+    lines = []
+    for record in records:
+        if MISSING in record.after and "warning:" in record.note:
+            reason = "a lost character could not be inferred and is kept as U+FFFD"
+        elif record.confidence < LOW_CONFIDENCE:
+            reason = f"low-confidence repair ({record.confidence:.2f})"
+        else:
+            continue
+        where = f"block {record.block}" if record.block is not None else "text"
+        lines.append(f"repair {record.kind}: {where}, position {record.position}: {reason}: "
+                     f"{record.before!r} -> {record.after!r}")
+    return lines
