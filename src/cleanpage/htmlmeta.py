@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -34,6 +35,7 @@ TIME_ELEMENT = 0.75
 BARE_DATE_NEAR_TITLE = 0.7
 TITLE_SUFFIX_SITE = 0.6
 NAME_FROM_META = 0.5
+SCRIPT_TIMESTAMP = 0.45
 URL_DATE = 0.4
 HTMLDATE_GUESS = 0.3
 
@@ -74,6 +76,12 @@ BREADCRUMB_TEXT_XPATH = ("//text()[starts-with(normalize-space(.), '当前位置
 BREADCRUMB_CLASS = re.compile(r"crumb|position|location|(?:^|[-_ ])path|currentpos|nav_?loc|weizhi|dqwz", re.IGNORECASE)
 HOME_WORDS = {"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "home", "Home", "HOME"}
 LEAF_WORDS = {"正文", "内容", "內容", "详情", "詳情", "正文内容", "文章内容", "阅读文章"}
+# A publication time left in a script for the page to render (WeChat's `var ct = "1581517074"`): a
+# variable named for creation or publication holding a Unix time in seconds, read as Beijing time.
+SCRIPT_TIME = re.compile(r"(?<![\w.])(?:ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date)[\"']?\s*[=:]\s*"
+                         r"[\"']?(1[0-9]{9})[\"']?\s*(?:[,;}\n]|\|\|)", re.IGNORECASE)
+BEIJING = timezone(timedelta(hours=8))
+TIMESTAMP_RANGE = (946684800, 2524608000)  # 2000-01-01 to 2050-01-01
 DATE_IN_URL = re.compile(r"/((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?:/|_|\d{2}[/_]|\b)|/t((?:19|20)\d{2})([01]\d)([0-3]\d)_")
 
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:release_date", "datepublished",
@@ -115,6 +123,8 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
     _author_from_tags(metas, ld, " ".join(byline_zone), found)
     _breadcrumb(tree, ld, found)
     _links_and_language(tree, metas, url, found)
+    if _weaker("published", SCRIPT_TIMESTAMP, found):
+        _date_from_script(tree, found)
     if url:
         _date_from_url(url, found)
     if "published" not in found.values:
@@ -261,18 +271,29 @@ def _following_texts(start: etree._Element) -> Iterator[tuple[str, etree._Elemen
     """Short text nodes after ``start`` in document order (its own subtree excluded)."""
     seen = 0
     for element in start.itersiblings():
-        for node in element.iter():
-            if not isinstance(node.tag, str) or node.tag in {"script", "style"}:
-                continue
-            for text in (node.text, node.tail):
-                if text and text.strip():
-                    seen += 1
-                    yield text.strip(), node
-                    if seen >= NEAR_TITLE_NODES:
-                        return
+        for text, node in _texts_in_order(element):
+            seen += 1
+            yield text, node
+            if seen >= NEAR_TITLE_NODES:
+                return
     parent = start.getparent()
     if parent is not None and seen < NEAR_TITLE_NODES and parent.tag not in {"body", "html"}:
         yield from _following_texts(parent)
+
+
+def _texts_in_order(element: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """The non-blank text nodes of ``element`` and its tail in reading order (a tail after the children).
+
+    The owner of a tail is the parent, as a browser lays it out: ``作者<span>魏星</span>`` is one line.
+    """
+    if isinstance(element.tag, str) and element.tag not in {"script", "style"}:
+        if element.text and element.text.strip():
+            yield element.text.strip(), element
+        for child in element:
+            yield from _texts_in_order(child)
+    parent = element.getparent()
+    if element.tail and element.tail.strip() and parent is not None:
+        yield element.tail.strip(), parent
 
 
 def _meta_lines(headline: etree._Element) -> list[str]:
@@ -458,6 +479,21 @@ def _links_and_language(tree: etree._Element, metas: dict[str, str], url: str | 
     lang = tree.get("lang") or tree.get("xml:lang") or metas.get("content-language") or metas.get("language")
     if lang:
         found.offer("language", lang.strip().lower().replace("_", "-"), "html lang", lang, META_TAG)
+
+
+def _weaker(name: str, confidence: float, found: DomMetadata) -> bool:
+    current = found.values.get(name)
+    return current is None or current.confidence < confidence
+
+
+def _date_from_script(tree: etree._Element, found: DomMetadata) -> None:
+    for script in tree.iter("script"):
+        match = SCRIPT_TIME.search(script.text or "")
+        if match and TIMESTAMP_RANGE[0] <= int(match.group(1)) < TIMESTAMP_RANGE[1]:
+            moment = datetime.fromtimestamp(int(match.group(1)), BEIJING)
+            found.offer("published", moment.strftime("%Y-%m-%dT%H:%M"), "script timestamp", match.group(),
+                        SCRIPT_TIMESTAMP)
+            return
 
 
 def _date_from_url(url: str, found: DomMetadata) -> None:

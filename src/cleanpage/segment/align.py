@@ -20,6 +20,7 @@ from .blocks import SKIP
 KEY_LENGTH = 6
 NO_SPACE = re.compile(r"\s+")
 LINK_TAGS = {"a", "button"}
+UNIT_TAGS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class SourceIndex:
         if not tag or tag in SKIP:
             return
         in_link = in_link or tag in LINK_TAGS
+        if tag in UNIT_TAGS and len(NO_SPACE.sub("", element.text or "")) < KEY_LENGTH:
+            # a unit whose own text is short (<li><span>【</span><a>新闻</a>...) is found by its whole text
+            self._add(element.text_content()[:KEY_LENGTH * 8], element, in_link)
         self._add(element.text, element, in_link)
         for child in element:
             self._walk(child, in_link)

@@ -6,6 +6,11 @@ without it. Each run of non-link text credits its sentence punctuation to the
 nearest container element (``div``, ``td``, ``article``...); the container with
 the most credit holds the article. This is the fallback when the main-content
 extractor keeps too little or too much (see :mod:`cleanpage.segment.html`).
+
+Some editors put every paragraph in its own container (WeChat wraps each in a
+``<section>``), so the densest container is one paragraph of the article. A
+container that holds a single block therefore widens to its nearest ancestor
+holding many times more prose, and on while each next ancestor does again.
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .blocks import SKIP
+from .blocks import SKIP, iter_blocks
 
 SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：、“”,.!?;]")
 CONTAINER_TAGS = {"div", "td", "article", "section", "main", "body", "center", "dd", "form"}
 LINK_TAGS = {"a", "button", "select", "option"}
+# an ancestor with this many times the punctuation of a one-paragraph container holds the article around it
+WIDEN_RATIO = 3
+PAGE_TAGS = {"body", "html"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,27 @@ def densest_container(root: etree._Element) -> Container | None:
     if not credit:
         return None
     element, punctuation = max(credit.items(), key=lambda item: item[1])
-    return Container(element, punctuation) if punctuation else None
+    if not punctuation:
+        return None
+    if sum(1 for _ in iter_blocks(element)) <= 1:
+        element, punctuation = _widened(element, credit)
+    return Container(element, punctuation)
+
+
+def _widened(element: etree._Element, credit: dict[etree._Element, int]) -> tuple[etree._Element, int]:
+    """The ancestor of a one-paragraph container that holds the article: climbs while the next
+    ancestor (never ``body``) holds ``WIDEN_RATIO`` times the prose of the current one."""
+    within: dict[etree._Element, int] = {}
+    for container, amount in credit.items():
+        for node in (container, *container.iterancestors()):
+            within[node] = within.get(node, 0) + amount
+    current = element
+    for ancestor in element.iterancestors():
+        if ancestor.tag in PAGE_TAGS:
+            break
+        if within.get(ancestor, 0) >= WIDEN_RATIO * within[current]:
+            current = ancestor
+    return current, within[current]
 
 
 def _credit(element: etree._Element, container: etree._Element | None, credit: dict[etree._Element, int],

@@ -22,6 +22,7 @@ dump, so chrome that survives extraction is still removed and recorded.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -47,18 +48,36 @@ TOO_LITTLE_RATIO = 0.5
 # trafilatura keeps too much when it has this many times the container's text for about the same sentences.
 TOO_MUCH_TEXT_RATIO = 2.5
 SAME_SENTENCES_RATIO = 0.8
-# one extracted block that holds a structured fallback's whole text and this much more is a layout blob
-BLOB_RATIO_STRUCTURED = 1.1
+# one extracted block that holds a structured fallback's whole text (and this much more) is a layout blob
+BLOB_RATIO_STRUCTURED = 1.0
 BLOB_MIN_FALLBACK_BLOCKS = 3
 MIN_FALLBACK_SENTENCES = 2
 # trailing blocks that are mostly link text and short are a related-news or ranking list
 LINK_LIST_SHARE = 0.6
 LINK_LIST_MAX_CHARS = 60
 LINK_LIST_MIN_RUN = 3
-# class/id words of reader-comment widgets (跟贴, 评论, replies), split at case changes, dashes and underscores
-COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "reply", "replies", "pinglun", "gentie", "tie", "discuss",
-                           "discussion"})
-CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+BOX_TITLE_MAX_CHARS = 12
+BOX_TITLE_NOT = re.compile(r"[\d，。！？；：、,.!?;:（）()]")
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # class/id words: split at case changes, digits, - and _
+
+
+@dataclass(frozen=True)
+class _Widget:
+    """A kind of widget after the article, known by the words of its class or id."""
+
+    words: frozenset[str]
+    rule: str
+    reason: str
+    outweighed: bool  # dropped only when it holds fewer sentences than the rest (it may carry summaries)
+
+
+COMMENT_WIDGET = _Widget(
+    frozenset({"comment", "comments", "cmt", "reply", "replies", "pinglun", "gentie", "tie", "discuss", "discussion"}),
+    "html.comment_section", "inside a reader-comment widget after the article", outweighed=False)
+RECOMMENDATION_WIDGET = _Widget(
+    frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
+               "relate", "tuijian", "xiangguan", "rank", "ranking", "paihang", "hotnews", "toplist"}),
+    "html.related_section", "inside a related/recommended-news widget after the article", outweighed=True)
 
 
 @dataclass
@@ -110,8 +129,11 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     if why:
         warnings.append(f"html: {why}")
     blocks = _to_blocks(chosen, tree, text)
-    removed = _drop_comment_sections(blocks, chosen)
-    removed += _drop_trailing_link_lists(blocks, chosen)
+    # each block's source element, fixed before any rule removes blocks
+    elements = {id(block): element for block, (_, _, element) in zip(blocks, chosen.items)}
+    removed = _drop_widget_sections(blocks, elements, COMMENT_WIDGET)
+    removed += _drop_widget_sections(blocks, elements, RECOMMENDATION_WIDGET)
+    removed += _drop_trailing_link_lists(blocks, elements)
     return HtmlSegment(blocks, PageHints(titles=meta.titles, values=meta.values), warnings, removed)
 
 
@@ -129,19 +151,20 @@ def choose(extracted: _Candidate, fallback: _Candidate | None) -> tuple[_Candida
                           f"{fallback.sentences}); used the densest container")
     if _swallowed(extracted, fallback):
         return fallback, ("main-content extraction merged the densest container's whole text into one "
-                          "much longer block; used the densest container")
+                          "block; used the densest container")
     return extracted, ""
 
 
 def _swallowed(extracted: _Candidate, fallback: _Candidate) -> bool:
-    """One extracted block holds all of the fallback's text and more: a layout blob, not a paragraph.
+    """One extracted block holds all of the fallback's text: a layout blob, not a paragraph.
 
-    Far more (2.5x) is enough on its own; a little more is enough when the fallback has paragraphs of
-    its own (at least three blocks), because then the blob has also lost the article's structure.
+    Far more (2.5x) is needed when the fallback is one block; when the fallback has paragraphs of
+    its own (at least three blocks) holding them is enough, because the blob has lost the article's
+    structure (and whatever else it holds, a dateline or a menu, is not a paragraph of it either).
     """
     inner = NO_SPACE.sub("", "".join(text for text, _, _ in fallback.items))
     ratio = BLOB_RATIO_STRUCTURED if len(fallback.items) >= BLOB_MIN_FALLBACK_BLOCKS else TOO_MUCH_TEXT_RATIO
-    return any(len(NO_SPACE.sub("", text)) > ratio * len(inner) and inner in NO_SPACE.sub("", text)
+    return any(len(NO_SPACE.sub("", text)) >= ratio * len(inner) and inner in NO_SPACE.sub("", text)
                for text, _, _ in extracted.items)
 
 
@@ -197,53 +220,97 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
-def _in_comment_section(element: etree._Element) -> bool:
+def _widget_word(element: etree._Element, words: frozenset[str]) -> bool:
+    """Whether ``element`` or an ancestor below ``body`` has a class/id word in ``words``."""
     for node in (element, *element.iterancestors()):
         if node.tag in {"body", "html"}:
             return False
-        words = CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")
-        if any(word.lower() in COMMENT_WORDS for word in words):
+        found = CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")
+        if any(word.lower() in words for word in found):
             return True
     return False
 
 
-def _drop_comment_sections(blocks: list[Block], candidate: _Candidate) -> list[Removal]:
-    """Drop blocks after the article that sit in a reader-comment widget (class or id says comment/reply/跟贴).
+def _drop_widget_sections(blocks: list[Block], elements: Mapping[int, etree._Element | None],
+                          widget: _Widget) -> list[Removal]:
+    """Drop blocks after the article that sit in a widget named by its class or id (comments, recommendations).
 
     Only blocks after the first block outside such a widget go: content that starts inside one is
     left alone (a page may wrap everything in oddly named containers), and so is a page that
-    would be left empty.
+    would be left empty. A widget that may carry summaries (recommendations) must also hold fewer
+    sentences than the blocks kept, so an article in a misnamed container is never the one dropped.
     """
-    elements = {id(block): element for block, (_, _, element) in zip(blocks, candidate.items)}
-    flags = [element is not None and _in_comment_section(element)
+    flags = [element is not None and _widget_word(element, widget.words)
              for element in (elements.get(id(block)) for block in blocks)]
     if False not in flags:
         return []
     first_article = flags.index(False)
-    dropped = [block for block, flag in zip(blocks[first_article:], flags[first_article:]) if flag]
-    if not dropped:
+    drop = {index for index, flag in enumerate(flags) if flag and index > first_article}
+    if not drop:
         return []
-    gone = {id(block) for block in dropped}
-    blocks[:] = [block for block in blocks if id(block) not in gone]
-    return [Removal("html", "html.comment_section", "inside a reader-comment widget after the article",
-                    block.text, block.index, block.line) for block in dropped]
+    if widget.outweighed:
+        dropped = [block for index, block in enumerate(blocks) if index in drop]
+        kept = [block for index, block in enumerate(blocks) if index not in drop]
+        if _sentences(dropped) >= _sentences(kept):
+            return []
+    return _remove(blocks, drop, elements, widget.rule, widget.reason)
 
 
-def _drop_trailing_link_lists(blocks: list[Block], candidate: _Candidate) -> list[Removal]:
-    """Drop the run of short, mostly-link blocks at the end (related news, rankings, tag clouds)."""
-    elements = {id(block): element for block, (_, _, element) in zip(blocks, candidate.items)}
-    run = 0
-    for block in reversed(blocks):
+def _drop_trailing_link_lists(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
+    """Drop the last run of short, mostly-link blocks after the article (related news, rankings, tag clouds).
+
+    The run may be followed by weak lines only (a footer, a follow box); a run followed by prose is
+    inside the article and stays.
+    """
+    def linked(block: Block) -> bool:
         element = elements.get(id(block))
-        if element is None or len(block.text) > LINK_LIST_MAX_CHARS or link_share(element) < LINK_LIST_SHARE:
-            break
-        run += 1
-    if run < LINK_LIST_MIN_RUN or run == len(blocks):
+        return (element is not None and len(block.text) <= LINK_LIST_MAX_CHARS
+                and link_share(element) >= LINK_LIST_SHARE)
+
+    end = len(blocks)
+    while end and not linked(blocks[end - 1]):
+        if not _weak(blocks[end - 1]):
+            return []
+        end -= 1
+    start = end
+    while start and linked(blocks[start - 1]):
+        start -= 1
+    if end - start < LINK_LIST_MIN_RUN or start == 0:
         return []
-    dropped = blocks[len(blocks) - run:]
-    del blocks[len(blocks) - run:]
-    # a short heading right before the list ("相关新闻", "热门推荐") belongs to it
-    if blocks and blocks[-1].kind == "heading" and len(blocks[-1].text) <= 12:
-        dropped.insert(0, blocks.pop())
-    return [Removal("html", "html.trailing_link_list", f"{run} short link blocks at the end of the content",
-                    block.text, block.index, block.line) for block in dropped]
+    return _remove(blocks, set(range(start, end)), elements, "html.trailing_link_list",
+                   f"{end - start} short link blocks after the content")
+
+
+def _remove(blocks: list[Block], drop: set[int], elements: Mapping[int, etree._Element | None], rule: str,
+            reason: str) -> list[Removal]:
+    """Remove the blocks at ``drop`` with what belongs to them: the title just before each run of them
+    ("相关新闻", "热门推荐") and, after the last, a tail of weak lines only (a footer, a follow box)."""
+    drop = set(drop)
+    for index in sorted(drop):
+        if index > 1 and index - 1 not in drop and _box_title(blocks[index - 1], elements.get(id(blocks[index - 1]))):
+            drop.add(index - 1)
+    after = max(drop) + 1
+    if all(_weak(block) for block in blocks[after:]):
+        drop.update(range(after, len(blocks)))
+    removed = [Removal("html", rule, reason, block.text, block.index, block.line)
+               for index, block in enumerate(blocks) if index in drop]
+    blocks[:] = [block for index, block in enumerate(blocks) if index not in drop]
+    return removed
+
+
+def _weak(block: Block) -> bool:
+    """A line that cannot be article prose on its own: short and without a sentence end."""
+    return len(block.text) <= LINK_LIST_MAX_CHARS and not SENTENCE_END.search(block.text)
+
+
+def _box_title(block: Block, element: etree._Element | None) -> bool:
+    """A short title right before a list ("相关新闻", "热门推荐", "时报观察"): a heading, or words without
+    punctuation outside a ``<p>`` (a paragraph of the article would be in one)."""
+    if len(block.text) > BOX_TITLE_MAX_CHARS:
+        return False
+    return block.kind == "heading" or (element is not None and element.tag != "p"
+                                       and not BOX_TITLE_NOT.search(block.text))
+
+
+def _sentences(blocks: list[Block]) -> int:
+    return sum(len(SENTENCE_END.findall(block.text)) for block in blocks)
