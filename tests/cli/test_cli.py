@@ -71,7 +71,7 @@ def test_jsonl_with_broken_records(run_cli: RunCli, tmp_path: Path) -> None:
     assert cleaned[0]["metadata"]["url"] == "https://example.com/0.html"
     errors = read_jsonl(tmp_path / "clean.errors.jsonl")
     assert [(e["id"], e["error"]) for e in errors] == [
-        ("crawl.jsonl:3", "InputError"), ("crawl.jsonl:4", "InputError"), ("crawl.jsonl:7", "InputError")]
+        ("crawl.jsonl:3#bad-base64", "InputError"), ("crawl.jsonl:4", "InputError"), ("crawl.jsonl:7#no-page", "InputError")]
     assert "base64" in errors[0]["message"] and "no page field" in errors[2]["message"]
     assert temporaries(tmp_path) == []
 

@@ -212,23 +212,27 @@ def record_name(container_stem: str, number: int) -> str:
 
 def jsonl_pages(lines: Iterable[bytes], source: str, stem: str, fields: JsonlFields,
                 max_bytes: int) -> Iterator[PageInput]:
-    """One page per non-blank line of a JSONL stream."""
+    """One page per non-blank line of a JSONL stream; a bad line is a page with its error, named as well as it can be."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        key = f"{source}:{number}"
-        name = record_name(stem, number)
+        key, name, url, record_id = f"{source}:{number}", record_name(stem, number), None, None
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise InputError(f"line {number} is not a JSON object")
-            yield _jsonl_page(record, key, name, fields, max_bytes)
+            url = record.get(fields.url) if isinstance(record.get(fields.url), str) else None
+            if record.get(fields.id) is not None:
+                record_id = str(record[fields.id])
+                key = f"{key}#{record_id}"
+            yield PageInput(key, name, data=_jsonl_content(record, fields, max_bytes), url=url,
+                            headers=parse_headers(record.get(fields.headers)), record_id=record_id)
         except (ValueError, InputError) as exc:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
             error = exc if isinstance(exc, InputError) else InputError(f"line {number}: {exc}")
-            yield PageInput(key, name, error=(type(error).__name__, str(error)))
+            yield PageInput(key, name, url=url, record_id=record_id, error=(type(error).__name__, str(error)))
 
 
-def _jsonl_page(record: Mapping[str, Any], key: str, name: str, fields: JsonlFields, max_bytes: int) -> PageInput:
+def _jsonl_content(record: Mapping[str, Any], fields: JsonlFields, max_bytes: int) -> bytes | str:
     candidates = (fields.content,) if fields.content else CONTENT_FIELDS
     content_field = next((f for f in candidates if f in record), None)
     if content_field is None:
@@ -238,22 +242,12 @@ def _jsonl_page(record: Mapping[str, Any], key: str, name: str, fields: JsonlFie
         raise InputError(f"field {content_field!r} is {type(raw).__name__}, not a string")
     if len(raw) > max_bytes * (4 if fields.encoding == "base64" else 1):
         raise InputTooLargeError(f"field {content_field!r} has {len(raw)} characters; max_input_bytes is {max_bytes}")
-    data: bytes | str = raw
-    if fields.encoding == "base64":
-        try:
-            data = base64.b64decode(raw, validate=True)
-        except (binascii.Error, ValueError) as exc:
-            raise InputError(f"field {content_field!r} is not valid base64: {exc}") from exc
-    url = record.get(fields.url)
-    record_id = record.get(fields.id)
-    return PageInput(
-        key=f"{key}#{record_id}" if record_id is not None else key,
-        out_name=name,
-        data=data,
-        url=url if isinstance(url, str) else None,
-        headers=parse_headers(record.get(fields.headers)),
-        record_id=str(record_id) if record_id is not None else None,
-    )
+    if fields.encoding != "base64":
+        return raw
+    try:
+        return base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise InputError(f"field {content_field!r} is not valid base64: {exc}") from exc
 
 
 def parse_headers(value: Any) -> dict[str, str] | None:
