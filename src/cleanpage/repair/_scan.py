@@ -18,14 +18,18 @@ regex engine skips clean text in its C loop without entering the pattern:
 
 "Rare" is the character model's notion (Simplified fold costs at least
 :data:`RARE_COST`), built once from the model and the Traditional fold table.
+Many words are made of two rare characters (澎湃, 麒麟, 咳嗽): a rare pair
+the model knows inside a word is ordinary text, checked only on the few
+hits the regex finds (:func:`hits`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
-from ..shadow import to_simplified_chars
+from ..shadow import is_han, to_simplified_chars
 from .charlm import load
 
 RARE_COST = 5.0
@@ -86,6 +90,17 @@ def shift_signature() -> re.Pattern[str]:
     ))
 
 
+def _in_words(hit: str) -> bool:
+    lm = load()
+    return any(lm.in_word(first, second) for first, second in itertools.pairwise(to_simplified_chars(hit)))
+
+
+def hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Spans where ``pattern`` finds a signature, without rare pairs that are known words."""
+    return [match.span() for match in pattern.finditer(text)
+            if not (match.group() and all(map(is_han, match.group())) and _in_words(match.group()))]
+
+
 @lru_cache(maxsize=1)
 def _families() -> tuple[re.Pattern[str], ...]:
     from .entities import LOST_AMPERSAND, REFERENCE
@@ -101,4 +116,4 @@ def suspicious(text: str) -> bool:
     The families are searched one after the other rather than as one alternation: a pattern
     that opens with a character class lets the engine skip clean text in C, an alternation does not.
     """
-    return any(family.search(text) for family in _families())
+    return any(family.search(text) and hits(family, text) for family in _families())

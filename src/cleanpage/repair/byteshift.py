@@ -39,6 +39,7 @@ from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
 from ._lattice import Path, Slot, best_path
+from ._scan import shift_signature
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
 
@@ -204,8 +205,12 @@ def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str,
 
 
 def _is_suspicious(lm: CharLM, run: str) -> bool:
-    head = to_simplified_chars(run[:4])
-    rare = [lm.unigram_cost(char) >= RARE_COST for char in head]
+    """The run opens with rare characters that form no known word with their neighbours (夯实 does)."""
+    head = to_simplified_chars(run[:5])
+    rare = [lm.unigram_cost(char) >= RARE_COST
+            and not (index and lm.in_word(head[index - 1], char))
+            and not (index + 1 < len(head) and lm.in_word(char, head[index + 1]))
+            for index, char in enumerate(head[:4])]
     return rare[0] or sum(rare) >= 2
 
 
@@ -278,6 +283,8 @@ def _with_missing(path: Path) -> Path:
 
 def suspicious_matches(text: str) -> list[re.Match[str]]:
     """Marker-plus-rare-run spans worth a search (cheap: no search, unigram look-ups only)."""
+    if not shift_signature().search(text):
+        return []
     matches = []
     for match in CANDIDATE.finditer(text):
         run = match.group("run").replace(MISSING, "")
@@ -286,12 +293,12 @@ def suspicious_matches(text: str) -> list[re.Match[str]]:
     return matches
 
 
-def find_shifted(text: str, page: Sequence[str] = ()) -> list[Edit]:
+def find_shifted(text: str, page: Sequence[str] = (), scorer: Scorer | None = None) -> list[Edit]:
     """Repairs of out-of-step runs in ``text``; ``page`` (all texts of the page) feeds the cache model."""
     matches = suspicious_matches(text)
     if not matches:
         return []
-    scorer = PageLM(load(), page or (text,))
+    scorer = scorer or PageLM(load(), page or (text,))
     return [edit for match in matches if (edit := _repair_match(scorer, text, match)) is not None]
 
 
@@ -303,4 +310,12 @@ class ByteShift(Repairer):
     order = 300
 
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
-        return [apply_edits(text, self.name, find_shifted(text, texts)) for text in texts]
+        scorer: PageLM | None = None  # built once per page, and only for a page with a suspicious span
+        results = []
+        for text in texts:
+            if suspicious_matches(text):
+                scorer = scorer or PageLM(load(), texts)
+                results.append(apply_edits(text, self.name, find_shifted(text, texts, scorer)))
+            else:
+                results.append((text, []))
+        return results

@@ -104,6 +104,10 @@ class CharLM:
             return self.bigram_costs[index] * COST_STEP
         return None
 
+    def in_word(self, first: str, second: str) -> bool:
+        """Whether the pair (folded) occurs inside a word of the source list."""
+        return self._bigram(first, second) is not None
+
     def pair_cost(self, previous: str | None, char: str) -> float:
         """Cost of ``char`` after ``previous`` (both already folded to Simplified)."""
         key = (previous, char)

@@ -39,7 +39,7 @@ from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
-from ._scan import mojibake_signature
+from ._scan import hits, mojibake_signature
 from .charlm import CharLM, load
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -52,6 +52,7 @@ MIN_MARGIN = 0.3
 RARE_COST = 5.0
 MIN_COMMON_SHARE = 0.8
 MIN_HAN = 2
+REACH = 24  # characters searched on either side of the first and last signature in a run
 MISSING = "\ufffd"
 LOST_BYTE = 0x80  # stands for a UTF-8 continuation byte the GBK decoder turned into U+FFFD
 
@@ -111,10 +112,14 @@ def _char_bytes(char: str, conversion: Conversion) -> bytes | None:
         return None
 
 
-def _fill_lost_bytes(lm: CharLM, data: bytearray, holes: list[int]) -> set[int]:
-    """Choose each lost UTF-8 continuation byte by the model; return the holes it could not decide."""
+def _fill_lost_bytes(lm: CharLM, data: bytearray, holes: dict[int, str | None]) -> set[int]:
+    """Choose each lost UTF-8 continuation byte by the model; return the holes it could not decide.
+
+    ``holes`` maps each hole to the character that follows it in the text, the right context when
+    the hole ends the damaged span (the bytes after it then belong to clean text and decode to nothing).
+    """
     undecided: set[int] = set()
-    for hole in holes:
+    for hole, following in holes.items():
         lead = hole
         while lead > 0 and hole - lead < 3 and data[lead] & 0xC0 == 0x80:
             lead -= 1
@@ -123,7 +128,7 @@ def _fill_lost_bytes(lm: CharLM, data: bytearray, holes: list[int]) -> set[int]:
             undecided.add(hole)
             continue
         before = bytes(data[max(0, lead - 3):lead]).decode("utf-8", "ignore")[-1:] or None
-        after = bytes(data[lead + width:lead + width + 3]).decode("utf-8", "ignore")[:1] or None
+        after = bytes(data[lead + width:lead + width + 3]).decode("utf-8", "ignore")[:1] or following
         scored = []
         for byte in range(0x80, 0xC0):
             data[hole] = byte
@@ -161,11 +166,11 @@ def _pieces(lm: CharLM, run: str, conversion: Conversion, skip: int) -> list[lis
 def _decode_stretch(lm: CharLM, run: str, begin: int, encoded: list[bytes], conversion: Conversion) -> list[list[Piece]]:
     offsets: dict[int, int] = {}  # byte offset -> run index
     data = bytearray()
-    holes: list[int] = []
+    holes: dict[int, str | None] = {}
     for index, raw in enumerate(encoded, begin):
         offsets[len(data)] = index
         if run[index] == MISSING:
-            holes.append(len(data))
+            holes[len(data)] = run[index + 1] if index + 1 < len(run) else None
         data += raw
     offsets[len(data)] = begin + len(encoded)
     undecided = _fill_lost_bytes(lm, data, holes) if holes else set()
@@ -268,7 +273,7 @@ def _japanese(run: str) -> bool:
 
 def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offset: int) -> list[Edit]:
     """Edits for the best span of ``run``, then recursively for what lies on either side of it."""
-    if len(run) < 2 or not mojibake_signature().search(run) or _japanese(run):
+    if len(run) < 2 or not hits(mojibake_signature(), run) or _japanese(run):
         return []
     windows: list[Window] = []
     for conversion in CONVERSIONS:
@@ -294,14 +299,22 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
 
 
 def find_mojibake(text: str) -> list[Edit]:
-    if not mojibake_signature().search(text):
+    signature = mojibake_signature()
+    if not signature.search(text):
         return []
     lm = load()
     edits = []
     for match in RUN.finditer(text):
-        left = text[match.start() - 1] if match.start() else None
-        right = text[match.end()] if match.end() < len(text) else None
-        edits += _repair_run(lm, match.group(), left, right, match.start())
+        found = hits(signature, match.group())
+        if not found:
+            continue
+        # Signatures fill a damaged span, so the search stays near them: a long clean paragraph
+        # with one rare name costs a few characters of search, not the paragraph.
+        start = match.start() + max(0, found[0][0] - REACH)
+        end = match.start() + min(len(match.group()), found[-1][1] + REACH)
+        left = text[start - 1] if start else None
+        right = text[end] if end < len(text) else None
+        edits += _repair_run(lm, text[start:end], left, right, start)
     return edits
 
 
