@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from itertools import pairwise
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -34,6 +35,7 @@ META_TAG = 0.8
 TIME_ELEMENT = 0.75
 BARE_DATE_NEAR_TITLE = 0.7
 TITLE_SUFFIX_SITE = 0.6
+AUTHOR_ELEMENT = 0.6
 NAME_FROM_META = 0.5
 SCRIPT_TIMESTAMP = 0.45
 URL_DATE = 0.4
@@ -46,6 +48,8 @@ NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 META_LINE_MAX = 200
 
 PUBLISHED_LABEL = re.compile(r"(?:发布|發佈|發布|发表|發表|刊发|刊登|出版|上线|发稿|發稿|创建|時間|时间|日期|日 期|时 间)\s*[:：]?")
+LABELLED_DATE_START = re.compile(r"\s*[:：]?\s*[于於]?\s*[\d〇○零一二]")
+MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")
 UPDATED_LABEL = re.compile(r"(?:更新|最后修改|最後修改|修改|编辑于|編輯於)(?:时间|時間|日期|于|於)?\s*[:：]?")
 SOURCE_LABEL = re.compile(r"(?:信息来源|信息來源|文章来源|文章來源|稿件来源|来源|來源|出处|出處)\s*[:：]\s*")
 AUTHOR_LABEL = re.compile(r"(?<![责責]任)(?<![编編])(?:(?:作者|记者|記者|撰文|文字|采写|採寫|执笔|執筆|文)\s*(?:[:：|｜/／]\s*)"
@@ -58,6 +62,11 @@ DATELINE_WINDOW = 60  # characters at the start of a paragraph where a dateline 
 NAME_SLASH_OUTLET = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*([\u4e00-\u9fff]{2,12})")
 AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|[|｜/／\[【(（]|\d{4}[-年/.]).*$")
 SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+AUTHOR_NAME_XPATH = ("//*[contains(translate(@class, 'AUTHOR', 'author'), 'author') "
+                     "or contains(translate(@id, 'AUTHOR', 'author'), 'author')]")
+AUTHOR_ELEMENT_MAX = 20
+NOT_A_NAME = re.compile(r"[\d:：|｜]|来源|來源|编辑|編輯|责任|責任|发布|發佈|作者|记者|記者|关注|關注|更多|简介")
 HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})?$")
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]{1,29}$")
 NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|頻道|中心|部|局|委|办|辦|厅|廳|处|處|站|公司|集团|集團|大学|大學|学会|學會|日报|日報|官方|综合|綜合|编辑|編輯)$")
@@ -121,6 +130,8 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
     _near_headline(byline_zone, found)
     _source_from_tags(metas, found)
     _author_from_tags(metas, ld, " ".join(byline_zone), found)
+    if _weaker("author", AUTHOR_ELEMENT, found):
+        _author_from_name_element(tree, " ".join(byline_zone), found)
     _breadcrumb(tree, ld, found)
     _links_and_language(tree, metas, url, found)
     if _weaker("published", SCRIPT_TIMESTAMP, found):
@@ -333,16 +344,18 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
         if len(line) > 120 and not PUBLISHED_LABEL.search(line[:40]):
             break  # the body has started
         for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
-            match = label.search(line)
+            match = _date_label(label, line)
             if match:
-                iso = parse_date(line[match.end():])
+                rest = line[match.end():]
+                iso = parse_date(rest) or _with_known_year(rest, found)
                 if iso:
                     found.offer(name, iso, f"label near headline ({match.group().strip()})", line, LABELLED_NEAR_TITLE)
-        iso = parse_date(line) if len(line) <= 80 else None
+        iso = parse_date(line) if len(line) <= 80 and not UPDATED_LABEL.search(line) else None
         if iso:
             current = found.values.get("published")
-            # the date the page prints beside the headline refines a tag's date of the same day
-            refines = current is not None and iso.startswith(str(current.value)) and iso != current.value
+            # the date the page prints beside the headline wins over a tag's date of the same day
+            refines = (current is not None and iso[:10] == str(current.value)[:10] and iso != current.value
+                       and len(iso) >= len(str(current.value)))
             confidence = current.confidence + 0.01 if refines and current else BARE_DATE_NEAR_TITLE
             found.offer("published", iso, "date near headline", line, confidence)
         match = SOURCE_LABEL.search(line)
@@ -355,6 +368,29 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
             names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
             if names:
                 _offer_authors(names, f"label near headline ({match.group().strip()})", line, found)
+
+
+def _date_label(label: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """A date label that labels a date: the date follows it at once (发布时间：2019-…, 发表于2014-…), so a
+    headline that says 发布 somewhere before a list date (华为发布…芯片 2019-09-06) is not one."""
+    for match in label.finditer(line):
+        if LABELLED_DATE_START.match(line, match.end()):
+            return match
+    return None
+
+
+def _with_known_year(text: str, found: DomMetadata) -> str | None:
+    """A labelled date shown without its year (发布时间：10-08 12:00), dated by a tag of the same day."""
+    shown = MONTH_DAY.match(text)
+    if not shown:
+        return None
+    month, day, hour, minute = (int(g) if g else None for g in shown.groups())
+    for name in ("published", "updated"):
+        known = found.values.get(name)
+        iso = str(known.value) if known else ""
+        if len(iso) >= 10 and iso[5:10] == f"{month:02d}-{day:02d}":
+            return iso[:10] + (f"T{hour:02d}:{minute:02d}" if hour is not None and minute is not None else "")
+    return None
 
 
 def _offer_authors(names: list[str], rule: str, raw: str, found: DomMetadata) -> None:
@@ -398,6 +434,25 @@ def _author_from_tags(metas: dict[str, str], ld: list[dict[str, object]], byline
         if names:
             found.offer("authors", names, rule, raw, NAME_FROM_META)
             found.offer("author", " ".join(names), rule, raw, NAME_FROM_META)
+            return
+
+
+def _author_from_name_element(tree: etree._Element, byline_zone: str, found: DomMetadata) -> None:
+    """The text of an element classed as the author's name (``author-name``, ``authorName``), printed by
+    the headline: self-media pages show the account that wrote the article there, with no label.
+
+    Only a bare name counts: no label, colon, digit or role word (an ``author`` box that says
+    责任编辑：… or 来源 is not one), not a placeholder and not an organisation.
+    """
+    for element in tree.xpath(AUTHOR_NAME_XPATH):
+        words = [w.lower() for w in CLASS_WORD.findall(f"{element.get('class', '')} {element.get('id', '')}")]
+        if not any(a == "author" and n in {"name", "nickname"} for a, n in pairwise(words)):
+            continue
+        name = _text(element)
+        if (0 < len(name) <= AUTHOR_ELEMENT_MAX and name in byline_zone and not NOT_A_NAME.search(name)
+                and name.lower() not in PLACEHOLDERS and not NOT_A_PERSON.search(name)):
+            found.offer("authors", [name], "author-name element near headline", name, AUTHOR_ELEMENT)
+            found.offer("author", name, "author-name element near headline", name, AUTHOR_ELEMENT)
             return
 
 
