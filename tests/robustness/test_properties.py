@@ -9,13 +9,15 @@ its own output text.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cleanpage
 
-from .robust_helpers import assert_accounted, clean_or_error, hard_limit, seed_lines
+from .robust_helpers import SEED_INPUTS, assert_accounted, clean_or_error, hard_limit, seed_lines
 
 PER_EXAMPLE_LIMIT = 30.0  # seconds; generated inputs are a few KB, so this only trips on a hang
 
@@ -100,3 +102,22 @@ def test_bytes_in_any_encoding_or_none(data: bytes) -> None:
 @given(st.text(max_size=2000))
 def test_any_str_including_lone_surrogates(page: str) -> None:
     check(page)
+
+
+@pytest.mark.parametrize("path", SEED_INPUTS, ids=lambda p: p.parent.name)
+def test_seed_pages_are_accounted_for_and_idempotent(path: Path) -> None:
+    check(path.read_text(encoding="utf-8"))
+    check(path.read_bytes())
+
+
+def test_the_accounting_check_catches_invented_and_lost_text() -> None:
+    source = SEED_INPUTS[0].read_text(encoding="utf-8")
+    invented = cleanpage.clean(source)
+    invented.blocks[0].text += "编造"
+    with pytest.raises(AssertionError, match="not drawn from"):
+        assert_accounted(source, invented)
+    lost = cleanpage.clean(source)
+    lost.removed.clear()
+    lost.blocks.pop()
+    with pytest.raises(AssertionError, match="not accounted for"):
+        assert_accounted(source, lost)
