@@ -1,4 +1,5 @@
-"""htmlmeta bylines: dateline credits, name/outlet bylines, role words that are not names."""
+"""htmlmeta bylines and dates: dateline credits, name/outlet bylines, role words, reading order, self-media
+accounts, date labels, year-less dates, script timestamps."""
 
 from __future__ import annotations
 
@@ -30,3 +31,24 @@ def test_role_words_written_apart_from_names_are_not_names() -> None:
 
 def test_an_outlet_alone_is_nobody() -> None:
     assert person_names("中国青年报") == []
+
+
+def test_a_byline_split_by_nested_tools_is_read_in_reading_order() -> None:
+    doc = cleanpage.clean((SNIPPETS / "byline_tools.html").read_bytes())
+    assert doc.metadata.author == "魏星"
+
+
+def test_a_headline_saying_fabu_in_a_list_is_not_a_date_label() -> None:
+    doc = cleanpage.clean((SNIPPETS / "byline_tools.html").read_bytes())
+    assert doc.metadata.published == "2014-08-24T21:30"
+
+
+def test_a_self_media_account_and_a_yearless_labelled_date() -> None:
+    doc = cleanpage.clean((SNIPPETS / "self_media_byline.html").read_bytes())
+    assert doc.metadata.author == "海外趣闻君"
+    assert doc.metadata.published == "2019-10-08T12:00"
+
+
+def test_a_script_timestamp_is_the_published_time_in_beijing() -> None:
+    doc = cleanpage.clean((SNIPPETS / "section_per_paragraph.html").read_bytes())
+    assert doc.metadata.published == "2020-02-12T22:17"

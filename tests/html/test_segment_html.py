@@ -1,11 +1,24 @@
-"""segment.html rules on small pages: stray document ends, reader-comment widgets, layout blobs."""
+"""segment.html rules on small pages: stray document ends, comment and recommendation widgets, link lists,
+layout blobs, one-paragraph containers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 import cleanpage
-from cleanpage.segment.html import _Candidate, _swallowed
+from cleanpage.document import Block
+from cleanpage.segment.blocks import iter_blocks
+from cleanpage.segment.density import densest_container
+from cleanpage.segment.html import (
+    RECOMMENDATION_WIDGET,
+    _Candidate,
+    _drop_trailing_link_lists,
+    _drop_widget_sections,
+    _swallowed,
+    parse_html,
+)
 
 SNIPPETS = Path(__file__).parent.parent / "fixtures" / "html" / "snippets"
 
@@ -41,3 +54,57 @@ def test_a_paragraph_equal_to_the_fallback_is_not_a_blob() -> None:
     paragraph = "第一段正文内容，第二句也在这里。"
     assert not _swallowed(_candidate(paragraph), _candidate(paragraph))
     assert not _swallowed(_candidate("导航 " + paragraph), _candidate(paragraph))
+
+
+def test_a_block_that_merged_a_structured_fallback_is_a_blob_even_without_more_text() -> None:
+    paragraphs = ("第一段正文内容。", "第二段正文内容。", "第三段正文内容。")
+    assert _swallowed(_candidate("".join(paragraphs)), _candidate(*paragraphs))
+
+
+def _source_blocks(name: str) -> tuple[list[Block], dict[int, etree._Element | None]]:
+    """Blocks of a snippet's whole body with their source elements, as the fallback yields them."""
+    tree = parse_html((SNIPPETS / name).read_text(encoding="utf-8"))
+    assert tree is not None
+    items = list(iter_blocks(tree.body))
+    blocks = [Block(text, kind, index, None, None, None) for index, (text, kind, _) in enumerate(items)]
+    return blocks, {id(block): element for block, (_, _, element) in zip(blocks, items)}
+
+
+def test_a_recommendation_widget_after_the_article_goes_with_its_title_and_weak_tail() -> None:
+    blocks, elements = _source_blocks("recommend_widget.html")
+    removed = _drop_widget_sections(blocks, elements, RECOMMENDATION_WIDGET)
+    kept = [block.text for block in blocks]
+    assert kept[-1] == "业内人士认为，随着稳外贸政策落地，四季度港口生产有望继续保持平稳。"
+    assert {"热门推荐", "多地出台稳就业新举措", "12,345", "扫码关注官方账号"} <= {r.text for r in removed}
+    assert all(r.rule == "html.related_section" for r in removed)
+
+
+def test_an_article_inside_a_container_named_like_a_widget_is_not_dropped() -> None:
+    blocks, elements = _source_blocks("recommend_widget.html")
+    first_paragraph = elements[id(blocks[1])]
+    assert first_paragraph is not None and first_paragraph.getparent() is not None
+    first_paragraph.getparent().set("class", "related-article")
+    assert _drop_widget_sections(blocks, elements, RECOMMENDATION_WIDGET) == []
+
+
+def test_a_link_list_followed_by_footer_lines_is_still_a_trailing_list() -> None:
+    blocks, elements = _source_blocks("link_list_before_footer.html")
+    removed = _drop_trailing_link_lists(blocks, elements)
+    assert blocks[-1].text == "市民可以通过官方网站查询各公园的具体开放时间和入园须知。"
+    assert [r.text for r in removed] == ["推荐阅读", "全市新增三处口袋公园", "滨江绿道二期年底贯通", "夏季游园安全提示",
+                                         "植物园举办荷花展", "新闻客户端", "微信公众号"]
+
+
+def test_a_link_list_followed_by_prose_is_part_of_the_article() -> None:
+    blocks, elements = _source_blocks("link_list_before_footer.html")
+    blocks.append(Block("园林局提醒，游园时请爱护花草树木，文明游园。", "paragraph", len(blocks), None, None, None))
+    assert _drop_trailing_link_lists(blocks, elements) == []
+
+
+def test_a_paragraph_per_section_widens_to_the_article_container() -> None:
+    tree = parse_html((SNIPPETS / "section_per_paragraph.html").read_text(encoding="utf-8"))
+    assert tree is not None
+    container = densest_container(tree)
+    assert container is not None and container.element.get("id") == "js_content"
+    doc = _clean("section_per_paragraph.html")
+    assert len(doc.text.splitlines()) == 5
