@@ -74,9 +74,9 @@ def _is_nav(key: str) -> bool:
     return not NAV_FILLER.sub("", rest)
 
 
-def _watermark_spans(shadow: str) -> list[tuple[int, int]]:
-    """Sentence- or bracket-delimited spans holding a watermark phrase or a bracketed domain."""
-    spans = [(m.start(), m.end()) for m in BRACKETED_DOMAIN.finditer(shadow)]
+def _watermark_spans(shadow: str, *, domains: bool) -> list[tuple[int, int]]:
+    """Sentence- or bracket-delimited spans holding a watermark phrase, or (``domains``) a bracketed domain."""
+    spans = [(m.start(), m.end()) for m in BRACKETED_DOMAIN.finditer(shadow)] if domains else []
     for match in WATERMARK_RE.finditer(shadow):
         start = max(shadow.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
         ends = [e for e in (shadow.find(ch, match.end()) for ch in SENTENCE_END) if e != -1]
@@ -119,10 +119,16 @@ class Novel(Detector):
                 signals += 1
                 yield Drop(block, "C20.appeal", "reader appeal or chapter end mark")
             else:
-                for start, end in _watermark_spans(page.shadow(block)):
+                for start, end in _watermark_spans(page.shadow(block), domains=False):
                     signals += 1
                     yield Trim(block, start, end, "C20.watermark", "pirate-site watermark")
         if signals:
+            # A bracketed domain is a watermark only on a page that is already a novel page:
+            # in news it is content (``请登录（www.12306.cn）购票``).
+            for i, block in enumerate(page.blocks):
+                if i not in edges:
+                    for start, end in _watermark_spans(page.shadow(block), domains=True):
+                        yield Trim(block, start, end, "C20.watermark", "pirate-site watermark")
             yield from self._novel_page(page, keys, edges)
 
     @staticmethod
