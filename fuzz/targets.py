@@ -6,8 +6,8 @@ fuzzer (atheris, see ``fuzz/run.py``) reports the input. Guarantees checked:
 - ``decode``: never raises, returns text without lone surrogates;
 - ``html`` / ``text``: ``clean`` returns a Document or raises a
   ``CleanpageError``, every output character is accounted for by the input
-  and the recorded repairs and removals, and cleaning the output again
-  changes nothing;
+  and the recorded repairs and removals, and cleaning a text dump's output
+  again changes nothing;
 - ``repairs``: every repair returns one result per text, and replaying its
   records on the input gives exactly its output.
 """
@@ -54,8 +54,9 @@ def _clean_and_check(source: str | bytes, config: Config) -> None:
     except cleanpage.CleanpageError:
         return
     assert_accounted(source, doc, config)
-    again = cleanpage.clean(doc.text, kind="text")
-    assert again.text == doc.text, "not idempotent"
+    if doc.kind == "text":  # an HTML page's body read back as a dump may rightly lose its headline
+        again = cleanpage.clean(doc.text, kind="text")
+        assert again.text == doc.text, "not idempotent"
     doc.to_json().encode("utf-8")
 
 
