@@ -53,6 +53,7 @@ RARE_COST = 5.0
 MIN_COMMON_SHARE = 0.8
 MIN_HAN = 2
 REACH = 24  # characters searched on either side of the first and last signature in a run
+MAX_CHUNK = 200
 MISSING = "\ufffd"
 LOST_BYTE = 0x80  # stands for a UTF-8 continuation byte the GBK decoder turned into U+FFFD
 
@@ -312,9 +313,12 @@ def find_mojibake(text: str) -> list[Edit]:
         # with one rare name costs a few characters of search, not the paragraph.
         start = match.start() + max(0, found[0][0] - REACH)
         end = match.start() + min(len(match.group()), found[-1][1] + REACH)
-        left = text[start - 1] if start else None
-        right = text[end] if end < len(text) else None
-        edits += _repair_run(lm, text[start:end], left, right, start)
+        # Chunks bound the search on hostile input: each costs the square of its length at worst.
+        for chunk in range(start, end, MAX_CHUNK):
+            stop = min(end, chunk + MAX_CHUNK)
+            left = text[chunk - 1] if chunk else None
+            right = text[stop] if stop < len(text) else None
+            edits += _repair_run(lm, text[chunk:stop], left, right, chunk)
     return edits
 
 
