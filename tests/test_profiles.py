@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,8 +28,6 @@ from cleanpage.profiles import (
 )
 from cleanpage.registry import detector_classes
 from cleanpage.shadow import features, fold
-
-sys.path.insert(0, str(Path(__file__).parent))  # pytest runs with --import-mode=importlib: tests/ is not on the path
 from profile_site import DISCLAIMER, INTERIOR, NAV, make_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"

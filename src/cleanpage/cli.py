@@ -28,6 +28,7 @@ from .io.inputs import (
 from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TreeWriter, atomic_write
 from .io.runner import Summary, run_batch
 from .io.work import FORMATS, CleanTask, Render
+from .profiles import PageRecord, SiteProfile, learn_profiles, load_profiles, save_profiles
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -39,6 +40,13 @@ CLEAN_EXAMPLES = """examples:
   cleanpage clean crawl.warc.gz -o clean.jsonl --unordered --skip-existing
   cat page.html | cleanpage clean - --convert t2s
   cat crawl.jsonl | cleanpage clean - --input-format jsonl > clean.jsonl
+  cleanpage clean dumps/ -o clean/ --profiles profiles/      use site profiles made by 'cleanpage learn'
+  cleanpage clean dumps/ -o clean/ --learn-sites             learn the profiles first, in the same run
+"""
+LEARN_EXAMPLES = """examples:
+  cleanpage learn crawl/ -o profiles/                 one profile per site (URL host, else folder)
+  cleanpage learn crawl.jsonl -o profiles/ --group-by host
+  cleanpage clean crawl/ -o clean/ --profiles profiles/
 """
 EXPLAIN_EXAMPLES = """examples:
   cleanpage explain page.html                      kept and removed lines, coloured on a terminal
@@ -83,6 +91,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="resume: skip pages whose output exists (folder) or whose id is in OUT (.jsonl)")
     _add_run_options(clean)
     _add_config_options(clean)
+    sites = clean.add_argument_group("site profiles")
+    learned = sites.add_mutually_exclusive_group()
+    learned.add_argument("--profiles", metavar="DIR", help="site profiles written by 'cleanpage learn'")
+    learned.add_argument("--learn-sites", action="store_true",
+                         help="learn a profile per site from the inputs first, then clean with them (two passes)")
+    _add_group_by(sites)
+
+    learn = commands.add_parser("learn", help="learn each site's chrome from many of its pages",
+                                formatter_class=_Formatter, epilog=LEARN_EXAMPLES,
+                                description="Group pages by site and write one profile per site: the lines and "
+                                "blocks that recur across its pages, for 'cleanpage clean --profiles'.")
+    _add_inputs(learn)
+    learn.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the <site>.json profiles")
+    learn.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    _add_group_by(learn)
+    _add_config_options(learn)
 
     explain = commands.add_parser("explain", help="show why each line of one page was kept or removed",
                                   formatter_class=_Formatter, description="The kept text of one page and every "
@@ -128,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--kind", choices=KINDS[1:], help="force html or text")
     add.add_argument("--config", metavar="FILE", help="base TOML config (default: library defaults)")
     return parser
+
+
+def _add_group_by(parser: argparse._ActionsContainer) -> None:
+    parser.add_argument("--group-by", choices=("auto", "host", "folder"), default="auto",
+                        help="how pages are grouped into sites: URL host, else folder (auto); default auto")
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -266,7 +295,8 @@ def command_clean(args: argparse.Namespace) -> int:
     complete = False
     try:
         jobs = 1 if _single_page(args) else args.jobs
-        summary = run_batch(_pages(args, config), CleanTask(config, render), writer.write, jobs=jobs,
+        task = CleanTask(config, render, profiles=_site_profiles(args, config), group_by=args.group_by)
+        summary = run_batch(_pages(args, config), task, writer.write, jobs=jobs,
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
                             on_failure=[errors.record], done_before=done_before, progress=None if not args.quiet else False)
         complete = True
@@ -275,6 +305,32 @@ def command_clean(args: argparse.Namespace) -> int:
         errors.close()
     quiet_success = to_stream and summary.pages == 1 and not summary.failed  # one page printed: nothing to sum up
     return _finish(summary, args, str(errors.path), show=not quiet_success)
+
+
+def _learn(args: argparse.Namespace, config: Config) -> dict[str, SiteProfile]:
+    """One profile per site from the inputs; pages that cannot be read are skipped (cleaning reports them)."""
+    if STDIN in args.inputs:
+        raise CleanpageError("learning needs inputs that can be read twice; standard input cannot")
+    records = (PageRecord(page.load(config.max_input_bytes), page.url, page.path or page.key)
+               for page in _pages(args, config) if page.error is None)
+    return learn_profiles(records, group_by=args.group_by, config=config)
+
+
+def _site_profiles(args: argparse.Namespace, config: Config) -> dict[str, SiteProfile]:
+    if args.learn_sites:
+        return _learn(args, config)
+    return load_profiles(args.profiles) if args.profiles else {}
+
+
+def command_learn(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    profiles = _learn(args, config)
+    written = save_profiles(profiles, args.output)
+    if not args.quiet:
+        for site, profile in sorted(profiles.items()):
+            print(f"{site}: {profile.pages} pages", file=sys.stderr)
+        print(f"{len(written)} profile(s) written to {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def command_report(args: argparse.Namespace) -> int:
@@ -343,7 +399,8 @@ def command_fixtures(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-COMMANDS = {"clean": command_clean, "explain": command_explain, "report": command_report, "fixtures": command_fixtures}
+COMMANDS = {"clean": command_clean, "explain": command_explain, "report": command_report, "fixtures": command_fixtures,
+            "learn": command_learn}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
 from ..document import Document
 from ..pipeline import Cleaner
+from ..profiles import PageRecord, SiteProfile, profile_for_record
 from .inputs import PageInput
 from .parallel import PageResult
 
@@ -57,9 +58,13 @@ class CleanTask:
     config: Config
     render: Renderer
     cleaner: Cleaner | None = field(default=None, repr=False)
+    profiles: Mapping[str, SiteProfile] = field(default_factory=dict, repr=False)
+    """Site profiles (:mod:`cleanpage.profiles`); each page gets the one of its site, found as it was learned."""
+    group_by: str = "auto"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"config": self.config, "render": self.render, "cleaner": None}
+        return {"config": self.config, "render": self.render, "cleaner": None, "profiles": self.profiles,
+                "group_by": self.group_by}
 
     def setup(self) -> None:
         self.cleaner = Cleaner(self.config)
@@ -72,7 +77,9 @@ class CleanTask:
         try:
             data = page.load(self.config.max_input_bytes)
             result.bytes_in = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
-            doc = self.cleaner.clean(data, url=page.url, headers=page.headers)
+            profile = profile_for_record(PageRecord(data, page.url, page.path or page.key), self.profiles,
+                                         self.group_by) if self.profiles else None
+            doc = self.cleaner.clean(data, url=page.url, headers=page.headers, profile=profile)
             result.payload = self.render(doc, page)
         except Exception as exc:  # one bad page is a failed result, never a dead worker
             result.error = (type(exc).__name__, str(exc))

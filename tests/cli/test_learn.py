@@ -1,0 +1,47 @@
+"""`cleanpage learn`, `clean --profiles` and `clean --learn-sites` on a synthetic site, through the real command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from profile_site import make_site
+
+from .helpers import RunCli
+
+
+def _write_site(folder: Path, pages: int = 12) -> list:
+    site = make_site(pages, seed=3)
+    folder.mkdir()
+    for n, page in enumerate(site):
+        (folder / f"{n:02d}.txt").write_text(page.text, encoding="utf-8")
+    return site
+
+
+def _leaked_and_lost(out: Path, site: list) -> tuple[int, int]:
+    leaked = lost = 0
+    for n, page in enumerate(site):
+        lines = set((out / f"{n:02d}.txt").read_text(encoding="utf-8").splitlines())
+        leaked += sum(1 for line in page.chrome if line in lines)
+        lost += sum(1 for line in page.body[1:] if line not in lines)  # body[0] is the title
+    return leaked, lost
+
+
+def test_profiles_reduce_leaked_chrome_and_lose_no_body_line(run_cli: RunCli, tmp_path: Path) -> None:
+    site = _write_site(tmp_path / "site")
+    learned = run_cli("learn", "site", "-o", "profiles")
+    assert learned.returncode == 0, learned.stderr
+    assert (tmp_path / "profiles" / "site.json").is_file()
+    for args, out in ((("--profiles", "profiles"), "with"), ((), "without"), (("--learn-sites",), "learned")):
+        completed = run_cli("clean", "site", "-o", out, "-q", "-j", "1", *args)
+        assert completed.returncode == 0, completed.stderr
+    with_profile, without = _leaked_and_lost(tmp_path / "with", site), _leaked_and_lost(tmp_path / "without", site)
+    assert with_profile[1] == 0 and without[1] == 0
+    assert with_profile[0] < without[0]
+    for n in range(len(site)):
+        name = f"{n:02d}.txt"
+        assert (tmp_path / "learned" / name).read_bytes() == (tmp_path / "with" / name).read_bytes()
+
+
+def test_learning_from_standard_input_is_refused(run_cli: RunCli) -> None:
+    completed = run_cli("clean", "-", "--learn-sites", stdin=b"x\n")
+    assert completed.returncode != 0 and "standard input" in completed.stderr
