@@ -15,6 +15,9 @@ column of the same name, except the html, url and headers columns read here):
 - ``warnings`` (``list<string>``), ``kind`` (``html`` or ``text``);
 - ``removed`` and ``repairs``: the trace as JSON lists (left out with ``trace=False``);
 - ``error``: ``"ExceptionType: message"`` for a page that failed, else null.
+
+:func:`output_schema` tells the output schema in advance, for engines that
+want it declared (Spark's ``mapInArrow``, Dask's ``meta``).
 """
 
 from __future__ import annotations
@@ -84,9 +87,22 @@ TRACE_COLUMNS: dict[str, pa.DataType] = {"removed": pa.string(), "repairs": pa.s
 
 
 def result_schema(*, trace: bool = True) -> pa.Schema:
-    """The columns :func:`clean_table` adds, in order (useful to declare a Spark or Dask output schema)."""
+    """The columns :func:`clean_table` adds, in order."""
     columns = {**DOCUMENT_COLUMNS, **(TRACE_COLUMNS if trace else {}), "error": pa.string()}
     return pa.schema([pa.field(name, arrow_type) for name, arrow_type in columns.items()])
+
+
+def output_schema(input_schema: pa.Schema, *, html_column: str = "html", url_column: str | None = "url",
+                  headers_column: str | None = None, trace: bool = True) -> pa.Schema:
+    """The schema :func:`clean_table` returns for a table of ``input_schema``: what Spark and Dask ask for up front.
+
+    Input columns come first; a result column replaces the input column of
+    its name, except the html, url and headers columns, which are kept.
+    """
+    read = _read_columns(input_schema, html_column, url_column, headers_column)
+    fields = {field.name: field for field in input_schema}
+    fields.update((field.name, field) for field in result_schema(trace=trace) if field.name not in read)
+    return pa.schema(list(fields.values()))
 
 
 def clean_table(table: pa.Table | pa.RecordBatch, *, html_column: str = "html", url_column: str | None = "url",
@@ -114,18 +130,19 @@ def clean_table(table: pa.Table | pa.RecordBatch, *, html_column: str = "html", 
     urls = _optional_column(table, url_column, required=False)
     headers = _optional_column(table, headers_column, required=True)
     rows = [_clean_row(cleaner, page, url, header, trace) for page, url, header in zip(pages, urls, headers, strict=True)]
-    schema = result_schema(trace=trace)
-    read = {name for name in (html_column, url_column, headers_column) if name in table.column_names}
-    out = table
-    for field in schema:
-        if field.name in read:
-            continue
-        column = pa.array([row.get(field.name) for row in rows], type=field.type)
-        if field.name in out.column_names:
-            out = out.set_column(out.column_names.index(field.name), field, column)
-        else:
-            out = out.append_column(field, column)
-    return out
+    read = _read_columns(table.schema, html_column, url_column, headers_column)
+    schema = output_schema(table.schema, html_column=html_column, url_column=url_column,
+                           headers_column=headers_column, trace=trace)
+    results = set(result_schema(trace=trace).names)
+    columns = [pa.array([row.get(field.name) for row in rows], type=field.type)
+               if field.name in results and field.name not in read else table.column(field.name)
+               for field in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _read_columns(schema: pa.Schema, *names: str | None) -> set[str]:
+    """The input columns clean_table reads; they are kept in its output even when a result has their name."""
+    return {name for name in names if name is not None and name in schema.names}
 
 
 def _optional_column(table: pa.Table, name: str | None, *, required: bool) -> list[Any]:
