@@ -63,6 +63,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         {"id": "rec-1", "url": "https://example.com/utf8", "html": utf8},
         {"id": "rec-2", "url": "https://example.com/plain", "html": "第一段正文。\n第二段正文。",
          "headers": {"Content-Type": "text/plain; charset=utf-8"}},
+        {"id": "rec-3", "html": "<p>正文</p>", "headers": "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"},
+        {"id": "rec-4", "html": "<p>正文</p>", "headers": [1, 2]},  # unusable headers: that row's error
     ]) + "\n", encoding="utf-8")
     warc = root / "crawl.warc"
     warc.write_bytes(
@@ -78,7 +80,7 @@ def by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def test_readers_give_one_page_schema(corpus: dict[str, Path]) -> None:
     rows = by_id(read_pages(list(corpus.values())).take_all())
-    assert len(rows) == 10 + 2 + 2  # the WARC request record is not a page
+    assert len(rows) == 10 + 4 + 2  # the WARC request record is not a page
     assert all(set(row) == set(PAGE_SCHEMA.names) for row in rows)
     warc = {row["url"]: row for row in rows if row["id"].startswith("<urn:uuid:")}
     assert warc["https://example.com/gbk"]["html"] == GBK_PAGE
@@ -86,6 +88,8 @@ def test_readers_give_one_page_schema(corpus: dict[str, Path]) -> None:
     records = {row["id"]: row for row in rows if row["id"].startswith("rec-")}
     assert records["rec-1"]["url"] == "https://example.com/utf8" and records["rec-1"]["headers"] is None
     assert json.loads(records["rec-2"]["headers"]) == {"Content-Type": "text/plain; charset=utf-8"}
+    assert json.loads(records["rec-3"]["headers"]) == {"Content-Type": "text/html"}
+    assert records["rec-3"]["url"] is None and records["rec-3"]["html"] == "<p>正文</p>".encode()
     assert sum(1 for row in rows if row["id"].startswith(str(corpus["folder"]))) == 10
 
 
@@ -108,9 +112,11 @@ def test_jsonl_output(corpus: dict[str, Path], tmp_path: Path) -> None:
     summary = run_ray(corpus["jsonl"], tmp_path / "out", config=CONFIG, fmt="jsonl")
     rows = [json.loads(line) for path in sorted((tmp_path / "out").glob("*.json"))
             for line in path.read_text(encoding="utf-8").splitlines()]
-    assert summary.pages == 2 and summary.failed == 0
-    assert sorted(row["id"] for row in rows) == ["rec-1", "rec-2"]
-    assert all(row["error"] is None and row["text"] for row in rows)
+    assert (summary.pages, summary.failed) == (4, 1)
+    errors = {row["id"]: row["error"] for row in rows}
+    assert sorted(errors) == ["rec-1", "rec-2", "rec-3", "rec-4"]
+    assert errors["rec-4"].startswith("InputError: headers") and summary.failures == [("rec-4", errors["rec-4"])]
+    assert all(row["text"] for row in rows if row["id"] != "rec-4")
     assert "html" not in rows[0]
 
 

@@ -139,8 +139,7 @@ def _pages_from_records(batch: pa.Table, *, html_field: str, url_field: str, hea
     urls = [None if url is None else str(url) for url in column(url_field)]
     ids = [str(value) if value is not None else url for value, url in zip(column(id_field), urls, strict=True)]
     html = [_page_bytes(value, base64_html) for value in column(html_field)]
-    headers = [None if value is None else json.dumps(_header_dict(value), ensure_ascii=False)
-               for value in column(headers_field)]
+    headers = [None if value is None else _header_dict(value) for value in column(headers_field)]
     return pa.table({"id": ids, "html": html, "url": urls, "headers": headers}, schema=PAGE_SCHEMA)
 
 
@@ -151,10 +150,20 @@ def _page_bytes(value: Any, base64_html: bool) -> bytes | None:
     return base64.b64decode(text) if base64_html else text.encode("utf-8", "surrogatepass")
 
 
-def _header_dict(value: Any) -> dict[str, str]:
-    """Headers of a record: a JSON object read as a struct (unset keys are null) or a map (pairs)."""
-    pairs = value.items() if isinstance(value, Mapping) else value
-    return {str(key): str(item) for key, item in pairs if item is not None}
+def _header_dict(value: Any) -> str:
+    """Headers of a record as a JSON object: from an object (unset keys are null), pairs, or raw header text.
+
+    A value of any other shape is passed on as JSON so that clean_table reports it as that row's error.
+    """
+    if isinstance(value, str):
+        pairs: Any = [line.split(":", 1) for line in value.splitlines() if ":" in line]
+    else:
+        pairs = value.items() if isinstance(value, Mapping) else value
+    try:
+        headers = {str(key).strip(): str(item).strip() for key, item in pairs if item is not None}
+    except (TypeError, ValueError):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return json.dumps(headers, ensure_ascii=False)
 
 
 def _pages_from_warc(batch: pa.Table) -> pa.Table:
