@@ -106,22 +106,28 @@ class Page:
         self.kind = kind
         self.hints = hints or PageHints()
         self.meta: dict[str, Harvested] = dict(self.hints.values)
-        self._shadow: dict[int, tuple[str, str, Features]] = {}
+        # Keyed by the text itself: a trimmed or split block gets a fresh entry, so nothing is invalidated.
+        self._lines: dict[str, tuple[str, Features]] = {}
+        self._body: list[bool] | None = None
         self._zones: tuple[int, int] | None = None
 
     # -- per-block views -------------------------------------------------------------------------
+    # Detectors ask for these hundreds of thousands of times per megabyte: one dict lookup each.
     def shadow(self, block: Block) -> str:
-        return self._entry(block)[1]
+        entry = self._lines.get(block.text)
+        return (entry or self._add_line(block.text))[0]
 
     def features(self, block: Block) -> Features:
-        return self._entry(block)[2]
+        entry = self._lines.get(block.text)
+        return (entry or self._add_line(block.text))[1]
 
-    def _entry(self, block: Block) -> tuple[str, str, Features]:
-        entry = self._shadow.get(id(block))
-        if entry is None or entry[0] != block.text:
-            shadow = fold(block.text)
-            entry = (block.text, shadow, features(shadow))
-            self._shadow[id(block)] = entry
+    def compact(self, block: Block) -> str:
+        """The shadow without whitespace: for whole-line comparisons."""
+        return self.features(block).visible
+
+    def _add_line(self, text: str) -> tuple[str, Features]:
+        shadow = fold(text)
+        entry = self._lines[text] = (shadow, features(shadow))
         return entry
 
     def position(self, block: Block) -> int:
@@ -132,21 +138,23 @@ class Page:
 
     # -- zones -----------------------------------------------------------------------------------
     def body_like(self, i: int) -> bool:
-        feats = self.features(self.blocks[i])
-        if not feats.sentence_like:
-            return False
-        if feats.vlen >= 40:
-            return True
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(self.blocks):
-                other = self.features(self.blocks[j])
-                if feats.vlen >= 20 and other.sentence_like and other.vlen >= 20:
-                    return True
-        return False
+        if self._body is None:
+            self._body = self._body_flags()
+        return self._body[i]
+
+    def _body_flags(self) -> list[bool]:
+        """Per position: sentence-like and 40+ characters, or 20+ with a sentence-like 20+ neighbour."""
+        feats = [self.features(block) for block in self.blocks]
+        fair = [f.vlen >= 20 and f.sentence_like for f in feats]
+        last = len(feats) - 1
+        return [fair[i] and (feats[i].vlen >= 40 or (i > 0 and fair[i - 1]) or (i < last and fair[i + 1]))
+                for i in range(len(feats))]
 
     def _compute_zones(self) -> tuple[int, int]:
         if self._zones is None:
-            flags = [self.body_like(i) for i in range(len(self.blocks))]
+            if self._body is None:
+                self._body = self._body_flags()
+            flags = self._body
             first = next((i for i, flag in enumerate(flags) if flag), len(self.blocks))
             last = next((i for i in range(len(flags) - 1, -1, -1) if flags[i]), -1)
             self._zones = (first, last)
@@ -155,12 +163,12 @@ class Page:
     @property
     def first_body(self) -> int:
         """Position of the first body-like block (``len(blocks)`` when there is none)."""
-        return self._compute_zones()[0]
+        return (self._zones or self._compute_zones())[0]
 
     @property
     def last_body(self) -> int:
         """Position of the last body-like block (-1 when there is none)."""
-        return self._compute_zones()[1]
+        return (self._zones or self._compute_zones())[1]
 
     def in_head(self, i: int) -> bool:
         return i < self.first_body
@@ -173,6 +181,7 @@ class Page:
 
     def changed(self) -> None:
         """Called by the pipeline after it applied findings."""
+        self._body = None
         self._zones = None
 
     # -- metadata --------------------------------------------------------------------------------
