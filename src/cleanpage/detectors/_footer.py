@@ -30,8 +30,9 @@ COPYRIGHT = re.compile(r"版权所有|著作权所有|copyright|all\s*rights\s*r
 YEAR = re.compile(r"(?:19|20)\d{2}")
 COMPANY = re.compile(r"公司|集团|有限|inc\b|ltd|limited|corporation|网|报社|传媒|中心|电视台|出版社|委员会|政府|办公室|局|厅")
 DOMAIN = re.compile(r"[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|hk|tw)\b")
+# One optional dash run between the spaces: ``\s*[-—·|]*\s*`` backtracks quadratically on a line of spaces.
 CONTACT_LABEL = re.compile(
-    r"^\s*[-—·|]*\s*(?:主办|承办|协办|运营|主管|主办单位|承办单位|协办单位|运营单位|主管单位|维护单位|发行单位|主办方|"
+    r"^\s*(?:[-—·|]+\s*)?(?:主办|承办|协办|运营|主管|主办单位|承办单位|协办单位|运营单位|主管单位|维护单位|发行单位|主办方|"
     r"技术支持|技术支援|网站建设|设计制作|网站设计|网站维护|powered\s*by|联系我们|联系电话|联系方式|电话|地址|通讯地址|邮编|"
     r"传真|e-?mail|邮箱|电子邮箱|客服电话|客服邮箱|工作时间|服务时间|关于我们|网站地图|建议使用|建议您使用|您是本站第|访问量|"
     r"浏览人次|网站访问量|版权声明|免责声明|隐私政策)"
