@@ -13,8 +13,9 @@ sentence-like blocks in a row of at least 20 characters each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -23,6 +24,8 @@ from .shadow import Features, features, fold
 
 if TYPE_CHECKING:
     from .profiles import SiteProfile
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class Page:
         self.meta: dict[str, Harvested] = dict(self.hints.values)
         # Keyed by the text itself: a trimmed or split block gets a fresh entry, so nothing is invalidated.
         self._lines: dict[str, tuple[str, Features]] = {}
+        self._views: dict[Callable[[str], Any], dict[str, Any]] = {}
         self._body: list[bool] | None = None
         self._zones: tuple[int, int] | None = None
 
@@ -124,6 +128,17 @@ class Page:
     def compact(self, block: Block) -> str:
         """The shadow without whitespace: for whole-line comparisons."""
         return self.features(block).visible
+
+    def view(self, derive: Callable[[str], T], block: Block) -> T:
+        """``derive(shadow)`` for ``block``, computed once per distinct text (``derive`` must be pure)."""
+        cache = self._views.get(derive)
+        if cache is None:
+            cache = self._views[derive] = {}
+        text = block.text
+        if text in cache:
+            return cast(T, cache[text])
+        value = cache[text] = derive(self.shadow(block))
+        return value
 
     def _add_line(self, text: str) -> tuple[str, Features]:
         shadow = fold(text)

@@ -47,4 +47,8 @@ def edge_positions(page: Page, is_chrome: Callable[[int], bool]) -> set[int]:
 
 def whole(page: Page, position: int) -> str:
     """The block's shadow without whitespace and icon glyphs: for whole-line phrase lists."""
-    return ICON.sub("", compact(page.shadow(page.blocks[position])))
+    return page.view(whole_key, page.blocks[position])
+
+
+def whole_key(shadow: str) -> str:
+    return ICON.sub("", compact(shadow))

@@ -35,6 +35,7 @@ from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ._platform_lexicon import DATE_TEXT, whole
+from ._shapes import phrase_pattern
 
 MAX_VLEN = 40
 FLOOR = r"(?:楼主|沙发|板凳|地板|\d+\s*楼|\d+\s*#|#\s*\d+)"
@@ -66,6 +67,16 @@ HIDDEN = ("本帖隐藏的内容需要回复才可以浏览", "如果您要查�
 REPLY_FORM = ("您需要登录后才可以回帖", "您需要登入后才可以回帖", "回帖后跳转到最后一页")
 REPLY_WORDS = frozenset({"发表回复", "高级模式", "发新帖", "返回列表", "快速回复", "回复楼主", "登录", "立即注册", "注册", "登入"})
 DEVICE = re.compile(r"^来自(?:手机|\S{1,12}客户端|\S{1,12}手机版|iphone|android)$")
+HIDDEN_PHRASES = phrase_pattern(HIDDEN)
+REPLY_FORM_PHRASES = phrase_pattern(REPLY_FORM)
+TOOLBAR_SPLIT = re.compile(r"[\s|\[\]]+")
+REPLY_SPLIT = re.compile(r"[\s|]+")
+# Every frame rule needs one of these words in the line's key (keep in step with the rules above):
+# a line without any is passed over without trying each rule.
+FRAME_WORDS = phrase_pattern((*HIDDEN, "本帖最后由", "下载次数", "下载附件", "上传", "保存到相册", "查看", "阅读全文",
+                              "本文发表于", *TOOLBAR_WORDS, *REPLY_FORM, *REPLY_WORDS))
+# Every post header or floor line holds one of these.
+HEADER_WORDS = re.compile(r"发表于|本贴由|楼|沙发|板凳|地板|#")
 POSTER_ID = re.compile(r"^(?:[a-z0-9_\-\u4e00-\u9fff]*[a-z0-9][a-z0-9_\-\u4e00-\u9fff]*|[\u4e00-\u9fff]{2,4})$")
 
 
@@ -79,14 +90,14 @@ class PostHeader:
 
 
 def _toolbar(line: str) -> bool:
-    parts = [p for p in re.split(r"[\s|\[\]]+", line) if p]
+    parts = [p for p in TOOLBAR_SPLIT.split(line) if p]
     return bool(parts) and all(p in TOOLBAR_WORDS for p in parts) and (len(parts) >= 2 or parts[0] in TOOLBAR_ANCHORS)
 
 
 def _reply_form(key: str, spaced: str) -> bool:
-    if any(phrase in key for phrase in REPLY_FORM):
+    if REPLY_FORM_PHRASES.search(key):
         return True
-    parts = [p for p in re.split(r"[\s|]+", spaced) if p]
+    parts = [p for p in REPLY_SPLIT.split(spaced) if p]
     return len(parts) >= 2 and all(p in REPLY_WORDS for p in parts)
 
 
@@ -128,9 +139,10 @@ class Forum(Detector):
     @staticmethod
     def _frame_rule(page: Page, i: int, key: str, spaced: str) -> tuple[str, str] | None:
         """Per-post chrome that is safe anywhere: anchored, whole-line, short."""
-        if page.features(page.blocks[i]).vlen > 60:
+        feats = page.features(page.blocks[i])
+        if feats.vlen > 60 or not FRAME_WORDS.search(key):
             return None
-        if any(phrase in key for phrase in HIDDEN):
+        if HIDDEN_PHRASES.search(key):
             return "C16.hidden", "hidden or moderated content notice"
         if EDITED.match(spaced):
             return "C16.edited", "post edit note"
@@ -138,7 +150,7 @@ class Forum(Detector):
             return "C16.attachment", "attachment line"
         if STATS.match(spaced) or BLOG_STATS.match(key):
             return "C16.stats", "thread statistics"
-        if page.features(page.blocks[i]).vlen > MAX_VLEN or page.features(page.blocks[i]).sentence_like:
+        if feats.vlen > MAX_VLEN or feats.sentence_like:
             return None
         if _toolbar(spaced):
             return "C16.toolbar", "post toolbar"
@@ -166,6 +178,8 @@ class Forum(Detector):
     def _headers(page: Page, spaced: list[str]) -> list[PostHeader]:
         headers: list[PostHeader] = []
         for i, line in enumerate(spaced):
+            if not HEADER_WORDS.search(line):
+                continue
             match = next((m for p in POST_META if (m := p.match(line))), None)
             floor = FLOOR_LINE.match(line) if not match else None
             if match and len(match.groupdict().get("rest") or "") > 30:
