@@ -20,6 +20,7 @@ OPEN = r"[\[【(〔〖「『《〈<]"
 CLOSE = r"[\]】)〕〗」』》〉>]"
 SEPARATORS = re.compile(rf"\s+|{BAR}|{DOT}|{ARROW}|/")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}|[a-z][a-z .'-]{1,29})"
+NOT_WORD = re.compile(r"[\W_]+")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千|w|k)?\+?")
 
 
@@ -65,4 +66,4 @@ def tail_start(page: Page, is_chrome: Callable[[str], bool]) -> int:
 
 def normalized(text: str) -> str:
     """Letters, digits and Han only: for comparing titles and repeated lines."""
-    return re.sub(r"[\W_]+", "", text)
+    return NOT_WORD.sub("", text)

@@ -40,6 +40,9 @@ def parse(shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
     label = LABEL.match(shadow)
     start = label.end() if label else 0
     body = shadow[start:]
+    separators = len(SEPARATOR.findall(body))
+    if separators < 2 and not label:
+        return None
     spans: list[tuple[int, int]] = []
     cursor = 0
     for sep in SEPARATOR.finditer(body):
@@ -48,8 +51,7 @@ def parse(shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
         cursor = sep.end()
     spans.append((start + cursor, start + len(body)))
     spans = [(a, b) for a, b in spans if shadow[a:b].strip()]
-    separators = len(SEPARATOR.findall(body))
-    if len(spans) < 2 or (separators < 2 and not label):
+    if len(spans) < 2:
         return None
     segments = [shadow[a:b].strip() for a, b in spans]
     if any(len(s) > 16 or re.search(r"[,;!?。，；！？]", s) for s in segments[:-1]) or len(segments[-1]) > 80:
@@ -72,7 +74,8 @@ class Breadcrumb(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         for position, block in enumerate(page.blocks):
-            if page.features(block).sentence_like and page.features(block).vlen > 60:
+            feats = page.features(block)
+            if feats.sentence_like and feats.vlen > 60:
                 continue
             shadow = page.shadow(block)
             parsed = parse(shadow)

@@ -47,37 +47,37 @@ class MetaLines(Detector):
     order = 80
 
     def detect(self, page: Page) -> Iterable[Finding]:
+        first_body, last_body = page.first_body, page.last_body
+        title_index = page.value("_title_index")
         for position, block in enumerate(page.blocks):
             feats = page.features(block)
             if feats.vlen > 160:
                 continue
-            edge = page.in_edge(position)
-            if self._bare_counter(page, position):
+            head = position < first_body
+            edge = head or position > last_body
+            if head and self._bare_counter(block, title_index):
                 yield Drop(block, "C03.counter", "bare toolbar counter under the headline")
                 continue
-            byline = BYLINE.match(page.shadow(block)) if edge and feats.short else None
+            shadow = page.shadow(block)
+            byline = BYLINE.match(shadow) if edge and feats.short else None
             if byline and parse_names(byline["names"]):
                 yield from self._byline(block, byline)
                 continue
-            parsed = parse_meta_line(block.text, page.shadow(block), weak=edge and feats.short,
-                                     bare_date=page.in_head(position) and feats.short)
+            parsed = parse_meta_line(block.text, shadow, weak=edge and feats.short, bare_date=head and feats.short)
             if parsed is None or len(parsed.residue) > MAX_RESIDUE:
                 continue
             if not edge and not (parsed.colon and (len(parsed.pairs) >= 2 or feats.short)):
                 continue
-            confidence = 0.9 if page.in_head(position) else 0.7 if edge else 0.6
+            confidence = 0.9 if head else 0.7 if edge else 0.6
             yield from self._harvest(parsed, block.text, confidence)
             fields = "/".join(sorted(parsed.fields))
             yield Drop(block, f"C03.{sorted(parsed.fields)[0]}", f"meta line ({fields})")
         yield from self._dateline(page)
 
     @staticmethod
-    def _bare_counter(page: Page, position: int) -> bool:
-        """``0`` alone under the headline: a like/comment/share count whose icon was an image."""
-        title_index = page.value("_title_index")
-        block = page.blocks[position]
-        return (page.in_head(position) and title_index is not None and block.index > title_index
-                and bool(BARE_COUNT.fullmatch(block.text.strip())))
+    def _bare_counter(block: Block, title_index: int | None) -> bool:
+        """``0`` alone under the headline (in the head): a like/comment/share count whose icon was an image."""
+        return title_index is not None and block.index > title_index and bool(BARE_COUNT.fullmatch(block.text.strip()))
 
     @staticmethod
     def _byline(block: Block, match: re.Match[str]) -> Iterable[Finding]:

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
-from ._shapes import compact
 
 RESIDUE = frozenset({
     "javascript:void(0)", "javascript:void(0);", "javascript:;", "#", "undefined", "null", "nan", "[objectobject]",
@@ -51,7 +50,7 @@ class SeparatorResidue(Detector):
         for block in page.blocks:
             if block.kind == "code":
                 continue
-            shadow = compact(page.shadow(block))
+            shadow = page.compact(block)
             if _is_symbol_only(shadow):
                 yield Drop(block, "C21.symbols", "line of separator symbols only")
             elif shadow in RESIDUE:

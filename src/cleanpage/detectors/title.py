@@ -17,6 +17,7 @@ six characters as a repeated line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..document import Block
@@ -132,7 +133,8 @@ class Title(Detector):
         candidates = [p for p in range(end) if _title_shaped(page, p)]
         if not candidates:
             return None
-        keys = [normalized(page.shadow(b)) for b in page.blocks]
+        keys = [page.view(normalized, b) for b in page.blocks]
+        copies = Counter(keys)
         known = self._known_titles(page)
         best, best_score = None, 0
         for n, position in enumerate(candidates):
@@ -140,7 +142,7 @@ class Title(Detector):
             score = 0
             if key in known:
                 score += 4
-            if keys.count(key) > 1:
+            if copies[key] > 1:
                 score += 4
             # Meta lines vouch for the headline right above them, not for a site name further up.
             stop = min([position + 1 + HEAD_LOOKAHEAD, *candidates[n + 1:n + 2]])
@@ -183,7 +185,7 @@ class Title(Detector):
     def _remove_line(page: Page, title: str, findings: list[Finding]) -> None:
         key = normalized(fold(title))
         for block in page.blocks[: page.first_body + HEAD_LOOKAHEAD]:
-            if key and normalized(page.shadow(block)) == key:
+            if key and page.view(normalized, block) == key:
                 findings.append(Harvest("_title_index", block.index, "C04.title_line", "", 1.0))
                 findings.append(Drop(block, "C04.title_line", "headline (moved to title)"))
                 return
@@ -212,5 +214,5 @@ class Title(Detector):
             return
         dropped = {id(f.block) for f in findings if isinstance(f, Drop)}
         for block in page.blocks:
-            if id(block) not in dropped and normalized(page.shadow(block)) == key:
+            if id(block) not in dropped and page.view(normalized, block) == key:
                 findings.append(Drop(block, "C04.title_repeated", "headline repeated in the page (image alt, share card)"))
