@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .errors import ConfigError
 
@@ -165,7 +165,7 @@ class Config:
             raise ConfigError(f"cannot import encoding_detector {detector!r}: {exc}") from exc
         if not callable(resolved):
             raise ConfigError(f"encoding_detector {detector!r} is not callable")
-        return resolved  # type: ignore[no-any-return]
+        return cast(EncodingDetector, resolved)
 
 
 _TUPLE_FIELDS = {"disable", "enable", "drop_patterns", "keep_patterns", "drop_selectors"}

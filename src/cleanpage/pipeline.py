@@ -174,7 +174,8 @@ def apply_findings(page: Page, detector: str, findings: Sequence[Finding], remov
     keep = [re.compile(p) for p in page.config.keep_patterns]
     # Blocks are matched by identity through sets and the list is rebuilt once, so a detector
     # dropping or editing most lines of a huge page stays linear.
-    present = {id(block) for block in page.blocks}
+    ids = list(map(id, page.blocks))
+    present = set(ids)
     dropped: set[int] = set()
     edits: dict[int, list[Trim | Split]] = {}
     for finding in findings:
@@ -190,10 +191,14 @@ def apply_findings(page: Page, detector: str, findings: Sequence[Finding], remov
             edits.setdefault(id(finding.block), []).append(finding)
     replaced = {key: _edit_block(detector, block_edits, removed)
                 for key, block_edits in edits.items() if key in present and key not in dropped}
-    if dropped or replaced:
+    if replaced:
         page.blocks[:] = [new for block in page.blocks if id(block) not in dropped
                           for new in replaced.get(id(block), [block])]
-    page.changed()
+    elif dropped:  # the common case, kept at C speed: most detectors only drop
+        kept = present - dropped
+        page.blocks[:] = list(itertools.compress(page.blocks, map(kept.__contains__, ids)))
+    if replaced or dropped:  # harvests and warnings leave the zones as they were
+        page.changed()
 
 
 def _protected(block: Block, keep: list[re.Pattern[str]]) -> bool:

@@ -121,7 +121,7 @@ def repairer_classes() -> list[type[Repairer]]:
 
 
 def component_names() -> set[str]:
-    return {cls.name for cls in (*detector_classes(), *repairer_classes())}
+    return {cls.name for cls in detector_classes()} | {cls.name for cls in repairer_classes()}
 
 
 def check_names(config: Config) -> None:
