@@ -7,6 +7,7 @@ configuration or input, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(clean)
     clean.add_argument("-o", "--output", metavar="OUT",
                        help="folder mirroring the input tree, or a .jsonl file; default: standard output")
-    clean.add_argument("--format", choices=FORMATS, default=None,
+    clean.add_argument("--format", choices=(*FORMATS, "parquet"), default=None,
                        help="text, markdown, json (one file per page) or jsonl; default: text into a folder or for "
                             "one page, jsonl otherwise")
     clean.add_argument("--trace", action="store_true", help="include blocks, removals and repairs in JSON output")
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="resume: skip pages whose output exists (folder) or whose id is in OUT (.jsonl)")
     _add_run_options(clean)
     _add_config_options(clean)
+    clean.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local worker processes, or a Ray cluster (RAY_ADDRESS, else a local one with --jobs CPUs; "
+                            "needs cleanpage[ray]; output is a new folder of JSONL or, with --format parquet, Parquet)")
     sites = clean.add_argument_group("site profiles")
     learned = sites.add_mutually_exclusive_group()
     learned.add_argument("--profiles", metavar="DIR", help="site profiles written by 'cleanpage learn'")
@@ -271,8 +275,31 @@ def _errors_path(args: argparse.Namespace) -> str:
     return "cleanpage-errors.jsonl"
 
 
+def command_ray(args: argparse.Namespace, config: Config) -> int:
+    """``clean --engine ray``: the same cleaning as a Ray Data job (:mod:`cleanpage.integrations.ray`)."""
+    if STDIN in args.inputs or args.glob or args.profiles or args.learn_sites or not args.output:
+        raise CleanpageError("--engine ray reads files and folders into a new output folder (-o); "
+                             "standard input, --glob and site profiles are local-engine features")
+    try:
+        from .integrations.ray import run_ray
+    except ImportError as exc:
+        raise CleanpageError(f"--engine ray needs the ray extra (pip install 'cleanpage[ray]'): {exc}") from exc
+    summary = run_ray(args.inputs, args.output, config=config, num_cpus=args.jobs,
+                      fmt="parquet" if args.format == "parquet" else "jsonl", trace=args.trace,
+                      html_field=args.content_field or "html", url_field=args.url_field,
+                      headers_field=args.headers_field, id_field=args.id_field,
+                      base64_html=args.content_encoding == "base64")
+    if not args.quiet:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False), file=sys.stderr)
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
 def command_clean(args: argparse.Namespace) -> int:
     config = load_config(args)
+    if args.engine == "ray":
+        return command_ray(args, config)
+    if args.format == "parquet":
+        raise CleanpageError("--format parquet is written by --engine ray only")
     to_stream = not args.output or args.output == STDIN or args.output.lower().endswith(JSONL_SUFFIXES) \
         or args.format == "jsonl"
     fmt = args.format or ("text" if not to_stream or _single_page(args) else "jsonl")
