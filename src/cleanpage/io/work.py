@@ -84,7 +84,7 @@ class CleanTask:
         except Exception as exc:  # one bad page is a failed result, never a dead worker
             result.error = (type(exc).__name__, str(exc))
             return result
-        if isinstance(result.payload, str):
-            result.bytes_out = len(result.payload.encode("utf-8", "surrogatepass"))
+        written = result.payload if isinstance(result.payload, str) else doc.text  # a report view: its body
+        result.bytes_out = len(written.encode("utf-8", "surrogatepass"))
         result.removals = dict(Counter(r.detector for r in doc.removed if r.action != "split"))
         return result
