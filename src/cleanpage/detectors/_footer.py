@@ -23,6 +23,8 @@ FILINGS: dict[str, re.Pattern[str]] = {
     "gov_site_code": re.compile(r"(?:政府)?网站标识码\s*:?\s*(?:bm)?\d{8,10}"),
     "news_licence": re.compile(r"互联网新闻信息服务许可证(?:编号)?\s*:?\s*\d{11}"),
 }
+# Every filing pattern above needs one of these; a line without any has no filing number.
+FILING_HINT = re.compile(r"icp|b[12]|公(?:网|安网)|公安机关备案|网站标识码|许可证")
 LICENCE_WORDS = re.compile(r"(?:信息网络传播视听节目许可证|广播电视节目制作经营许可证|网络文化经营许可证|出版物经营许可证|"
                            r"互联网药品信息服务资格证书|增值电信业务经营许可证|电信增值业务经营许可证)")
 REPORT = re.compile(r"(?:违法(?:和|与|及)不良信息|不良信息|有害信息)举报(?:电话|中心|邮箱|专区)?|网络110报警服务|中国互联网举报中心")
@@ -52,6 +54,8 @@ ORGANISER = re.compile(r"(?:主办单位|主办|主办方)\s*[:︰﹕]?\s*(?P<or
 def filings_in(shadow: str) -> list[tuple[str, int, int]]:
     """``(kind, start, end)`` of every filing or licence number in a line."""
     found: list[tuple[str, int, int]] = []
+    if not FILING_HINT.search(shadow):
+        return found
     for kind, pattern in FILINGS.items():
         for match in pattern.finditer(shadow):
             if not any(s <= match.start() < e for _, s, e in found):

@@ -28,9 +28,11 @@ class Filings(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         harvested: dict[str, list[str]] = {}
+        last_body = page.last_body
         for position, block in enumerate(page.blocks):
             feats = page.features(block)
-            if feats.sentence_like and not (page.in_tail(position) and feats.vlen <= 80):
+            in_tail = position > last_body
+            if feats.sentence_like and not (in_tail and feats.vlen <= 80):
                 continue
             shadow = page.shadow(block)
             numbers = filings_in(shadow)
@@ -38,7 +40,7 @@ class Filings(Detector):
                 for kind, start, end in numbers:
                     harvested.setdefault(kind, []).append(block.text[start:end].strip())
                 yield Drop(block, f"C11.{numbers[0][0]}", "filing / licence number")
-            elif page.in_tail(position) and (REPORT.search(shadow) or LICENCE_WORDS.search(shadow)) and feats.vlen <= 80:
+            elif in_tail and (REPORT.search(shadow) or LICENCE_WORDS.search(shadow)) and feats.vlen <= 80:
                 yield Drop(block, "C11.report", "illegal-content report line or licence")
         if harvested:
             yield Harvest("filings", harvested, "C11.filings", "", 0.9)

@@ -58,8 +58,9 @@ class RelatedReading(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         taken: set[int] = set()
+        first_body = page.first_body
         for position, block in enumerate(page.blocks):
-            if position in taken or position < page.first_body:
+            if position in taken or position < first_body:
                 continue
             shadow = page.shadow(block)
             feats = page.features(block)
