@@ -1,10 +1,12 @@
 """Benchmark of cleanpage's text repairs: damage clean Chinese text, repair it, measure.
 
-    .venv/bin/python benchmarks/bench_repair.py [--per-kind N] [--seed S]
+    .venv/bin/python benchmarks/bench_repair.py [--per-kind N] [--seed S] [--heldout]
 
 The clean corpus is generated from the project's fixtures (seed bodies and
-the must-not-change lines): Simplified (t2s) and Traditional (s2t) versions of
-every sentence, shuffled with English, kana, rare-character, emoji and
+the must-not-change lines; with ``--heldout`` instead the gold bodies of the
+HTML and handmade fixtures, damaged with seed 2027 unless ``--seed`` says
+otherwise: a second set the repairs were never tuned on): Simplified (t2s)
+and Traditional (s2t) versions of every sentence, shuffled with English, kana, rare-character, emoji and
 classical lines, to at least 1 MB. Each damage kind corrupts N sentences
 (seeded); the script prints the exact-repair rate and the character error
 rate before and after repair, then the number of characters changed in the
@@ -39,9 +41,14 @@ EXTRA_LINES = [
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
-def corpus(size: int, rng: random.Random) -> tuple[str, list[str], list[str]]:
+TUNED_SOURCES = ("seeds/*/expected.txt", "repair/must_not_change.txt")
+HELDOUT_SOURCES = ("html/gold/*/expected.txt", "handmade/*/expected.txt")
+HELDOUT_SEED = 2027
+
+
+def corpus(size: int, rng: random.Random, sources: tuple[str, ...]) -> tuple[str, list[str], list[str]]:
     lines: list[str] = []
-    for path in [*sorted(FIXTURES.glob("seeds/*/expected.txt")), FIXTURES / "repair" / "must_not_change.txt"]:
+    for path in sorted(path for pattern in sources for path in FIXTURES.glob(pattern)):
         lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     simplified = [t2s.convert(line) for line in lines]
@@ -157,24 +164,30 @@ def edit_distance(a: str, b: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-kind", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seed", type=int)
     parser.add_argument("--size", type=int, default=1_100_000)
+    parser.add_argument("--heldout", action="store_true", help="damage the HTML/handmade gold bodies instead")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    text, simplified, traditional = corpus(args.size, rng)
+    seed = args.seed if args.seed is not None else HELDOUT_SEED if args.heldout else 7
+    rng = random.Random(seed)
+    text, simplified, traditional = corpus(args.size, rng, HELDOUT_SOURCES if args.heldout else TUNED_SOURCES)
 
     print(f"{'kind':24} {'n':>4} {'exact':>7} {'CER before':>11} {'CER after':>10} {'ms/sample':>10}")
     for kind, (script, damage) in KINDS.items():
+        # Each kind draws from its own generator, so adding a kind leaves the others' samples alone.
+        kind_rng = random.Random(f"{seed}:{kind}")
         pool = simplified if script == "s" else traditional
         exact = n = 0
         chars = before = after = 0
         started = time.perf_counter()
-        for sentence in rng.sample(pool, min(args.per_kind, len(pool))):
-            damaged, expected = damage(rng, sentence)
+        for sentence in kind_rng.sample(pool, len(pool)):
+            if n == args.per_kind:
+                break
+            damaged, expected = damage(kind_rng, sentence)
             if damaged == expected:
-                continue
+                continue  # e.g. a sentence without a straddling hit: draw another
             if kind in PAGE_LEVEL:
-                others = [damage(rng, other)[0] for other in rng.sample(pool, 4)]
+                others = [damage(kind_rng, other)[0] for other in kind_rng.sample(pool, 4)]
                 repaired = repair_text("\n".join([damaged, *others])).split("\n")[0]
             else:
                 repaired = repair_text(damaged)
