@@ -13,6 +13,9 @@ sentence-like blocks in a row of at least 20 characters each.
 
 from __future__ import annotations
 
+import itertools
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -113,6 +116,7 @@ class Page:
         self._lines: dict[str, tuple[str, Features]] = {}
         self._views: dict[Callable[[str], Any], dict[str, Any]] = {}
         self._body: list[bool] | None = None
+        self._joined: tuple[str, list[int]] | None = None
         self._zones: tuple[int, int] | None = None
 
     # -- per-block views -------------------------------------------------------------------------
@@ -139,6 +143,30 @@ class Page:
             return cast(T, cache[text])
         value = cache[text] = derive(self.shadow(block))
         return value
+
+    def matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Positions of the blocks whose shadow has a match of ``pattern``, found in one scan of the page.
+
+        For unanchored patterns (no ``^``/``$``): they are searched across all shadows joined by
+        newlines, and each hit is re-checked on its own line, so a match spanning two lines never counts.
+        """
+        if not self.blocks:
+            return []
+        if self._joined is None:
+            shadows = [self.shadow(block) for block in self.blocks]
+            starts = list(itertools.accumulate((len(s) + 1 for s in shadows[:-1]), initial=0))
+            self._joined = ("\n".join(shadows), starts)
+        joined, starts = self._joined
+        found: list[int] = []
+        position = 0
+        while match := pattern.search(joined, position):
+            i = bisect_right(starts, match.start()) - 1
+            if pattern.search(self.shadow(self.blocks[i])):
+                found.append(i)
+            if i + 1 == len(starts):
+                break
+            position = starts[i + 1]
+        return found
 
     def _add_line(self, text: str) -> tuple[str, Features]:
         shadow = fold(text)
@@ -197,6 +225,7 @@ class Page:
     def changed(self) -> None:
         """Called by the pipeline after it applied findings."""
         self._body = None
+        self._joined = None
         self._zones = None
 
     # -- metadata --------------------------------------------------------------------------------

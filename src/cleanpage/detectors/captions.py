@@ -27,6 +27,8 @@ CREDIT_TAIL = re.compile(
     rf"(?<!拍)(?:摄|摄影|供图){CLOSE}?$"
 )
 SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|摄影|制图|图片提供|图片作者|视频来源)\s*[:︰﹕]?|^图\s*/\s*[\u4e00-\u9fff]")
+# Every rule above needs one of these: lines without any are never looked at.
+HINT = re.compile(r"[▲△▼图摄]|照片|视频来源")
 # A chart legend, not a caption: ``▲ 表示上涨，▼ 表示下跌``.
 LEGEND = re.compile(r"^[▲△▼]\s*(?:表示|代表|为)|.[▲△▼]")
 MAX_CAPTION = 80
@@ -41,7 +43,8 @@ class Captions(Detector):
     order = 90
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        for block in page.blocks:
+        for position in page.matching(HINT):
+            block = page.blocks[position]
             feats = page.features(block)
             if feats.vlen > MAX_CAPTION:
                 continue

@@ -92,6 +92,9 @@ def _watermark_spans(shadow: str, *, domains: bool) -> list[tuple[int, int]]:
 
 
 WATERMARK_RE = re.compile("|".join(re.escape(p) for p in sorted(WATERMARKS, key=len, reverse=True)))
+# Lines outside the edges need one of these (single characters, since the line rules read the
+# whitespace-free key) or a watermark phrase to be chrome.
+HINT = re.compile(rf"[完求新]|{WATERMARK_RE.pattern}")
 
 
 @register_detector
@@ -103,11 +106,10 @@ class Novel(Detector):
     order = 29
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        keys = [whole(page, i) for i in range(len(page.blocks))]
-        edges = edge_positions(page, lambda i: self._edge_chrome(keys[i]))
+        edges = edge_positions(page, lambda i: self._edge_chrome(whole(page, i)))
         signals = 0
-        for i, block in enumerate(page.blocks):
-            key = keys[i]
+        for i in sorted(edges.union(page.matching(HINT))):
+            block, key = page.blocks[i], whole(page, i)
             if i in edges:
                 signals += 1
                 yield Drop(block, "C20.nav", "chapter navigation or reader-app prompt")
@@ -129,17 +131,17 @@ class Novel(Detector):
                 if i not in edges:
                     for start, end in _watermark_spans(page.shadow(block), domains=True):
                         yield Trim(block, start, end, "C20.watermark", "pirate-site watermark")
-            yield from self._novel_page(page, keys, edges)
+            yield from self._novel_page(page, edges)
 
     @staticmethod
     def _edge_chrome(key: str) -> bool:
         return _is_nav(key) or bool(APP_PROMPTS.match(key))
 
     @staticmethod
-    def _novel_page(page: Page, keys: list[str], edges: set[int]) -> Iterable[Finding]:
+    def _novel_page(page: Page, edges: set[int]) -> Iterable[Finding]:
         remaining = [i for i in range(len(page.blocks)) if i not in edges]
         for i in remaining[-POSTSCRIPT_LINES:]:
-            if POSTSCRIPT.match(keys[i]) and i >= page.last_body:
+            if POSTSCRIPT.match(whole(page, i)) and i >= page.last_body:
                 yield Drop(page.blocks[i], "C20.postscript", "author's note after the chapter")
         for i in remaining:
             match = CHAPTER.match(page.shadow(page.blocks[i]).strip())
