@@ -174,6 +174,28 @@ def _best_cjk(data: bytes, skip: str | None = None) -> tuple[str, str, float] | 
 def decode(data: bytes, *, headers: Mapping[str, str] | None = None,
            detector: EncodingDetector | None = None) -> Decoded:
     """Decode ``data``; never raises on bad bytes (the last resort is a lossy decode)."""
+    decoded = _decode(data, headers, detector, probe=False)
+    assert decoded is not None  # only a probe gives up
+    return decoded
+
+
+def _cut_off(data: bytes, headers: Mapping[str, str] | None, detector: EncodingDetector | None) -> Decoded | None:
+    """A page cut inside its last character (crawlers cap page sizes): decode the bytes before the cut.
+
+    Without this, one missing byte fails every strict decode and the whole
+    page falls to a statistical guess (Big5 read as GB18030, UTF-16 as junk).
+    """
+    for cut in range(1, min(3, len(data) - 1) + 1):
+        whole = _decode(data[:-cut], headers, detector, probe=True)
+        if whole is not None:
+            return Decoded(whole.text + "\ufffd", whole.encoding,
+                           f"{whole.reason}; the last {cut} byte(s) are a cut-off character", whole.declared, lossy=True)
+    return None
+
+
+def _decode(data: bytes, headers: Mapping[str, str] | None, detector: EncodingDetector | None, *,
+            probe: bool) -> Decoded | None:
+    """The order of evidence of the module docstring; a ``probe`` stops before the lossy last resorts."""
     for bom, codec in BOMS:
         if data.startswith(bom):
             text = _strict(data, codec)
@@ -203,7 +225,9 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None,
     if best is not None and best[2] >= DOUBT_BELOW:
         return Decoded(best[0], best[1], f"strict {best[1]} decode, {best[2]:.0%} common Chinese characters",
                        first_declared)
-    return _statistical(data, declared, first_declared, best)
+    if probe:
+        return None
+    return _cut_off(data, headers, detector) or _statistical(data, declared, first_declared, best)
 
 
 def _verified(data: bytes, codec: str, why: str) -> tuple[str, str, str] | None:

@@ -227,10 +227,14 @@ def _edit_block(detector: str, edits: list[Trim | Split], removed: list[Removal]
     gone = [False] * len(text)
     for edit in edits:
         if isinstance(edit, Trim) and 0 <= edit.start < edit.end <= len(text):
-            for i in range(edit.start, edit.end):
+            # Overlapping trims (two rules cutting the same title) record each character once.
+            fresh = [i for i in range(edit.start, edit.end) if not gone[i]]
+            if not fresh:
+                continue
+            for i in fresh:
                 gone[i] = True
-            removed.append(Removal(detector, edit.rule, edit.reason, text[edit.start:edit.end], block.index,
-                                   block.line, "trim", edit.start, edit.end))
+            removed.append(Removal(detector, edit.rule, edit.reason, "".join(text[i] for i in fresh), block.index,
+                                   block.line, "trim", fresh[0], fresh[-1] + 1))
     for edit in edits:
         if isinstance(edit, Split) and edit.at in cuts:
             removed.append(Removal(detector, edit.rule, edit.reason, "", block.index, block.line, "split", edit.at, edit.at))
