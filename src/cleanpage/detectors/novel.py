@@ -32,6 +32,7 @@ from ._platform_lexicon import edge_positions, whole
 
 NAV_WORDS = ("上一章", "下一章", "章节目录", "返回目录", "目录", "加入书签", "投推荐票", "返回书页", "章节列表", "最新章节", "投月票",
              "书架", "加入书架", "上一页", "下一页", "返回书架", "推荐本书")
+NAV_WORDS_LONGEST_FIRST = sorted(NAV_WORDS, key=len, reverse=True)
 NAV_ANCHORS = re.compile(r"上一章|下一章|章节目录|加入书签|投推荐票|返回书页")
 NAV_FILLER = re.compile(r"[\s←→<>|/\-·:]|(?:-->|->|>>|<<|<-)")
 APP_PROMPTS = re.compile(r"^(?:手机接着看|扫码继续阅读|在app中继续阅读|公交地铁随意阅读|前往.{1,10}app.{0,6})$")
@@ -69,7 +70,7 @@ def _is_nav(key: str) -> bool:
     if not NAV_ANCHORS.search(key):
         return False
     rest = key
-    for word in sorted(NAV_WORDS, key=len, reverse=True):
+    for word in NAV_WORDS_LONGEST_FIRST:
         rest = rest.replace(word, "")
     return not NAV_FILLER.sub("", rest)
 

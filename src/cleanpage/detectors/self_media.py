@@ -35,6 +35,7 @@ from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ._platform_lexicon import DATE_TEXT, edge_positions, whole
+from ._shapes import phrase_pattern
 
 QUOTES = re.compile(r"[“”\"'‘’「」]")
 STATEMENTS = (
@@ -43,6 +44,7 @@ STATEMENTS = (
     "本文为博主原创文章,未经博主允许不得转载", "更多精彩内容,就在简书app", "小礼物走一走,来简书关注我", "还没有人赞赏,支持一下",
     "商业转载请联系作者获得授权,非商业转载请注明出处", "自媒体平台网易号用户上传并发布",
 )
+STATEMENT = phrase_pattern(STATEMENTS)
 CODE_BUTTONS = frozenset({"复制代码", "登录后复制", "复制", "copy", "运行代码", "代码如下:"})
 BUTTONS = frozenset({
     "打赏", "赞赏支持", "举报/反馈", "举报", "关注", "+关注", "已关注", "赞同", "添加评论", "申请转载", "喜欢", "收藏", "展开阅读全文",
@@ -99,7 +101,7 @@ class SelfMedia(Detector):
         block = page.blocks[i]
         feats = page.features(block)
         shadow = page.shadow(block).strip()
-        if any(phrase in key for phrase in STATEMENTS):
+        if STATEMENT.search(key):
             return "C17.statement", "platform statement"
         if LINK.match(shadow):
             return "C17.link", "permalink line"

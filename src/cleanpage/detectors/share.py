@@ -38,11 +38,12 @@ QR = re.compile(r"扫一扫.{0,6}(?:手机|打开|阅读|浏览)|扫(?:码|描)?
 APP = re.compile(r"(?:打开|下载|安装|前往|进入|打开看).{0,10}(?:app|客户端)|(?:app|客户端)(?:内打开|专享|下载|阅读|看更多)|尽在.{1,12}app|立即下载")
 FOLLOW = re.compile(r"关注我们|扫一扫关注|扫码关注|二维码关注|加入.{0,6}好友|追踪我们|加入粉丝团|关注(?:官方)?(?:微信|微博|抖音|账号)")
 SHARE_RATIO = 0.7
+SHARE_WORDS = sorted(PLATFORMS | ACTIONS, key=len, reverse=True)
 
 
 def _is_share_token(token: str) -> bool:
     rest = token
-    for word in sorted(PLATFORMS | ACTIONS, key=len, reverse=True):
+    for word in SHARE_WORDS:
         rest = rest.replace(word, "")
     return not FILLER.sub("", rest)
 
@@ -52,10 +53,11 @@ def _is_share_strip(line: str) -> bool:
     toks = [t for t in toks if t]
     if not toks:
         return False
-    share = [t for t in toks if _is_share_token(t)]
     platforms = sum(1 for t in toks if t in PLATFORMS)
-    anchored = bool(ANCHORS.search(line)) or platforms >= 2
-    return anchored and len(share) / len(toks) >= SHARE_RATIO
+    if not (ANCHORS.search(line) or platforms >= 2):
+        return False
+    share = [t for t in toks if _is_share_token(t)]
+    return len(share) / len(toks) >= SHARE_RATIO
 
 
 def _platform_runs(lines: list[str]) -> set[int]:
