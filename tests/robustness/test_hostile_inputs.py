@@ -243,6 +243,12 @@ def test_50mb_page_is_cleaned_within_time_and_memory_ceilings() -> None:
     assert measured["peak_mb"] < 2048, measured  # ceiling documented in docs/reliability.md
 
 
+def test_a_50mb_page_is_rejected_by_a_lower_limit() -> None:
+    page_50mb = b"<p>" + b"a" * (50 * MB - 3)
+    with hard_limit(10), pytest.raises(InputTooLargeError):
+        cleanpage.clean(page_50mb, max_input_bytes=50 * MB - 1)
+
+
 def test_max_input_bytes_rejects_above_and_accepts_at_the_limit() -> None:
     limit = MB
     at_limit = ("<p>" + "a" * (limit - 3)).encode()
