@@ -8,8 +8,12 @@ next boundary. The CLI's worker pool kills a worker stuck inside one stage
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +97,16 @@ def test_the_batch_path_records_a_timed_out_page_as_an_error_row() -> None:
     errors = table.column("error").to_pylist()
     assert errors[0].startswith("CleanTimeoutError")
     assert errors[1].startswith("InputError")
+
+
+def test_the_cli_writes_timed_out_pages_to_its_errors_file(tmp_path: Path) -> None:
+    pages = tmp_path / "in"
+    pages.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (pages / name).write_text(PAGE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cleanpage", "clean", str(pages), "-o", str(tmp_path / "out"),
+                           "--timeout", "1e-9", "--jobs", "1"], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1, done.stderr
+    errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(e["path"] for e in errors) == sorted(str(p) for p in pages.iterdir())
+    assert {e["error"] for e in errors} == {"CleanTimeoutError"}
