@@ -27,10 +27,33 @@ if TYPE_CHECKING:
     from .batch import clean_table
 
 __all__ = [
-    "Block", "Cleaner", "CleanTimeoutError", "CleanpageError", "Config", "ConfigError", "DecodeError", "Detector",
-    "Document", "InputError", "InputTooLargeError", "Metadata", "Removal", "Repair", "Repairer", "SiteProfile",
-    "SiteRule", "__version__", "clean", "learn_profile", "learn_profiles", "load_profiles", "profile_for",
-    "register_detector", "register_repairer", "repair_text",
+    "Block",
+    "CleanTimeoutError",
+    "Cleaner",
+    "CleanpageError",
+    "Config",
+    "ConfigError",
+    "DecodeError",
+    "Detector",
+    "Document",
+    "InputError",
+    "InputTooLargeError",
+    "Metadata",
+    "Removal",
+    "Repair",
+    "Repairer",
+    "SiteProfile",
+    "SiteRule",
+    "__version__",
+    "clean",
+    "clean_table",
+    "learn_profile",
+    "learn_profiles",
+    "load_profiles",
+    "profile_for",
+    "register_detector",
+    "register_repairer",
+    "repair_text",
 ]
 
 

@@ -19,6 +19,8 @@ ROLE_PREFIX = re.compile(
 )
 ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者",
               "记者", "通讯员", "实习生", "作者", "文")
+# ``南都记者``, ``新华社记者``, ``本台通讯员``: an outlet and a role, not a person.
+OUTLET_ROLE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:记者|通讯员|实习生|摄影记者|特约记者|见习记者)")
 STAFF_CODE = re.compile(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$")
 TRAILING = re.compile(r"(?:\s*/\s*)?(?:摄影|摄|文|报道|整理|编译|发自\S{1,8}|等)$")
 PLACEHOLDERS = frozenset({
@@ -56,7 +58,7 @@ def parse_names(value: str) -> list[str] | None:
     names: list[str] = []
     for token in tokens:
         name = _strip_name(token.strip())
-        if not name or name in ROLE_WORDS or name in PLACEHOLDERS or fold(name) in PLACEHOLDERS:
+        if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or name in PLACEHOLDERS or fold(name) in PLACEHOLDERS:
             continue
         if not (HAN_NAME.fullmatch(name) or LATIN_NAME.fullmatch(name)):
             return None

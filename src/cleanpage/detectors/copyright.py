@@ -29,6 +29,8 @@ HOLDER_NOISE = re.compile(
     re.IGNORECASE,
 )
 MAX_HOLDER = 40
+# A labelled statement after the article: ``声明：本文仅代表…``, ``免责声明：…``, ``【特别声明】…``.
+STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:特别|免责|郑重|版权|风险|法律|平台)?声明\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*\S")
 
 
 def copyright_holder(text: str) -> str | None:
@@ -47,7 +49,8 @@ class Copyright(Detector):
     order = 140
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        tail = tail_start(page, lambda shadow: bool(DISCLAIMERS.search(shadow) or COPYRIGHT.search(shadow)))
+        tail = tail_start(page, lambda shadow: bool(DISCLAIMERS.search(shadow) or COPYRIGHT.search(shadow)
+                                                    or STATEMENT.match(shadow)))
         for position, block in enumerate(page.blocks):
             shadow = page.shadow(block)
             feats = page.features(block)
@@ -61,6 +64,8 @@ class Copyright(Detector):
                     yield Harvest("site_name", holder, "C10.holder", block.text, 0.3)
             elif DISCLAIMERS.search(shadow) and (position >= tail or (page.in_head(position) and feats.vlen <= 60)):
                 yield Drop(block, "C10.disclaimer", "reproduction ban / platform disclaimer")
+            elif STATEMENT.match(shadow) and position >= tail and feats.vlen <= 300:
+                yield Drop(block, "C10.statement", "labelled site statement after the article (声明：…)")
 
     @staticmethod
     def _is_notice(shadow: str, sentence_like: bool, edge: bool, vlen: int) -> bool:

@@ -66,7 +66,8 @@ class MetaLines(Detector):
             parsed = parse_meta_line(block.text, shadow, weak=edge and feats.short, bare_date=head and feats.short)
             if parsed is None or len(parsed.residue) > MAX_RESIDUE:
                 continue
-            if not edge and not (parsed.colon and (len(parsed.pairs) >= 2 or feats.short)):
+            anywhere = parsed.fields == {"original_title"}  # 原标题：… is never body, wherever it sits
+            if not edge and not anywhere and not (parsed.colon and (len(parsed.pairs) >= 2 or feats.short)):
                 continue
             confidence = 0.9 if head else 0.7 if edge else 0.6
             yield from self._harvest(parsed, block.text, confidence)

@@ -36,7 +36,7 @@ FILLER = re.compile(r"[\d,.+×:\-和与]|\s")
 SHARE_COUNT = re.compile(r"^(?:分享[:\s]*(?P<after>\d[\d,.]*(?:万|w|k)?)|(?P<before>\d[\d,.]*(?:万|w|k)?)\s*分享)$")
 QR = re.compile(r"扫一扫.{0,6}(?:手机|打开|阅读|浏览)|扫(?:码|描)?二维码|二维码(?:分享|阅读|下载)|手机扫码|扫描qrcode|用手机扫描")
 APP = re.compile(r"(?:打开|下载|安装|前往|进入|打开看).{0,10}(?:app|客户端)|(?:app|客户端)(?:内打开|专享|下载|阅读|看更多)|尽在.{1,12}app|立即下载")
-FOLLOW = re.compile(r"关注我们|扫一扫关注|扫码关注|二维码关注|加入.{0,6}好友|追踪我们|加入粉丝团|关注(?:官方)?(?:微信|微博|抖音|账号)")
+FOLLOW = re.compile(r"关注我们|扫一扫关注|扫码关注|二维码关注|加入.{0,6}好友|追踪我们|加入粉丝团|关注(?:官方)?(?:微信|微博|抖音|账号|公众号)")
 SHARE_RATIO = 0.7
 SHARE_WORDS = sorted(PLATFORMS | ACTIONS, key=len, reverse=True)
 
