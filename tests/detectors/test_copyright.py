@@ -34,3 +34,13 @@ def test_articles_about_copyright_and_risk_are_kept(kit: SimpleNamespace) -> Non
     doc = cleanpage.clean(kit.page(body_insert=traps), kind="text")
     assert _copyright(doc) == {}
     assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]
+
+
+def test_labelled_statements_after_the_article_are_removed_but_not_in_the_body(kit: SimpleNamespace) -> None:
+    statement = "声明：本报力求本文所载信息准确可靠，但对这些信息的准确性或完整性不作保证，亦不对因使用该等信息而引发的损失承担任何责任。"
+    doc = cleanpage.clean(kit.page(tail=[statement]), kind="text")
+    assert [r.rule for r in doc.removed if r.text == statement] == ["C10.statement"]
+    assert doc.text.splitlines() == kit.BODY
+    prose = "声明发布后，多家企业表示将按照要求，在一个月内完成自查自纠并向社会公开结果。"
+    kept = cleanpage.clean(kit.page(body_insert=[prose]), kind="text")
+    assert prose in kept.text.splitlines()

@@ -97,3 +97,19 @@ def test_a_signing_date_at_the_end_of_a_notice_is_kept() -> None:
     doc = cleanpage.clean(text, kind="text")
     assert doc.text.splitlines()[-2:] == ["市公安局", "2024年1月20日"]
     assert doc.metadata.published is None
+
+
+def test_end_of_article_bylines_give_the_author(kit: SimpleNamespace) -> None:
+    tail = ["采写：南都记者 林子沛", "（文/图 刘玺东 易赛楠）", "原标题：长江流域今年首场大范围降雨明起来袭，沿线城市提前部署"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert set(_meta(doc)) == set(tail)
+    assert doc.metadata.authors == ["林子沛", "刘玺东", "易赛楠"]
+    assert doc.metadata.original_title == "长江流域今年首场大范围降雨明起来袭，沿线城市提前部署"
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_an_original_title_line_inside_the_body_is_still_removed(kit: SimpleNamespace) -> None:
+    line = "原标题：全市优化营商环境工作推进会召开，三万户新增市场主体受益"
+    doc = cleanpage.clean(kit.page(body_insert=[line]), kind="text")
+    assert line in _meta(doc)
+    assert doc.text.splitlines() == kit.BODY
