@@ -28,3 +28,19 @@ def test_lost_byte_kept_as_replacement_character_with_warning() -> None:
                                   "会议在北京召开。", "業務報告顯示，今年營收成長三成。"])
 def test_real_text_is_not_redecoded(line: str) -> None:
     assert find_mojibake(line) == []
+
+
+@pytest.mark.parametrize(("clean", "encoding", "reading"), [
+    ("二是深化改革創新,主動融入發展大局。", "big5", "gbk"),
+    ("三是要加強宣傳引導。", "big5", "gbk"),
+    ("要出台更加优惠的政策措施,支持企业", "utf-8", "gbk"),
+])
+def test_replacement_characters_stand_for_one_lost_byte_each(clean: str, encoding: str, reading: str) -> None:
+    damaged = clean.encode(encoding).decode(reading, errors="replace")
+    assert "\ufffd" in damaged
+    assert repair_text(damaged) == clean
+
+
+def test_a_stretch_of_replacement_characters_is_not_guessed() -> None:
+    damaged = "三是要" + "\ufffd" * 12 + "工作。"
+    assert "\ufffd" * 12 in repair_text(damaged)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,7 +46,8 @@ from .charlm import CharLM, load
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 PARTICLES = re.compile(r"[のはをがにでてたするい]")
 JAPANESE_SHARE = 0.25
-RUN = re.compile(r"[^\x00-\x7f]+(?:[\x20-\x7e]{1,3}[^\x00-\x7f]+)*")
+# A run may end in one ASCII letter or symbol: a double-byte character's trail byte can be one (Big5 A1 43 = 。).
+RUN = re.compile(r"[^\x00-\x7f]+(?:[\x20-\x7e]{1,3}[^\x00-\x7f]+)*[\x40-\x7e]?")
 MIN_GAIN = 3.0
 MAX_COST_PER_CHAR = 4.5
 MIN_MARGIN = 0.3
@@ -55,6 +57,8 @@ MIN_HAN = 2
 REACH = 24  # characters searched on either side of the first and last signature in a run
 MAX_CHUNK = 200
 MISSING = "\ufffd"
+GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
+MAX_HOLE_SHARE = 3  # at most one lost byte in three characters of a stretch is inferred
 LOST_BYTE = 0x80  # stands for a UTF-8 continuation byte the GBK decoder turned into U+FFFD
 
 
@@ -69,6 +73,12 @@ class Conversion:
     @property
     def single_byte(self) -> bool:
         return self.encoding in ("latin-1", "cp1252", "cp1251", "koi8_r")
+
+    @property
+    def lost_byte_reading(self) -> bool:
+        """Whether a U+FFFD in the text stands for one byte of the original: a double-byte
+        decoder (GBK, Big5) replaces each byte it cannot pair by one U+FFFD and reads on from the next."""
+        return self.encoding in ("gb18030", "gbk", "big5")
 
 
 CONVERSIONS = (
@@ -104,7 +114,7 @@ class Window:
 
 def _char_bytes(char: str, conversion: Conversion) -> bytes | None:
     if char == MISSING:
-        return bytes((LOST_BYTE,)) if conversion.decoding == "utf-8" and not conversion.single_byte else None
+        return bytes((LOST_BYTE,)) if conversion.lost_byte_reading else None
     if conversion.encoding == "cp1252" and "\x80" <= char <= "\x9f":
         return bytes((ord(char),))  # bytes cp1252 leaves undefined come through as C1 controls
     try:
@@ -113,41 +123,120 @@ def _char_bytes(char: str, conversion: Conversion) -> bytes | None:
         return None
 
 
-def _fill_lost_bytes(lm: CharLM, data: bytearray, holes: dict[int, str | None]) -> set[int]:
-    """Choose each lost UTF-8 continuation byte by the model; return the holes it could not decide.
+@dataclass(frozen=True)
+class Hole:
+    """A lost byte at ``offset``; ``left``/``right`` are the text's characters around the stretch it lies in."""
 
-    ``holes`` maps each hole to the character that follows it in the text, the right context when
-    the hole ends the damaged span (the bytes after it then belong to clean text and decode to nothing).
+    offset: int
+    following: str | None  # the character after the hole in the text: right context when the hole ends the span
+    left: str | None
+
+
+def _fill_lost_bytes(lm: CharLM, data: bytearray, holes: list[Hole], conversion: Conversion) -> set[int]:
+    """Choose each lost byte by the model; return the holes it could not decide.
+
+    The candidates are the bytes that complete the character the hole lies in (under the right
+    decoding) and that the wrong decoder would indeed have rejected there. Each is scored with the
+    character before and after; a hole whose runner-up is within :data:`MIN_MARGIN` stays unknown.
+    Two passes: the first fills the holes in order with unfilled neighbours as no context, the
+    second decides each hole again with its neighbours filled.
     """
+    pending = {hole.offset for hole in holes}
     undecided: set[int] = set()
-    for hole, following in holes.items():
-        lead = hole
-        while lead > 0 and hole - lead < 3 and data[lead] & 0xC0 == 0x80:
-            lead -= 1
-        width = 4 if data[lead] >= 0xF0 else 3 if data[lead] >= 0xE0 else 2 if data[lead] >= 0xC0 else 0
-        if not width or lead + width <= hole:
-            undecided.add(hole)
-            continue
-        before = bytes(data[max(0, lead - 3):lead]).decode("utf-8", "ignore")[-1:] or None
-        after = bytes(data[lead + width:lead + width + 3]).decode("utf-8", "ignore")[:1] or following
-        scored = []
-        for byte in range(0x80, 0xC0):
-            data[hole] = byte
-            try:
-                char = bytes(data[lead:lead + width]).decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            scored.append((lm.cost(char + (after or ""), before), byte))
-        scored.sort()
-        if scored and (len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN):
-            data[hole] = scored[0][1]
-        else:
-            data[hole] = LOST_BYTE
-            undecided.add(hole)
+    for _ in range(2):
+        undecided = set()
+        for hole in holes:
+            pending.discard(hole.offset)
+            if not _fill_hole(lm, data, hole, conversion, pending):
+                undecided.add(hole.offset)
     return undecided
 
 
-def _pieces(lm: CharLM, run: str, conversion: Conversion, skip: int) -> list[list[Piece]]:
+def _fill_hole(lm: CharLM, data: bytearray, hole: Hole, conversion: Conversion, pending: set[int]) -> bool:
+    """Set the lost byte to the model's choice; whether the choice is clear."""
+    located = _utf8_char(data, hole.offset) if conversion.decoding == "utf-8" else _double_byte_char(data, hole.offset)
+    if located is None:
+        return False
+    start, width = located
+
+    def neighbour(span: tuple[int, int]) -> str | None:
+        return None if any(span[0] <= offset < span[1] for offset in pending) else _decoded(data, span, conversion)
+
+    before = neighbour(_previous_char(data, start, conversion)) if start else hole.left
+    # Bytes after the hole that decode to nothing belong to clean text the span ends in.
+    after = (neighbour(_next_char(data, start + width, conversion)) if start + width < len(data) else None) \
+        or hole.following
+    scored = []
+    for byte in _candidate_bytes(data, hole.offset, conversion):
+        data[hole.offset] = byte
+        if (char := _decoded(data, (start, start + width), conversion)) is not None:
+            prior = 0.0 if is_han(char) else GUESSED_SYMBOL_COST
+            scored.append((lm.cost(char + (after or ""), before) + prior, byte))
+    scored.sort()
+    if scored:
+        data[hole.offset] = scored[0][1]  # even an undecided hole keeps a byte that decodes in step
+    return bool(scored) and (len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN)
+
+
+def _utf8_char(data: bytearray, hole: int) -> tuple[int, int] | None:
+    """Start and width of the UTF-8 sequence whose continuation byte was lost at ``hole``."""
+    lead = hole
+    while lead > 0 and hole - lead < 3 and data[lead] & 0xC0 == 0x80:
+        lead -= 1
+    width = 4 if data[lead] >= 0xF0 else 3 if data[lead] >= 0xE0 else 2 if data[lead] >= 0xC0 else 0
+    return (lead, width) if width and lead + width > hole else None
+
+
+def _double_byte_char(data: bytearray, hole: int) -> tuple[int, int] | None:
+    """The byte pair the lost byte at ``hole`` belongs to, found by reading pairs from the stretch start."""
+    position = 0
+    while position < hole:
+        position += 1 if data[position] < 0x80 else 2
+    start = hole if position == hole else hole - 1
+    return (start, 2) if start + 2 <= len(data) else None
+
+
+def _candidate_bytes(data: bytearray, hole: int, conversion: Conversion) -> list[int]:
+    """Bytes the hole may have held: a UTF-8 continuation byte, or a byte the wrong double-byte
+    decoder cannot pair with the byte after it (it would not have written U+FFFD otherwise)."""
+    if conversion.decoding == "utf-8":
+        return list(range(0x80, 0xC0))
+    following = bytes(data[hole + 1:hole + 2])
+    return [byte for byte in range(0x81, 0xFF)
+            if not following or (bytes((byte,)) + following).decode(conversion.encoding, "replace")[0] == MISSING]
+
+
+def _previous_char(data: bytearray, end: int, conversion: Conversion) -> tuple[int, int]:
+    """Start and end of the character that ends at ``end`` (a character boundary)."""
+    if conversion.decoding == "utf-8":
+        start = end - 1
+        while start > 0 and end - start < 4 and data[start] & 0xC0 == 0x80:
+            start -= 1
+        return start, end
+    position = start = 0
+    while position < end:
+        start, position = position, position + (1 if data[position] < 0x80 else 2)
+    return start, end
+
+
+def _next_char(data: bytearray, start: int, conversion: Conversion) -> tuple[int, int]:
+    """Start and end of the character that starts at ``start`` (a character boundary)."""
+    lead = data[start]
+    if conversion.decoding == "utf-8":
+        return start, start + (4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2 if lead >= 0xC0 else 1)
+    return start, start + (1 if lead < 0x80 else 2)
+
+
+def _decoded(data: bytearray, span: tuple[int, int], conversion: Conversion) -> str | None:
+    """The character in ``data[span]``, or ``None`` when those bytes are no ordinary character."""
+    try:
+        char = bytes(data[span[0]:span[1]]).decode(conversion.decoding)
+    except UnicodeDecodeError:
+        return None
+    return char if len(char) == 1 and unicodedata.category(char) not in ("Co", "Cn", "Cc") else None
+
+
+def _pieces(lm: CharLM, run: str, left: str | None, conversion: Conversion, skip: int) -> list[list[Piece]]:
     """Chains of consecutive pieces of ``run``, each stretch of encodable characters decoded from its ``skip``-th."""
     chains: list[list[Piece]] = []
     stretch_start = 0
@@ -159,22 +248,27 @@ def _pieces(lm: CharLM, run: str, conversion: Conversion, skip: int) -> list[lis
             continue
         begin = stretch_start + skip
         if len(encoded) - skip >= 2:
-            chains += _decode_stretch(lm, run, begin, encoded[skip:], conversion)
+            chains += _decode_stretch(lm, run, begin, encoded[skip:], conversion, run[begin - 1] if begin else left)
         stretch_start, encoded = index + 1, []
     return chains
 
 
-def _decode_stretch(lm: CharLM, run: str, begin: int, encoded: list[bytes], conversion: Conversion) -> list[list[Piece]]:
+def _decode_stretch(lm: CharLM, run: str, begin: int, encoded: list[bytes], conversion: Conversion,
+                    left: str | None) -> list[list[Piece]]:
     offsets: dict[int, int] = {}  # byte offset -> run index
     data = bytearray()
-    holes: dict[int, str | None] = {}
+    holes: list[Hole] = []
     for index, raw in enumerate(encoded, begin):
         offsets[len(data)] = index
         if run[index] == MISSING:
-            holes[len(data)] = run[index + 1] if index + 1 < len(run) else None
+            holes.append(Hole(len(data), run[index + 1] if index + 1 < len(run) else None, left))
         data += raw
     offsets[len(data)] = begin + len(encoded)
-    undecided = _fill_lost_bytes(lm, data, holes) if holes else set()
+    # A lost byte is inferred from the bytes around it: a stretch that is mostly holes has too few.
+    if len(holes) * MAX_HOLE_SHARE > len(encoded):
+        undecided = {hole.offset for hole in holes}
+    else:
+        undecided = _fill_lost_bytes(lm, data, holes, conversion) if holes else set()
     chains: list[list[Piece]] = []
     chain: list[Piece] = []
     piece_start: int | None = 0
@@ -281,7 +375,7 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
         # A stray single-byte character before the span pairs its byte with the span's first byte:
         # decoding from the second character as well finds the true pairing.
         for skip in (0, 1) if conversion.single_byte else (0,):
-            for chain in _pieces(lm, run, conversion, skip):
+            for chain in _pieces(lm, run, left, conversion, skip):
                 if (window := _best_window(lm, run, left, right, chain, conversion.label)) is not None:
                     windows.append(window)
     if ftfy_window := _ftfy_window(lm, run, left, right):
