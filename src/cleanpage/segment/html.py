@@ -102,22 +102,30 @@ class _Candidate:
         return sum(len(SENTENCE_END.findall(text)) for text, _, _ in self.items)
 
 
-def parse_html(text: str) -> etree._Element | None:
-    """The page's lxml tree, or ``None`` when there is nothing to parse."""
+def parse_html(text: str, warnings: list[str] | None = None) -> etree._Element | None:
+    """The page's lxml tree, or ``None`` when there is nothing to parse.
+
+    libxml2 stops nesting at 256 levels (its ``huge_tree`` option goes deeper, but the Python tree walkers
+    downstream then hit the recursion limit): text nested deeper is lost, and that is said in ``warnings``.
+    """
     text = EARLY_DOCUMENT_END.sub("", XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         return None
+    parser = lxml.html.HTMLParser(remove_comments=True)
     try:
-        return lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(remove_comments=True))
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    if warnings is not None and any("Excessive depth" in entry.message for entry in parser.error_log):
+        warnings.append("html: elements nested deeper than the parser's limit were cut; text inside them is lost")
+    return tree
 
 
 def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
-    tree = parse_html(text)
+    warnings: list[str] = []
+    tree = parse_html(text, warnings)
     if tree is None:
         return HtmlSegment([], PageHints(), ["html: nothing to parse"])
-    warnings: list[str] = []
     host = _host(url)
     for selector in config.selectors_for(host):
         _drop_selector(tree, selector, warnings)
