@@ -58,3 +58,13 @@ def test_codec_tables() -> None:
     assert pair_table("gbk")[0xB1A3] == "保"
     assert any(0xAA in leads and 0xCB in trails for leads, trails in lost_pair_classes("gbk"))
 
+
+
+def test_lost_byte_without_marker_is_resynchronised() -> None:
+    clean = "朱勤虎局長對這次集中行動的總體要求和主要內容作了具體部署。"
+    data = bytearray(clean.encode("gbk"))
+    del data[2 * clean.index("要") + 1]  # the trail byte of 要: every later pair is read one byte off
+    damaged = data.decode("gbk", errors="replace").replace("\ufffd", "")
+    assert damaged != clean
+    assert repair_text(damaged) == clean
+

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cleanpage import clean
 from cleanpage.document import Repair
-from cleanpage.repair import repair_warnings, suspicious
+from cleanpage.repair import repair_text, repair_warnings, suspicious
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "repair"
 
@@ -30,3 +32,15 @@ def test_scan_clears_clean_lines_and_flags_damage() -> None:
     assert len(flagged) <= len(lines) // 10
     for damaged in ("鍙戝竷鏃堕棿", "À´Ô´£ºÐÂ»ªÉç", "ХРЖё | ¶юКЦ", "為確!笆奈濉遍_好局", "正\u200b文", "&amp;nbsp;正文"):
         assert suspicious(damaged), damaged
+
+
+GOLD_BODIES = sorted((FIXTURES.parent).glob("html/gold/*/expected.txt")) + sorted(FIXTURES.parent.glob("handmade/*/expected.txt"))
+
+
+@pytest.mark.parametrize("path", GOLD_BODIES, ids=lambda path: path.parent.name)
+def test_clean_gold_bodies_are_not_changed(path: Path) -> None:
+    import opencc
+
+    body = path.read_text(encoding="utf-8")
+    for variant in (body, opencc.OpenCC("t2s").convert(body), opencc.OpenCC("s2t").convert(body)):
+        assert repair_text(variant) == variant

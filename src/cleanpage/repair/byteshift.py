@@ -39,7 +39,7 @@ from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
 from ._lattice import Path, Slot, best_path
-from ._scan import shift_signature
+from ._scan import hits, shift_signature
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
 
@@ -56,6 +56,14 @@ MIN_GAIN = 4.0
 MAX_REPAIRED_COST = 4.2
 MIN_MARGIN = 0.2
 GUESS_MAX_COST = 6.0
+TEXT_RUN = re.compile(r"[^\x00-\x7f\s]+")
+HOT_WINDOW = 4  # characters from a rare one whose mean unigram cost is compared with the text's
+HOT_MARGIN = 1.5  # how far above the mean cost per Han character around it a window must be to count as out of step
+HOT_FLOOR = 4.5  # no window cheaper than this is hot (ordinary Chinese text costs about 3 per character)
+NEIGHBOURHOOD = 32  # characters on either side whose mean cost is the baseline
+MAX_RUN = 48
+UNMARKED_LOOKBACK = 6  # the first out-of-step characters may be common: resynchronise up to 6 before the first rare one
+REALIGNED_SHARE = 0.75
 MISSING = "\ufffd"
 
 
@@ -214,11 +222,23 @@ def _is_suspicious(lm: CharLM, run: str) -> bool:
     return rare[0] or sum(rare) >= 2
 
 
-def _repair_match(lm: Scorer, text: str, match: re.Match[str]) -> Edit | None:
-    junk, run = match.group("junk"), match.group("run").replace(MISSING, "")
-    end = match.end()
+@dataclass(frozen=True)
+class Span:
+    """``text[start:end]``: ``junk`` (a marker, maybe empty) at ``start``, then the run thought out of step."""
+
+    start: int
+    junk: str
+    end: int
+
+
+def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None:
+    """The best rebuild of ``span`` and its gain over the text as it stands, if it is clearly better."""
+    start, junk, end = span.start, span.junk, span.end
+    run = text[start + len(junk):end].replace(MISSING, "")
+    if not run:
+        return None
     following = text[end] if end < len(text) else None
-    left = text[match.start() - 1]
+    left = text[start - 1] if start else None
     best: _Candidate | None = None
     for codec in CODECS:
         shifted = _encode_pairs(run, codec)
@@ -227,15 +247,16 @@ def _repair_match(lm: Scorer, text: str, match: re.Match[str]) -> Edit | None:
         tail = ord(following) if following and 0x40 <= ord(following) <= 0x7E else None
         mids = _wide_forms(junk, codec) if len(junk) == 1 and junk not in "?\ufffd" else [b""]
         annotation = ANNOTATION_REST.fullmatch(junk)
-        lost_leads = _annotated_leads(left, annotation.group(1), codec) if annotation else ()
+        lost_leads = _annotated_leads(left, annotation.group(1), codec) if annotation and left else ()
         for mid in mids:
             for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads):
                 right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
                 path = best_path(lm, slots, left, right)
                 if path is not None and (best is None or path.cost < best.path.cost):
                     best = _Candidate(_with_missing(path), codec, what)
-            for cut in range(1, len(run)):
-                # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
+            # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step. That bad
+            # byte left a marker (U+FFFD), so a span without one is out of step to its end.
+            for cut in range(1, len(run)) if junk else ():
                 for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads)[:1]:
                     path = best_path(lm, slots, left, run[cut])
                     if path is None:
@@ -248,12 +269,13 @@ def _repair_match(lm: Scorer, text: str, match: re.Match[str]) -> Edit | None:
     if best is None:
         return None
     consumed = end + (1 if best.path.text and following and _tail_used(best, following) else 0)
-    before = text[match.start():consumed]
+    before = text[start:consumed]
     after_ctx = text[consumed] if consumed < len(text) else None
     original_cost = lm.cost(before, left) + (lm.pair_cost(to_simplified_chars(before[-1]), after_ctx) if after_ctx else 0)
     repaired_cost = best.path.cost
     guessed = [m for m in best.path.margins if m is not None]
-    if original_cost - repaired_cost < MIN_GAIN or repaired_cost / len(best.path.text) > MAX_REPAIRED_COST:
+    gain = original_cost - repaired_cost
+    if gain < MIN_GAIN or repaired_cost / len(best.path.text) > MAX_REPAIRED_COST:
         return None
     if sum(1 for m in guessed if m < MIN_MARGIN) * 2 > len(guessed):
         return None
@@ -262,7 +284,7 @@ def _repair_match(lm: Scorer, text: str, match: re.Match[str]) -> Edit | None:
     note = f"{best.codec} stream out of step: {best.note}"
     if MISSING in best.path.text:
         note += "; warning: a lost character could not be inferred and is kept as U+FFFD"
-    return Edit(match.start(), consumed, best.path.text, confidence, note)
+    return gain, Edit(start, consumed, best.path.text, confidence, note)
 
 
 def _tail_used(candidate: _Candidate, following: str) -> bool:
@@ -281,25 +303,92 @@ def _with_missing(path: Path) -> Path:
     return Path("".join(chars), path.cost, path.margins)
 
 
-def suspicious_matches(text: str) -> list[re.Match[str]]:
-    """Marker-plus-rare-run spans worth a search (cheap: no search, unigram look-ups only)."""
+def suspicious_spans(text: str) -> list[list[Span]]:
+    """Spans worth a search (cheap: regexes and unigram look-ups, no search), grouped by alternatives.
+
+    A marker before a rare run gives one span. A run that went out of step without a marker (a
+    lost byte) shows only as characters far rarer than the rest of the text: each such hot window
+    gives the spans that resynchronise at its first rare character or up to
+    :data:`UNMARKED_LOOKBACK` characters before it (the first out-of-step characters may be common)
+    and run to the end of the non-ASCII run; the best of them is kept.
+    """
     if not shift_signature().search(text):
         return []
-    matches = []
+    lm = load()
+    groups: list[list[Span]] = []
     for match in CANDIDATE.finditer(text):
         run = match.group("run").replace(MISSING, "")
-        if run and _is_suspicious(load(), run):
-            matches.append(match)
-    return matches
+        if run and _is_suspicious(lm, run):
+            groups.append([Span(match.start(), match.group("junk"), match.end())])
+    marked = [(spans[0].start, spans[0].end) for spans in groups]
+    rare_hits = [start for start, _ in hits(shift_signature(), text) if is_han(text[start])]
+    if rare_hits:
+        groups += _unmarked_spans(lm, text, rare_hits, marked)
+    return groups
+
+
+def _unmarked_spans(lm: CharLM, text: str, rare_hits: list[int], marked: list[tuple[int, int]]) -> list[list[Span]]:
+    """Resynchronisation spans around rare hits in hot windows, kept where a one-byte shift reads as common text."""
+    groups: list[list[Span]] = []
+    searched_until = -1
+    for hit in rare_hits:
+        if hit < searched_until or any(start <= hit < end for start, end in marked) or not _hot(lm, text, hit):
+            continue
+        run_start = hit
+        while run_start > 0 and hit - run_start < MAX_RUN and TEXT_RUN.match(text[run_start - 1]):
+            run_start -= 1
+        run = TEXT_RUN.match(text, hit)
+        run_end = run.end() if run else hit + 1
+        first = max(run_start, hit - UNMARKED_LOOKBACK)
+        spans = [Span(start, "", run_end) for start in range(first, hit + 1) if _realigns(lm, text[start:run_end])]
+        if spans:
+            groups.append(spans)
+        searched_until = run_end
+    return groups
+
+
+def _hot(lm: CharLM, text: str, hit: int) -> bool:
+    """Whether the window at ``hit`` costs far more per character than the Han text around it."""
+    window = to_simplified_chars(text[hit:hit + HOT_WINDOW])
+    mean = sum(map(lm.unigram_cost, window)) / len(window)
+    if mean < HOT_FLOOR:
+        return False
+    around = [cost for char in to_simplified_chars(text[max(0, hit - NEIGHBOURHOOD):hit + NEIGHBOURHOOD])
+              if (cost := lm.unigram.get(char)) is not None] or [mean]
+    return mean >= sum(around) / len(around) + HOT_MARGIN
+
+
+def _realigns(lm: CharLM, run: str) -> bool:
+    """Whether the run's bytes read one byte later give mostly common characters in some codec.
+
+    A run thrown out of step by a lost byte reads back as the original text, apart from its
+    ends; clean text read one byte off gives rare characters. One decode, no search.
+    """
+    for codec in CODECS:
+        try:
+            encoded = run.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        inner = to_simplified_chars(encoded[1:].decode(codec, "replace"))[1:-1]
+        if inner and sum(lm.unigram_cost(char) < RARE_COST for char in inner) >= REALIGNED_SHARE * len(inner):
+            return True
+    return False
 
 
 def find_shifted(text: str, page: Sequence[str] = (), scorer: Scorer | None = None) -> list[Edit]:
     """Repairs of out-of-step runs in ``text``; ``page`` (all texts of the page) feeds the cache model."""
-    matches = suspicious_matches(text)
-    if not matches:
+    groups = suspicious_spans(text)
+    if not groups:
         return []
     scorer = scorer or PageLM(load(), page or (text,))
-    return [edit for match in matches if (edit := _repair_match(scorer, text, match)) is not None]
+    edits = []
+    for spans in groups:
+        own = text[min(span.start for span in spans):max(span.end for span in spans) + 1]
+        span_scorer = scorer.excluding(own) if isinstance(scorer, PageLM) else scorer
+        found = [repaired for span in spans if (repaired := _repair_span(span_scorer, text, span)) is not None]
+        if found:
+            edits.append(max(found, key=lambda repaired: repaired[0])[1])
+    return edits
 
 
 @register_repairer
@@ -313,7 +402,7 @@ class ByteShift(Repairer):
         scorer: PageLM | None = None  # built once per page, and only for a page with a suspicious span
         results = []
         for text in texts:
-            if suspicious_matches(text):
+            if suspicious_spans(text):
                 scorer = scorer or PageLM(load(), texts)
                 results.append(apply_edits(text, self.name, find_shifted(text, texts, scorer)))
             else:

@@ -168,15 +168,27 @@ class PageLM:
         self.firsts: Counter[str] = Counter()
         self.chars: Counter[str] = Counter()
         for text in texts:
-            folded = to_simplified_chars(text)
-            self.chars.update(ch for ch in folded if lm.unigram.get(ch, CACHE_MAX_COST) < CACHE_MAX_COST)
-            for first, second in itertools.pairwise(folded):
-                if first in lm.unigram and second in lm.unigram and \
-                        lm.unigram[first] < CACHE_MAX_COST and lm.unigram[second] < CACHE_MAX_COST:
-                    self.pairs[first, second] += 1
-                    self.firsts[first] += 1
+            self._count(text)
         self.total = sum(self.chars.values())
         self._memo: dict[tuple[str | None, str], float] = {}
+
+    def _count(self, text: str) -> None:
+        folded = to_simplified_chars(text)
+        unigram = self.lm.unigram
+        self.chars.update(ch for ch in folded if unigram.get(ch, CACHE_MAX_COST) < CACHE_MAX_COST)
+        for first, second in itertools.pairwise(folded):
+            if unigram.get(first, CACHE_MAX_COST) < CACHE_MAX_COST and unigram.get(second, CACHE_MAX_COST) < CACHE_MAX_COST:
+                self.pairs[first, second] += 1
+                self.firsts[first] += 1
+
+    def excluding(self, text: str) -> PageLM:
+        """The same model without what ``text`` added to the page counts: a damaged span whose
+        out-of-step characters happen to be common must not vouch for itself."""
+        own = PageLM(self.lm, (text,))
+        other = PageLM(self.lm)
+        other.pairs, other.firsts, other.chars = self.pairs - own.pairs, self.firsts - own.firsts, self.chars - own.chars
+        other.total = self.total
+        return other
 
     def unigram_cost(self, char: str) -> float:
         return self.lm.unigram_cost(char)
