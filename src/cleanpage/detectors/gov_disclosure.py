@@ -59,9 +59,10 @@ class TableLine:
 
 def _parse(text: str, shadow: str) -> list[tuple[str, str]] | None:
     """Label/value pairs if the line starts with a disclosure label, else ``None``."""
-    matches = list(LABEL.finditer(shadow))
-    if not matches or shadow[: matches[0].start()].strip():
+    # A label can only start after the leading whitespace: one anchored try rejects most lines.
+    if not LABEL.match(shadow, len(shadow) - len(shadow.lstrip())):
         return None
+    matches = list(LABEL.finditer(shadow))
     pairs = []
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(text)
