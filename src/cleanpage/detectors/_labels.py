@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import find_date
 from ..names import PLACEHOLDERS, parse_count, parse_names
-from ._shapes import BAR, CLOSE, COLON, OPEN, compact
+from ._shapes import BAR, CLOSE, COLON, OPEN, compact, longest_first
 
 LABELS: dict[str, tuple[str, ...]] = {
     "source": ("来源", "稿源", "新闻来源", "文章来源", "信息来源", "资料来源", "本文来源", "稿件来源", "出处", "转载自", "转自",
@@ -48,7 +48,7 @@ WEAK_OK = frozenset({"作者", "记者", "来源", "编辑", "采写", "文/图"
                      "更新时间", "发布日期", "发表时间", "更新日期",
                      "更新于", "编辑于", "稿源", "摄影", "通讯员", "文", "观看", "评论", "围观", "人气"})
 LABEL_RE = re.compile(
-    rf"(?P<label>{'|'.join(re.escape(lbl) for lbl in sorted(LABEL_FIELD, key=len, reverse=True))})"
+    rf"(?P<label>{longest_first(LABEL_FIELD)})"
     rf"\s*(?P<colon>{COLON})?"
 )
 TOOL_WORDS = re.compile(r"^(?:大|中|小|a-|a|a\+|t|放大|缩小|正常|默认|\[|\]|【|】|\s|" + BAR + r")*$")
