@@ -64,6 +64,7 @@ NEIGHBOURHOOD = 32  # characters on either side whose mean cost is the baseline
 MAX_RUN = 48
 UNMARKED_LOOKBACK = 6  # the first out-of-step characters may be common: resynchronise up to 6 before the first rare one
 REALIGNED_SHARE = 0.75
+REALIGNED_GAIN = 1.0  # mean unigram cost the one-byte-shifted reading must save over the run as it stands
 MISSING = "\ufffd"
 
 
@@ -182,9 +183,10 @@ def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
                  if (char := table.get(encoded[-1] << 8 | x)) is not None and reading in readings(char))
 
 
-def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str,
-                lost_leads: tuple[int, ...] = ()) -> list[tuple[list[Slot], str]]:
-    """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``, with and without one deleted pair."""
+def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_leads: tuple[int, ...] = (),
+                deleted_pair: bool = True) -> list[tuple[list[Slot], str]]:
+    """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``, and with ``deleted_pair``
+    also those with one deleted pair restored."""
     slots = _Slots(codec)
     head: list[Slot]
     if lost_leads:
@@ -201,7 +203,7 @@ def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str,
     last = slots.pair(shifted[-1], tail)
     base = [*head, *inner, last]
     out = [(base, what)]
-    for index in range(len(inner)):
+    for index in range(len(inner)) if deleted_pair else ():
         lead_byte, trail_byte = shifted[2 * index + 1], shifted[2 * index + 2]
         for leads, trails in lost_pair_classes(codec):
             first, second = slots.pair(lead_byte, leads), slots.pair(trails, trail_byte)
@@ -249,15 +251,15 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         annotation = ANNOTATION_REST.fullmatch(junk)
         lost_leads = _annotated_leads(left, annotation.group(1), codec) if annotation and left else ()
         for mid in mids:
-            for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads):
+            # A deleted bad pair, like a re-alignment, leaves a marker behind: a span without one is only shifted.
+            for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads, deleted_pair=bool(junk)):
                 right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
                 path = best_path(lm, slots, left, right)
                 if path is not None and (best is None or path.cost < best.path.cost):
                     best = _Candidate(_with_missing(path), codec, what)
-            # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step. That bad
-            # byte left a marker (U+FFFD), so a span without one is out of step to its end.
+            # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
             for cut in range(1, len(run)) if junk else ():
-                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads)[:1]:
+                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, deleted_pair=False):
                     path = best_path(lm, slots, left, run[cut])
                     if path is None:
                         continue
@@ -359,18 +361,23 @@ def _hot(lm: CharLM, text: str, hit: int) -> bool:
 
 
 def _realigns(lm: CharLM, run: str) -> bool:
-    """Whether the run's bytes read one byte later give mostly common characters in some codec.
+    """Whether the run's bytes read one byte later give mostly common characters in some codec,
+    and characters much cheaper than the run as it stands.
 
     A run thrown out of step by a lost byte reads back as the original text, apart from its
-    ends; clean text read one byte off gives rare characters. One decode, no search.
+    ends. Clean text read one byte off gives rarer characters (in GBK often still common ones:
+    a trail byte of level-1 Han is a level-1 lead byte too), so the cost comparison decides.
+    One decode, no search.
     """
+    as_is = [lm.unigram_cost(char) for char in to_simplified_chars(run)]
     for codec in CODECS:
         try:
             encoded = run.encode(codec)
         except UnicodeEncodeError:
             continue
-        inner = to_simplified_chars(encoded[1:].decode(codec, "replace"))[1:-1]
-        if inner and sum(lm.unigram_cost(char) < RARE_COST for char in inner) >= REALIGNED_SHARE * len(inner):
+        inner = [lm.unigram_cost(char) for char in to_simplified_chars(encoded[1:].decode(codec, "replace"))[1:-1]]
+        if inner and sum(cost < RARE_COST for cost in inner) >= REALIGNED_SHARE * len(inner) and \
+                sum(inner) / len(inner) <= sum(as_is) / len(as_is) - REALIGNED_GAIN:
             return True
     return False
 

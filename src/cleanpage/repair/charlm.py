@@ -171,6 +171,8 @@ class PageLM:
             self._count(text)
         self.total = sum(self.chars.values())
         self._memo: dict[tuple[str | None, str], float] = {}
+        self.page: PageLM | None = None
+        self.own: PageLM | None = None
 
     def _count(self, text: str) -> None:
         folded = to_simplified_chars(text)
@@ -183,12 +185,20 @@ class PageLM:
 
     def excluding(self, text: str) -> PageLM:
         """The same model without what ``text`` added to the page counts: a damaged span whose
-        out-of-step characters happen to be common must not vouch for itself."""
-        own = PageLM(self.lm, (text,))
+        out-of-step characters happen to be common must not vouch for itself. Shares the page
+        counts (costs as many look-ups as ``text`` is long, not the page)."""
         other = PageLM(self.lm)
-        other.pairs, other.firsts, other.chars = self.pairs - own.pairs, self.firsts - own.firsts, self.chars - own.chars
+        other.page, other.own = self, PageLM(self.lm, (text,))
         other.total = self.total
         return other
+
+    def _counts(self, previous: str | None, char: str) -> tuple[int, int, int]:
+        """Page counts of ``char``, of the pair and of pairs starting with ``previous``, less ``own``'s."""
+        if self.page is None:
+            seen = self.pairs.get((previous, char), 0) if previous is not None else 0
+            return self.chars[char], seen, self.firsts[previous] if previous is not None else 0
+        page, own = self.page._counts(previous, char), self.own._counts(previous, char) if self.own else (0, 0, 0)
+        return page[0] - own[0], page[1] - own[1], page[2] - own[2]
 
     def unigram_cost(self, char: str) -> float:
         return self.lm.unigram_cost(char)
@@ -202,9 +212,9 @@ class PageLM:
 
     def _pair_cost(self, previous: str | None, char: str) -> float:
         general = 10 ** -self.lm.pair_cost(previous, char)
-        unigram = self.chars[char] / self.total if self.total >= CACHE_MIN_CHARS else 0.0
-        seen = self.pairs.get((previous, char), 0) if previous is not None else 0
-        bigram = seen / self.firsts[previous] if seen and previous is not None else 0.0
+        chars, seen, firsts = self._counts(previous, char)
+        unigram = chars / self.total if self.total >= CACHE_MIN_CHARS else 0.0
+        bigram = seen / firsts if seen > 0 else 0.0
         mixed = ((1 - CACHE_UNIGRAM_WEIGHT - CACHE_BIGRAM_WEIGHT) * general + CACHE_UNIGRAM_WEIGHT * unigram
                  + CACHE_BIGRAM_WEIGHT * bigram)
         if not mixed:
