@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .shadow import fold
+from .shadow import _tables, fold
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
@@ -38,6 +38,10 @@ NUMERIC = re.compile(
 MONTH_ONLY = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月(?!\s*\d)")
 CHINESE = re.compile(rf"(?P<year>[{_CN}]{{4}})\s*年\s*(?P<month>[{_CN}]{{1,2}})\s*月\s*(?P<day>[{_CN}]{{1,3}})\s*日")
 ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})t(?P<hour>\d{2}):(?P<minute>\d{2})")
+# Every date form above holds a digit or 年 (on the shadow): a line with neither in any spelling the
+# shadow folds to them has no date, and is rejected before it is folded.
+DATE_HINT = re.compile("[" + "".join(sorted({"年", *(chr(code) for code, simple in _tables()[2].items()
+                                                     if chr(simple) == "年")})) + r"]|\d")
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ def _iso_numeric(match: re.Match[str], roc: bool) -> str | None:
 
 def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
     """The first date in ``text`` (offsets refer to ``text``), or ``None``."""
+    if not DATE_HINT.search(text):
+        return None
     shadow = fold(text).lower()
     candidates: list[FoundDate] = []
     match = ISO.search(shadow)
