@@ -23,6 +23,8 @@ LABEL = re.compile(
     rf"^\s*(?:(?:[您你]|[您你]?(?:当前|现在|目前))(?:所在|所处)?的?位置|(?:现在|所在|目前)?位置|当前路径|导航)\s*{COLON}?\s*"
 )
 SEPARATOR = re.compile(rf"\s*(?:{ARROW}|{BAR}|＞|/)\s*|\s{{2,}}")
+# Every separator holds one of these characters (arrows, bars, slashes, spaces): a cheap first test.
+SEPARATOR_CHARS = re.compile(rf"[>»›→⇒{BAR[1:-1]}＞/\s]")
 PATH_SEPARATOR = re.compile(rf"{ARROW}|＞|/")
 ROOTS = frozenset({"首页", "主页", "网站首页", "回首页", "home", "首页home", "返回首页"})
 LEAVES = frozenset({"正文", "内容", "详情", "文章", "阅读", "正文内容", "文章内容", "详细内容", "查看内容", "浏览"})
@@ -38,6 +40,8 @@ def _is_root(segment: str) -> bool:
 def parse(shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
     """``(label_end, segment spans)`` when the shadow reads as a breadcrumb, else ``None``."""
     label = LABEL.match(shadow)
+    if not label and not SEPARATOR_CHARS.search(shadow):
+        return None
     start = label.end() if label else 0
     body = shadow[start:]
     separators = len(SEPARATOR.findall(body))

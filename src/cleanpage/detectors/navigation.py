@@ -25,11 +25,10 @@ STRAY = frozenset(["设为首页", "加入收藏", "收藏本站", "返回顶部
 VERTICAL_MAX = 6
 
 
-def is_nav_line(shadow: str, sent_punct: int) -> bool:
-    """A line of short tokens most of which are utility or channel items."""
+def is_nav_line(toks: list[str], sent_punct: int) -> bool:
+    """A line (its :func:`tokens`) of short tokens most of which are utility or channel items."""
     if sent_punct:
         return False
-    toks = tokens(shadow)
     if not toks:
         return False
     known = sum(1 for t in toks if t in UTILITY or t in CHANNELS)
@@ -56,15 +55,16 @@ class Navigation(Detector):
             in_edge = (position < first_body or position > last_body) and not feats.sentence_like
             if in_edge and feats.vlen <= VERTICAL_MAX:
                 run.append(position)
-            else:
+            elif run:
                 yield from self._vertical(page, run)
                 run = []
             if flat in STRAY or (in_edge and flat in UTILITY):
                 yield Drop(block, "C02.utility", "utility link (bookmark, login, accessibility, back to top)")
-            elif in_edge and feats.short and is_nav_line(shadow, feats.sent_punct):
+            elif not (in_edge and feats.short):
+                continue
+            elif is_nav_line(toks := page.view(tokens, block), feats.sent_punct):
                 yield Drop(block, "C02.menu", "navigation menu or link row")
-            elif in_edge and feats.short and len(toks := tokens(shadow)) >= 2 and any(t in UTILITY for t in toks) \
-                    and len(residue(shadow, UTILITY)) <= 4:
+            elif len(toks) >= 2 and any(t in UTILITY for t in toks) and len(residue(shadow, UTILITY)) <= 4:
                 yield Drop(block, "C02.utility_row", "row of utility links")
         yield from self._vertical(page, run)
 

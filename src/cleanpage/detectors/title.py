@@ -17,8 +17,7 @@ six characters as a repeated line.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..document import Block
 from ..page import Drop, Finding, Harvest, Page, Trim
@@ -32,6 +31,7 @@ SUMMARY_GLUE = re.compile(r"(?P<label>摘要|导读|内容提要|核心提示|�
 MARKER = re.compile(r"\s*[(\[（【](?:图|组图|附图|多图|视频|高清组图|附全文|更新|影音)[)\]）】]\s*$")
 ORIGINAL_TITLE = re.compile(r"^[\[【(（]?\s*(?:本文)?原(?:标题|题|文标题)(?:为)?\s*[:﹕∶︰]\s*(?P<t>.+?)\s*[\]】)）]?\s*$")
 CHAPTER = re.compile(r"^第[一二三四五六七八九十百千零〇\d]{1,8}[章回节卷集篇]")
+WORD_CHAR = re.compile(r"[^\W_]")  # what normalized() keeps
 GLUE_BLOCKERS = re.compile(r"[,，、;；:：.。!！?？)）」』”’]")
 MIN_REPEAT = 6
 HEAD_LOOKAHEAD = 3
@@ -41,18 +41,38 @@ def clean_title(title: str) -> str:
     return MARKER.sub("", title.strip())
 
 
-def _title_shaped(page: Page, position: int) -> bool:
+def _title_shaped(page: Page, position: int, is_meta_line: Callable[[Block], bool]) -> bool:
     block = page.blocks[position]
     feats = page.features(block)
     shadow = page.shadow(block).strip()
     if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
-    if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow) or _is_meta_line(page, block):
+    if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow) or is_meta_line(block):
         return False
     pieces = tokens(shadow)
     if len(pieces) >= 4 and is_nav_like(shadow, feats.sent_punct):  # menus and pagers, not spaced TW headlines
         return False
     return feats.han_ratio >= 0.4
+
+
+def _first_word_char(shadow: str) -> str:
+    """The first character :func:`normalized` keeps: two lines with different ones never compare equal."""
+    match = WORD_CHAR.search(shadow)
+    return match.group() if match else ""
+
+
+class _Copies:
+    """Finds the blocks whose normalised shadow is a given key, normalising only the lines that could match."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.by_first: dict[str, list[Block]] = {}
+        for block in page.blocks:
+            self.by_first.setdefault(page.view(_first_word_char, block), []).append(block)
+
+    def of(self, key: str) -> list[Block]:
+        """In page order."""
+        return [block for block in self.by_first.get(key[:1], []) if self.page.view(normalized, block) == key]
 
 
 def _is_meta_line(page: Page, block: Block) -> bool:
@@ -72,6 +92,7 @@ class Title(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         findings: list[Finding] = []
+        copies = _Copies(page)
         title = self._from_page_list(page, findings)
         if title is None:
             title = self._from_summary_glue(page, findings)
@@ -80,11 +101,11 @@ class Title(Detector):
             findings.append(Harvest("title", title, "C04.hint", page.hints.titles[0], 0.9))
             self._remove_line(page, title, findings)
         if title is None:
-            title = self._from_head(page, findings)
+            title = self._from_head(page, copies, findings)
         if title is None:
             return findings
         self._remove_glued(page, title, findings)
-        self._remove_copies(page, title, findings)
+        self._remove_copies(copies, title, findings)
         return findings
 
     # -- ways to find the title ------------------------------------------------------------------
@@ -128,26 +149,31 @@ class Title(Detector):
             return title
         return None
 
-    def _from_head(self, page: Page, findings: list[Finding]) -> str | None:
+    def _from_head(self, page: Page, copies: _Copies, findings: list[Finding]) -> str | None:
         end = min(page.first_body, len(page.blocks))
-        candidates = [p for p in range(end) if _title_shaped(page, p)]
+        meta_lines: dict[int, bool] = {}  # a line is asked about as a candidate and as one that follows
+
+        def is_meta_line(block: Block) -> bool:
+            if id(block) not in meta_lines:
+                meta_lines[id(block)] = _is_meta_line(page, block)
+            return meta_lines[id(block)]
+
+        candidates = [p for p in range(end) if _title_shaped(page, p, is_meta_line)]
         if not candidates:
             return None
-        keys = [page.view(normalized, b) for b in page.blocks]
-        copies = Counter(keys)
         known = self._known_titles(page)
         best, best_score = None, 0
         for n, position in enumerate(candidates):
-            key = keys[position]
+            key = page.view(normalized, page.blocks[position])
             score = 0
             if key in known:
                 score += 4
-            if copies[key] > 1:
+            if len(copies.of(key)) > 1:
                 score += 4
             # Meta lines vouch for the headline right above them, not for a site name further up.
             stop = min([position + 1 + HEAD_LOOKAHEAD, *candidates[n + 1:n + 2]])
             following = page.blocks[position + 1: stop]
-            if any(_is_meta_line(page, b) for b in following):
+            if any(is_meta_line(b) for b in following):
                 score += 3
             if position == candidates[-1]:
                 score += 2
@@ -208,11 +234,11 @@ class Title(Detector):
                 return
 
     @staticmethod
-    def _remove_copies(page: Page, title: str, findings: list[Finding]) -> None:
+    def _remove_copies(copies: _Copies, title: str, findings: list[Finding]) -> None:
         key = normalized(fold(title))
         if len(key) < MIN_REPEAT:
             return
         dropped = {id(f.block) for f in findings if isinstance(f, Drop)}
-        for block in page.blocks:
-            if id(block) not in dropped and page.view(normalized, block) == key:
+        for block in copies.of(key):
+            if id(block) not in dropped:
                 findings.append(Drop(block, "C04.title_repeated", "headline repeated in the page (image alt, share card)"))
