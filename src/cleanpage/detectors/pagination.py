@@ -120,7 +120,8 @@ class Pagination(Detector):
         run: list[int] = []
         stem = None
         for i, line in enumerate([*lines, ""]):
-            match = PAGE_TITLE.match(line)
+            # Keys hold no whitespace, so ``$`` is the end of the key: only keys ending in 页 can match.
+            match = PAGE_TITLE.match(line) if line.endswith("页") else None
             if match and (stem is None or match["stem"] == stem):
                 run.append(i)
                 stem = match["stem"]
