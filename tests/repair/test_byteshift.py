@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,19 @@ def test_lost_byte_without_marker_is_resynchronised() -> None:
     assert damaged != clean
     assert repair_text(damaged) == clean
 
+
+
+def _wide_to_ascii_on_bytes(text: str) -> str:
+    """A naive full-width-to-ASCII replace on raw GBK bytes (every A3 xx pair, aligned or not), lenient decode."""
+    data = re.sub(rb"\xa3([\xa1-\xfe])", lambda m: bytes((m.group(1)[0] - 0x80,)), text.encode("gbk"))
+    return data.decode("gbk", errors="replace").replace("\ufffd", "")
+
+
+@pytest.mark.parametrize("clean", [
+    "我市藥品生產企業規模不斷壯大,產品質量穩步提升",  # 模 = C4 A3: A3 B2 (２) became a visible "2"
+    "四,加強領導,確保藥品安全鞏固提升行動取得實效",  # 保 = B1 A3: A3 CB became "K", read as 盞's trail
+])
+def test_straddling_replace_of_digits_and_letters(clean: str) -> None:
+    damaged = _wide_to_ascii_on_bytes(clean)
+    assert damaged != clean
+    assert repair_text(damaged) == clean

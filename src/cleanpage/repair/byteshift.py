@@ -44,7 +44,7 @@ from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
 
 CODECS = ("gbk", "big5")
-PUNCT_MARKER = r"[!-/:-@\[-`{-~]"
+PUNCT_MARKER = r"[!-~]"  # full-width punctuation, digits and letters all have an ASCII counterpart
 INSERTED_TEXT = r"[\x21-\x7e\u00c0-\u02af]{0,16}"
 CANDIDATE = re.compile(
     rf"(?<=[^\x00-\x7f])(?P<junk>{PUNCT_MARKER}|[?\ufffd]+{INSERTED_TEXT})(?P<run>[^\x00-\x7f\s]{{1,48}})"
@@ -64,6 +64,7 @@ NEIGHBOURHOOD = 32  # characters on either side whose mean cost is the baseline
 MAX_RUN = 48
 UNMARKED_LOOKBACK = 6  # the first out-of-step characters may be common: resynchronise up to 6 before the first rare one
 REALIGNED_SHARE = 0.75
+CLUSTER_GAP = 2
 REALIGNED_GAIN = 1.0  # mean unigram cost the one-byte-shifted reading must save over the run as it stands
 MISSING = "\ufffd"
 
@@ -184,7 +185,7 @@ def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
 
 
 def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_leads: tuple[int, ...] = (),
-                deleted_pair: bool = True) -> list[tuple[list[Slot], str]]:
+                deleted_pair: bool = True, lead: int | None = None) -> list[tuple[list[Slot], str]]:
     """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``, and with ``deleted_pair``
     also those with one deleted pair restored."""
     slots = _Slots(codec)
@@ -194,7 +195,8 @@ def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_l
         head = [Slot(first.chars, guessed=True)]
         what = "annotation inserted inside a character; the lost byte is the one its reading names"
     elif mid:
-        head = [slots.pair(None, mid[0]), slots.pair(mid[1], shifted[0])]
+        # The marker's lead byte is lost (the decoder rejected it), or known when the marker was read as its trail.
+        head = [slots.pair(lead, mid[0]), slots.pair(mid[1], shifted[0])]
         what = f"ASCII marker stood for {mid.hex(' ')}"
     else:
         head = [slots.either_side(shifted[0])]
@@ -232,6 +234,11 @@ class Span:
     junk: str
     end: int
 
+    @property
+    def visible_marker(self) -> bool:
+        """Whether the junk is a marker in the text, not nothing or a character that swallowed one."""
+        return bool(self.junk) and (self.junk.isascii() or self.junk[0] in "?\ufffd")
+
 
 def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None:
     """The best rebuild of ``span`` and its gain over the text as it stands, if it is clearly better."""
@@ -247,19 +254,25 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         if shifted is None:
             continue
         tail = ord(following) if following and 0x40 <= ord(following) <= 0x7E else None
-        mids = _wide_forms(junk, codec) if len(junk) == 1 and junk not in "?\ufffd" else [b""]
+        marker = _marker(junk, codec)
+        if marker is None:
+            continue
+        lead, ascii_marker = marker
+        mids = _wide_forms(ascii_marker, codec) if ascii_marker else [b""]
         annotation = ANNOTATION_REST.fullmatch(junk)
         lost_leads = _annotated_leads(left, annotation.group(1), codec) if annotation and left else ()
         for mid in mids:
             # A deleted bad pair, like a re-alignment, leaves a marker behind: a span without one is only shifted.
-            for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads, deleted_pair=bool(junk)):
+            for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads, deleted_pair=span.visible_marker,
+                                           lead=lead):
                 right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
                 path = best_path(lm, slots, left, right)
                 if path is not None and (best is None or path.cost < best.path.cost):
                     best = _Candidate(_with_missing(path), codec, what)
             # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
-            for cut in range(1, len(run)) if junk else ():
-                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, deleted_pair=False):
+            for cut in range(1, len(run)) if span.visible_marker else ():
+                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, deleted_pair=False,
+                                               lead=lead):
                     path = best_path(lm, slots, left, run[cut])
                     if path is None:
                         continue
@@ -287,6 +300,24 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     if MISSING in best.path.text:
         note += "; warning: a lost character could not be inferred and is kept as U+FFFD"
     return gain, Edit(start, consumed, best.path.text, confidence, note)
+
+
+def _marker(junk: str, codec: str) -> tuple[int | None, str | None] | None:
+    """The known lead byte and the ASCII marker that ``junk`` stands for; ``None`` when it cannot in ``codec``.
+
+    A visible ASCII marker had its lead byte rejected by the decoder. A character whose trail byte is
+    ASCII may be a marker swallowed as a trail byte (``確保藥`` -> ``確盞幤``: 保 = B1 A3 and A3 CB = Ｋ became
+    ``K``, read with B1 as 盞): its lead byte is known. Other junk (``?``, U+FFFD, nothing) names no marker.
+    """
+    if len(junk) != 1 or junk in "?\ufffd":
+        return None, None
+    if junk.isascii():
+        return None, junk
+    try:
+        encoded = junk.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    return (encoded[0], chr(encoded[1])) if len(encoded) == 2 and 0x21 <= encoded[1] <= 0x7E else None
 
 
 def _tail_used(candidate: _Candidate, following: str) -> bool:
@@ -319,34 +350,78 @@ def suspicious_spans(text: str) -> list[list[Span]]:
     lm = load()
     groups: list[list[Span]] = []
     for match in CANDIDATE.finditer(text):
-        run = match.group("run").replace(MISSING, "")
-        if run and _is_suspicious(lm, run):
+        run, junk = match.group("run").replace(MISSING, ""), match.group("junk")
+        # A digit or letter between Chinese characters is mostly just that: it must also realign the run.
+        if run and _is_suspicious(lm, run) and not (junk.isalnum() and not _realigns(lm, run)):
             groups.append([Span(match.start(), match.group("junk"), match.end())])
-    marked = [(spans[0].start, spans[0].end) for spans in groups]
     rare_hits = [start for start, _ in hits(shift_signature(), text) if is_han(text[start])]
     if rare_hits:
-        groups += _unmarked_spans(lm, text, rare_hits, marked)
-    return groups
+        groups += _unmarked_spans(lm, text, rare_hits)
+    return _merge_overlapping(groups)
 
 
-def _unmarked_spans(lm: CharLM, text: str, rare_hits: list[int], marked: list[tuple[int, int]]) -> list[list[Span]]:
+def _merge_overlapping(groups: list[list[Span]]) -> list[list[Span]]:
+    """Groups whose spans overlap are alternatives for the same damage: one group, its best span wins."""
+    merged: list[list[Span]] = []
+    for group in sorted(groups, key=lambda spans: min(span.start for span in spans)):
+        if merged and min(span.start for span in group) < max(span.end for span in merged[-1]):
+            merged[-1] += group
+        else:
+            merged.append(list(group))
+    return merged
+
+
+def _unmarked_spans(lm: CharLM, text: str, rare_hits: list[int]) -> list[list[Span]]:
     """Resynchronisation spans around rare hits in hot windows, kept where a one-byte shift reads as common text."""
     groups: list[list[Span]] = []
     searched_until = -1
     for hit in rare_hits:
-        if hit < searched_until or any(start <= hit < end for start, end in marked) or not _hot(lm, text, hit):
+        if hit < searched_until or not _hot(lm, text, hit):
             continue
         run_start = hit
         while run_start > 0 and hit - run_start < MAX_RUN and TEXT_RUN.match(text[run_start - 1]):
             run_start -= 1
         run = TEXT_RUN.match(text, hit)
         run_end = run.end() if run else hit + 1
+        cluster_end = _cluster_end(lm, text, hit, run_end)
+        # Out of step to the end of the run, or back in step after the rare cluster: a lenient
+        # decoder that drops a byte it cannot pair re-aligns there without a trace.
+        # The last rare character may be clean text already back in step, hence ends inside the cluster too.
+        ends = sorted({min(cluster_end + extra, run_end) for extra in range(-CLUSTER_GAP, 2)
+                       if cluster_end + extra > hit + 1} | {run_end})
         first = max(run_start, hit - UNMARKED_LOOKBACK)
-        spans = [Span(start, "", run_end) for start in range(first, hit + 1) if _realigns(lm, text[start:run_end])]
+        # The first rare character may itself be the one that swallowed a marker: start after it too.
+        spans = [Span(start, "", end) for end in ends for start in range(first, min(hit + 2, end - 1))
+                 if _realigns(lm, text[start:end])]
+        spans += [Span(span.start - 1, text[span.start - 1], span.end) for span in spans
+                  if span.start > run_start and _swallows_marker(text[span.start - 1])]
         if spans:
             groups.append(spans)
-        searched_until = run_end
+        searched_until = cluster_end
     return groups
+
+
+def _cluster_end(lm: CharLM, text: str, hit: int, run_end: int) -> int:
+    """End of the stretch from ``hit`` in which rare characters are at most two apart."""
+    last = hit
+    for index in range(hit + 1, run_end):
+        if index - last > CLUSTER_GAP:
+            break
+        if lm.unigram_cost(to_simplified_chars(text[index])) >= RARE_COST:
+            last = index
+    return last + 1
+
+
+def _swallows_marker(char: str) -> bool:
+    """Whether ``char`` has an ASCII trail byte in a codec, so it may hold a marker read as its trail."""
+    for codec in CODECS:
+        try:
+            encoded = char.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) == 2 and encoded[1] < 0x80:
+            return True
+    return False
 
 
 def _hot(lm: CharLM, text: str, hit: int) -> bool:
