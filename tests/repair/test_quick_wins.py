@@ -84,3 +84,9 @@ def test_sparse_pinyin_stays() -> None:
 def test_teaching_page_pinyin_stays() -> None:
     text = "中(zhōng)国(guó)人(rén)民(mín)。中国(zhōng guó)位于亚洲东部。"
     assert repair_text(text) == text
+
+
+def test_soft_hyphen_that_is_a_mojibake_byte_is_left_to_the_mojibake_repair() -> None:
+    clean = "二是进一步推进放管服改革。"  # 步 = E6 AD A5: its AD reads as a soft hyphen in Latin-1
+    assert repair_text(clean.encode().decode("latin-1")) == clean
+    assert repair_text("Zusammen\u00adarbeit") == "Zusammenarbeit"

@@ -6,8 +6,9 @@ no-break space (U+FEFF), soft hyphen (U+00AD), Mongolian vowel separator
 characters, spaces or the ends of the text.
 
 Never touches: joiners next to emoji, Latin, Indic or Arabic letters (they
-shape emoji sequences and scripts), bidirectional marks, or any visible
-character.
+shape emoji sequences and scripts), bidirectional marks, any visible
+character, or a soft hyphen inside Latin-1 mojibake: U+00AD is also byte AD
+of UTF-8 read as Latin-1 (``æ\xad¥`` is 步), which the mojibake repair needs.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ ALWAYS_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 JOINERS = "\u200c\u200d"
 CJK_OR_SPACE = re.compile(r"[\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SCAN = re.compile(f"[{ALWAYS_INVISIBLE}{JOINERS}]+")
+# A soft hyphen after a byte-as-Latin-1 lead or continuation and before a continuation is a mojibake byte.
+MOJIBAKE_BYTE = re.compile("(?<=[\u0080-\u00ff])\u00ad(?=[\u0080-\u00bf])")
 
 
 def _joiner_is_residue(text: str, start: int, end: int) -> bool:
@@ -40,6 +43,8 @@ def find_invisible(text: str) -> list[Edit]:
             if kept == run:
                 continue
             edits.append(Edit(match.start(), match.end(), kept, note="invisible characters beside a joiner"))
+            continue
+        if match.group() == "\u00ad" and MOJIBAKE_BYTE.match(text, match.start()):
             continue
         edits.append(Edit(match.start(), match.end(), "", note="invisible characters"))
     return edits
