@@ -19,9 +19,17 @@ lost byte is a set of candidate characters; the character model picks the
 best path. A guessed character whose runner-up is nearly as likely is kept
 as U+FFFD and the record says so.
 
+The marker may be any ASCII character a full-width form (or 、。“”) became,
+digits and letters included; it may also be invisible: swallowed as the
+trail byte of the character before it (``確盞幤钒踩`` for ``確保藥品安全``), or
+absent because a byte was simply lost. Those unmarked spans are searched only
+in clusters of rare characters far costlier than the text around them whose
+bytes, read one byte later, give common characters (:func:`suspicious_spans`).
+
 Never touches: runs of common characters (the cheap rarity filter rejects
-them before any search), and any span whose best reconstruction is not much
-more likely than the text as it stands. Real half-width punctuation in
+them before any search), rare names in clean text (a one-byte shift of clean
+text does not read as much commoner text), and any span whose best
+reconstruction is not much more likely than the text as it stands. Real half-width punctuation in
 Chinese text (``太好了!我们走吧``) is therefore left alone.
 """
 

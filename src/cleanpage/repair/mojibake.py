@@ -7,7 +7,8 @@ these round trips, so runs are independent):
   A U+FFFD there stands for the last byte of a UTF-8 sequence that the GBK
   decoder rejected; the byte is inferred (64 candidates) with the character
   model, and kept as U+FFFD with a warning when the model is not confident.
-* Big5 read as GBK and GBK read as Big5 (``�┡v┮Τ`` for ``版權所有``).
+* Big5 read as GBK and GBK read as Big5 (``�┡v┮Τ`` for ``版權所有``). Each U+FFFD
+  there is one byte the wrong decoder could not pair, inferred the same way.
 * UTF-8 or GBK read as Latin-1/cp1252 (``À´Ô´£ºÐÂ»ªÉç`` for ``来源：新华社``); ftfy's
   ``fix_encoding`` is also tried on the whole run, never its width or quote folding.
 * GBK read as a Cyrillic code page (``ХРЖё`` for ``招聘``).
