@@ -109,7 +109,7 @@ class Cleaner:
         if encoding:
             hints.values.setdefault("encoding", Harvested(encoding, "decode", reason, 1.0))
             hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
-        repairs = self._repair(blocks, removed, deadline)
+        repairs = self._repair(blocks, removed, warnings, deadline)
         warnings.extend(repair_warnings(repairs))
         return Segmented(blocks, kind, hints, warnings, removed, repairs)
 
@@ -138,11 +138,13 @@ class Cleaner:
             text = text.replace("\x00", "")
         return text, encoding, reason
 
-    def _repair(self, blocks: list[Block], removed: list[Removal], deadline: float | None = None) -> list[Repair]:
+    def _repair(self, blocks: list[Block], removed: list[Removal], warnings: list[str],
+                deadline: float | None = None) -> list[Repair]:
         records: list[Repair] = []
         for repairer in self.repairers:
             _check_deadline(deadline, f"repair {repairer.name}")
             results = repairer.repair([block.text for block in blocks])
+            warnings.extend(f"repair {repairer.name}: {note}" for note in repairer.take_notes())
             for block, (new_text, block_records) in zip(blocks, results):
                 if block_records:
                     block.text = new_text

@@ -58,9 +58,18 @@ class Repairer:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self._notes: list[str] = []
 
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         raise NotImplementedError
+
+    def note(self, message: str) -> None:
+        """Say something about the page just repaired (work left undone, say); it becomes a warning."""
+        self._notes.append(message)
+
+    def take_notes(self) -> list[str]:
+        notes, self._notes = self._notes, []
+        return notes
 
 
 C = TypeVar("C", bound=type)

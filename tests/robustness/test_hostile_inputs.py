@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -38,6 +39,14 @@ def test_empty_input_gives_an_empty_document(source: str | bytes) -> None:
     doc = cleanpage.clean(source)
     assert doc.text == ""
     assert doc.blocks == []
+
+
+def test_binary_junk_costs_a_bounded_repair_search() -> None:
+    junk = random.Random(9).randbytes(256 * 1024)
+    start = time.process_time()
+    doc = cleanpage.clean(junk)
+    assert time.process_time() - start < 20  # 35 s before the per-page search budget; about 2 s with it
+    assert any("search budget" in warning for warning in doc.warnings)
 
 
 def test_binary_junk_is_decoded_lossily_with_a_warning() -> None:

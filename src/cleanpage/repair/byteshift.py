@@ -465,6 +465,11 @@ def _realigns(lm: CharLM, run: str) -> bool:
     return False
 
 
+# Each suspicious run costs a candidate search (milliseconds); a real damaged page has a few dozen at most,
+# while binary junk decoded as text has thousands. The budget keeps such a page bounded.
+MAX_GROUPS_PER_PAGE = 200
+
+
 def find_shifted(text: str, page: Sequence[str] = (), scorer: Scorer | None = None) -> list[Edit]:
     """Repairs of out-of-step runs in ``text``; ``page`` (all texts of the page) feeds the cache model."""
     groups = suspicious_spans(text)
@@ -490,11 +495,19 @@ class ByteShift(Repairer):
 
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         scorer: PageLM | None = None  # built once per page, and only for a page with a suspicious span
+        budget, skipped = MAX_GROUPS_PER_PAGE, 0
         results = []
         for text in texts:
-            if suspicious_spans(text):
+            groups = suspicious_spans(text)
+            if groups and budget <= 0:
+                skipped += len(groups)
+            elif groups:
+                budget -= len(groups)
                 scorer = scorer or PageLM(load(), texts)
                 results.append(apply_edits(text, self.name, find_shifted(text, texts, scorer)))
-            else:
-                results.append((text, []))
+                continue
+            results.append((text, []))
+        if skipped:
+            self.note(f"search budget of {MAX_GROUPS_PER_PAGE} suspicious runs per page reached; {skipped} more "
+                      "left as they are (binary or undecodable data looks like this)")
         return results

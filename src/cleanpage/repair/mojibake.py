@@ -394,10 +394,19 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
     return edits
 
 
-def find_mojibake(text: str) -> list[Edit]:
+@dataclass
+class SearchBudget:
+    """Chunk searches left for the page: binary junk decoded as text is signatures from end to end."""
+
+    left: int = 400
+    skipped: int = 0
+
+
+def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
     signature = mojibake_signature()
     if not signature.search(text):
         return []
+    budget = budget or SearchBudget()
     lm = load()
     edits = []
     for match in RUN.finditer(text):
@@ -410,6 +419,10 @@ def find_mojibake(text: str) -> list[Edit]:
         end = match.start() + min(len(match.group()), found[-1][1] + REACH)
         # Chunks bound the search on hostile input: each costs the square of its length at worst.
         for chunk in range(start, end, MAX_CHUNK):
+            if budget.left <= 0:
+                budget.skipped += 1
+                continue
+            budget.left -= 1
             stop = min(end, chunk + MAX_CHUNK)
             left = text[chunk - 1] if chunk else None
             right = text[stop] if stop < len(text) else None
@@ -425,4 +438,9 @@ class Mojibake(Repairer):
     order = 200
 
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
-        return [apply_edits(text, self.name, find_mojibake(text)) for text in texts]
+        budget = SearchBudget()
+        results = [apply_edits(text, self.name, find_mojibake(text, budget)) for text in texts]
+        if budget.skipped:
+            self.note(f"search budget reached; {budget.skipped} more suspicious stretches left as they are "
+                      "(binary or undecodable data looks like this)")
+        return results
