@@ -35,6 +35,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "views": ("阅读", "阅读数", "阅读量", "阅读次数", "浏览", "浏览次数", "浏览量", "点击", "点击数", "点击量", "点击率", "访问",
               "访问量", "人气", "热度", "围观", "查看", "观看", "播放", "点阅", "点阅数", "浏览人次", "阅读人次", "访问次数"),
     "comments": ("评论", "评论数", "跟帖", "跟贴", "留言", "回复"),
+    "downloads": ("下载次数", "下载量", "下载数"),
     "likes": ("点赞", "赞", "喜欢", "在看"),
     "category": ("栏目", "所属栏目", "所属分类", "分类", "频道", "类别", "栏目分类"),
     "tags": ("标签", "关键词", "关键字", "文章关键词", "tags", "tag"),
@@ -56,7 +57,7 @@ TRIM = f"{BAR}·/ \t\u3000\u00a0-—|()[]【】（）"
 # A serial number after a closing bracket (``（編輯：李淑華）1130724``): a wire service's date code.
 TRAILING_CODE = re.compile(r"(?<=[)）\]】])\s*\d{4,8}\s*$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
-COUNTERS = ("views", "comments", "likes")
+COUNTERS = ("views", "comments", "likes", "downloads")
 # A byline with no label colon: ``聯合報／記者王大明／台北報導``, ``中央社記者陳怡君／台北報導``.
 BYLINE = re.compile(
     r"^\s*(?:(?P<outlet>[\u4e00-\u9fff]{2,8}?)\s*/?\s*)?(?:特约|驻地|见习|实习|首席)?记者\s*"

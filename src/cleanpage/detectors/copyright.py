@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
+from ..shadow import fold
 from ._footer import COMPANY, COPYRIGHT, DISCLAIMERS, DOMAIN, YEAR, filings_in
 from ._shapes import tail_start
 
@@ -29,13 +30,20 @@ HOLDER_NOISE = re.compile(
     re.IGNORECASE,
 )
 MAX_HOLDER = 40
+# What follows the holder on a footer line: a contact or filing label ends it.
+HOLDER_END = re.compile(r"(?:地址|通讯地址|电话|联系电话|邮编|传真|邮箱|e-?mail|技术支持|主办|承办|备案|icp|公网安备|网站标识码)",
+                        re.IGNORECASE)
+NOT_A_HOLDER = re.compile(r"未经|禁止|授权|转载|使用|保留|侵权|[路街号楼室]\d|\d号")
 # A labelled statement after the article: ``声明：本文仅代表…``, ``免责声明：…``, ``【特别声明】…``.
 STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:特别|免责|郑重|版权|风险|法律|平台)?声明\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*\S")
 
 
 def copyright_holder(text: str) -> str | None:
-    cleaned = HOLDER_NOISE.sub(" ", text)
-    candidates = [t for t in cleaned.split() if re.search(r"[\u4e00-\u9fff]", t) and len(t) <= MAX_HOLDER]
+    """The company or site next to the copyright words; an address, a label's value or a ban is not one."""
+    end = HOLDER_END.search(fold(text))  # on the shadow: 電話 and 電话 end it too
+    cleaned = HOLDER_NOISE.sub(" ", text[:end.start()] if end else text)
+    candidates = [t for t in cleaned.split() if re.search(r"[\u4e00-\u9fff]", t) and len(t) <= MAX_HOLDER
+                  and not NOT_A_HOLDER.search(t)]
     candidates = [t for t in candidates if not filings_in(t.lower())]
     return max(candidates, key=len) if candidates else None
 

@@ -25,11 +25,13 @@ from ..document import Block
 from ..names import parse_names
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._labels import BYLINE, OWN_PAPER, MetaLine, parse_meta_line
+from ._labels import BYLINE, COUNTERS, OWN_PAPER, MetaLine, parse_meta_line
 
 MAX_RESIDUE = 10
 DATELINE = re.compile(
-    r"^.{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*[(（]\s*(?P<credits>(?:本报|本台|特约)?记者[^)）]{1,60})[)）]"
+    r"^.{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*(?:[(（]\s*(?P<credits>(?:本报|本台|特约)?记者[^)）]{1,60})[)）]"
+    # 南都讯 记者 林小雨 走进城西…: without brackets the names end at the next space
+    r"|\s+(?P<bare>(?:本报|本台|特约)?记者(?:\s+[\u4e00-\u9fff]{2,4}){1,4})\s)"
 )
 BARE_COUNT = re.compile(r"\d{1,6}")
 HARVEST_AS = {
@@ -104,7 +106,7 @@ class MetaLines(Detector):
                     yield Harvest(target, pair.value, rule, raw, confidence, append=True)
                     if target == "authors":
                         yield Harvest("author", " ".join(pair.value), rule, raw, confidence)
-            elif pair.field in ("views", "comments", "likes"):
+            elif pair.field in COUNTERS:
                 count, lower_bound = pair.value
                 yield Harvest(pair.field, count, rule, raw, confidence)
                 if lower_bound:
@@ -123,8 +125,8 @@ class MetaLines(Detector):
             match = DATELINE.match(block.text)
             if not match:
                 continue
-            parsed = parse_meta_line(match["credits"], page.shadow(block)[match.start("credits"):match.end("credits")],
-                                     weak=True)
+            group = "credits" if match["credits"] else "bare"
+            parsed = parse_meta_line(match[group], page.shadow(block)[match.start(group):match.end(group)], weak=True)
             if parsed:
                 yield from MetaLines._harvest(parsed, match.group(0), 0.6)
             return
