@@ -45,7 +45,8 @@ def parse(shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
     start = label.end() if label else 0
     body = shadow[start:]
     separators = len(SEPARATOR.findall(body))
-    if separators < 2 and not label:
+    # One separator is enough after a root (``主頁 > 即時新聞``): a root word never starts a comparison.
+    if separators < 2 and not label and not (separators == 1 and _is_root(body.split(">")[0].strip())):
         return None
     spans: list[tuple[int, int]] = []
     cursor = 0

@@ -25,7 +25,7 @@ from ..document import Block
 from ..names import parse_names
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._labels import BYLINE, COUNTERS, OWN_PAPER, MetaLine, parse_meta_line
+from ._labels import BYLINE, BYLINE_NO_SLASH, COUNTERS, OWN_PAPER, MetaLine, parse_meta_line
 
 MAX_RESIDUE = 10
 DATELINE = re.compile(
@@ -61,7 +61,7 @@ class MetaLines(Detector):
                 yield Drop(block, "C03.counter", "bare toolbar counter under the headline")
                 continue
             shadow = page.shadow(block)
-            byline = BYLINE.match(shadow) if edge and feats.short else None
+            byline = (BYLINE.match(shadow) or BYLINE_NO_SLASH.match(shadow)) if edge and feats.short else None
             if byline and parse_names(byline["names"]):
                 yield from self._byline(block, byline)
                 continue

@@ -25,6 +25,7 @@ GOV_CHANNELS = frozenset(["机构概况", "政务公开", "政务服务", "互�
 # Utility items unmistakable enough to drop even as a stray line inside the body.
 STRAY = frozenset(["设为首页", "加入收藏", "收藏本站", "返回顶部", "回到顶部", "返回首页", "返回列表", "返回上一页", "回页首", "回上页", "跳到主要内容区块", "跳到主要内容", "关闭窗口", "打印本页", ":::", "网站支持ipv6", "我为政府网站找错", "设为主页", "加入我的最爱"])
 VERTICAL_MAX = 6
+MENU_MAX = 80  # a menu of many 4-character items is longer than a "short" line, and still a menu
 
 
 def is_nav_line(toks: list[str], sent_punct: int) -> bool:
@@ -62,11 +63,11 @@ class Navigation(Detector):
                 run = []
             if flat in STRAY or (in_edge and flat in UTILITY):
                 yield Drop(block, "C02.utility", "utility link (bookmark, login, accessibility, back to top)")
-            elif not (in_edge and feats.short):
+            elif not (in_edge and feats.vlen <= MENU_MAX):
                 continue
             elif is_nav_line(toks := page.view(tokens, block), feats.sent_punct):
                 yield Drop(block, "C02.menu", "navigation menu or link row")
-            elif len(toks) >= 2 and any(t in UTILITY for t in toks) and len(residue(shadow, UTILITY)) <= 4:
+            elif feats.short and len(toks) >= 2 and any(t in UTILITY for t in toks) and len(residue(shadow, UTILITY)) <= 4:
                 yield Drop(block, "C02.utility_row", "row of utility links")
         yield from self._vertical(page, run)
 

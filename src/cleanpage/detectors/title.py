@@ -34,6 +34,8 @@ CHAPTER = re.compile(r"^第[一二三四五六七八九十百千零〇\d]{1,8}[�
 WORD_CHAR = re.compile(r"[^\W_]")  # what normalized() keeps
 GLUE_BLOCKERS = re.compile(r"[,，、;；:：.。!！?？)）」』”’]")
 MIN_REPEAT = 6
+# ``中央社記者黃湘婷台南報導``: a byline, however short and headline-like.
+BYLINE_SHAPE = re.compile(r"(?:记者|特派员|通讯员)[\u4e00-\u9fff/／\s]{2,16}(?:报导|报道|专电|电)$")
 HEAD_LOOKAHEAD = 3
 
 
@@ -47,7 +49,8 @@ def _title_shaped(page: Page, position: int, is_meta_line: Callable[[Block], boo
     shadow = page.shadow(block).strip()
     if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
-    if starts_with_label(shadow) or re.search(BAR + r"|>|›|»", shadow) or is_meta_line(block):
+    if starts_with_label(shadow) or len(re.findall(BAR, shadow)) >= 2 or re.search(r">|›|»", shadow) \
+            or is_meta_line(block) or BYLINE_SHAPE.search(shadow):
         return False
     pieces = tokens(shadow)
     if len(pieces) >= 4 and is_nav_like(shadow, feats.sent_punct):  # menus and pagers, not spaced TW headlines

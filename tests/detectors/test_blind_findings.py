@@ -1,0 +1,55 @@
+"""Rules added after a blind evaluation on pages written without looking at the code (Simplified and Traditional)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import cleanpage
+from cleanpage.detectors.copyright import copyright_holder
+
+
+def test_a_taiwan_byline_without_slash_is_not_the_headline(kit: SimpleNamespace) -> None:
+    text = "\n".join(["颱風山陀兒逼近 南部今起豪雨特報", "中央社記者黃湘婷台南報導", *kit.BODY])
+    doc = cleanpage.clean(text, kind="text")
+    assert doc.metadata.title == "颱風山陀兒逼近 南部今起豪雨特報"
+    assert doc.metadata.authors == ["黃湘婷"]
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_counter_line_is_not_the_headline(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["點閱次數：1,386"]), kind="text")
+    assert doc.metadata.title == kit.TITLE and doc.metadata.views == 1386
+
+
+def test_a_headline_with_one_bar_is_still_a_headline(kit: SimpleNamespace) -> None:
+    title = "[京都] 嵐山一日散策｜竹林小徑、渡月橋與嵯峨野小火車"
+    doc = cleanpage.clean("\n".join([title, "發表日期：2024-07-28 21:15", *kit.BODY]), kind="text")
+    assert doc.metadata.title == title
+
+
+def test_a_two_segment_breadcrumb_after_a_root(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(head=["主頁 > 即時新聞"]), kind="text")
+    assert doc.metadata.category == "即時新聞" and doc.text.splitlines() == kit.BODY
+
+
+def test_paywall_lines_set_truncated(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(tail=["訂戶專享內容", "立即訂閱以繼續閱讀全文", "已有帳戶？登入"]), kind="text")
+    assert doc.metadata.truncated and doc.text.splitlines() == kit.BODY
+
+
+def test_a_dateline_without_brackets_names_the_reporter(kit: SimpleNamespace) -> None:
+    first = "南都讯 记者 林小雨 走进城西街道，" + kit.BODY[0]
+    doc = cleanpage.clean("\n".join([kit.TITLE, first, *kit.BODY[1:]]), kind="text")
+    assert doc.metadata.authors == ["林小雨"] and doc.text.splitlines()[0] == first
+
+
+def test_a_government_channel_menu_is_navigation(kit: SimpleNamespace) -> None:
+    menu = "首页 | 机构概况 | 政务公开 | 政务服务 | 市场监管 | 互动交流 | 专题专栏"
+    doc = cleanpage.clean(kit.page(head=[menu]), kind="text")
+    assert menu not in doc.text
+
+
+def test_copyright_holders_are_names_not_addresses_or_bans() -> None:
+    assert copyright_holder("版权所有：岳麓区人民政府 地址：长沙市岳麓区银杉路8号") == "岳麓区人民政府"
+    assert copyright_holder("© 2024 某某快讯 未经书面授权禁止使用") == "某某快讯"
+    assert copyright_holder("版權所有 © 2024 某某局 電話：(02)2345-6789") == "某某局"
