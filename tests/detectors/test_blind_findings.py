@@ -53,3 +53,22 @@ def test_copyright_holders_are_names_not_addresses_or_bans() -> None:
     assert copyright_holder("版权所有：岳麓区人民政府 地址：长沙市岳麓区银杉路8号") == "岳麓区人民政府"
     assert copyright_holder("© 2024 某某快讯 未经书面授权禁止使用") == "某某快讯"
     assert copyright_holder("版權所有 © 2024 某某局 電話：(02)2345-6789") == "某某局"
+
+
+def test_a_ranked_list_with_numbers_on_their_own_lines(kit: SimpleNamespace) -> None:
+    tail = ["熱門新聞", "1", "北市推動社宅租金補貼新制 明年上路", "2", "颱風外圍環流影響 週末北部山區防豪雨", "3",
+            "台股收盤大漲512點 電子權值股領漲"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_footer_without_filings_is_found_by_its_site_only_lines(kit: SimpleNamespace) -> None:
+    footer = ["網站導覽", "隱私權保護政策", "地址：10050臺北市中正區杭州南路一段2號", "電話：(02)2351-5441",
+              "服務時間：週一至週五 08:30-12:30、13:30-17:30"]
+    doc = cleanpage.clean(kit.page(footer=footer), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_tag_cloud_heading_is_not_a_related_heading(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(tail=["热门标签", "京都自由行 大阪美食 日本住宿推荐"]), kind="text")
+    assert not any(r.rule.startswith("C07") and r.text == "热门标签" for r in doc.removed)

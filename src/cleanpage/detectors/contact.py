@@ -22,7 +22,8 @@ from ._shapes import tail_start
 
 WINDOW = 6
 # Labels only a website has (an event notice has an organiser, not a tech-support vendor).
-SITE_ONLY = re.compile(r"技术支持|技术支援|网站建设|设计制作|网站设计|网站维护|powered\s*by|建议使用|您是本站第|网站访问量")
+SITE_ONLY = re.compile(r"技术支持|技术支援|网站建设|设计制作|网站设计|网站维护|powered\s*by|建议使用|您是本站第|网站访问量|"
+                       r"网站导览|隐私权(?:保护)?政策|资讯安全政策|政府网站资料开放宣告")
 
 
 @register_detector
@@ -37,7 +38,8 @@ class ContactFooter(Detector):
         # ``建议使用Chrome、Edge浏览器，…浏览本站`` reads as a sentence; it must not hide the footer.
         tail = range(tail_start(page, lambda shadow: bool(CONTACT_LABEL.match(shadow) and SITE_ONLY.search(shadow))),
                      len(page.blocks))
-        signals = [p for p in tail if is_footer_line(page.shadow(page.blocks[p]))]
+        # Site-only lines (tech support, browser advice, privacy policy) mark a footer as well as a filing does.
+        signals = [p for p in tail if is_footer_line(page.shadow(page.blocks[p])) or SITE_ONLY.search(page.shadow(page.blocks[p]))]
         for position in tail:
             block = page.blocks[position]
             shadow = page.shadow(block)

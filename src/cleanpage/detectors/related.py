@@ -28,10 +28,12 @@ HEADINGS = (
     "今日推荐", "编辑推荐", "编辑精选", "热门文章", "热点新闻", "热门新闻", "阅读排行", "点击排行", "阅读排行榜", "评论排行榜",
     "24小时热文", "往期回顾", "往期推荐", "往期精选", "更多精彩", "更多阅读", "专题推荐", "看更多", "更多新闻", "人气排行",
     "最新文章", "最新新闻", "推荐文章", "相关内容", "精彩阅读", "热文推荐", "相关阅读推荐", "热门快讯", "最新快讯",
-    "24小时热门", "24小时热点", "热门跟贴", "热门资讯", "相关文档", "相关资料", "热门文档", "猜你感兴趣",
+    "24小时热门", "24小时热点", "热门跟贴", "热门资讯", "相关文档", "相关资料", "热门文档", "猜你感兴趣", "热门", "看更多相关新闻", "更多相关新闻", "更多相关文章", "查看更多",
 )
 HEADING = re.compile(
-    rf"^[■●◆▶>\s{DOT[1:-1]}]*{OPEN}?\s*(?:{'|'.join(sorted(HEADINGS, key=len, reverse=True))})\s*{CLOSE}?\s*(?:{COLON}|>+)?\s*"
+    rf"^[■●◆▶>\s{DOT[1:-1]}]*{OPEN}?\s*(?:{'|'.join(sorted(HEADINGS, key=len, reverse=True))})"
+    # the heading word ends there (热门 is a heading, 热门标签 is not this one)
+    rf"(?=\s|$|{CLOSE}|{COLON}|>)\s*{CLOSE}?\s*(?:{COLON}|>+)?\s*"
 )
 PREV_NEXT = re.compile(rf"^{OPEN}?\s*(?:上一篇|下一篇|上一条|下一条|上一则|下一则|上篇|下篇|阅读下一篇|上一篇文章|下一篇文章)\s*(?:{CLOSE}|{COLON}|\s|$)")
 ITEM_MARK = re.compile(rf"^\s*(?:{DOT}|\d{{1,2}}[.、\s]|[-*]|\d{{1,2}}:\d{{2}}\s)|\d{{4}}[-/.年]\d{{1,2}}|\d{{1,2}}[-/]\d{{1,2}}\s*\d{{1,2}}:\d{{2}}|\(\d{{1,2}}/\d{{1,2}}|评论|跟贴|阅读|\d+\s*(?:小时|分钟|天)前")
@@ -40,12 +42,17 @@ ITEM_MARK = re.compile(rf"^\s*(?:{DOT}|\d{{1,2}}[.、\s]|[-*]|\d{{1,2}}:\d{{2}}\
 HEADLESS_MIN, HEADLESS_MAX = 8, 40
 
 
+RANK = re.compile(r"\d{1,2}|top\s?\d{1,2}")
+
+
 def _is_item(page: Page, position: int) -> bool:
     """A headline-shaped line: not a paragraph (no sentence end, modest length), not a footer or link row."""
     feats = page.features(page.blocks[position])
     shadow = page.shadow(page.blocks[position]).strip()
     if is_footer_line(shadow) or (re.search(BAR, shadow) and is_nav_like(shadow, feats.sent_punct)):
         return False  # the list ends where the site footer begins
+    if RANK.fullmatch(shadow):
+        return True  # a ranked list with its numbers on lines of their own
     return 4 <= feats.vlen <= 80 and not shadow.endswith(("。", "；", ";")) and feats.sent_punct <= 3
 
 

@@ -28,11 +28,11 @@ MAX_VLEN = 40
 PLATFORMS = frozenset({
     "微信", "微信好友", "朋友圈", "微信朋友圈", "微博", "新浪微博", "腾讯微博", "qq", "qq好友", "qq空间", "空间", "易信", "豆瓣",
     "人人网", "facebook", "twitter", "line", "plurk", "whatsapp", "telegram", "linkedin", "email", "邮件", "钉钉", "抖音",
-    "fb", "x", "电邮", "threads", "app store", "appstore", "google play", "googleplay",
+    "fb", "x", "电邮", "threads", "app", "store", "appstore", "google", "play", "googleplay",
 })
 ACTIONS = frozenset({"分享", "分享到", "分享至", "分享给", "一键分享", "收藏", "扫一扫", "复制链接", "复制网址", "复制连结", "转寄", "转发",
                      "好友"})
-ANCHORS = re.compile(r"分享|扫一扫|复制链接|复制网址|转寄")
+ANCHORS = re.compile(r"分享|扫一扫|复制链接|复制网址|复制连结|转寄")
 # Characters a share token may carry besides lexicon words: counts, close buttons, connectors.
 FILLER = re.compile(r"[\d,.+×:\-和与]|\s")
 SHARE_COUNT = re.compile(r"^(?:分享[:\s]*(?P<after>\d[\d,.]*(?:万|w|k)?)|(?P<before>\d[\d,.]*(?:万|w|k)?)\s*分享)$")
