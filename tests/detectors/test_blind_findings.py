@@ -72,3 +72,23 @@ def test_a_footer_without_filings_is_found_by_its_site_only_lines(kit: SimpleNam
 def test_a_tag_cloud_heading_is_not_a_related_heading(kit: SimpleNamespace) -> None:
     doc = cleanpage.clean(kit.page(tail=["热门标签", "京都自由行 大阪美食 日本住宿推荐"]), kind="text")
     assert not any(r.rule.startswith("C07") and r.text == "热门标签" for r in doc.removed)
+
+
+def test_a_forum_poster_id_above_the_author_card_is_the_author() -> None:
+    text = "\n".join([
+        "首页 › 装修经验 › 【求助】卫生间防水做完闭水试验，楼下还是渗水怎么办？",
+        "查看: 2356 | 回复: 3",
+        "【求助】卫生间防水做完闭水试验，楼下还是渗水怎么办？ [复制链接]",
+        "小鱼爱装修", "主题 12 帖子 86 积分 203", "注册会员", "发表于 2023-8-12 21:07 | 只看该作者", "楼主",
+        "新房刚装修完半年，卫生间当时做了防水，也做了48小时闭水试验，楼下说没问题才贴的砖。",
+        "结果上个月楼下邻居上来说，他家卫生间吊顶有水渍，靠近马桶那一块最明显，请问这是哪里出了问题？",
+        "使用道具 举报",
+        "阳台种菜的老王", "主题 3 帖子 421 积分 880", "中级会员", "发表于 2023-8-12 21:30 | 只看该作者", "沙发",
+        "大概率是马桶下水口或者止水坎的问题，先别急着砸，找个专业的做个红外检测，几百块钱就能定位。",
+        "使用道具 举报",
+    ])
+    doc = cleanpage.clean(text, kind="text")
+    assert doc.metadata.author == "小鱼爱装修"
+    assert doc.metadata.title == "【求助】卫生间防水做完闭水试验，楼下还是渗水怎么办？"
+    assert doc.metadata.published == "2023-08-12T21:07"
+    assert doc.text.splitlines() == text.splitlines()[8:10]

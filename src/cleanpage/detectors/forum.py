@@ -77,7 +77,7 @@ FRAME_WORDS = phrase_pattern((*HIDDEN, "本帖最后由", "下载次数", "下�
                               "本文发表于", *TOOLBAR_WORDS, *REPLY_FORM, *REPLY_WORDS))
 # Every post header or floor line holds one of these.
 HEADER_WORDS = re.compile(r"发表于|本贴由|楼|沙发|板凳|地板|#")
-POSTER_ID = re.compile(r"^(?:[a-z0-9_\-\u4e00-\u9fff]*[a-z0-9][a-z0-9_\-\u4e00-\u9fff]*|[\u4e00-\u9fff]{2,4})$")
+POSTER_ID = re.compile(r"^(?:[a-z0-9_\-\u4e00-\u9fff]*[a-z0-9][a-z0-9_\-\u4e00-\u9fff]*|[\u4e00-\u9fff]{2,10})$")
 
 
 @dataclass
@@ -99,6 +99,13 @@ def _reply_form(key: str, spaced: str) -> bool:
         return True
     parts = [p for p in REPLY_SPLIT.split(spaced) if p]
     return len(parts) >= 2 and all(p in REPLY_WORDS for p in parts)
+
+
+AUTHOR_CARD = re.compile(
+    r"(?:(?:主题|帖子|积分|精华|金钱|威望|贡献|在线时间|注册时间|最后登录|uid)\s*[:：]?\s*[\d.\-]+\s*)+"
+    r"|新手上路|注册会员|初级会员|中级会员|高级会员|金牌会员|论坛元老|版主|超级版主|管理员|实习版主|禁止发言|贵宾|vip\d*"
+)
+CARD_LINES = 3
 
 
 @register_detector
@@ -196,8 +203,11 @@ class Forum(Detector):
                 last.published = last.published or published
                 continue
             start = i
-            if match and not author and i > 1 and Forum._poster_line(page, i - 1):
-                start, author = i - 1, page.blocks[i - 1].text.strip()
+            above = i - 1
+            while above > 0 and i - above <= CARD_LINES and AUTHOR_CARD.fullmatch(page.shadow(page.blocks[above]).strip()):
+                above -= 1  # the poster's card (posts, points, member rank) sits between the ID and the header
+            if match and not author and above > 0 and Forum._poster_line(page, above):
+                start, author = above, page.blocks[above].text.strip()
             headers.append(PostHeader(start, i, author, published, page.blocks[i].text))
         return headers
 

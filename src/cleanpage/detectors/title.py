@@ -28,7 +28,7 @@ from ._shapes import BAR, is_nav_like, normalized, tokens
 
 PAGE_TITLE = re.compile(r"^(?P<title>.{4,120}?)\s*[_\- ]\s*第\s*\d{1,4}\s*页$")
 SUMMARY_GLUE = re.compile(r"(?P<label>摘要|导读|内容提要|核心提示|提要|内容摘要)\s*[:﹕∶︰]")
-MARKER = re.compile(r"\s*[(\[（【](?:图|组图|附图|多图|视频|高清组图|附全文|更新|影音)[)\]）】]\s*$")
+MARKER = re.compile(r"\s*[(\[（【](?:图|组图|附图|多图|视频|高清组图|附全文|更新|影音|复制链接|複製連結)[)\]）】]\s*$")
 ORIGINAL_TITLE = re.compile(r"^[\[【(（]?\s*(?:本文)?原(?:标题|题|文标题)(?:为)?\s*[:﹕∶︰]\s*(?P<t>.+?)\s*[\]】)）]?\s*$")
 CHAPTER = re.compile(r"^第[一二三四五六七八九十百千零〇\d]{1,8}[章回节卷集篇]")
 WORD_CHAR = re.compile(r"[^\W_]")  # what normalized() keeps
@@ -162,14 +162,19 @@ class Title(Detector):
             return meta_lines[id(block)]
 
         candidates = [p for p in range(end) if _title_shaped(page, p, is_meta_line)]
+        known = self._known_titles(page)
+        # A headline with a comma can read as the first body line; it still counts when the page names it
+        # elsewhere (the breadcrumb's leaf, an original-title line).
+        if end < len(page.blocks) and _title_shaped(page, end, is_meta_line) and \
+                normalized(MARKER.sub("", page.shadow(page.blocks[end]))) in known:
+            candidates.append(end)
         if not candidates:
             return None
-        known = self._known_titles(page)
         best, best_score = None, 0
         for n, position in enumerate(candidates):
             key = page.view(normalized, page.blocks[position])
             score = 0
-            if key in known:
+            if key in known or normalized(MARKER.sub("", page.shadow(page.blocks[position]))) in known:
                 score += 4
             if len(copies.of(key)) > 1:
                 score += 4
