@@ -92,3 +92,17 @@ def test_a_forum_poster_id_above_the_author_card_is_the_author() -> None:
     assert doc.metadata.title == "【求助】卫生间防水做完闭水试验，楼下还是渗水怎么办？"
     assert doc.metadata.published == "2023-08-12T21:07"
     assert doc.text.splitlines() == text.splitlines()[8:10]
+
+
+def test_a_one_line_wechat_header_with_a_region_and_a_collection_tag() -> None:
+    text = "\n".join([
+        "一座老桥的百年往事", "原创 李然 城市记忆馆 2024年01月18日 20:30 浙江", "城市记忆馆", "微信号 chengshijiyiguan",
+        "功能介绍 用文字留住城市的温度", "#老建筑 12个",
+        "在城东的运河上，有一座青石老桥，本地人都叫它“太平桥”。它始建于清光绪年间，至今已有一百多年历史。",
+        "老人们说，过去桥头有一排茶馆，挑担的、摇船的，都爱在这里歇脚。一壶茶、一碟花生，就能听一下午的评书。",
+        "预览时标签不可点", "微信扫一扫", "关注该公众号",
+    ])
+    doc = cleanpage.clean(text, kind="text")
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.source, doc.metadata.published) == (
+        "一座老桥的百年往事", "李然", "城市记忆馆", "2024-01-18T20:30")
+    assert doc.text.splitlines() == text.splitlines()[6:8]

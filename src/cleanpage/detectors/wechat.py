@@ -56,10 +56,12 @@ REWARD_COUNT = re.compile(r"^\d+人赞赏$")
 ACCOUNT_ID = re.compile(r"^微信号[:\s]*(?P<id>[a-z][-_a-z0-9]{4,19})$")
 INTRO = re.compile(r"^功能介绍[:\s]*(?P<intro>\S.*)$")
 TOKEN = r"[^\s,，。:：;；!！?？]{1,20}"
-HEADER = re.compile(rf"^(?P<original>原创\s+)?(?:(?P<author>{TOKEN})\s+)?(?P<account>{TOKEN})(?:\s+(?P<date>{DATE_TEXT}))?$")
+HEADER = re.compile(rf"^(?P<original>原创\s+)?(?:(?P<author>{TOKEN})\s+)?(?P<account>{TOKEN})(?:\s+(?P<date>{DATE_TEXT}))?"
+                    # newer headers end with the writer's IP region: ``… 2024年01月18日 20:30 浙江``
+                    rf"(?:(?<=\d)\s+(?P<region>[\u4e00-\u9fff]{{2,4}}))?$")
 DATE_LINE = re.compile(rf"^(?P<date>{DATE_TEXT})(?:\s*发表于\s*(?P<place>[\u4e00-\u9fff]{{2,8}}))?$")
 REGION = re.compile(r"^发表于\s*(?P<place>[\u4e00-\u9fff]{2,8})$")
-HEADER_CHROME = re.compile(r"^收录于(?:合集|话题)|^在小说阅读器")
+HEADER_CHROME = re.compile(r"^收录于(?:合集|话题)|^在小说阅读器|^#\S{1,20}?\d+个$")  # ``#老建筑 12个``: a collection tag
 PROMPTS = re.compile(
     r"点击?(?:上方|上面|标题下方?)?.{0,12}蓝字.{0,10}(?:关注|订阅)?|点击上方.{0,16}(?:关注|星标|置顶)|设为星标|星标(?:我们|公众号)"
     r"|长按(?:识别)?.{0,4}二维码.{0,6}(?:关注)?|扫码关注|扫描.{0,6}二维码.{0,4}关注|点击?下方.{0,8}(?:卡片|名片).{0,4}关注"
@@ -185,7 +187,7 @@ class WeChat(Detector):
     @staticmethod
     def _byline(match: re.Match[str], text: str, wechat: dict[str, str]) -> Iterable[Finding]:
         found = find_date(text)
-        words = (text[: found.start] if found else text).split()
+        words = (text[: found.start] if found else text).split()  # the region after the date is not a word here
         if match["original"]:
             words = words[1:]
         if len(words) == 2:
@@ -195,6 +197,8 @@ class WeChat(Detector):
             wechat.setdefault("account_name", words[-1])
         if found:
             yield Harvest("published", found.iso, "C15.published", text, 0.85)
+        if match["region"]:
+            yield Harvest("region", match["region"], "C15.region", text, 0.7)
 
     @staticmethod
     def _is_prompt(page: Page, key: str, position: int, frame_start: int) -> bool:
