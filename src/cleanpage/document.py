@@ -13,14 +13,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table_row", "caption", "line", "code")
-
 
 @dataclass(eq=False)
 class Block:
     """One unit of page text: a line of a dump, or a paragraph/heading/... of HTML.
 
-    ``index`` is the block's position in the original segmentation (stable
+    ``kind`` is one of paragraph, heading, list_item, quote, table_row, caption,
+    line (a text dump's line) or code. ``index`` is the block's position in the original segmentation (stable
     across the pipeline), ``line`` the 1-based source line where known and
     ``start`` the character offset of the block in the decoded source.
     """

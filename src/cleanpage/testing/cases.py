@@ -36,11 +36,9 @@ INPUT_KINDS = {"input.txt": "text", "input.html": "html", "input.bin": None}
 EXPECTED_TEXT = "expected.txt"
 EXPECTED_JSON = "expected.json"
 OPTIONS_JSON = "options.json"
-CALL_ARGUMENTS = ("url", "headers")
 COMPARE_LINES = "compare_lines"
 """``options.json`` key: ``false`` compares the body as characters, line breaks ignored (the spec's scoring
 for pages whose gold restores line structure the page lost, a stretch goal)."""
-"""Keys of ``options.json`` that are arguments of :func:`cleanpage.clean` rather than :class:`Config` fields."""
 METADATA_FIELDS = frozenset(Metadata.field_names())
 ALWAYS_RECORDED = ("title", "author", "source", "published")
 """Fields a new ``expected.json`` states even when unknown: a null here is a claim worth checking."""
