@@ -95,10 +95,9 @@ class DocSharing(Detector):
         if preview:
             pages = {"read": int(preview["read"]), "unread": int(preview["unread"])}
             yield Harvest("pages", pages, "C14.preview", text, 0.8)
-        if preview or remaining:
-            unread = int((preview or remaining)["unread"])  # type: ignore[index]
-            if unread > 0:
-                yield Harvest("truncated", True, "C14.preview", text, 0.8)
+        limit = preview or remaining
+        if limit and int(limit["unread"]) > 0:
+            yield Harvest("truncated", True, "C14.preview", text, 0.8)
         if UPLOADED.search(shadow):
             found = find_date(text)
             if found:

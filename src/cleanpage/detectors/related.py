@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..document import Block
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._footer import is_footer_line
@@ -84,9 +85,9 @@ class RelatedReading(Detector):
         yield from self._headless_tail_list(page, taken)
 
     @staticmethod
-    def _sentence_after(page: Page, block: object, end: int) -> bool:
+    def _sentence_after(page: Page, block: Block, end: int) -> bool:
         """``推荐阅读《平凡的世界》，它会改变你…``: the heading word opens a sentence."""
-        rest = page.shadow(block).strip()[end:]  # type: ignore[arg-type]
+        rest = page.shadow(block).strip()[end:]
         return bool(re.search(r"[，,。！？!?]", rest)) and rest.rstrip().endswith(("。", "！", "？", "!", "?"))
 
     @staticmethod
