@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Repair
 from ..registry import Repairer, register_repairer
@@ -58,6 +59,7 @@ MIN_HAN = 2
 REACH = 24  # characters searched on either side of the first and last signature in a run
 MAX_CHUNK = 200
 MISSING = "\ufffd"
+MIN_STRETCH = 2  # characters a conversion must re-encode in a row to be tried
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
 MAX_HOLE_SHARE = 3  # at most one lost byte in three characters of a stretch is inferred
 LOST_BYTE = 0x80  # stands for a UTF-8 continuation byte the GBK decoder turned into U+FFFD
@@ -75,11 +77,28 @@ class Conversion:
     def single_byte(self) -> bool:
         return self.encoding in ("latin-1", "cp1252", "cp1251", "koi8_r")
 
+    def may_apply(self, run: str, length: int) -> bool:
+        """Whether ``run`` has ``length`` characters in a row this conversion can re-encode.
+
+        A cheap rejection before the character-by-character pass: a single-byte code page
+        encodes no Han character, so clean Chinese is ruled out by one regex search.
+        """
+        return not self.single_byte or _encodable_stretch(self.encoding, length).search(run) is not None
+
     @property
     def lost_byte_reading(self) -> bool:
         """Whether a U+FFFD in the text stands for one byte of the original: a double-byte
         decoder (GBK, Big5) replaces each byte it cannot pair by one U+FFFD and reads on from the next."""
         return self.encoding in ("gb18030", "gbk", "big5")
+
+
+@cache
+def _encodable_stretch(encoding: str, length: int) -> re.Pattern[str]:
+    """``length`` characters in a row that the single-byte ``encoding`` can encode (see :func:`_char_bytes`)."""
+    chars = set(bytes(range(256)).decode(encoding, "ignore"))
+    if encoding == "cp1252":
+        chars |= set(map(chr, range(0x80, 0xA0)))
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + f"]{{{length}}}")
 
 
 CONVERSIONS = (
@@ -248,7 +267,7 @@ def _pieces(lm: CharLM, run: str, left: str | None, conversion: Conversion, skip
             encoded.append(raw)
             continue
         begin = stretch_start + skip
-        if len(encoded) - skip >= 2:
+        if len(encoded) - skip >= MIN_STRETCH:
             chains += _decode_stretch(lm, run, begin, encoded[skip:], conversion, run[begin - 1] if begin else left)
         stretch_start, encoded = index + 1, []
     return chains
@@ -296,37 +315,54 @@ def _decode_stretch(lm: CharLM, run: str, begin: int, encoded: list[bytes], conv
     return chains
 
 
-def _best_window(lm: CharLM, run: str, left: str | None, right: str | None,
-                 chain: list[Piece], label: str) -> Window | None:
+class Baseline:
+    """The run as it stands, folded to Simplified, with the cost of each character after the one before it.
+
+    Computed once per run and shared by every candidate chain: the chains differ, the run does not.
+    """
+
+    def __init__(self, lm: CharLM, run: str, left: str | None, right: str | None) -> None:
+        self.lm = lm
+        self.folded = to_simplified_chars(run)
+        self.left = to_simplified_chars(left) if left else None
+        self.right = to_simplified_chars(right) if right else None
+        self.costs = [self.pair(self.before(i), char) for i, char in enumerate(self.folded)]
+
+    def before(self, position: int) -> str | None:
+        return self.folded[position - 1] if position else self.left
+
+    def after(self, position: int) -> str | None:
+        return self.folded[position] if position < len(self.folded) else self.right
+
+    def pair(self, first: str | None, second: str | None) -> float:
+        return self.lm.pair_cost(first, second) if second is not None else 0.0
+
+    def cost(self, start: int, end: int) -> float:
+        """What ``run[start:end]`` costs as it stands, each character after the one before it."""
+        return sum(self.costs[start:end])
+
+
+def _best_window(baseline: Baseline, chain: list[Piece], label: str) -> Window | None:
     """The stretch of ``chain`` whose conversion gains most over the run as it stands (maximum-gain subarray)."""
-    folded = to_simplified_chars(run)
-    context_left = to_simplified_chars(left) if left else None
-    context_right = to_simplified_chars(right) if right else None
-
-    def before(position: int) -> str | None:
-        return folded[position - 1] if position else context_left
-
-    def after(position: int) -> str | None:
-        return folded[position] if position < len(folded) else context_right
-
-    def pair(first: str | None, second: str | None) -> float:
-        return lm.pair_cost(first, second) if second is not None else 0.0
-
+    pair, before, after = baseline.pair, baseline.before, baseline.after
     best: Window | None = None
     best_open: tuple[float, int] | None = None  # max over a of (left correction - gains before a)
     running = 0.0  # sum of piece gains so far
     previous_last: str | None = None
+    folded = to_simplified_chars("".join(piece.text for piece in chain))  # one call: folding keeps lengths
+    offset = 0
     for position, piece in enumerate(chain):
-        text = to_simplified_chars(piece.text)
+        text = folded[offset:offset + len(piece.text)]
+        offset += len(piece.text)
         inner = sum(pair(a, b) for a, b in itertools.pairwise(text))
-        original = sum(pair(before(i), folded[i]) for i in range(piece.start, piece.end))
+        original = baseline.cost(piece.start, piece.end)
         joined = pair(previous_last, text[0]) if position else pair(before(piece.start), text[0])
         opening = joined - pair(before(piece.start), text[0])  # a window starting here pays the true left pair
         candidate_open = (opening - running, position)
         if best_open is None or candidate_open[0] > best_open[0]:
             best_open = candidate_open
         running += original - inner - joined
-        closing = pair(folded[piece.end - 1], after(piece.end)) - pair(text[-1], after(piece.end))
+        closing = pair(baseline.folded[piece.end - 1], after(piece.end)) - pair(text[-1], after(piece.end))
         gain = best_open[0] + running + closing
         if best is None or gain > best.gain:
             first = chain[best_open[1]]
@@ -372,12 +408,15 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
     if len(run) < 2 or not hits(mojibake_signature(), run) or _japanese(run):
         return []
     windows: list[Window] = []
+    baseline = Baseline(lm, run, left, right)
     for conversion in CONVERSIONS:
         # A stray single-byte character before the span pairs its byte with the span's first byte:
         # decoding from the second character as well finds the true pairing.
         for skip in (0, 1) if conversion.single_byte else (0,):
+            if not conversion.may_apply(run, MIN_STRETCH + skip):
+                continue
             for chain in _pieces(lm, run, left, conversion, skip):
-                if (window := _best_window(lm, run, left, right, chain, conversion.label)) is not None:
+                if (window := _best_window(baseline, chain, conversion.label)) is not None:
                     windows.append(window)
     if ftfy_window := _ftfy_window(lm, run, left, right):
         windows.append(ftfy_window)
