@@ -116,7 +116,7 @@ class Page:
         self._lines: dict[str, tuple[str, Features]] = {}
         self._views: dict[Callable[[str], Any], dict[str, Any]] = {}
         self._body: list[bool] | None = None
-        self._joined: tuple[str, list[int]] | None = None
+        self._joined: dict[Callable[[str], str] | None, tuple[str, list[int]]] = {}
         self._zones: tuple[int, int] | None = None
 
     # -- per-block views -------------------------------------------------------------------------
@@ -144,34 +144,57 @@ class Page:
         value = cache[text] = derive(self.shadow(block))
         return value
 
-    def matching(self, pattern: re.Pattern[str]) -> list[int]:
-        """Positions of the blocks whose shadow has a match of ``pattern``, found in one scan of the page.
+    def matching(self, pattern: re.Pattern[str], derive: Callable[[str], str] | None = None) -> list[int]:
+        """Positions of the blocks whose shadow (or ``derive(shadow)``) has a match of ``pattern``, in one scan.
 
-        For unanchored patterns (no ``^``/``$``): they are searched across all shadows joined by
+        For unanchored patterns (no ``^``/``$``): they are searched across all the lines joined by
         newlines, and each hit is re-checked on its own line, so a match spanning two lines never counts.
         """
         if not self.blocks:
             return []
-        if self._joined is None:
-            shadows = [self.shadow(block) for block in self.blocks]
-            starts = list(itertools.accumulate((len(s) + 1 for s in shadows[:-1]), initial=0))
-            self._joined = ("\n".join(shadows), starts)
-        joined, starts = self._joined
+        joined, starts = self._joined_lines(derive)
+        line = self.shadow if derive is None else lambda block: self.view(derive, block)
         found: list[int] = []
         position = 0
         while match := pattern.search(joined, position):
             i = bisect_right(starts, match.start()) - 1
-            if pattern.search(self.shadow(self.blocks[i])):
+            if pattern.search(line(self.blocks[i])):
                 found.append(i)
             if i + 1 == len(starts):
                 break
             position = starts[i + 1]
         return found
 
+    def joined(self, derive: Callable[[str], str] | None = None) -> str:
+        """Every block's shadow (or ``derive(shadow)``) joined by newlines: one search answers for the page."""
+        return self._joined_lines(derive)[0]
+
+    def _joined_lines(self, derive: Callable[[str], str] | None) -> tuple[str, list[int]]:
+        joined = self._joined.get(derive)
+        if joined is None:
+            lines = [self.shadow(block) if derive is None else self.view(derive, block) for block in self.blocks]
+            starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+            joined = self._joined[derive] = ("\n".join(lines), starts)
+        return joined
+
     def _add_line(self, text: str) -> tuple[str, Features]:
+        if not self._lines:
+            self._fold_page()
+            if text in self._lines:
+                return self._lines[text]
         shadow = fold(text)
         entry = self._lines[text] = (shadow, features(shadow))
         return entry
+
+    def _fold_page(self) -> None:
+        """Fold every block in one call: folding costs per call as much as per character on short lines."""
+        texts = list(dict.fromkeys(block.text for block in self.blocks))
+        folded = fold("\n".join(texts))  # folding keeps lengths and never touches a newline
+        position = 0
+        for text in texts:
+            shadow = folded[position:position + len(text)]
+            position += len(text) + 1
+            self._lines[text] = (shadow, features(shadow))
 
     def position(self, block: Block) -> int:
         for i, candidate in enumerate(self.blocks):
@@ -225,7 +248,7 @@ class Page:
     def changed(self) -> None:
         """Called by the pipeline after it applied findings."""
         self._body = None
-        self._joined = None
+        self._joined = {}
         self._zones = None
 
     # -- metadata --------------------------------------------------------------------------------

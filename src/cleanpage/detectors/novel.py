@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
-from ._platform_lexicon import edge_positions, whole
+from ._platform_lexicon import edge_positions, whole, whole_key
 
 NAV_WORDS = ("上一章", "下一章", "章节目录", "返回目录", "目录", "加入书签", "投推荐票", "返回书页", "章节列表", "最新章节", "投月票",
              "书架", "加入书架", "上一页", "下一页", "返回书架", "推荐本书")
@@ -93,6 +93,9 @@ def _watermark_spans(shadow: str, *, domains: bool) -> list[tuple[int, int]]:
 
 
 WATERMARK_RE = re.compile("|".join(re.escape(p) for p in sorted(WATERMARKS, key=len, reverse=True)))
+# What every rule of this module needs in the line's key (keep in step with the rules above).
+NOVEL_WORDS = re.compile(rf"{NAV_ANCHORS.pattern}|手机接着看|扫码继续阅读|在app中继续阅读|公交地铁随意阅读|前往.{{1,10}}app"
+                         rf"|本章未?完|求(?:收藏|推荐|月票|打赏|订阅|票票|支持)|新书已发|{WATERMARK_RE.pattern}")
 # Lines outside the edges need one of these (single characters, since the line rules read the
 # whitespace-free key) or a watermark phrase to be chrome.
 HINT = re.compile(rf"[完求新]|{WATERMARK_RE.pattern}")
@@ -107,6 +110,8 @@ class Novel(Detector):
     order = 29
 
     def detect(self, page: Page) -> Iterable[Finding]:
+        if not NOVEL_WORDS.search(page.joined(whole_key)):
+            return  # every rule below needs one of these words: no per-line pass on other pages
         edges = edge_positions(page, lambda i: self._edge_chrome(whole(page, i)))
         signals = 0
         for i in sorted(edges.union(page.matching(HINT))):
