@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from cleanpage.shadow import features, fold
+from cleanpage.shadow import _tables, features, fold
 
 
 def test_fold_is_one_to_one_and_folds_width_script_and_case() -> None:
@@ -15,3 +15,14 @@ def test_sentence_features() -> None:
     assert feats.sentence_like and feats.term_end and feats.sent_punct == 3
     nav = features(fold("首页 新闻 体育 财经"))
     assert not nav.sentence_like and nav.short
+
+
+def test_traditional_and_simplified_paths_fold_every_character_alike() -> None:
+    # A Traditional page is folded through one string table, a Simplified one by substitution:
+    # both must give every character of both tables (and characters beyond U+FFFF) the same shadow.
+    width, _, script, _ = _tables()
+    every = "".join(map(chr, sorted({*width, *script}))) + "𠀀𪚥😀"
+    expected = "".join(chr(script.get(width.get(ord(ch), ord(ch)), width.get(ord(ch), ord(ch)))) for ch in every)
+    traditional_page = "臺灣的網路與資訊產業發展" * 40 + every
+    assert fold(traditional_page)[-len(every):] == expected
+    assert fold("简体中文页面" * 100 + every)[-len(every):] == expected
