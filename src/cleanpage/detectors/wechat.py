@@ -33,8 +33,7 @@ from ..dates import find_date, parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, whole, whole_key
-from ._shapes import phrase_pattern
+from ._platform_lexicon import DATE_TEXT, whole
 
 WECHAT_HOSTS = ("weixin.qq.com",)
 QUOTES = re.compile(r"[“”\"'‘’「」『』]")
@@ -69,8 +68,6 @@ PROMPTS = re.compile(
     r"|[↓👇]*点击?阅读原文[↓👇]*|点个?.{0,2}在看.{0,6}|喜欢就.{0,6}(?:在看|点赞|分享)(?:吧)?"
     r"|(?:分享|点赞|在看|转发)[、,]?(?:分享|点赞|在看|转发)[、,]?(?:分享|点赞|在看|转发)"
 )
-# What every page signal holds (a strong frame line, the 微信号 or 功能介绍 label), for one search of the page.
-SIGNAL_WORDS = phrase_pattern((*STRONG, "微信号", "功能介绍"))
 MAX_PROMPT_RESIDUE = 6
 PROMPT_HEAD_LINES = 3
 PROMPT_TAIL_LINES = 8
@@ -93,8 +90,6 @@ class WeChat(Detector):
     order = 24
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        if not (self._on_wechat_host(page) or SIGNAL_WORDS.search(QUOTES.sub("", page.joined(whole_key)))):
-            return  # a page without one signal cannot have the two it needs: no per-line pass
         keys = [_key(page, i) for i in range(len(page.blocks))]
         if not self._is_wechat(page, keys):
             return
@@ -106,12 +101,8 @@ class WeChat(Detector):
                 yield Drop(page.blocks[i], "C15.prompt", "author-placed follow/like prompt")
 
     @staticmethod
-    def _on_wechat_host(page: Page) -> bool:
-        host = page.host or ""
-        return any(host == h or host.endswith("." + h) for h in WECHAT_HOSTS)
-
-    def _is_wechat(self, page: Page, keys: list[str]) -> bool:
-        if self._on_wechat_host(page):
+    def _is_wechat(page: Page, keys: list[str]) -> bool:
+        if page.host and any(page.host == h or page.host.endswith("." + h) for h in WECHAT_HOSTS):
             return True
         signals = {k for k in keys if k in STRONG}
         signals |= {"account_id" for k in keys if ACCOUNT_ID.match(k)}
