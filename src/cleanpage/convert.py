@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +20,7 @@ from .config import Config
 from .document import Block, Metadata
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+PROBE = 400  # characters per counting step
 SCRIPT_SAMPLE = 6000  # characters: far more than the evidence needs, and the cost stays flat on long pages
 # Full-width 0-9, A-Z, a-z only: never punctuation, which Chinese text writes full-width on purpose.
 WIDTH_TABLE = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
@@ -41,10 +43,20 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def detect_script(text: str, *, threshold: float = 0.8) -> str | None:
-    """``traditional`` or ``simplified`` when at least ``threshold`` of the telling characters agree."""
+    """``traditional`` or ``simplified`` when at least ``threshold`` of the telling characters agree.
+
+    Counting every telling character costs one regex match each, and a page has thousands of
+    the script it is written in: the scarcer script (guessed on the first characters) is counted
+    in full, the other one only until the verdict can no longer change.
+    """
     traditional_re, simplified_re = _script_patterns()
-    trad = len(traditional_re.findall(text))
-    simp = len(simplified_re.findall(text))
+    head = text[:PROBE]
+    if len(traditional_re.findall(head)) <= len(simplified_re.findall(head)):
+        trad = len(traditional_re.findall(text))
+        simp = _count_until(simplified_re, text, lambda simp: simp > 0 and trad / (trad + simp) <= 1 - threshold)
+    else:
+        simp = len(simplified_re.findall(text))
+        trad = _count_until(traditional_re, text, lambda trad: trad > 0 and trad / (trad + simp) >= threshold)
     if trad + simp == 0:
         return "simplified" if HAN.search(text) else None
     share = trad / (trad + simp)
@@ -53,6 +65,19 @@ def detect_script(text: str, *, threshold: float = 0.8) -> str | None:
     if share <= 1 - threshold:
         return "simplified"
     return "mixed"
+
+
+def _count_until(pattern: re.Pattern[str], text: str, settled: Callable[[int], bool]) -> int:
+    """Matches of ``pattern`` in ``text``, counted a chunk at a time and no further once ``settled``.
+
+    ``settled`` must stay true as the count grows, so a verdict taken on the partial count is final.
+    """
+    count = 0
+    for start in range(0, len(text), PROBE):
+        count += len(pattern.findall(text, start, start + PROBE))
+        if settled(count):
+            break
+    return count
 
 
 @lru_cache(maxsize=8)
