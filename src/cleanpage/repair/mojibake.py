@@ -31,7 +31,6 @@ the span as it stands.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -60,6 +59,7 @@ REACH = 12  # characters searched on either side of the first and last signature
 MAX_CHUNK = 200
 MISSING = "\ufffd"
 MIN_STRETCH = 2  # characters a conversion must re-encode in a row to be tried
+MAX_REMEMBERED = 20_000  # characters whose bytes are remembered per codec
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
 MAX_HOLE_SHARE = 3  # at most one lost byte in three characters of a stretch is inferred
 LOST_BYTE = 0x80  # stands for a UTF-8 continuation byte the GBK decoder turned into U+FFFD
@@ -141,6 +141,38 @@ def _char_bytes(char: str, conversion: Conversion) -> bytes | None:
         return char.encode(conversion.encoding)
     except UnicodeEncodeError:
         return None
+
+
+class _CharBytes(dict[str, "bytes | None"]):
+    """:func:`_char_bytes` for one conversion, remembered: a run is re-encoded a character at a time."""
+
+    def __init__(self, conversion: Conversion) -> None:
+        super().__init__()
+        self.conversion = conversion
+
+    def __missing__(self, char: str) -> bytes | None:
+        if len(self) > MAX_REMEMBERED:
+            self.clear()
+        value = self[char] = _char_bytes(char, self.conversion)
+        return value
+
+
+class _Widths(dict[str, int]):
+    """Bytes each character takes in one codec, remembered."""
+
+    def __init__(self, codec: str) -> None:
+        super().__init__()
+        self.codec = codec
+
+    def __missing__(self, char: str) -> int:
+        if len(self) > MAX_REMEMBERED:
+            self.clear()
+        value = self[char] = len(char.encode(self.codec, "replace"))
+        return value
+
+
+ENCODERS = {conversion.label: _CharBytes(conversion) for conversion in CONVERSIONS}
+WIDTHS = {codec: _Widths(codec) for codec in {conversion.decoding for conversion in CONVERSIONS}}
 
 
 @dataclass(frozen=True)
@@ -261,8 +293,9 @@ def _pieces(lm: CharLM, run: str, left: str | None, conversion: Conversion, skip
     chains: list[list[Piece]] = []
     stretch_start = 0
     encoded: list[bytes] = []
+    encoder = ENCODERS[conversion.label]
     for index, char in enumerate([*run, None]):
-        raw = _char_bytes(char, conversion) if char is not None else None
+        raw = encoder[char] if char is not None else None
         if raw is not None:
             encoded.append(raw)
             continue
@@ -294,6 +327,7 @@ def _decode_stretch(lm: CharLM, run: str, begin: int, encoded: list[bytes], conv
     piece_start: int | None = 0
     chars: list[str] = []
     offset = 0
+    widths = WIDTHS[conversion.decoding]
     for char in bytes(data).decode(conversion.decoding, "surrogateescape"):
         if "\udc80" <= char <= "\udcff":
             offset += 1
@@ -302,8 +336,8 @@ def _decode_stretch(lm: CharLM, run: str, begin: int, encoded: list[bytes], conv
                 chains.append(chain)
                 chain = []
         else:
-            width = len(char.encode(conversion.decoding, "replace"))
-            lost = any(offset <= hole < offset + width for hole in undecided)
+            width = widths[char]
+            lost = bool(undecided) and any(offset <= hole < offset + width for hole in undecided)
             chars.append(MISSING if lost else char)
             offset += width
         if offset in offsets:
@@ -326,7 +360,9 @@ class Baseline:
         self.folded = to_simplified_chars(run)
         self.left = to_simplified_chars(left) if left else None
         self.right = to_simplified_chars(right) if right else None
-        self.costs = [self.pair(self.before(i), char) for i, char in enumerate(self.folded)]
+        self.costs = [lm.pair_cost(self.before(i), char) for i, char in enumerate(self.folded)]
+        # What the character after position ``end`` costs after the run's own character at ``end - 1``.
+        self.closing = [*self.costs[1:], self.pair(self.folded[-1], self.right) if self.folded else 0.0]
 
     def before(self, position: int) -> str | None:
         return self.folded[position - 1] if position else self.left
@@ -344,8 +380,8 @@ class Baseline:
 
 def _best_window(baseline: Baseline, chain: list[Piece], label: str) -> Window | None:
     """The stretch of ``chain`` whose conversion gains most over the run as it stands (maximum-gain subarray)."""
-    pair, before, after = baseline.pair, baseline.before, baseline.after
-    best: Window | None = None
+    pair, before, after, pair_cost = baseline.pair, baseline.before, baseline.after, baseline.lm.pair_cost
+    best: tuple[float, int, int] | None = None  # gain, first and last piece of the best window
     best_open: tuple[float, int] | None = None  # max over a of (left correction - gains before a)
     running = 0.0  # sum of piece gains so far
     previous_last: str | None = None
@@ -354,21 +390,23 @@ def _best_window(baseline: Baseline, chain: list[Piece], label: str) -> Window |
     for position, piece in enumerate(chain):
         text = folded[offset:offset + len(piece.text)]
         offset += len(piece.text)
-        inner = sum(pair(a, b) for a, b in itertools.pairwise(text))
+        inner = sum(map(pair_cost, text[:-1], text[1:]))
         original = baseline.cost(piece.start, piece.end)
-        joined = pair(previous_last, text[0]) if position else pair(before(piece.start), text[0])
-        opening = joined - pair(before(piece.start), text[0])  # a window starting here pays the true left pair
-        candidate_open = (opening - running, position)
+        true_left = pair(before(piece.start), text[0])
+        joined = pair(previous_last, text[0]) if position else true_left
+        candidate_open = (joined - true_left - running, position)  # a window starting here pays the true left pair
         if best_open is None or candidate_open[0] > best_open[0]:
             best_open = candidate_open
         running += original - inner - joined
-        closing = pair(baseline.folded[piece.end - 1], after(piece.end)) - pair(text[-1], after(piece.end))
+        closing = baseline.closing[piece.end - 1] - pair(text[-1], after(piece.end))
         gain = best_open[0] + running + closing
-        if best is None or gain > best.gain:
-            first = chain[best_open[1]]
-            best = Window(first.start, piece.end, "".join(p.text for p in chain[best_open[1]:position + 1]), gain, label)
+        if best is None or gain > best[0]:
+            best = (gain, best_open[1], position)
         previous_last = text[-1]
-    return best
+    if best is None:
+        return None
+    gain, first, last = best
+    return Window(chain[first].start, chain[last].end, "".join(p.text for p in chain[first:last + 1]), gain, label)
 
 
 def _ftfy_window(lm: CharLM, run: str, left: str | None, right: str | None) -> Window | None:
