@@ -141,14 +141,21 @@ class Cleaner:
     def _repair(self, blocks: list[Block], removed: list[Removal], warnings: list[str],
                 deadline: float | None = None) -> list[Repair]:
         records: list[Repair] = []
+        page_text = "\n".join(block.text for block in blocks)
         for repairer in self.repairers:
             _check_deadline(deadline, f"repair {repairer.name}")
+            if not repairer.may_change(page_text):
+                continue
             results = repairer.repair([block.text for block in blocks])
             warnings.extend(f"repair {repairer.name}: {note}" for note in repairer.take_notes())
+            changed = False
             for block, (new_text, block_records) in zip(blocks, results):
                 if block_records:
                     block.text = new_text
                     records.extend(_with_block(r, block.index) for r in block_records)
+                    changed = True
+            if changed:
+                page_text = "\n".join(block.text for block in blocks)
         for block in blocks:
             if not block.text.strip(EDGE_SPACE):
                 removed.append(Removal("repair", "repair.empty", "nothing left after repair", block.text, block.index,

@@ -63,6 +63,15 @@ class Repairer:
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         raise NotImplementedError
 
+    def may_change(self, page_text: str) -> bool:
+        """Whether :meth:`repair` could change anything, given the page's texts joined by newlines.
+
+        A cheap page-level test (one search of the page instead of one per line) that lets the
+        pipeline skip the repair on clean pages. It may say ``True`` for nothing, never ``False``
+        for a page the repair would change.
+        """
+        return True
+
     def note(self, message: str) -> None:
         """Say something about the page just repaired (work left undone, say); it becomes a warning."""
         self._notes.append(message)

@@ -493,6 +493,9 @@ class ByteShift(Repairer):
     name = "byte_shift"
     order = 300
 
+    def may_change(self, page_text: str) -> bool:
+        return shift_signature().search(page_text) is not None
+
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         scorer: PageLM | None = None  # built once per page, and only for a page with a suspicious span
         budget, skipped = MAX_GROUPS_PER_PAGE, 0

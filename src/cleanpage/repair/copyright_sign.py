@@ -42,5 +42,8 @@ class CopyrightSign(Repairer):
     name = "copyright_sign"
     order = 600
 
+    def may_change(self, page_text: str) -> bool:
+        return ("?" in page_text or "\ufffd" in page_text) and COPYRIGHT_WORD.search(page_text) is not None
+
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         return [apply_edits(text, self.name, find_lost_signs(text)) for text in texts]

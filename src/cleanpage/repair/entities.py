@@ -62,5 +62,8 @@ class HtmlEntities(Repairer):
     name = "entities"
     order = 110
 
+    def may_change(self, page_text: str) -> bool:
+        return "&" in page_text or "nbsp;" in page_text
+
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         return [apply_edits(text, self.name, find_entities(text)) for text in texts]

@@ -57,6 +57,9 @@ class InvisibleCharacters(Repairer):
     name = "invisible"
     order = 100
 
+    def may_change(self, page_text: str) -> bool:
+        return SCAN.search(page_text) is not None
+
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         return [apply_edits(text, self.name, find_invisible(text)) if SCAN.search(text) else (text, [])
                 for text in texts]

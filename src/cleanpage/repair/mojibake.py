@@ -514,6 +514,9 @@ class Mojibake(Repairer):
     name = "mojibake"
     order = 200
 
+    def may_change(self, page_text: str) -> bool:
+        return mojibake_signature().search(page_text) is not None
+
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         budget = SearchBudget()
         results = [apply_edits(text, self.name, find_mojibake(text, budget)) for text in texts]

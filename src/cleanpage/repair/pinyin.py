@@ -67,6 +67,9 @@ class PinyinAnnotations(Repairer):
     name = "pinyin"
     order = 500
 
+    def may_change(self, page_text: str) -> bool:
+        return "(" in page_text or "（" in page_text
+
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         hits = [_confirmed(text) if "(" in text or "（" in text else [] for text in texts]
         toned_chars = [text[m.start() - 1] for text, found in zip(texts, hits, strict=True) for m, s in found if _is_toned(s)]
