@@ -106,3 +106,51 @@ def test_a_one_line_wechat_header_with_a_region_and_a_collection_tag() -> None:
     assert (doc.metadata.title, doc.metadata.author, doc.metadata.source, doc.metadata.published) == (
         "一座老桥的百年往事", "李然", "城市记忆馆", "2024-01-18T20:30")
     assert doc.text.splitlines() == text.splitlines()[6:8]
+
+
+def test_font_size_buttons_one_per_line_go_with_their_label(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["字号", "大", "中", "小", "打印"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+    doc = cleanpage.clean(kit.page(title_area=["A- A A+"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_lone_size_letter_is_not_a_button_row(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(body_insert=["中"], tail=["A"]), kind="text")
+    assert "中" in doc.text.splitlines() and "A" in doc.text.splitlines()
+
+
+SELF_MEDIA_BODY = [
+    "最近不少朋友问我，入门级的无线降噪耳机到底该怎么挑。今天就用三款热门型号做个对比，说说各自的优缺点，供大家参考。",
+    "第一款胜在续航，满电可以连续听三十个小时，通勤党基本一周一充；缺点是降噪深度一般，地铁里还是能听到明显的轰鸣声。",
+    "第二款的降噪最强，戴上以后办公室的空调声几乎听不见了，不过佩戴久了耳朵会有些胀，建议每隔一小时摘下来休息一下。",
+]
+
+
+def test_a_self_media_account_over_a_dated_line_is_the_author_not_the_headline() -> None:
+    title = "三款平价降噪耳机横评，第二款降噪最强，但不适合长时间佩戴"
+    text = "\n".join(["头条", title, "数码小陈", "2023-11-20 08:15 · 广东 · 数码领域优质作者", "+关注", *SELF_MEDIA_BODY,
+                     "点赞 89", "数码小陈", "科技数码博主", "粉丝 3.2万 获赞 1.1万"])
+    doc = cleanpage.clean(text, kind="text")
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.published) == (title, "数码小陈", "2023-11-20T08:15")
+    assert doc.text.splitlines() == SELF_MEDIA_BODY
+
+
+def test_a_headline_over_a_dated_line_is_not_an_account() -> None:
+    title = "城南老街改造完成"
+    text = "\n".join([title, "2023-11-20 08:15 · 城市频道", *SELF_MEDIA_BODY])
+    doc = cleanpage.clean(text, kind="text")
+    assert doc.metadata.title == title and doc.metadata.author is None
+    assert doc.text.splitlines()[-3:] == SELF_MEDIA_BODY
+
+
+def test_a_repost_editor_note_and_an_author_bio_after_the_article(kit: SimpleNamespace) -> None:
+    tail = ["（编者按：本文经作者授权转载自其微信公众号，有删节。）", "作者简介：周明远，某师范大学历史系教授，主要研究近代城市史。"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.source is None
+
+
+def test_an_author_bio_label_inside_the_article_is_kept(kit: SimpleNamespace) -> None:
+    bio = "作者简介：这一栏往往被读者跳过，可它恰恰交代了写作者的立场与视角，值得我们在阅读评论文章时多看一眼。"
+    doc = cleanpage.clean(kit.page(body_insert=[bio]), kind="text")
+    assert bio in doc.text.splitlines()
