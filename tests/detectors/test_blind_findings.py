@@ -154,3 +154,38 @@ def test_an_author_bio_label_inside_the_article_is_kept(kit: SimpleNamespace) ->
     bio = "作者简介：这一栏往往被读者跳过，可它恰恰交代了写作者的立场与视角，值得我们在阅读评论文章时多看一眼。"
     doc = cleanpage.clean(kit.page(body_insert=[bio]), kind="text")
     assert bio in doc.text.splitlines()
+
+
+def test_a_release_end_mark_with_the_issue_date_and_time_under_it(kit: SimpleNamespace) -> None:
+    tail = ["（完）", "2023年3月2日（星期四）", "北京時間9時05分"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.published == "2023-03-02T09:05"
+    doc = cleanpage.clean(kit.page(tail=["完", "2022/11/30", "相关新闻", "全市冬季供暖工作会议召开"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.published == "2022-11-30"
+
+
+def test_a_signing_date_without_an_end_mark_is_kept(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(tail=["市发展和改革委员会", "2023年3月2日"]), kind="text")
+    assert doc.text.splitlines()[-2:] == ["市发展和改革委员会", "2023年3月2日"]
+
+
+def test_a_blog_page_with_a_date_over_the_headline_and_a_headed_author_card() -> None:
+    title = "【台南】府城小吃一日散步｜從早餐牛肉湯吃到宵夜豆花"
+    body = [
+        "這次回台南特地空出一整天，什麼景點都不排，只專心吃。早上六點就到牛肉湯店排隊，湯頭清甜、肉片粉嫩，配一碗肉燥飯剛剛好。",
+        "中午走到國華街，一路從碗粿、蝦捲吃到浮水魚羹，每一家的份量都不大，很適合一次多嘗幾種口味，逛累了還能坐下來喝杯青草茶。",
+        "晚上最後一站是安平的豆花，綿密的口感加上微甜的糖水，為這趟小吃散步畫下完美句點，下次一定還要再來府城。",
+    ]
+    text = "\n".join([
+        "阿光吃遍全台灣", "首頁", "相簿", "留言板", "Mar 3 Fri 2023 08:40", title, *body,
+        "全站熱搜", "台南美食", "高雄景點", "關於作者", "阿光", "阿光吃遍全台灣",
+        "留言列表 (2)", "路人甲 於 2023/03/04 10:00 回覆", "看起來好好吃！", "© 2023 某某部落格平台",
+    ])
+    doc = cleanpage.clean(text, kind="text")
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.published) == (title, "阿光", "2023-03-03T08:40")
+    assert doc.text.splitlines() == body
+
+
+def test_an_about_the_author_line_in_the_article_is_kept(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(body_insert=["关于作者", "这位作者的生平，我们所知甚少。"]), kind="text")
+    assert "关于作者" in doc.text.splitlines() and doc.metadata.author is None

@@ -18,6 +18,9 @@ the peel although it reads like a sentence):
   数码领域创作者``), when a follow button sits just below or the name comes
   back in the author card: the name harvested as ``author``, the date as
   ``published``; in TAIL, that author card's name line and the tagline under it;
+* after the body, a headed author card (``关于作者`` / ``林小夏`` / ``一个爱吃的旅人``):
+  the heading and up to two short lines under it, the first harvested as
+  ``author`` at low confidence (a byline wins);
 * button lines (``打赏``, ``赞赏支持``, ``举报/反馈``, ``此分類上一篇``) and
   ``分类专栏：``/``文章标签：``/``個人分類：`` lines (harvested as ``category``/``tags``).
 
@@ -82,6 +85,8 @@ DATED_PIECES = re.compile(rf"^{DATE_TEXT}(?:\s*[·・|]\s*[^\s·・|,.;!?:，。
 ACCOUNT_NAME = re.compile(r"^[^\W_]{2,16}$")
 FOLLOW_BUTTONS = frozenset({"关注", "+关注", "已关注", "追踪", "订阅", "+订阅"})
 MAX_TAGLINE_VLEN = 16
+CARD_HEADINGS = frozenset({"创作者介绍", "作者介绍", "关于作者", "博主简介", "博主介绍", "关于博主", "作者简介", "作者信息"})
+CARD_LINES = 2  # the name and a tagline or blog name
 
 
 @register_detector
@@ -94,7 +99,7 @@ class SelfMedia(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         keys = [QUOTES.sub("", whole(page, i)) for i in range(len(page.blocks))]
-        rules: dict[int, tuple[str, str]] = self._account_byline(page, keys)
+        rules: dict[int, tuple[str, str]] = {**self._account_byline(page, keys), **self._author_card(page, keys)}
         account = dict(rules)
         name_at = next((i for i, (rule, _) in account.items() if rule == "C17.account"), 0)
         if name_at:  # the line over the account name is where the headline sits, whatever its commas
@@ -133,6 +138,22 @@ class SelfMedia(Detector):
                     tagline = page.features(page.blocks[j + 1]) if j + 1 < len(page.blocks) else None
                     if tagline and tagline.vlen <= MAX_TAGLINE_VLEN and not tagline.sentence_like and keys[j + 1] not in BUTTONS:
                         found[j + 1] = ("C17.author_card", "author card: account tagline")
+            return found
+        return {}
+
+    @staticmethod
+    def _author_card(page: Page, keys: list[str]) -> dict[int, tuple[str, str]]:
+        """A headed author card in TAIL (``关于作者`` / ``林小夏`` / ``一个爱吃的旅人``): the heading and two short lines."""
+        for i in range(max(page.last_body + 1, 0), len(page.blocks)):
+            if keys[i] not in CARD_HEADINGS:
+                continue
+            found = {i: ("C17.author_card", "author card heading")}
+            for j in range(i + 1, min(i + 1 + CARD_LINES, len(page.blocks))):
+                feats = page.features(page.blocks[j])
+                if feats.vlen > MAX_TAGLINE_VLEN or feats.sentence_like or keys[j] in BUTTONS:
+                    break
+                first = j == i + 1 and ACCOUNT_NAME.match(keys[j])
+                found[j] = ("C17.card_name", "author card: name") if first else ("C17.author_card", "author card line")
             return found
         return {}
 
@@ -182,6 +203,8 @@ class SelfMedia(Detector):
                 yield Harvest("category", value.split()[0], rule, text, 0.6)
         elif rule in ("C17.stats", "C17.byline"):
             yield from _stats_fields(rule, shadow, text)
+        elif rule == "C17.card_name":
+            yield Harvest("author", text.strip(), rule, text, 0.5)
         elif rule == "C17.account":
             yield Harvest("author", text.strip(), rule, text, 0.7)
             yield Harvest("authors", [text.strip()], rule, text, 0.7)

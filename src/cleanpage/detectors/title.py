@@ -180,9 +180,11 @@ class Title(Detector):
                 score += 4
             if len(copies.of(key)) > 1:
                 score += 4
-            # Meta lines vouch for the headline right above them, not for a site name further up.
-            stop = min([position + 1 + HEAD_LOOKAHEAD, *candidates[n + 1:n + 2]])
-            following = page.blocks[position + 1: stop]
+            # Meta lines vouch for the headline right above them, not for a site name further up; a date
+            # directly over the next candidate (a blog's ``Jul 28 Sun 2024`` over its headline) is that one's.
+            after = candidates[n + 1] if n + 1 < len(candidates) else None
+            stop = min(position + 1 + HEAD_LOOKAHEAD, after if after is not None else len(page.blocks))
+            following = [page.blocks[q] for q in range(position + 1, stop) if q == position + 1 or q + 1 != after]
             if any(is_meta_line(b) for b in following) or page.blocks[position].index == page.value("_headline_over_byline"):
                 score += 3
             if position == candidates[-1]:
