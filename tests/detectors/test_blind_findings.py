@@ -189,3 +189,34 @@ def test_a_blog_page_with_a_date_over_the_headline_and_a_headed_author_card() ->
 def test_an_about_the_author_line_in_the_article_is_kept(kit: SimpleNamespace) -> None:
     doc = cleanpage.clean(kit.page(body_insert=["关于作者", "这位作者的生平，我们所知甚少。"]), kind="text")
     assert "关于作者" in doc.text.splitlines() and doc.metadata.author is None
+
+
+def test_reply_form_buttons_on_lines_of_their_own_next_to_the_reply_form() -> None:
+    post = ["阳台的绿萝最近叶子一直发黄，浇水也是见干见湿，放在散射光的位置，实在不知道问题出在哪里。",
+            "附近花市的老板说可能是根烂了，可我翻盆看了一下根系还挺白的，想请教一下各位养花的朋友。"]
+    text = "\n".join([
+        "绿萝叶子发黄求助", "花友小白", "发表于 2022-5-3 09:10 | 只看该作者", "楼主", *post, "使用道具 举报",
+        "老园丁", "发表于 2022-5-3 10:02 | 只看该作者", "沙发", "多半是缺肥了，换盆后补点缓释肥试试。", "使用道具 举报",
+        "快速回复", "您需要登录后才可以回帖 登录 | 立即注册", "发表回复",
+    ])
+    doc = cleanpage.clean(text, kind="text")
+    assert doc.text.splitlines() == post
+
+
+def test_a_download_counter_next_to_a_view_counter_is_a_meta_line(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["阅读：2048 下载：311"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.views == 2048
+    sentence = "下载：本市政务服务平台提供各类办事指南的免费下载，市民可以按需获取相关表格。"
+    doc = cleanpage.clean(kit.page(body_insert=[sentence]), kind="text")
+    assert sentence in doc.text.splitlines()
+
+
+def test_a_footer_row_of_policy_links_and_a_back_to_list_link(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(tail=["回列表"], footer=["個人資料保護聲明 | 服務條款 | 投資人專區", "© 2023 某某股份有限公司"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_release_contact_block_over_its_attachments_is_kept_near_the_footer(kit: SimpleNamespace) -> None:
+    release = ["媒體聯絡人：企業溝通處 王小明", "電話：(03)1234-5678", "附件：", "新品發表會照片.zip（12MB）"]
+    doc = cleanpage.clean(kit.page(tail=release, footer=["© 2023 某某股份有限公司 版權所有"]), kind="text")
+    assert doc.text.splitlines()[-4:] == release
