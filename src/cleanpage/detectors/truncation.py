@@ -33,7 +33,7 @@ MARKER = re.compile(
 )
 END_MARK = re.compile(r"\s*(?:[(（\[【]\s*(?:完|全文完|本文完)\s*[)）\]】]|-\s*end\s*-|—\s*完\s*—)\s*$")
 # Alone on its line a bare ``完`` is a mark too (Hong Kong government releases).
-BARE_END_MARK = re.compile(r"\s*[-—－~～=]*\s*完\s*[-—－~～=]*\s*")
+BARE_END_MARK = re.compile(r"[-—－~～=\s]*完[-—－~～=\s]*")
 ISSUE_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\(?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*\)?)?")
 # ``香港時間18時05分``, ``北京时间 18:05``, ``18:05``
 ISSUE_TIME = re.compile(r"(?:[\u4e00-\u9fff]{2,4}时间)?\s*(?P<hour>[01]?\d|2[0-3])\s*[:时]\s*(?P<minute>[0-5]\d)\s*分?")
