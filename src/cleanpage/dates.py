@@ -3,6 +3,7 @@
 ``2018-6-13`` -> ``2018-06-13``; ``2020年8月3日 10:30`` -> ``2020-08-03T10:30``;
 ``民國113年8月15日`` and ``113-08-15`` (ROC years) -> ``2024-08-15``;
 ``二〇二〇年八月三日`` -> ``2020-08-03``; ``下午2:30`` -> ``14:30``;
+``Jul 28 Sun 2024 21:15`` -> ``2024-07-28T21:15``;
 ``2021-03-05T14:23:11+08:00`` -> ``2021-03-05T14:23``. Seconds and time zones
 are dropped (the gold convention); a date-only value never gets a time;
 ``2019年6月`` -> ``2019-06``. Anything that does not validate is ``None``:
@@ -32,6 +33,18 @@ NUMERIC = re.compile(
     (?:(?:中华民国|民国)\s*(?P<roc>\d{1,3})|(?P<year>(?:19|20)\d{2})|(?P<year3>1\d{2}|\d{2}))
     \s*(?P<sep>[-/.年])\s*(?P<month>[01]?\d)\s*(?:[-/.月])\s*(?P<day>[0-3]?\d)(?![\d])\s*[日号]?
     (?:[ \tt]*(?:\(?\s*(?:星期|周|週)[一二三四五六日天]\s*\)?)?""" + _TIME + r""")?
+    """,
+    re.VERBOSE,
+)
+# ``Jul 28 Sun 2024 21:15`` (blog platforms), ``July 28, 2024``, ``28 Jul 2024``.
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
+_MONTH = "|".join(sorted({*MONTHS, *(m[:3] for m in MONTHS), "sept"}, key=len, reverse=True))
+ENGLISH = re.compile(
+    rf"""
+    (?<![a-z])(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH})\.?)
+    ,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)
+    (?:,?[ \t]*""" + _TIME + r""")?
     """,
     re.VERBOSE,
 )
@@ -113,6 +126,20 @@ def _iso_numeric(match: re.Match[str], roc: bool) -> str | None:
     return out
 
 
+def _iso_english(match: re.Match[str]) -> str | None:
+    name = match["month"] or match["month2"]
+    month = next(n for n, full in enumerate(MONTHS, 1) if full.startswith(name[:3]))
+    year, day = int(match["year"]), int(match["day"] or match["day2"])
+    if not _valid(year, month, day):
+        return None
+    out = f"{year:04d}-{month:02d}-{day:02d}"
+    if match["hour"] is not None:
+        hour = _hour(int(match["hour"]), match["ampm"] or match["ampm2"])
+        if hour <= 23:
+            out += f"T{hour:02d}:{match['minute']}"
+    return out
+
+
 def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
     """The first date in ``text`` (offsets refer to ``text``), or ``None``."""
     if not DATE_HINT.search(text):
@@ -129,6 +156,11 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
         numeric = _iso_numeric(match, roc)
         if numeric:
             candidates.append(FoundDate(numeric, match.start(), match.end()))
+            break
+    for match in ENGLISH.finditer(shadow):
+        english = _iso_english(match)
+        if english:
+            candidates.append(FoundDate(english, match.start(), match.end()))
             break
     for match in CHINESE.finditer(shadow):
         year, month, day = (_cn_number(match[g]) for g in ("year", "month", "day"))

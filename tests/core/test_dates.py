@@ -24,13 +24,16 @@ from cleanpage.dates import find_date, parse_date
         ("2021/03/05 星期五", "2021-03-05"),
         ("２０２１年３月５日", "2021-03-05"),
         ("2019年6月", "2019-06"),
+        ("Mar 3 Fri 2023 08:40", "2023-03-03T08:40"),
+        ("September 3, 2023 9:05 pm", "2023-09-03T21:05"),
+        ("3 Sept 2023", "2023-09-03"),
     ],
 )
 def test_dates_at_the_pages_precision(text: str, iso: str) -> None:
     assert parse_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["2024-13-45", "价格是2019.5元", "电话 0478-8655532", "第3页", "2月30日", "", "1999"])
+@pytest.mark.parametrize("text", ["2024-13-45", "价格是2019.5元", "Mayor 2024", "Feb 30 2024", "电话 0478-8655532", "第3页", "2月30日", "", "1999"])
 def test_no_date_is_invented(text: str) -> None:
     assert parse_date(text) is None
 

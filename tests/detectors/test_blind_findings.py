@@ -106,3 +106,117 @@ def test_a_one_line_wechat_header_with_a_region_and_a_collection_tag() -> None:
     assert (doc.metadata.title, doc.metadata.author, doc.metadata.source, doc.metadata.published) == (
         "一座老桥的百年往事", "李然", "城市记忆馆", "2024-01-18T20:30")
     assert doc.text.splitlines() == text.splitlines()[6:8]
+
+
+def test_font_size_buttons_one_per_line_go_with_their_label(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["字号", "大", "中", "小", "打印"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+    doc = cleanpage.clean(kit.page(title_area=["A- A A+"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_lone_size_letter_is_not_a_button_row(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(body_insert=["中"], tail=["A"]), kind="text")
+    assert "中" in doc.text.splitlines() and "A" in doc.text.splitlines()
+
+
+SELF_MEDIA_BODY = [
+    "最近不少朋友问我，入门级的无线降噪耳机到底该怎么挑。今天就用三款热门型号做个对比，说说各自的优缺点，供大家参考。",
+    "第一款胜在续航，满电可以连续听三十个小时，通勤党基本一周一充；缺点是降噪深度一般，地铁里还是能听到明显的轰鸣声。",
+    "第二款的降噪最强，戴上以后办公室的空调声几乎听不见了，不过佩戴久了耳朵会有些胀，建议每隔一小时摘下来休息一下。",
+]
+
+
+def test_a_self_media_account_over_a_dated_line_is_the_author_not_the_headline() -> None:
+    title = "三款平价降噪耳机横评，第二款降噪最强，但不适合长时间佩戴"
+    text = "\n".join(["头条", title, "数码小陈", "2023-11-20 08:15 · 广东 · 数码领域优质作者", "+关注", *SELF_MEDIA_BODY,
+                     "点赞 89", "数码小陈", "科技数码博主", "粉丝 3.2万 获赞 1.1万"])
+    doc = cleanpage.clean(text, kind="text")
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.published) == (title, "数码小陈", "2023-11-20T08:15")
+    assert doc.text.splitlines() == SELF_MEDIA_BODY
+
+
+def test_a_headline_over_a_dated_line_is_not_an_account() -> None:
+    title = "城南老街改造完成"
+    text = "\n".join([title, "2023-11-20 08:15 · 城市频道", *SELF_MEDIA_BODY])
+    doc = cleanpage.clean(text, kind="text")
+    assert doc.metadata.title == title and doc.metadata.author is None
+    assert doc.text.splitlines()[-3:] == SELF_MEDIA_BODY
+
+
+def test_a_repost_editor_note_and_an_author_bio_after_the_article(kit: SimpleNamespace) -> None:
+    tail = ["（编者按：本文经作者授权转载自其微信公众号，有删节。）", "作者简介：周明远，某师范大学历史系教授，主要研究近代城市史。"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.source is None
+
+
+def test_an_author_bio_label_inside_the_article_is_kept(kit: SimpleNamespace) -> None:
+    bio = "作者简介：这一栏往往被读者跳过，可它恰恰交代了写作者的立场与视角，值得我们在阅读评论文章时多看一眼。"
+    doc = cleanpage.clean(kit.page(body_insert=[bio]), kind="text")
+    assert bio in doc.text.splitlines()
+
+
+def test_a_release_end_mark_with_the_issue_date_and_time_under_it(kit: SimpleNamespace) -> None:
+    tail = ["（完）", "2023年3月2日（星期四）", "北京時間9時05分"]
+    doc = cleanpage.clean(kit.page(tail=tail), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.published == "2023-03-02T09:05"
+    doc = cleanpage.clean(kit.page(tail=["完", "2022/11/30", "相关新闻", "全市冬季供暖工作会议召开"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.published == "2022-11-30"
+
+
+def test_a_signing_date_without_an_end_mark_is_kept(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(tail=["市发展和改革委员会", "2023年3月2日"]), kind="text")
+    assert doc.text.splitlines()[-2:] == ["市发展和改革委员会", "2023年3月2日"]
+
+
+def test_a_blog_page_with_a_date_over_the_headline_and_a_headed_author_card() -> None:
+    title = "【台南】府城小吃一日散步｜從早餐牛肉湯吃到宵夜豆花"
+    body = [
+        "這次回台南特地空出一整天，什麼景點都不排，只專心吃。早上六點就到牛肉湯店排隊，湯頭清甜、肉片粉嫩，配一碗肉燥飯剛剛好。",
+        "中午走到國華街，一路從碗粿、蝦捲吃到浮水魚羹，每一家的份量都不大，很適合一次多嘗幾種口味，逛累了還能坐下來喝杯青草茶。",
+        "晚上最後一站是安平的豆花，綿密的口感加上微甜的糖水，為這趟小吃散步畫下完美句點，下次一定還要再來府城。",
+    ]
+    text = "\n".join([
+        "阿光吃遍全台灣", "首頁", "相簿", "留言板", "Mar 3 Fri 2023 08:40", title, *body,
+        "全站熱搜", "台南美食", "高雄景點", "關於作者", "阿光", "阿光吃遍全台灣",
+        "留言列表 (2)", "路人甲 於 2023/03/04 10:00 回覆", "看起來好好吃！", "© 2023 某某部落格平台",
+    ])
+    doc = cleanpage.clean(text, kind="text")
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.published) == (title, "阿光", "2023-03-03T08:40")
+    assert doc.text.splitlines() == body
+
+
+def test_an_about_the_author_line_in_the_article_is_kept(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(body_insert=["关于作者", "这位作者的生平，我们所知甚少。"]), kind="text")
+    assert "关于作者" in doc.text.splitlines() and doc.metadata.author is None
+
+
+def test_reply_form_buttons_on_lines_of_their_own_next_to_the_reply_form() -> None:
+    post = ["阳台的绿萝最近叶子一直发黄，浇水也是见干见湿，放在散射光的位置，实在不知道问题出在哪里。",
+            "附近花市的老板说可能是根烂了，可我翻盆看了一下根系还挺白的，想请教一下各位养花的朋友。"]
+    text = "\n".join([
+        "绿萝叶子发黄求助", "花友小白", "发表于 2022-5-3 09:10 | 只看该作者", "楼主", *post, "使用道具 举报",
+        "老园丁", "发表于 2022-5-3 10:02 | 只看该作者", "沙发", "多半是缺肥了，换盆后补点缓释肥试试。", "使用道具 举报",
+        "快速回复", "您需要登录后才可以回帖 登录 | 立即注册", "发表回复",
+    ])
+    doc = cleanpage.clean(text, kind="text")
+    assert doc.text.splitlines() == post
+
+
+def test_a_download_counter_next_to_a_view_counter_is_a_meta_line(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["阅读：2048 下载：311"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY and doc.metadata.views == 2048
+    sentence = "下载：本市政务服务平台提供各类办事指南的免费下载，市民可以按需获取相关表格。"
+    doc = cleanpage.clean(kit.page(body_insert=[sentence]), kind="text")
+    assert sentence in doc.text.splitlines()
+
+
+def test_a_footer_row_of_policy_links_and_a_back_to_list_link(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(tail=["回列表"], footer=["個人資料保護聲明 | 服務條款 | 投資人專區", "© 2023 某某股份有限公司"]), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_release_contact_block_over_its_attachments_is_kept_near_the_footer(kit: SimpleNamespace) -> None:
+    release = ["媒體聯絡人：企業溝通處 王小明", "電話：(03)1234-5678", "附件：", "新品發表會照片.zip（12MB）"]
+    doc = cleanpage.clean(kit.page(tail=release, footer=["© 2023 某某股份有限公司 版權所有"]), kind="text")
+    assert doc.text.splitlines()[-4:] == release

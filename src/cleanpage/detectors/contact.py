@@ -7,7 +7,9 @@ Removes, after the body and within six blocks of a strong footer signal
 
 Never removes: organiser and contact lines of an event notice in the body
 (``主办单位：市文化局 承办单位：市图书馆``), or contact lines after the body
-with no footer signal near them (a company profile's address is content).
+with no footer signal near them (a company profile's address is content), or
+cut off from the footer by other lines (a press release's contact lines over
+its attachment list).
 """
 
 from __future__ import annotations
@@ -45,10 +47,17 @@ class ContactFooter(Detector):
             shadow = page.shadow(block)
             if page.features(block).vlen > 120 or not CONTACT_LABEL.match(shadow):
                 continue
-            if not (SITE_ONLY.search(shadow) or any(abs(position - s) <= WINDOW for s in signals)):
+            if not (SITE_ONLY.search(shadow) or any(abs(position - s) <= WINDOW and self._joined(page, position, s) for s in signals)):
                 continue
             yield Drop(block, "C12.contact", "organiser / contact / tech-support footer")
             organiser = ORGANISER.search(shadow)
             if organiser:
                 value = block.text[organiser.start("org"):organiser.end("org")]
                 yield Harvest("publisher", value, "C12.organiser", block.text, 0.7)
+
+    @staticmethod
+    def _joined(page: Page, position: int, signal: int) -> bool:
+        """No line other than a contact or footer line stands between the two (a release's contacts end before its attachments)."""
+        low, high = sorted((position, signal))
+        return all(CONTACT_LABEL.match(shadow := page.shadow(page.blocks[p])) or is_footer_line(shadow) or not page.features(page.blocks[p]).vlen
+                   for p in range(low + 1, high))

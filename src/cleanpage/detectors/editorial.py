@@ -5,10 +5,13 @@ the title area is body: its label is removed, its text kept as a paragraph and
 copied to ``summary`` (a label alone on its line is removed and the next
 paragraph is the summary). An editor's note (``编者按：``) is kept and copied to
 ``extra['editor_note']``. Repost notes in TAIL (``本文转自…``, ``(本文来自澎湃新闻，
-更多原创资讯请下载“澎湃新闻”APP)``, ``本文首发于…``) are removed.
+更多原创资讯请下载“澎湃新闻”APP)``, ``本文首发于…``, an editor's note that is
+one: ``（编按：本文经作者授权转载自其博客）``) are removed, and so is a labelled
+author biography after the article (``作者简介：王某，某大学教授…``).
 
 Never removes: a scholarly abstract's text; ``本文认为…`` statements; a
-summary label deep inside the body.
+summary label deep inside the body; an author biography before the article's
+last paragraph.
 """
 
 from __future__ import annotations
@@ -23,10 +26,14 @@ from ._shapes import OPEN, tail_start
 SUMMARY = re.compile(rf"^{OPEN}?\s*(?:摘要|导读|内容提要|核心提示|提要|内容摘要|本文导读)\s*[\]】]?\s*[:﹕∶︰]?\s*")
 EDITOR_NOTE = re.compile(rf"^{OPEN}?\s*(?:编者按|编按|编者的话)\s*[\]】]?\s*[:﹕∶︰]?\s*")
 REPOST = re.compile(
-    r"^[(（\[【]?\s*(?:本文|文章|此文|本篇)?(?:转自|转载自|来自|首发于|经授权转载自|原文刊载于|原载于|转载于|摘自|选自)"
-    r"(?P<source>[^，,。（(]{2,30})"
+    r"^[(（\[【]?\s*(?:(?:编按|编者按|编注)\s*[:﹕∶︰]\s*)?(?:(?:本文|文章|此文|本篇)(?:经?作者)?)?(?:经?授权)?"
+    r"(?:转自|转载自|来自|首发于|原文刊载于|原载于|转载于|摘自|选自)(?P<source>[^，,。（(]{2,30})"
 )
 REPOST_MARKED = re.compile(r"^[(（\[【]|^(?:本文|文章|此文|本篇)")
+# ``转载自其个人脸书``: the author's own channel, not an outlet to name as the source.
+OWN_CHANNEL = re.compile(r"^(?:其|作者|笔者|本人)")
+AUTHOR_BIO = re.compile(rf"^{OPEN}?\s*(?:作者简介|作者介绍|关于作者|作者小传)\s*[\]】]?\s*[:﹕∶︰]\s*\S")
+MAX_NOTE_VLEN = 200
 TITLE_AREA = 2  # body blocks after the first body-like one still counted as the title area
 
 
@@ -42,7 +49,8 @@ class Editorial(Detector):
         limit = page.first_body + TITLE_AREA
         # A bracketed or 本文-led repost note is a sentence: without this it would pass for the last body
         # paragraph. A bare ``来自…`` sentence may be body and counts only in the tail proper.
-        tail = tail_start(page, lambda shadow: bool(REPOST.match(shadow.strip()) and REPOST_MARKED.match(shadow.strip())))
+        tail = tail_start(page, lambda shadow: bool((REPOST.match(shadow.strip()) and REPOST_MARKED.match(shadow.strip()))
+                                                    or AUTHOR_BIO.match(shadow.strip())))
         for position, block in enumerate(page.blocks):
             shadow = page.shadow(block)
             if position < limit:
@@ -50,12 +58,15 @@ class Editorial(Detector):
                 note = EDITOR_NOTE.match(shadow)
                 if note and note.end() < len(shadow):
                     yield Harvest("editor_note", block.text[note.end():].strip(), "C06.editor_note", block.text, 0.8)
+            elif position >= tail and AUTHOR_BIO.match(shadow.strip()) and page.features(block).vlen <= MAX_NOTE_VLEN:
+                yield Drop(block, "C06.author_bio", "author biography note")
             elif position >= tail and page.features(block).vlen <= 80:
                 match = REPOST.match(shadow)
                 if match and (page.in_tail(position) or REPOST_MARKED.match(shadow)):
                     yield Drop(block, "C06.repost", "repost / first-published note")
                     source = block.text[match.start("source"):match.end("source")].strip(" “”\"《》")
-                    yield Harvest("source", source, "C06.repost", block.text, 0.4)
+                    if not OWN_CHANNEL.match(match["source"]):
+                        yield Harvest("source", source, "C06.repost", block.text, 0.4)
 
     @staticmethod
     def _summary(page: Page, position: int, shadow: str) -> Iterable[Finding]:

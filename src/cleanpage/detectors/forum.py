@@ -13,7 +13,8 @@ Removes, wherever they sit (the frame repeats around every post):
   ``2楼``, ``千问 | 2008-3-7 19:54:07 | 显示全部楼层``), author-card lines
   (``积分 123 帖子 45 主题 6``), device lines (``来自手机``), and, because a
   forum page's body is its opening post, every reply: from the first post
-  header that follows body text to the end of the last reply.
+  header that follows body text to the end of the last reply; and reply-form
+  words on lines of their own next to a reply form (``高级模式``, ``发表回复``).
 
 Harvests the opening post's poster ID as ``author``/``authors`` and its post
 time as ``published``.
@@ -139,6 +140,8 @@ class Forum(Detector):
             replies = self._replies(page, headers, chrome)
             for i in replies:
                 chrome.setdefault(i, ("C16.reply", "reply after the opening post"))
+            for i in self._reply_form_buttons(keys, chrome):
+                chrome[i] = ("C16.reply_form", "reply form button")
         for i in sorted(chrome):
             rule, reason = chrome[i]
             yield Drop(page.blocks[i], rule, reason)
@@ -164,6 +167,20 @@ class Forum(Detector):
         if _reply_form(key, spaced):
             return "C16.reply_form", "reply form"
         return None
+
+    @staticmethod
+    def _reply_form_buttons(keys: list[str], chrome: dict[int, tuple[str, str]]) -> list[int]:
+        """Single reply-form words on lines of their own (``高级模式``, ``发表回复``) next to the reply form."""
+        found: list[int] = []
+        for i, (rule, _) in sorted(chrome.items()):
+            if rule != "C16.reply_form":
+                continue
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(keys) and j not in chrome and keys[j] in REPLY_WORDS:
+                    found.append(j)
+                    j += step
+        return found
 
     @staticmethod
     def _frame_harvest(rule: str, key: str, text: str) -> Iterable[Finding]:

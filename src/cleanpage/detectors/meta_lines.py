@@ -8,11 +8,14 @@ in the title area and a bare counter (``0``) under the headline, after harvestin
 them into ``source``, ``authors``/``author``, ``editors``, ``published``,
 ``updated``, ``views``, ``category``, ``tags`` and ``original_title``. A
 newswire dateline (``新华社北京7月1日电（记者 张三）``) is harvested for its
-reporters and kept.
+reporters and kept. Font-size buttons printed one per line or without their
+label (``A`` / ``A`` / ``A``, ``A- A A+``, ``大 中 小``) go in the edges when at
+least two of them stand together.
 
 Never removes: a line whose values do not type-check (an interview's
 ``记者：您如何看待…？``, a bibliography, an event notice's ``时间：… 地点：…``);
-in the body only colon-labelled lines with two typed pairs or one short pair.
+in the body only colon-labelled lines with two typed pairs or one short pair;
+a lone ``大`` or ``A`` line (a size button needs a sibling).
 An editor or a source is never the author.
 """
 
@@ -34,6 +37,8 @@ DATELINE = re.compile(
     r"|\s+(?P<bare>(?:本报|本台|特约)?记者(?:\s+[\u4e00-\u9fff]{2,4}){1,4})\s)"
 )
 BARE_COUNT = re.compile(r"\d{1,6}")
+SIZE_BUTTON = re.compile(r"^(?:a[+-]?|t[+-]?|[大中小]|特大|较大|放大|缩小|正常|默认|标准)$")
+SIZE_BUTTON_EDGES = re.compile(r"[\s\[\]【】()]+")
 HARVEST_AS = {
     "author": "authors", "reporter": "authors", "editor": "editors", "correspondent": "correspondents",
     "reviewer": "reviewers", "photographer": "photographers",
@@ -51,7 +56,11 @@ class MetaLines(Detector):
     def detect(self, page: Page) -> Iterable[Finding]:
         first_body, last_body = page.first_body, page.last_body
         title_index = page.value("_title_index")
+        buttons = self._size_buttons(page)
         for position, block in enumerate(page.blocks):
+            if position in buttons:
+                yield Drop(block, "C03.tool", "font-size buttons")
+                continue
             feats = page.features(block)
             if feats.vlen > 160:
                 continue
@@ -76,6 +85,21 @@ class MetaLines(Detector):
             fields = "/".join(sorted(parsed.fields))
             yield Drop(block, f"C03.{sorted(parsed.fields)[0]}", f"meta line ({fields})")
         yield from self._dateline(page)
+
+    @staticmethod
+    def _size_buttons(page: Page) -> set[int]:
+        """Edge lines made only of font-size buttons, in runs of at least two buttons (``A`` / ``A`` / ``A``)."""
+        counts = [_size_button_count(page.shadow(block)) if page.features(block).vlen <= 12 else 0 for block in page.blocks]
+        found: set[int] = set()
+        run: list[int] = []
+        for position in range(len(page.blocks) + 1):
+            if position < len(page.blocks) and counts[position] and not page.body_like(position):
+                run.append(position)
+                continue
+            if sum(counts[p] for p in run) >= 2 and all(page.in_edge(p) for p in run):
+                found.update(run)
+            run = []
+        return found
 
     @staticmethod
     def _bare_counter(block: Block, title_index: int | None) -> bool:
@@ -130,3 +154,9 @@ class MetaLines(Detector):
             if parsed:
                 yield from MetaLines._harvest(parsed, match.group(0), 0.6)
             return
+
+
+def _size_button_count(shadow: str) -> int:
+    """How many font-size buttons the line is made of (``A- A A+`` → 3), 0 when it holds anything else."""
+    pieces = [piece for piece in SIZE_BUTTON_EDGES.split(shadow) if piece]
+    return len(pieces) if pieces and all(SIZE_BUTTON.match(piece) for piece in pieces) else 0

@@ -40,11 +40,13 @@ PAGER_FRACTION = re.compile(r"(?<!\d)(?P<current>\d+)\s*/\s*(?P<total>\d+)(?!\d)
 TITLE_FRACTION = re.compile(r"\(\s*(?P<current>\d+)\s*/\s*(?P<total>\d+)\s*\)$")
 PAGE_TITLE = re.compile(r"^(?P<stem>.+?)_?第\d+页$")
 NUMBER = re.compile(r"\d+")
+# ``2022/11/30`` alone on a line is a date, not page 2022 of 11.
+DATE_ONLY = re.compile(r"(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}")
 
 
 def _is_pager(line: str) -> bool:
     """A line made only of pager words, numbers and separators, with evidence of paging."""
-    if PAGER_FILLER.sub("", NAV.sub("", line)):
+    if PAGER_FILLER.sub("", NAV.sub("", line)) or DATE_ONLY.fullmatch(line):
         return False
     words = NAV.findall(line)
     numbers = set(NUMBER.findall(line))

@@ -10,9 +10,17 @@ the peel although it reads like a sentence):
   stats lines made only of dates, counters and platform words
   (``posted @ 2021-03-05 10:20 作者名 阅读(1234) 评论(5) 编辑 收藏 举报``,
   ``于 2021-03-05 10:20:11 发布 阅读量1.2w 收藏 12``,
-  ``发布于 2021-03-05 10:20・IP 属地北京``), harvesting ``published``,
+  ``发布于 2021-03-05 10:20・IP 属地北京``, an author card's ``粉丝 3.2万 获赞 1.1万``), harvesting ``published``,
   ``updated`` (编辑于), ``views``, ``likes``, ``region`` and the poster as
   ``author``;
+* an account byline printed as two head lines, the account name over a
+  dated line of short ``·`` pieces (``科技老李`` / ``2023-11-20 08:15 · 广东 ·
+  数码领域创作者``), when a follow button sits just below or the name comes
+  back in the author card: the name harvested as ``author``, the date as
+  ``published``; in TAIL, that author card's name line and the tagline under it;
+* after the body, a headed author card (``关于作者`` / ``林小夏`` / ``一个爱吃的旅人``):
+  the heading and up to two short lines under it, the first harvested as
+  ``author`` at low confidence (a byline wins);
 * button lines (``打赏``, ``赞赏支持``, ``举报/反馈``, ``此分類上一篇``) and
   ``分类专栏：``/``文章标签：``/``個人分類：`` lines (harvested as ``category``/``tags``).
 
@@ -22,7 +30,8 @@ lines anywhere, since they sit inside the body next to the code.
 Never removes: the code itself, an article that mentions a platform
 (``在 CSDN 发布文章后…``), a sentence-like line unless it holds a platform
 statement phrase of at least eight characters, anything in the body interior
-except the exact code-button lines.
+except the exact code-button lines; a line above a dated line when neither a
+follow button nor a second copy of it marks it as an account (a headline).
 """
 
 from __future__ import annotations
@@ -60,14 +69,24 @@ LICENCE = re.compile(r"cc\s*(?P<version>\d\.\d)\s*(?P<terms>by(?:-[a-z]{2})*)")
 COUNT = r"\d[\d,.]*\s*(?:万|w|k|千)?\+?"
 STATS_PIECES = re.compile(
     rf"posted\s*@|(?:发布|发表|编辑)于\s*:?|于(?=\s*{DATE_TEXT})|(?<![\u4e00-\u9fff])发布(?![\u4e00-\u9fff])|{DATE_TEXT}"
-    rf"|ip\s*属地\s*[\u4e00-\u9fff]{{2,8}}|(?:阅读量|阅读数|阅读|浏览量|浏览|点赞数|点赞|赞同|赞|收藏|评论|字数|喜欢)\s*[:(]?\s*{COUNT}\)?"
+    rf"|ip\s*属地\s*[\u4e00-\u9fff]{{2,8}}|(?:阅读量|阅读数|阅读|浏览量|浏览|点赞数|点赞|赞同|赞|收藏|评论|字数|喜欢|粉丝|发文|获赞|关注)\s*[:(]?\s*{COUNT}\)?"
     rf"|{COUNT}\s*(?:次阅读|人阅读|阅读|评论|℃|赞|收藏)|千次阅读|万\+阅读|多人点赞|编辑|收藏|举报|[・·|/]"
 )
 COUNTER_FIELD = re.compile(rf"(?P<label>阅读量|阅读数|阅读|浏览量|浏览|点赞数|点赞|赞同)\s*[:(]?\s*(?P<count>{COUNT})|(?P<count2>{COUNT})\s*(?P<label2>℃|次阅读|人阅读)")
 DATED = re.compile(rf"(?P<kind>posted\s*@|发布于|发表于|编辑于|于)?\s*:?\s*(?P<date>{DATE_TEXT})")
 REGION = re.compile(r"ip\s*属地\s*(?P<place>[\u4e00-\u9fff]{2,8})")
-ANCHORS = re.compile(r"posted\s*@|(?:发布|发表|编辑)于|(?<![\u4e00-\u9fff])发布(?![\u4e00-\u9fff])|阅读|浏览|点赞|赞同|℃|字数")
+ANCHORS = re.compile(
+    r"posted\s*@|(?:发布|发表|编辑)于|(?<![\u4e00-\u9fff])发布(?![\u4e00-\u9fff])|阅读|浏览|点赞|赞同|℃|字数|粉丝|发文|获赞"
+    r"|^赞(?=\s*\d)"
+)
 MAX_STATS_VLEN = 80
+# ``2023-11-20 08:15 · 广东 · 数码领域创作者``: a date, then one to three short pieces (region, tagline).
+DATED_PIECES = re.compile(rf"^{DATE_TEXT}(?:\s*[·・|]\s*[^\s·・|,.;!?:，。；！？：]{{1,12}}){{1,3}}$")
+ACCOUNT_NAME = re.compile(r"^[^\W_]{2,16}$")
+FOLLOW_BUTTONS = frozenset({"关注", "+关注", "已关注", "追踪", "订阅", "+订阅"})
+MAX_TAGLINE_VLEN = 16
+CARD_HEADINGS = frozenset({"创作者介绍", "作者介绍", "关于作者", "博主简介", "博主介绍", "关于博主", "作者简介", "作者信息"})
+CARD_LINES = 2  # the name and a tagline or blog name
 
 
 @register_detector
@@ -80,9 +99,15 @@ class SelfMedia(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         keys = [QUOTES.sub("", whole(page, i)) for i in range(len(page.blocks))]
-        rules: dict[int, tuple[str, str]] = {}
+        rules: dict[int, tuple[str, str]] = {**self._account_byline(page, keys), **self._author_card(page, keys)}
+        account = dict(rules)
+        name_at = next((i for i, (rule, _) in account.items() if rule == "C17.account"), 0)
+        if name_at:  # the line over the account name is where the headline sits, whatever its commas
+            yield Harvest("_headline_over_byline", page.blocks[name_at - 1].index, "C17.account", "", 1.0)
 
         def classify(i: int) -> bool:
+            if i in account:
+                return True
             rule = self._edge_rule(page, i, keys[i])
             if rule:
                 rules[i] = rule
@@ -96,6 +121,41 @@ class SelfMedia(Detector):
                 yield Drop(block, rule, reason)
             elif keys[i] in CODE_BUTTONS and block.kind != "code":
                 yield Drop(block, "C17.code_button", "code-block button label")
+
+    @staticmethod
+    def _account_byline(page: Page, keys: list[str]) -> dict[int, tuple[str, str]]:
+        """Positions of an account-name line over a dated ``·`` line in HEAD, and of its author card in TAIL."""
+        for i in range(1, min(page.first_body, len(page.blocks))):
+            if not (DATED_PIECES.match(page.shadow(page.blocks[i]).strip()) and ACCOUNT_NAME.match(keys[i - 1])):
+                continue
+            copies = [j for j, key in enumerate(keys) if key == keys[i - 1] and j != i - 1]
+            if not copies and not FOLLOW_BUTTONS.intersection(keys[i + 1:i + 3]):
+                return {}  # a headline over its date line, not an account
+            found = {i - 1: ("C17.account", "self-media account name"), i: ("C17.byline", "self-media account byline")}
+            for j in copies:
+                if page.in_tail(j):
+                    found[j] = ("C17.author_card", "author card: account name")
+                    tagline = page.features(page.blocks[j + 1]) if j + 1 < len(page.blocks) else None
+                    if tagline and tagline.vlen <= MAX_TAGLINE_VLEN and not tagline.sentence_like and keys[j + 1] not in BUTTONS:
+                        found[j + 1] = ("C17.author_card", "author card: account tagline")
+            return found
+        return {}
+
+    @staticmethod
+    def _author_card(page: Page, keys: list[str]) -> dict[int, tuple[str, str]]:
+        """A headed author card in TAIL (``关于作者`` / ``林小夏`` / ``一个爱吃的旅人``): the heading and two short lines."""
+        for i in range(max(page.last_body + 1, 0), len(page.blocks)):
+            if keys[i] not in CARD_HEADINGS:
+                continue
+            found = {i: ("C17.author_card", "author card heading")}
+            for j in range(i + 1, min(i + 1 + CARD_LINES, len(page.blocks))):
+                feats = page.features(page.blocks[j])
+                if feats.vlen > MAX_TAGLINE_VLEN or feats.sentence_like or keys[j] in BUTTONS:
+                    break
+                first = j == i + 1 and ACCOUNT_NAME.match(keys[j])
+                found[j] = ("C17.card_name", "author card: name") if first else ("C17.author_card", "author card line")
+            return found
+        return {}
 
     def _edge_rule(self, page: Page, i: int, key: str) -> tuple[str, str] | None:
         block = page.blocks[i]
@@ -143,6 +203,11 @@ class SelfMedia(Detector):
                 yield Harvest("category", value.split()[0], rule, text, 0.6)
         elif rule in ("C17.stats", "C17.byline"):
             yield from _stats_fields(rule, shadow, text)
+        elif rule == "C17.card_name":
+            yield Harvest("author", text.strip(), rule, text, 0.5)
+        elif rule == "C17.account":
+            yield Harvest("author", text.strip(), rule, text, 0.7)
+            yield Harvest("authors", [text.strip()], rule, text, 0.7)
 
 
 def _stats_fields(rule: str, shadow: str, text: str) -> Iterable[Finding]:

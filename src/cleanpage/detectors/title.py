@@ -165,8 +165,10 @@ class Title(Detector):
         known = self._known_titles(page)
         # A headline with a comma can read as the first body line; it still counts when the page names it
         # elsewhere (the breadcrumb's leaf, an original-title line).
+        # So does one a platform byline (removed before this detector) sat right under.
+        over_byline = end < len(page.blocks) and page.blocks[end].index == page.value("_headline_over_byline")
         if end < len(page.blocks) and _title_shaped(page, end, is_meta_line) and \
-                normalized(MARKER.sub("", page.shadow(page.blocks[end]))) in known:
+                (over_byline or normalized(MARKER.sub("", page.shadow(page.blocks[end]))) in known):
             candidates.append(end)
         if not candidates:
             return None
@@ -178,10 +180,12 @@ class Title(Detector):
                 score += 4
             if len(copies.of(key)) > 1:
                 score += 4
-            # Meta lines vouch for the headline right above them, not for a site name further up.
-            stop = min([position + 1 + HEAD_LOOKAHEAD, *candidates[n + 1:n + 2]])
-            following = page.blocks[position + 1: stop]
-            if any(is_meta_line(b) for b in following):
+            # Meta lines vouch for the headline right above them, not for a site name further up; a date
+            # directly over the next candidate (a blog's ``Jul 28 Sun 2024`` over its headline) is that one's.
+            after = candidates[n + 1] if n + 1 < len(candidates) else None
+            stop = min(position + 1 + HEAD_LOOKAHEAD, after if after is not None else len(page.blocks))
+            following = [page.blocks[q] for q in range(position + 1, stop) if q == position + 1 or q + 1 != after]
+            if any(is_meta_line(b) for b in following) or page.blocks[position].index == page.value("_headline_over_byline"):
                 score += 3
             if position == candidates[-1]:
                 score += 2
