@@ -7,6 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 import cleanpage
+from cleanpage.detectors._labels import LABELS
+from cleanpage.detectors.meta_lines import ORIGINAL_TITLE_MARK
 
 
 def _meta(doc: cleanpage.Document) -> dict[str, str]:
@@ -113,3 +115,8 @@ def test_an_original_title_line_inside_the_body_is_still_removed(kit: SimpleName
     doc = cleanpage.clean(kit.page(body_insert=[line]), kind="text")
     assert line in _meta(doc)
     assert doc.text.splitlines() == kit.BODY
+
+
+def test_every_original_title_label_holds_the_mark_body_lines_are_screened_for() -> None:
+    # Body lines without a colon or this mark are passed over unparsed: a new label must keep it.
+    assert all(ORIGINAL_TITLE_MARK in label for label in LABELS["original_title"])

@@ -29,8 +29,12 @@ from ..names import parse_names
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ._labels import BYLINE, BYLINE_NO_SLASH, COUNTERS, OWN_PAPER, MetaLine, parse_meta_line
+from ._shapes import COLON
 
 MAX_RESIDUE = 10
+# Inside the body a line is meta only with a label's colon or an original-title label, and each of those holds 原.
+ORIGINAL_TITLE_MARK = "原"
+BODY_LINE_MARKS = (*COLON.strip("[]"), ORIGINAL_TITLE_MARK)
 DATELINE = re.compile(
     r"^.{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*(?:[(（]\s*(?P<credits>(?:本报|本台|特约)?记者[^)）]{1,60})[)）]"
     # 南都讯 记者 林小雨 走进城西…: without brackets the names end at the next space
@@ -70,6 +74,8 @@ class MetaLines(Detector):
                 yield Drop(block, "C03.counter", "bare toolbar counter under the headline")
                 continue
             shadow = page.shadow(block)
+            if not edge and not any(mark in shadow for mark in BODY_LINE_MARKS):
+                continue  # inside the body only a labelled line with a colon, or 原标题, is meta
             byline = (BYLINE.match(shadow) or BYLINE_NO_SLASH.match(shadow)) if edge and feats.short else None
             if byline and parse_names(byline["names"]):
                 yield from self._byline(block, byline)
