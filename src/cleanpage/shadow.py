@@ -48,11 +48,17 @@ def _class_of(table: dict[int, int]) -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """The shadow of ``text``: same length, folded for matching."""
-    width, width_re, script, script_re = _tables()
+    script_re, table = _tables()[3], _basic_plane_table()
     if len(script_re.findall(text, 0, SCRIPT_SAMPLE)) > SCRIPT_SAMPLE // 40:  # Traditional text: most runs change
-        return text.translate(_basic_plane_table())
-    text = width_re.sub(lambda m: chr(width[ord(m.group())]), text)
-    return script_re.sub(lambda m: m.group().translate(script), text)
+        return text.translate(table)
+    return _changing_runs().sub(lambda m: m.group().translate(table), text)
+
+
+@lru_cache(maxsize=1)
+def _changing_runs() -> re.Pattern[str]:
+    """Runs of characters either table changes: one scan of the text, not one per table."""
+    width, _, script, _ = _tables()
+    return re.compile(_class_of({**width, **script}).pattern + "+")
 
 
 @lru_cache(maxsize=1)
