@@ -59,7 +59,7 @@ class CommentBox(Detector):
                 break
         if start is None:
             return
-        header = compact(page.shadow(page.blocks[start]))
+        header = page.compact(page.blocks[start])
         count = COUNT_IN_HEADER.search(header)
         if count:
             parsed = parse_count(count.group(1))

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from ..dates import find_date
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
-from ._shapes import compact, phrase_pattern
+from ._shapes import phrase_pattern
 
 HOSTS = ("doc88.com", "docin.com", "book118.com", "wenku.baidu.com", "renrendoc.com", "360doc.com", "360docs.net",
          "wenku.so.com", "31doc.com", "jinchutou.com", "taodocs.com", "bdocx.com", "ishare.iask.sina.com.cn", "mayiwenku.com")
@@ -64,7 +64,7 @@ class DocSharing(Detector):
         if not self._active(page):
             return
         for position, block in enumerate(page.blocks):
-            shadow = compact(page.shadow(block))
+            shadow = page.compact(block)
             if TIPS.match(shadow):
                 yield from self._tips(page, position)
                 continue
@@ -83,7 +83,7 @@ class DocSharing(Detector):
             return True
         found: set[str] = set()
         for block in page.blocks:
-            found.update(PHRASES.findall(compact(page.shadow(block))))
+            found.update(PHRASES.findall(page.compact(block)))
             if len(found) >= 2:
                 return True
         return False

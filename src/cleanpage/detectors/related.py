@@ -21,7 +21,7 @@ from ..document import Block
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._footer import is_footer_line
-from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, compact, is_nav_like
+from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, is_nav_like
 
 HEADINGS = (
     "相关阅读", "相关新闻", "相关文章", "相关推荐", "相关链接", "相关稿件", "相关报道", "相关资讯", "相关专题", "延伸阅读",
@@ -112,6 +112,6 @@ class RelatedReading(Detector):
             else:
                 groups.append([p])
         for group in groups:
-            marked = sum(1 for p in group if ITEM_MARK.search(compact(page.shadow(page.blocks[p]))))
+            marked = sum(1 for p in group if ITEM_MARK.search(page.compact(page.blocks[p])))
             if len(group) >= 3 and marked * 10 >= len(group) * 6:
                 yield from (Drop(page.blocks[p], "C07.headless_list", "list of other headlines after the article") for p in group)

@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from ..dates import parse_date
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
-from ._shapes import compact
 
 MARKER = re.compile(
     r"^[(（\[【]?(?:展开全文|显示全文|阅读全文|查看全文|点击展开|点击查看全文|全文阅读|余下全文|展开剩余\d+%?|展开阅读全文|"
@@ -73,7 +72,7 @@ class Truncation(Detector):
                 yield Drop(block, "C23.end_mark", "end mark on its own line")
                 yield Harvest("ended", True, "C23.end_mark", block.text, 0.8)
                 yield from self._issued(page, position + 1)
-            elif MARKER.match(compact(page.shadow(block))):
+            elif MARKER.match(page.compact(block)):
                 yield Drop(block, "C23.marker", "read-more / paywall / to-be-continued marker")
                 yield Harvest("truncated", True, "C23.marker", block.text, 0.8)
         if page.last_body < 0:
