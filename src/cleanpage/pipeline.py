@@ -130,7 +130,7 @@ class Cleaner:
             text, encoding, reason = source, None, "str input"
         else:
             raise InputError(f"source must be bytes or str, not {type(source).__name__}")
-        if SURROGATE.search(text):
+        if _has_surrogates(text):
             warnings.append("input: lone surrogates replaced by U+FFFD")
             text = SURROGATE.sub("\ufffd", text)
         if "\x00" in text:
@@ -164,6 +164,15 @@ class Cleaner:
         for block in blocks:
             block.text = block.text.strip(EDGE_SPACE)
         return records
+
+
+def _has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: the strict UTF-8 encoder finds one faster than a regex."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _with_block(record: Repair, index: int) -> Repair:

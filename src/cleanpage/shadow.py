@@ -96,11 +96,12 @@ class Features:
         """Han characters; counted on demand, since most detectors never ask."""
         return HAN.subn("", self.visible)[1]
 
-    @property
+    # Cached: detectors ask each line these questions dozens of times.
+    @cached_property
     def short(self) -> bool:
         return self.vlen <= 30
 
-    @property
+    @cached_property
     def sentence_like(self) -> bool:
         return self.vlen >= 20 and self.sent_punct >= 1 and (self.term_end or self.sent_punct >= 2)
 
@@ -111,7 +112,7 @@ class Features:
 
 def features(shadow: str) -> Features:
     stripped = "".join(shadow.split())
-    sent = sum(stripped.count(mark) for mark in SENTENCE_PUNCT)
+    sent = sum(map(stripped.count, SENTENCE_PUNCT))
     last = stripped[-1:]
     term = bool(last) and (last in TERMINAL or (last == "." and len(stripped) > 1 and is_han(stripped[-2])))
     return Features(vlen=len(stripped), sent_punct=sent, term_end=term, visible=stripped)

@@ -8,6 +8,7 @@ Latin-1 mojibake leaves inside a line and which a repair must see intact.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..document import Block
@@ -28,6 +29,9 @@ def segment_text(text: str) -> list[Block]:
 
 
 def _lines(text: str) -> list[tuple[str, int]]:
+    if "\r" not in text:  # the common case, split in C
+        parts = text.split("\n")
+        return list(zip(parts, itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0), strict=True))
     lines: list[tuple[str, int]] = []
     start = 0
     for brk in LINE_BREAK.finditer(text):
