@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Drop:
     """Remove ``block`` from the body (or move it to captions when ``caption``)."""
 
@@ -41,7 +41,7 @@ class Drop:
     caption: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Trim:
     """Remove ``block.text[start:end]``; the rest of the block stays."""
 
@@ -52,7 +52,7 @@ class Trim:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Split:
     """Cut ``block`` in two at offset ``at``; nothing is lost. ``kinds`` sets the two parts' kinds."""
 
@@ -63,7 +63,7 @@ class Split:
     kinds: tuple[str, str] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Harvest:
     """Set a metadata field. The value with the highest confidence wins; on a tie the first."""
 
@@ -75,11 +75,13 @@ class Harvest:
     append: bool = False  # list fields: add to the list instead of replacing it
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Warn:
     message: str
 
 
+# Findings are built by the thousand on a large page and never shared or hashed: plain slotted records,
+# not frozen ones (a frozen dataclass is three times slower to build).
 Finding = Drop | Trim | Split | Harvest | Warn
 
 
