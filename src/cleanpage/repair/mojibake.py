@@ -39,11 +39,12 @@ from functools import cache
 
 from ..document import Repair
 from ..registry import Repairer, register_repairer
-from ..shadow import is_han, to_simplified_chars
+from ..shadow import HAN_RANGES, is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
 from ._scan import hits, mojibake_signature
 from .charlm import CharLM, load
 
+HAN_CHAR = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]")  # as is_han
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 PARTICLES = re.compile(r"[のはをがにでてたするい]")
 JAPANESE_SHARE = 0.25
@@ -454,6 +455,8 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
             if not conversion.may_apply(run, MIN_STRETCH + skip):
                 continue
             for chain in _pieces(lm, run, left, conversion, skip):
+                if len(HAN_CHAR.findall("".join(piece.text for piece in chain))) < MIN_HAN:
+                    continue  # no window of the chain could be accepted (see _acceptable)
                 if (window := _best_window(baseline, chain, conversion.label)) is not None:
                     windows.append(window)
     if ftfy_window := _ftfy_window(lm, run, left, right):
