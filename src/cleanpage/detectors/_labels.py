@@ -95,18 +95,28 @@ class MetaLine:
         return {p.field for p in self.pairs}
 
 
+# Compiled once: these run for every label found on a page.
+BAR_RE = re.compile(BAR)
+SPACED_DIGIT = re.compile(r"\s?\d")
+SPACE_DIGIT = re.compile(r"\s\d")
+BRACKETED_DIGIT = re.compile(r"\(\d")
+TOOL_EDGE = re.compile(f"{BAR}|{OPEN}|{CLOSE}")
+SENTENCE_MARK = re.compile(r"[。，,；;！？!?]")
+SENTENCE_END = re.compile(r"[。！？]")
+
+
 def _bare_label_ok(label: str, after: str, weak: bool) -> bool:
     """A label without a colon: weak labels before a space/bar/slash, counters before digits or a
     bracketed number (``阅读(356)``, ``评论(4)``), tools before brackets. ``after``: the next three characters."""
     field_name = LABEL_FIELD[label]
     first = after[:1]
-    if weak and label in WEAK_OK and (first.isspace() or first == "/" or re.match(BAR, first) or first.isdigit()):
+    if weak and label in WEAK_OK and (first.isspace() or first == "/" or BAR_RE.match(first) or first.isdigit()):
         return True
-    if (field_name == "views" and re.match(r"\s?\d", after)) or (field_name in COUNTERS and re.match(r"\(\d", after)):
+    if (field_name == "views" and SPACED_DIGIT.match(after)) or (field_name in COUNTERS and BRACKETED_DIGIT.match(after)):
         return True
-    if field_name in ("published", "updated") and label in WEAK_OK and re.match(r"\s\d", after):
+    if field_name in ("published", "updated") and label in WEAK_OK and SPACE_DIGIT.match(after):
         return True  # ``发表于 2023-08-12``: the date grammar checks the value
-    return field_name == "tool" and (not first or first.isspace() or bool(re.match(f"{BAR}|{OPEN}|{CLOSE}", first)))
+    return field_name == "tool" and (not first or first.isspace() or bool(TOOL_EDGE.match(first)))
 
 
 def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
@@ -140,10 +150,10 @@ def _typed(name: str, raw: str, shadow_value: str) -> tuple[bool, Any]:
         count = parse_count(shadow_value.strip(TRIM))
         return count is not None, count
     if name == "source":
-        ok = len(value) <= 40 and not re.search(r"[。，,；;！？!?]", value)
+        ok = len(value) <= 40 and not SENTENCE_MARK.search(value)
         return ok, None if value in PLACEHOLDERS else value
     if name in ("category", "tags"):
-        return len(value) <= 60 and not re.search(r"[。！？]", value), value
+        return len(value) <= 60 and not SENTENCE_END.search(value), value
     if name == "original_title":
         return 2 <= len(value) <= 150, value.strip("《》")
     if name == "tool":

@@ -32,6 +32,9 @@ TITLE_LOOKAHEAD = 3
 HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the title area
 
 
+SENTENCE_MARK = re.compile(r"[,;!?。，；！？]")
+
+
 def _is_root(segment: str) -> bool:
     """``首页``, ``网站首页``, ``新浪首页``; not the utility link ``设为首页``."""
     return segment in ROOTS or (segment.endswith("首页") and len(segment) <= 8 and not segment.startswith(("设为", "设置")))
@@ -59,7 +62,7 @@ def parse(shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
     if len(spans) < 2:
         return None
     segments = [shadow[a:b].strip() for a, b in spans]
-    if any(len(s) > 16 or re.search(r"[,;!?。，；！？]", s) for s in segments[:-1]) or len(segments[-1]) > 80:
+    if any(len(s) > 16 or SENTENCE_MARK.search(s) for s in segments[:-1]) or len(segments[-1]) > 80:
         return None
     return (label.end() if label else 0), spans
 

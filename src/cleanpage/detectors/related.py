@@ -46,11 +46,14 @@ HEADLESS_MIN, HEADLESS_MAX = 8, 40
 RANK = re.compile(r"\d{1,2}|top\s?\d{1,2}")
 
 
+BAR_RE = re.compile(BAR)
+
+
 def _is_item(page: Page, position: int) -> bool:
     """A headline-shaped line: not a paragraph (no sentence end, modest length), not a footer or link row."""
     feats = page.features(page.blocks[position])
     shadow = page.shadow(page.blocks[position]).strip()
-    if is_footer_line(shadow) or (re.search(BAR, shadow) and is_nav_like(shadow, feats.sent_punct)):
+    if is_footer_line(shadow) or (BAR_RE.search(shadow) and is_nav_like(shadow, feats.sent_punct)):
         return False  # the list ends where the site footer begins
     if RANK.fullmatch(shadow):
         return True  # a ranked list with its numbers on lines of their own

@@ -39,6 +39,10 @@ BYLINE_SHAPE = re.compile(r"(?:记者|特派员|通讯员)[\u4e00-\u9fff/／\s]{
 HEAD_LOOKAHEAD = 3
 
 
+BAR_RE = re.compile(BAR)
+CRUMB_ARROW = re.compile(r">|›|»")
+
+
 def clean_title(title: str) -> str:
     return MARKER.sub("", title.strip())
 
@@ -49,7 +53,7 @@ def _title_shaped(page: Page, position: int, is_meta_line: Callable[[Block], boo
     shadow = page.shadow(block).strip()
     if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
-    if starts_with_label(shadow) or len(re.findall(BAR, shadow)) >= 2 or re.search(r">|›|»", shadow) \
+    if starts_with_label(shadow) or len(BAR_RE.findall(shadow)) >= 2 or CRUMB_ARROW.search(shadow) \
             or is_meta_line(block) or BYLINE_SHAPE.search(shadow):
         return False
     pieces = tokens(shadow)
