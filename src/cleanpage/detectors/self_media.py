@@ -43,7 +43,7 @@ from ..dates import parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, edge_positions, whole
+from ._platform_lexicon import DATE_TEXT, edge_positions, whole_key
 from ._shapes import phrase_pattern
 
 QUOTES = re.compile(r"[“”\"'‘’「」]")
@@ -98,7 +98,8 @@ class SelfMedia(Detector):
     order = 28
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        keys = [QUOTES.sub("", whole(page, i)) for i in range(len(page.blocks))]
+        # Keys hold no newline: the quotes of the whole page go in one pass.
+        keys = QUOTES.sub("", page.joined(whole_key)).split("\n") if page.blocks else []
         rules: dict[int, tuple[str, str]] = {**self._account_byline(page, keys), **self._author_card(page, keys)}
         account = dict(rules)
         name_at = next((i for i, (rule, _) in account.items() if rule == "C17.account"), 0)

@@ -33,7 +33,7 @@ from ..dates import find_date, parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, whole
+from ._platform_lexicon import DATE_TEXT, whole_key
 
 WECHAT_HOSTS = ("weixin.qq.com",)
 QUOTES = re.compile(r"[“”\"'‘’「」『』]")
@@ -73,8 +73,9 @@ PROMPT_HEAD_LINES = 3
 PROMPT_TAIL_LINES = 8
 
 
-def _key(page: Page, position: int) -> str:
-    return QUOTES.sub("", whole(page, position))
+def _keys(page: Page) -> list[str]:
+    """Every line's whole-line key without quotes, in one pass over the page (keys hold no newline)."""
+    return QUOTES.sub("", page.joined(whole_key)).split("\n") if page.blocks else []
 
 
 def _frame_member(key: str) -> bool:
@@ -90,7 +91,7 @@ class WeChat(Detector):
     order = 24
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        keys = [_key(page, i) for i in range(len(page.blocks))]
+        keys = _keys(page)
         if not self._is_wechat(page, keys):
             return
         frame_start = self._frame_start(page, keys)
