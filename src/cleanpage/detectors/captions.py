@@ -43,10 +43,10 @@ class Captions(Detector):
     order = 90
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        for position in page.matching(HINT):
-            block = page.blocks[position]
+        for block in page.blocks:
+            # Length first: scanning the long body paragraphs for the hint would cost more than all the rest.
             feats = page.features(block)
-            if feats.vlen > MAX_CAPTION:
+            if feats.vlen > MAX_CAPTION or not HINT.search(page.shadow(block)):
                 continue
             shadow = page.shadow(block).strip()
             if TRIANGLE.match(shadow) and not LEGEND.search(shadow) and (feats.vlen <= 60 or CREDIT_TAIL.search(shadow)):

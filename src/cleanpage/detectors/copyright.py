@@ -35,6 +35,7 @@ HOLDER_END = re.compile(r"(?:地址|通讯地址|电话|联系电话|邮编|传�
                         re.IGNORECASE)
 NOT_A_HOLDER = re.compile(r"未经|禁止|授权|转载|使用|保留|侵权|[路街号楼室]\d|\d号")
 # A labelled statement after the article: ``声明：本文仅代表…``, ``免责声明：…``, ``【特别声明】…``.
+MAX_BODY_NOTICE = 40  # a copyright notice inside the body is a short line of its own
 STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:特别|免责|郑重|版权|风险|法律|平台)?声明\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*\S")
 
 
@@ -63,16 +64,18 @@ class Copyright(Detector):
             shadow = page.shadow(block)
             feats = page.features(block)
             edge = page.in_head(position) or position >= tail
-            if COPYRIGHT.search(shadow) and self._is_notice(shadow, feats.sentence_like, edge, feats.vlen):
+            # The cheap position and length tests go first: most lines are long body lines in the middle.
+            if (edge or feats.vlen <= MAX_BODY_NOTICE) and COPYRIGHT.search(shadow) \
+                    and self._is_notice(shadow, feats.sentence_like, edge, feats.vlen):
                 yield Drop(block, "C10.copyright", "copyright notice")
                 yield Harvest("copyright", block.text.strip(), "C10.copyright", block.text, 0.8)
                 holder = copyright_holder(block.text)
                 if holder:
                     yield Harvest("publisher", holder, "C10.holder", block.text, 0.5)
                     yield Harvest("site_name", holder, "C10.holder", block.text, 0.3)
-            elif DISCLAIMERS.search(shadow) and (position >= tail or (page.in_head(position) and feats.vlen <= 60)):
+            elif (position >= tail or (page.in_head(position) and feats.vlen <= 60)) and DISCLAIMERS.search(shadow):
                 yield Drop(block, "C10.disclaimer", "reproduction ban / platform disclaimer")
-            elif STATEMENT.match(shadow) and position >= tail and feats.vlen <= 300:
+            elif position >= tail and feats.vlen <= 300 and STATEMENT.match(shadow):
                 yield Drop(block, "C10.statement", "labelled site statement after the article (声明：…)")
 
     @staticmethod
@@ -80,4 +83,4 @@ class Copyright(Detector):
         evidence = bool(YEAR.search(shadow) or COMPANY.search(shadow) or DOMAIN.search(shadow) or filings_in(shadow))
         if edge:
             return not sentence_like or (evidence and vlen <= 120)
-        return vlen <= 40 and evidence and bool(re.match(r"\s*(?:copyright|©|\(c\)|版权所有)", shadow))
+        return vlen <= MAX_BODY_NOTICE and evidence and bool(re.match(r"\s*(?:copyright|©|\(c\)|版权所有)", shadow))

@@ -101,7 +101,7 @@ class Pagination(Detector):
             elif i in edges:
                 yield Drop(block, "C13.pager", "pager at the page's edge")
                 pages = pages or _pages(line)
-            elif _is_bare_nav(line) and not page.features(block).sentence_like:
+            elif not page.features(block).sentence_like and _is_bare_nav(line):
                 yield Drop(block, "C13.pager_words", "line of pager words only")
         title = page.title
         title_match = TITLE_FRACTION.search(title.replace("（", "(").replace("）", ")")) if title else None
