@@ -43,10 +43,10 @@ from ..dates import parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, edge_positions, whole_key
+from ._platform_lexicon import DATE_TEXT, edge_positions, unquoted_keys
 from ._shapes import phrase_pattern
 
-QUOTES = re.compile(r"[“”\"'‘’「」]")
+QUOTES = "“”\"'‘’「」"
 STATEMENTS = (
     "该文观点仅代表作者本人", "本文为澎湃号作者或机构在澎湃新闻上传并发布", "用户上传并发布,本平台仅提供信息存储服务",
     "本平台仅提供信息存储服务", "搜狐号系信息发布平台", "返回搜狐,查看更多", "版权声明:本文为博主原创文章", "版权协议,转载请附上原文出处",
@@ -98,8 +98,7 @@ class SelfMedia(Detector):
     order = 28
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        # Keys hold no newline: the quotes of the whole page go in one pass.
-        keys = QUOTES.sub("", page.joined(whole_key)).split("\n") if page.blocks else []
+        keys = unquoted_keys(page, QUOTES)
         rules: dict[int, tuple[str, str]] = {**self._account_byline(page, keys), **self._author_card(page, keys)}
         account = dict(rules)
         name_at = next((i for i, (rule, _) in account.items() if rule == "C17.account"), 0)

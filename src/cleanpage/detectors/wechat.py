@@ -33,10 +33,10 @@ from ..dates import find_date, parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, whole_key
+from ._platform_lexicon import DATE_TEXT, unquoted_keys, without
 
 WECHAT_HOSTS = ("weixin.qq.com",)
-QUOTES = re.compile(r"[“”\"'‘’「」『』]")
+QUOTE_CHARS = "“”\"'‘’「」『』"
 # Whole-line members of the frame that only WeChat prints: they open the tail frame and gate the page.
 STRONG = frozenset({
     "预览时标签不可点", "微信扫一扫关注该公众号", "继续滑动看下一个", "向上滑动看下一个", "轻触阅读原文", "微信扫一扫使用小程序",
@@ -73,11 +73,6 @@ PROMPT_HEAD_LINES = 3
 PROMPT_TAIL_LINES = 8
 
 
-def _keys(page: Page) -> list[str]:
-    """Every line's whole-line key without quotes, in one pass over the page (keys hold no newline)."""
-    return QUOTES.sub("", page.joined(whole_key)).split("\n") if page.blocks else []
-
-
 def _frame_member(key: str) -> bool:
     return key in STRONG or key in WEAK or key.startswith(FRAME_PREFIXES) or bool(COUNTER.match(key) or REWARD_COUNT.match(key))
 
@@ -91,7 +86,7 @@ class WeChat(Detector):
     order = 24
 
     def detect(self, page: Page) -> Iterable[Finding]:
-        keys = _keys(page)
+        keys = unquoted_keys(page, QUOTE_CHARS)
         if not self._is_wechat(page, keys):
             return
         frame_start = self._frame_start(page, keys)
@@ -141,7 +136,7 @@ class WeChat(Detector):
         wechat: dict[str, str] = {}
         for i in range(min(page.first_body, len(keys))):
             block, key = page.blocks[i], keys[i]
-            spaced = QUOTES.sub("", page.shadow(block)).strip()
+            spaced = without(page.shadow(block), QUOTE_CHARS).strip()
             if match := ACCOUNT_ID.match(key):
                 wechat["account_id"] = block.text[-len(match["id"]):]
                 yield Drop(block, "C15.account", "WeChat account id")
