@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 import cleanpage
+from cleanpage.detectors.headings import MARKER
+from cleanpage.shadow import fold
 
 SPEECH = "\n".join([
     "在全市农村工作会议上的讲话",
@@ -35,3 +41,15 @@ def test_inline_enumerations_legal_articles_and_decimals_are_not_split() -> None
     doc = cleanpage.clean(text, kind="text")
     assert [r for r in doc.removed if r.detector == "headings"] == []
     assert doc.text.splitlines() == text.splitlines()[1:]
+
+
+@pytest.mark.parametrize("text", [
+    "第一段结束。一、第二部分开始", "结束。。二、接着", "完成。 （三）下一节", "句号。\u3000十二、十二节", "问号？(四)问", "没有标记。只是一句话、顿号",
+    "连续。一、甲。二、乙！三、丙", "括号不配对。(五 未完", "一、开头不拆",
+])
+def test_section_markers_split_right_after_the_sentence_end(text: str) -> None:
+    # The definition the faster pattern must agree with: a split wherever a sentence end is followed
+    # (after optional spaces) by a numbered marker.
+    definition = re.compile(r"(?<=[。！？!?])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]))")
+    shadow = fold(text)
+    assert [m.end() for m in MARKER.finditer(shadow)] == [m.start() for m in definition.finditer(shadow)]

@@ -22,7 +22,9 @@ SALUTATION = re.compile(
     r"^(?:尊敬的|亲爱的|各位)?[\u4e00-\u9fff、]{0,12}?(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|来宾们|各位代表|各位来宾|"
     r"各位领导)[:：]\s*(?=\S)"
 )
-MARKER = re.compile(r"(?<=[。！？!?])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]))")
+# The sentence end itself is matched (a lookbehind first would be tried at every position: twice as slow);
+# the split goes right after it.
+MARKER = re.compile(r"[。！？!?](?=\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]))")
 
 
 @register_detector
@@ -42,5 +44,4 @@ class GluedHeadings(Detector):
             if salutation and page.features(block).vlen > salutation.end() + 10:
                 yield Split(block, salutation.end(), "C22.salutation", "salutation glued to the speech")
             for match in MARKER.finditer(shadow):
-                if match.start() > 0:
-                    yield Split(block, match.start(), "C22.section_marker", "numbered section glued to the previous paragraph")
+                yield Split(block, match.end(), "C22.section_marker", "numbered section glued to the previous paragraph")
