@@ -5,10 +5,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleanpage
 from cleanpage.detectors._labels import LABELS
-from cleanpage.detectors.meta_lines import ORIGINAL_TITLE_MARK
+from cleanpage.detectors.meta_lines import ORIGINAL_TITLE_MARK, _may_be_size_buttons, _size_button_count
+from cleanpage.shadow import features
 
 
 def _meta(doc: cleanpage.Document) -> dict[str, str]:
@@ -120,3 +123,12 @@ def test_an_original_title_line_inside_the_body_is_still_removed(kit: SimpleName
 def test_every_original_title_label_holds_the_mark_body_lines_are_screened_for() -> None:
     # Body lines without a colon or this mark are passed over unparsed: a new label must keep it.
     assert all(ORIGINAL_TITLE_MARK in label for label in LABELS["original_title"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "a+", "a-", "t", "t+", "大", "中", "小", "特大", "较大", "放大", "缩小", "正常", "默认", "标准",
+                                 " ", "[", "]", "【", "】", "(", ")", "x", "字号", "号"]), min_size=1, max_size=6))
+def test_size_button_screen_never_hides_a_button_line(pieces: list[str]) -> None:
+    shadow = "".join(pieces)
+    if _size_button_count(shadow):
+        assert _may_be_size_buttons(features(shadow))

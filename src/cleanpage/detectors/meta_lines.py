@@ -28,6 +28,7 @@ from ..document import Block
 from ..names import parse_names
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
+from ..shadow import Features
 from ._labels import BYLINE, BYLINE_NO_SLASH, COUNTERS, OWN_PAPER, MetaLine, parse_meta_line
 from ._shapes import COLON
 
@@ -43,6 +44,7 @@ DATELINE = re.compile(
 BARE_COUNT = re.compile(r"\d{1,6}")
 SIZE_BUTTON = re.compile(r"^(?:a[+-]?|t[+-]?|[大中小]|特大|较大|放大|缩小|正常|默认|标准)$")
 SIZE_BUTTON_EDGES = re.compile(r"[\s\[\]【】()]+")
+SIZE_BUTTON_CHARS = "at+-大中小特较放缩正常默认标准[]【】()"  # every character of SIZE_BUTTON and SIZE_BUTTON_EDGES but spaces
 HARVEST_AS = {
     "author": "authors", "reporter": "authors", "editor": "editors", "correspondent": "correspondents",
     "reviewer": "reviewers", "photographer": "photographers",
@@ -95,7 +97,8 @@ class MetaLines(Detector):
     @staticmethod
     def _size_buttons(page: Page) -> set[int]:
         """Edge lines made only of font-size buttons, in runs of at least two buttons (``A`` / ``A`` / ``A``)."""
-        counts = [_size_button_count(page.shadow(block)) if page.features(block).vlen <= 12 else 0 for block in page.blocks]
+        counts = [_size_button_count(page.shadow(block)) if _may_be_size_buttons(page.features(block)) else 0
+                  for block in page.blocks]
         found: set[int] = set()
         run: list[int] = []
         for position in range(len(page.blocks) + 1):
@@ -160,6 +163,11 @@ class MetaLines(Detector):
             if parsed:
                 yield from MetaLines._harvest(parsed, match.group(0), 0.6)
             return
+
+
+def _may_be_size_buttons(feats: Features) -> bool:
+    """Short and made only of the characters buttons and their brackets are written with (a cheap screen)."""
+    return feats.vlen <= 12 and not feats.visible.strip(SIZE_BUTTON_CHARS)
 
 
 def _size_button_count(shadow: str) -> int:
