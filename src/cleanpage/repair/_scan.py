@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..shadow import is_han, to_simplified_chars
@@ -88,6 +90,26 @@ def shift_signature() -> re.Pattern[str]:
         ("[?\ufffd]", f"(?<=[^\\x00-\\x7f].)(?={INSERTED_TEXT}{NON_ASCII_WORD}{{0,2}}{rare})"),
         (rare, f"[^\\x00-\\x7f]?{rare}"),
     ))
+
+
+def lines_with_signature(pattern: re.Pattern[str], texts: Sequence[str]) -> set[int]:
+    """Indexes of the ``texts`` where ``pattern`` finds a signature, in one scan of them joined by newlines.
+
+    A signature never spans a newline and its lookbehinds never match across one (they need a
+    non-ASCII character and then any character but a newline), so the lines found are exactly
+    those a search of each text would find.
+    """
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    found: set[int] = set()
+    position = 0
+    while match := pattern.search(joined, position):
+        line = bisect_right(starts, match.start()) - 1
+        found.add(line)
+        if line + 1 == len(starts):
+            break
+        position = starts[line + 1]
+    return found
 
 
 def _in_words(hit: str) -> bool:

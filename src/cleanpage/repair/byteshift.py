@@ -47,7 +47,7 @@ from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
 from ._lattice import Path, Slot, best_path
-from ._scan import hits, shift_signature
+from ._scan import hits, lines_with_signature, shift_signature
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
 
@@ -500,8 +500,9 @@ class ByteShift(Repairer):
         scorer: PageLM | None = None  # built once per page, and only for a page with a suspicious span
         budget, skipped = MAX_GROUPS_PER_PAGE, 0
         results = []
-        for text in texts:
-            groups = suspicious_spans(text)
+        flagged = lines_with_signature(shift_signature(), texts)
+        for index, text in enumerate(texts):
+            groups = suspicious_spans(text) if index in flagged else []
             if groups and budget <= 0:
                 skipped += len(groups)
             elif groups:

@@ -30,9 +30,7 @@ SIGN_BEFORE_YEAR = (re.compile(r"\?\s*(?:19|20)\d\d"), re.compile(r"\ufffd\s*(?:
 
 
 def find_lost_signs(text: str) -> list[Edit]:
-    if "?" not in text and "\ufffd" not in text:
-        return []
-    if not COPYRIGHT_WORD.search(text):
+    if not any(year.search(text) for year in SIGN_BEFORE_YEAR) or not COPYRIGHT_WORD.search(text):
         return []
     return [Edit(m.end(1), m.end(1) + 1, "©", 0.95, "lost © before a copyright year") for m in LOST_SIGN.finditer(text)]
 

@@ -41,7 +41,7 @@ from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import HAN_RANGES, is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
-from ._scan import hits, mojibake_signature
+from ._scan import hits, lines_with_signature, mojibake_signature
 from .charlm import CharLM, load
 
 HAN_CHAR = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]")  # as is_han
@@ -522,7 +522,9 @@ class Mojibake(Repairer):
 
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         budget = SearchBudget()
-        results = [apply_edits(text, self.name, find_mojibake(text, budget)) for text in texts]
+        flagged = lines_with_signature(mojibake_signature(), texts)
+        results = [apply_edits(text, self.name, find_mojibake(text, budget)) if index in flagged else (text, [])
+                   for index, text in enumerate(texts)]
         if budget.skipped:
             self.note(f"search budget reached; {budget.skipped} more suspicious stretches left as they are "
                       "(binary or undecodable data looks like this)")
