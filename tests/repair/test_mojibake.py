@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanpage.repair import repair_text
-from cleanpage.repair.mojibake import find_mojibake
+from cleanpage.repair.charlm import load
+from cleanpage.repair.mojibake import MIN_HAN, _has_common_pair, _plausible, find_mojibake
+from cleanpage.shadow import is_han
 
 
 @pytest.mark.parametrize(("damaged", "repaired"), [
@@ -44,3 +48,15 @@ def test_replacement_characters_stand_for_one_lost_byte_each(clean: str, encodin
 def test_a_stretch_of_replacement_characters_is_not_guessed() -> None:
     damaged = "三是要" + "\ufffd" * 12 + "工作。"
     assert "\ufffd" * 12 in repair_text(damaged)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("的是在有发布时间会议郪抎暮紾誥吽擁萵酗貤囡縛槨巹巖蚺潰挔茼，。a1 ")), max_size=14).map("".join))
+def test_chains_screened_out_hold_no_acceptable_stretch(text: str) -> None:
+    # The screen may let garbage through, never keep out a stretch _acceptable could take.
+    lm = load()
+    if not _has_common_pair(lm, text):
+        for start in range(len(text)):
+            for end in range(start + 1, len(text) + 1):
+                stretch = text[start:end]
+                assert not (sum(map(is_han, stretch)) >= MIN_HAN and _plausible(lm, stretch)), stretch

@@ -429,6 +429,23 @@ def _plausible(lm: CharLM, text: str) -> bool:
             and not any("\x80" <= ch <= "\x9f" for ch in text))
 
 
+def _has_common_pair(lm: CharLM, text: str) -> bool:
+    """Whether two Han characters follow each other in ``text`` (other characters between them allowed)
+    and are both common.
+
+    Without such a pair no stretch of the text passes :func:`_acceptable`: it needs two Han characters,
+    and at most every other one being common falls short of :data:`MIN_COMMON_SHARE` (above 2/3). Garbage
+    decoded from clean text is screened out here before any window is scored.
+    """
+    previous = False
+    for char in to_simplified_chars("".join(HAN_CHAR.findall(text))):
+        common = lm.unigram_cost(char) < RARE_COST
+        if common and previous:
+            return True
+        previous = common
+    return False
+
+
 def _acceptable(lm: CharLM, window: Window) -> bool:
     """Enough gain, a plausible result, and at least two Han characters: one character alone is weak evidence."""
     visible = window.text.replace(MISSING, "")
@@ -447,7 +464,7 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
     if len(run) < 2 or not hits(mojibake_signature(), run) or _japanese(run):
         return []
     windows: list[Window] = []
-    baseline = Baseline(lm, run, left, right)
+    baseline: Baseline | None = None  # built for the first chain worth scoring: most runs have none
     for conversion in CONVERSIONS:
         # A stray single-byte character before the span pairs its byte with the span's first byte:
         # decoding from the second character as well finds the true pairing.
@@ -455,8 +472,9 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
             if not conversion.may_apply(run, MIN_STRETCH + skip):
                 continue
             for chain in _pieces(lm, run, left, conversion, skip):
-                if len(HAN_CHAR.findall("".join(piece.text for piece in chain))) < MIN_HAN:
-                    continue  # no window of the chain could be accepted (see _acceptable)
+                if not _has_common_pair(lm, "".join(piece.text for piece in chain)):
+                    continue  # no window of the chain could be accepted
+                baseline = baseline or Baseline(lm, run, left, right)
                 if (window := _best_window(baseline, chain, conversion.label)) is not None:
                     windows.append(window)
     if ftfy_window := _ftfy_window(lm, run, left, right):
