@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 SCRIPT_SAMPLE = 400
+SHORT_VLEN = 30
 SPACES = "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t"
 # Sentence punctuation as counted by the catalogue (colons excluded: labels use them).
 SENTENCE_PUNCT = frozenset(",;!?。、…")  # on the shadow: full-width ，；！？ are already folded
@@ -82,28 +83,26 @@ def is_han(char: str) -> bool:
     return any(low <= code <= high for low, high in HAN_RANGES)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Features:
-    """Shape of one line, computed on its shadow."""
+    """Shape of one line, computed on its shadow (treat as read-only: it is shared by every detector)."""
 
     vlen: int
     sent_punct: int
     term_end: bool
     visible: str = field(repr=False, default="")
+    # Derived once here: detectors ask every line these questions dozens of times.
+    short: bool = field(init=False, repr=False)
+    sentence_like: bool = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.short = self.vlen <= SHORT_VLEN
+        self.sentence_like = self.vlen >= 20 and self.sent_punct >= 1 and (self.term_end or self.sent_punct >= 2)
 
     @cached_property
     def han(self) -> int:
         """Han characters; counted on demand, since most detectors never ask."""
         return HAN.subn("", self.visible)[1]
-
-    # Cached: detectors ask each line these questions dozens of times.
-    @cached_property
-    def short(self) -> bool:
-        return self.vlen <= 30
-
-    @cached_property
-    def sentence_like(self) -> bool:
-        return self.vlen >= 20 and self.sent_punct >= 1 and (self.term_end or self.sent_punct >= 2)
 
     @property
     def han_ratio(self) -> float:
