@@ -68,7 +68,10 @@ class PinyinAnnotations(Repairer):
     order = 500
 
     def may_change(self, page_text: str) -> bool:
-        return "(" in page_text or "（" in page_text
+        """Only a page with :data:`MIN_HITS` tone-marked annotations is repaired (checked before readings)."""
+        if "(" not in page_text and "（" not in page_text:
+            return False
+        return sum(1 for match in ANNOTATION.finditer(page_text) if _is_toned(match.group(1))) >= MIN_HITS
 
     def repair(self, texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
         hits = [_confirmed(text) if "(" in text or "（" in text else [] for text in texts]
