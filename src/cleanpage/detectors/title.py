@@ -54,12 +54,12 @@ def _title_shaped(page: Page, position: int, is_meta_line: Callable[[Block], boo
     if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
     if starts_with_label(shadow) or len(BAR_RE.findall(shadow)) >= 2 or CRUMB_ARROW.search(shadow) \
-            or is_meta_line(block) or BYLINE_SHAPE.search(shadow):
+            or BYLINE_SHAPE.search(shadow) or feats.han_ratio < 0.4:
         return False
     pieces = tokens(shadow)
     if len(pieces) >= 4 and is_nav_like(shadow, feats.sent_punct):  # menus and pagers, not spaced TW headlines
         return False
-    return feats.han_ratio >= 0.4
+    return not is_meta_line(block)  # the dearest test last
 
 
 def _first_word_char(shadow: str) -> str:
@@ -189,7 +189,7 @@ class Title(Detector):
             after = candidates[n + 1] if n + 1 < len(candidates) else None
             stop = min(position + 1 + HEAD_LOOKAHEAD, after if after is not None else len(page.blocks))
             following = [page.blocks[q] for q in range(position + 1, stop) if q == position + 1 or q + 1 != after]
-            if any(is_meta_line(b) for b in following) or page.blocks[position].index == page.value("_headline_over_byline"):
+            if page.blocks[position].index == page.value("_headline_over_byline") or any(map(is_meta_line, following)):
                 score += 3
             if position == candidates[-1]:
                 score += 2
