@@ -95,7 +95,7 @@ def stage_times(cleaner: cleanpage.Cleaner, pages: list[bytes], count: int) -> d
 
 
 def repair_times(cleaner: cleanpage.Cleaner, pages: list[bytes], count: int) -> dict[str, float]:
-    """CPU seconds per pass of each repair on the segmented blocks (the repairs run in segment())."""
+    """CPU seconds per pass of each repair on the segmented blocks, page gate included, as segment() runs them."""
     from cleanpage.decode import decode
     from cleanpage.segment.text import segment_text
 
@@ -105,7 +105,8 @@ def repair_times(cleaner: cleanpage.Cleaner, pages: list[bytes], count: int) -> 
         for blocks in texts:
             for repairer in cleaner.repairers:
                 start = time.process_time()
-                repairer.repair(blocks)
+                if repairer.may_change("\n".join(blocks)):
+                    repairer.repair(blocks)
                 spent[f"repair {repairer.name}"] += time.process_time() - start
     return {stage: seconds / count for stage, seconds in spent.items()}
 
