@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -141,9 +141,10 @@ class Page:
         if cache is None:
             cache = self._views[derive] = {}
         text = block.text
-        if text in cache:
-            return cast(T, cache[text])
-        value = cache[text] = derive(self.shadow(block))
+        try:  # a hit costs one lookup and no call (``cast`` is a function call)
+            value: T = cache[text]
+        except KeyError:
+            value = cache[text] = derive(self.shadow(block))
         return value
 
     def matching(self, pattern: re.Pattern[str], derive: Callable[[str], str] | None = None) -> list[int]:
@@ -212,7 +213,8 @@ class Page:
 
     def _body_flags(self) -> list[bool]:
         """Per position: sentence-like and 40+ characters, or 20+ with a sentence-like 20+ neighbour."""
-        feats = [self.features(block) for block in self.blocks]
+        lines = self._lines
+        feats = [(lines.get(block.text) or self._add_line(block.text))[1] for block in self.blocks]  # features(), inlined
         fair = [f.vlen >= 20 and f.sentence_like for f in feats]
         last = len(feats) - 1
         return [fair[i] and (feats[i].vlen >= 40 or (i > 0 and fair[i - 1]) or (i < last and fair[i + 1]))
