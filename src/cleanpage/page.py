@@ -147,6 +147,11 @@ class Page:
             value = cache[text] = derive(self.shadow(block))
         return value
 
+    def views(self, derive: Callable[[str], T]) -> list[T]:
+        """:meth:`view` of every block, in page order (cache hits inlined: asked again after every change)."""
+        cache = self._views.get(derive, {})
+        return [cache[block.text] if block.text in cache else self.view(derive, block) for block in self.blocks]
+
     def matching(self, pattern: re.Pattern[str], derive: Callable[[str], str] | None = None) -> list[int]:
         """Positions of the blocks whose shadow (or ``derive(shadow)``) has a match of ``pattern``, in one scan.
 
@@ -175,7 +180,7 @@ class Page:
     def _joined_lines(self, derive: Callable[[str], str] | None) -> tuple[str, list[int]]:
         joined = self._joined.get(derive)
         if joined is None:
-            lines = [self.shadow(block) if derive is None else self.view(derive, block) for block in self.blocks]
+            lines = [self.shadow(block) for block in self.blocks] if derive is None else self.views(derive)
             starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
             joined = self._joined[derive] = ("\n".join(lines), starts)
         return joined
