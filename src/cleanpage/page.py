@@ -141,10 +141,10 @@ class Page:
         if cache is None:
             cache = self._views[derive] = {}
         text = block.text
-        try:  # a hit costs one lookup and no call (``cast`` is a function call)
-            value: T = cache[text]
-        except KeyError:
-            value = cache[text] = derive(self.shadow(block))
+        if text in cache:
+            value: T = cache[text]  # typed by annotation: ``cast`` would be a function call per hit
+            return value
+        value = cache[text] = derive(self.shadow(block))
         return value
 
     def views(self, derive: Callable[[str], T]) -> list[T]:
