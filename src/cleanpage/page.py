@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -142,9 +142,15 @@ class Page:
             cache = self._views[derive] = {}
         text = block.text
         if text in cache:
-            return cast(T, cache[text])
+            value: T = cache[text]  # typed by annotation: ``cast`` would be a function call per hit
+            return value
         value = cache[text] = derive(self.shadow(block))
         return value
+
+    def views(self, derive: Callable[[str], T]) -> list[T]:
+        """:meth:`view` of every block, in page order (cache hits inlined: asked again after every change)."""
+        cache = self._views.get(derive, {})
+        return [cache[block.text] if block.text in cache else self.view(derive, block) for block in self.blocks]
 
     def matching(self, pattern: re.Pattern[str], derive: Callable[[str], str] | None = None) -> list[int]:
         """Positions of the blocks whose shadow (or ``derive(shadow)``) has a match of ``pattern``, in one scan.
@@ -174,7 +180,7 @@ class Page:
     def _joined_lines(self, derive: Callable[[str], str] | None) -> tuple[str, list[int]]:
         joined = self._joined.get(derive)
         if joined is None:
-            lines = [self.shadow(block) if derive is None else self.view(derive, block) for block in self.blocks]
+            lines = [self.shadow(block) for block in self.blocks] if derive is None else self.views(derive)
             starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
             joined = self._joined[derive] = ("\n".join(lines), starts)
         return joined
@@ -212,7 +218,8 @@ class Page:
 
     def _body_flags(self) -> list[bool]:
         """Per position: sentence-like and 40+ characters, or 20+ with a sentence-like 20+ neighbour."""
-        feats = [self.features(block) for block in self.blocks]
+        lines = self._lines
+        feats = [(lines.get(block.text) or self._add_line(block.text))[1] for block in self.blocks]  # features(), inlined
         fair = [f.vlen >= 20 and f.sentence_like for f in feats]
         last = len(feats) - 1
         return [fair[i] and (feats[i].vlen >= 40 or (i > 0 and fair[i - 1]) or (i < last and fair[i + 1]))

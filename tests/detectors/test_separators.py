@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 import cleanpage
+from cleanpage.detectors.separators import TEMPLATE, TEMPLATE_OPENERS
 
 
 def _rules(doc: cleanpage.Document) -> dict[str, str]:
@@ -63,3 +67,12 @@ def test_traditional_separator_rows_are_removed() -> None:
     assert set(_rules(doc).values()) == {"C21.symbols"}
     assert len(_rules(doc)) == 3
     assert not any(line.startswith(("｜", "～", "▁")) for line in doc.text.splitlines())
+
+
+@given(st.text(alphabet="{}$ab 图:", max_size=12))
+@example("{{ a }}")
+@example("${图}")
+def test_only_lines_opening_with_a_template_opener_can_be_templates(line: str) -> None:
+    # The detector tests TEMPLATE only on lines that open with {{ or ${: that must lose no match.
+    if TEMPLATE.fullmatch(line):
+        assert line.startswith(TEMPLATE_OPENERS)

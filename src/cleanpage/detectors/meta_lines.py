@@ -76,7 +76,7 @@ class MetaLines(Detector):
                 yield Drop(block, "C03.counter", "bare toolbar counter under the headline")
                 continue
             shadow = page.shadow(block)
-            if not edge and not any(mark in shadow for mark in BODY_LINE_MARKS):
+            if not edge and not any(map(shadow.__contains__, BODY_LINE_MARKS)):
                 continue  # inside the body only a labelled line with a colon, or 原标题, is meta
             byline = (BYLINE.match(shadow) or BYLINE_NO_SLASH.match(shadow)) if edge and feats.short else None
             if byline and parse_names(byline["names"]):
@@ -105,7 +105,7 @@ class MetaLines(Detector):
             if position < len(page.blocks) and counts[position] and not page.body_like(position):
                 run.append(position)
                 continue
-            if sum(counts[p] for p in run) >= 2 and all(page.in_edge(p) for p in run):
+            if run and sum(counts[p] for p in run) >= 2 and all(page.in_edge(p) for p in run):
                 found.update(run)
             run = []
         return found

@@ -29,11 +29,14 @@ SYMBOLS = re.compile(r"[\W_]+")
 TEMPLATE = re.compile(r"\{\{[^{}]*\}\}|\$\{[^{}]*\}")
 # Punctuation kept because it is text, not layout: ellipses and dashes in quotes and poems.
 TEXT_PUNCTUATION = frozenset("…—")
+TEXT_PUNCTUATION_CHARS = "".join(TEXT_PUNCTUATION)
+# Every TEMPLATE match opens with one of these: lines that do not are never matched against it.
+TEMPLATE_OPENERS = ("{{", "${")
 
 
 def _is_symbol_only(line: str) -> bool:
     """No letter, digit or Han character (``\\W`` also covers icon-font private-use glyphs)."""
-    if not line or len(line) > 40 or not line.strip("".join(TEXT_PUNCTUATION)):
+    if not line or len(line) > 40 or not line.strip(TEXT_PUNCTUATION_CHARS):
         return False
     return bool(SYMBOLS.fullmatch(line))
 
@@ -55,5 +58,5 @@ class SeparatorResidue(Detector):
                 yield Drop(block, "C21.symbols", "line of separator symbols only")
             elif shadow in RESIDUE:
                 yield Drop(block, "C21.residue", "script, template or media-placeholder residue")
-            elif TEMPLATE.fullmatch(shadow):
+            elif shadow.startswith(TEMPLATE_OPENERS) and TEMPLATE.fullmatch(shadow):
                 yield Drop(block, "C21.template", "unfilled template placeholder")

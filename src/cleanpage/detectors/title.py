@@ -74,8 +74,8 @@ class _Copies:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.by_first: dict[str, list[Block]] = {}
-        for block in page.blocks:
-            self.by_first.setdefault(page.view(_first_word_char, block), []).append(block)
+        for block, first in zip(page.blocks, page.views(_first_word_char)):
+            self.by_first.setdefault(first, []).append(block)
 
     def of(self, key: str) -> list[Block]:
         """In page order."""
@@ -84,9 +84,10 @@ class _Copies:
 
 def _is_meta_line(page: Page, block: Block) -> bool:
     short = page.features(block).short
-    parsed = parse_meta_line(block.text, page.shadow(block), weak=short, bare_date=short)
-    return ((parsed is not None and len(parsed.residue) <= 10) or bool(ORIGINAL_TITLE.match(page.shadow(block).strip()))
-            or bool(BYLINE.match(page.shadow(block))))
+    shadow = page.shadow(block)
+    parsed = parse_meta_line(block.text, shadow, weak=short, bare_date=short)
+    return ((parsed is not None and len(parsed.residue) <= 10) or bool(ORIGINAL_TITLE.match(shadow.strip()))
+            or bool(BYLINE.match(shadow)))
 
 
 @register_detector
