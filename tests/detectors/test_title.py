@@ -80,3 +80,29 @@ def test_no_title_is_invented_for_a_page_that_starts_with_its_body() -> None:
     doc = cleanpage.clean(text, kind="text")
     assert doc.metadata.title is None
     assert doc.text == text
+
+
+BROKEN_PAGE = """<html><head><title>国务院办公厅关于进一步加强城市地下管网建设管理的指导意见_政策文件</title></head>
+<body><div class="article">
+<h1>国务院办公厅关于进一步加强城市地下管网建设管理的指导意见</h1>
+<p>国务院办公厅</p>
+<p>关于进一步加强城市地下管网建设管理的</p>
+<p>指导意见</p>
+<p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：城市地下管网是保障城市运行的重要基础设施，近年来各地加大投入，建设管理水平不断提高。</p>
+<p>为进一步加强城市地下管网建设管理，经国务院同意，现提出以下意见。各地区、各部门要结合实际认真贯彻落实，确保各项任务落到实处。</p>
+</div></body></html>"""
+
+
+def test_a_title_broken_over_lines_at_the_top_is_removed() -> None:
+    doc = cleanpage.clean(BROKEN_PAGE)
+    assert doc.title == "国务院办公厅关于进一步加强城市地下管网建设管理的指导意见"
+    assert [r.text for r in doc.removed if r.rule == "C04.title_broken"] == [
+        "国务院办公厅", "关于进一步加强城市地下管网建设管理的", "指导意见"]
+    assert doc.text.splitlines()[0].startswith("各省、自治区")
+
+
+def test_lines_that_only_start_the_title_stay(kit: SimpleNamespace) -> None:
+    # The first line is the title's opening words but the next one goes on differently: no broken copy.
+    text = kit.page(title_area=[kit.TITLE[:6], "一段不同的说明文字"])
+    doc = cleanpage.clean(text, kind="text")
+    assert not [r for r in doc.removed if r.rule == "C04.title_broken"]

@@ -6,10 +6,12 @@ Finds the title from, in order: the page's own title hints (HTML ``<title>``,
 line in HEAD that best fits a headline (repeated later on the page, equal to
 the breadcrumb leaf or the 原标题 value, followed by meta lines, or the last
 headline-shaped line before the body). Then removes the title line, a title
-glued to the first sentence, and every whole-line copy of the title in the
-body (image alt lines, share cards).
+glued to the first sentence, the title broken over two to four lines at the top
+(``全国人民代表大会常务委员会`` / ``关于批准……的决议``), and every whole-line copy
+of the title in the body (image alt lines, share cards).
 
 Never removes: a body line that only contains the title inside a sentence;
+lines that only together with a sentence-like line, or in another order, spell the title;
 anything when no title is found (a page may have none); a title shorter than
 six characters as a repeated line.
 """
@@ -37,6 +39,7 @@ MIN_REPEAT = 6
 # ``中央社記者黃湘婷台南報導``: a byline, however short and headline-like.
 BYLINE_SHAPE = re.compile(r"(?:记者|特派员|通讯员)[\u4e00-\u9fff/／\s]{2,16}(?:报导|报道|专电|电)$")
 HEAD_LOOKAHEAD = 3
+MAX_BROKEN_LINES = 4
 
 
 BAR_RE = re.compile(BAR)
@@ -113,6 +116,7 @@ class Title(Detector):
         if title is None:
             return findings
         self._remove_glued(page, title, findings)
+        self._remove_broken(page, title, findings)
         self._remove_copies(copies, title, findings)
         return findings
 
@@ -249,6 +253,26 @@ class Title(Detector):
                     cut += 1
                 findings.append(Trim(block, 0, cut, "C04.title_glued", "title glued to the first sentence"))
                 return
+
+    @staticmethod
+    def _remove_broken(page: Page, title: str, findings: list[Finding]) -> None:
+        """The headline broken over two to four consecutive lines at the top (a print layout's line breaks)."""
+        key = normalized(fold(title))
+        if len(key) < MIN_REPEAT:
+            return
+        dropped = {id(f.block) for f in findings if isinstance(f, Drop)}
+        head = page.blocks[: page.first_body + HEAD_LOOKAHEAD]
+        for start in range(len(head)):
+            joined = ""
+            for end in range(start, min(start + MAX_BROKEN_LINES, len(head))):
+                block = head[end]
+                joined += page.view(normalized, block)
+                if id(block) in dropped or page.features(block).sentence_like or not key.startswith(joined):
+                    break
+                if joined == key and end > start:
+                    for piece in head[start:end + 1]:
+                        findings.append(Drop(piece, "C04.title_broken", "headline broken over several lines"))
+                    return
 
     @staticmethod
     def _remove_copies(copies: _Copies, title: str, findings: list[Finding]) -> None:
