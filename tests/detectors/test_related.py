@@ -47,3 +47,20 @@ def test_sentences_using_the_words_and_a_digest_body_are_kept(kit: SimpleNamespa
                         "3. 市场监管局公布首批信用修复企业名单，共计一百二十家。"])
     doc = cleanpage.clean(digest, kind="text")
     assert _related(doc) == {}
+
+
+def test_promotions_with_a_more_link_are_peeled_from_both_edges(kit: SimpleNamespace) -> None:
+    top = "“读懂中国经济的十个关键词”年度盘点正在进行！【立即投票】选出你心中的年度关键词"
+    bottom = ["城市更新三年行动 老旧小区改造、口袋公园建设与街区焕新一线观察，记录一座城市的变化与坚持。【详情】",
+              "非遗里的中国 走进传承人的工作室，看一门手艺如何在今天找到新的观众。【查看更多】"]
+    doc = cleanpage.clean(kit.page(head=[top], footer=bottom), kind="text")
+    assert {r.text for r in doc.removed if r.rule == "C07.teaser"} == {top, *bottom}
+    assert all(line in doc.text for line in kit.BODY)
+
+
+def test_a_teaser_between_body_paragraphs_and_a_digest_of_teasers_stay(kit: SimpleNamespace) -> None:
+    inside = "本报推出系列报道，记录各地基层治理的新探索、新经验与新成效，欢迎读者关注。【详细】"
+    doc = cleanpage.clean(kit.page(body_insert=[inside]), kind="text")
+    assert inside in doc.text
+    digest = "\n".join(f"今日要闻第{n}条：某地出台新举措，推动相关产业高质量发展，惠及企业和群众。【详细】" for n in range(1, 6))
+    assert cleanpage.clean(digest, kind="text").text.count("【详细】") == 5

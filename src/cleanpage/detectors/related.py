@@ -4,12 +4,15 @@ Removes a heading from the lexicon (``相关阅读``, ``延伸阅读``, ``推荐
 ``猜你喜欢``, ``相關新聞``…, alone or with a colon and its first item) together
 with the list of headlines that follows it; ``上一篇：…``/``下一篇：…`` links; and,
 after the body, a headless list of three or more headlines most of which carry
-a date, a count or a bullet.
+a date, a count or a bullet; and promotions of other pages that close with a
+more-link label (``……【详细】``, ``……【点击投票】Pick…``), peeled from the top and
+bottom edges of the page.
 
 Never removes: a sentence that uses the words (``推荐阅读《平凡的世界》，它会改变你…``,
 ``下一篇文章我们将讨论…``, ``相关阅读材料请见附件。``); a list that is the article
 itself (a digest) — headless lists are only taken after the last body-like
-paragraph, and a headed list inside the body needs two or more headline items.
+paragraph, and a headed list inside the body needs two or more headline items;
+a teaser between body paragraphs, or on a page made only of teasers.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from ..document import Block
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._footer import is_footer_line
+from ._platform_lexicon import edge_positions
 from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, is_nav_like
 
 HEADINGS = (
@@ -40,6 +44,11 @@ PREV_NEXT = re.compile(rf"^{OPEN}?\s*(?:上一篇|下一篇|上一条|下一条|
 ITEM_MARK = re.compile(rf"^\s*(?:{DOT}|\d{{1,2}}[.、\s]|[-*]|\d{{1,2}}:\d{{2}}\s)|\d{{4}}[-/.年]\d{{1,2}}|\d{{1,2}}[-/]\d{{1,2}}\s*\d{{1,2}}:\d{{2}}|\(\d{{1,2}}/\d{{1,2}}|评论|跟贴|阅读|\d+\s*(?:小时|分钟|天)前")
 
 
+# A link label closing a promotion, possibly followed by a short slogan (``【点击投票】Pick你心目中的…``).
+TEASER = re.compile(
+    rf"{OPEN}\s*(?:详细|详情|查看详情|详细内容|点击查看|查看更多|更多|点击投票|立即投票|点击进入|进入专题|专题)\s*{CLOSE}"
+    r"[^。！？!?]{0,16}$"
+)
 HEADLESS_MIN, HEADLESS_MAX = 8, 40
 
 
@@ -86,6 +95,18 @@ class RelatedReading(Detector):
             elif PREV_NEXT.match(shadow) and feats.vlen <= 80 and (page.in_tail(position) or not feats.sentence_like):
                 yield Drop(block, "C07.prev_next", "previous/next article link")
         yield from self._headless_tail_list(page, taken)
+        yield from self._teasers(page, taken)
+
+    @staticmethod
+    def _teasers(page: Page, taken: set[int]) -> Iterable[Finding]:
+        """Promotions of other pages peeled from the page's edges: ``专题名 导语…… 【详细】``, ``……【点击投票】``."""
+        def teaser(position: int) -> bool:
+            return position not in taken and bool(TEASER.search(page.shadow(page.blocks[position]).rstrip()))
+
+        if not any(page.body_like(i) and not teaser(i) for i in range(len(page.blocks))):
+            return  # a page of teasers is a digest: its teasers are the content
+        for position in sorted(edge_positions(page, teaser)):
+            yield Drop(page.blocks[position], "C07.teaser", "promotion of another page with a more-link")
 
     @staticmethod
     def _sentence_after(page: Page, block: Block, end: int) -> bool:
