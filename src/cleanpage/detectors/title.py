@@ -262,11 +262,14 @@ class Title(Detector):
             return
         dropped = {id(f.block) for f in findings if isinstance(f, Drop)}
         head = page.blocks[: page.first_body + HEAD_LOOKAHEAD]
+        pieces = [page.view(normalized, block) for block in head]
         for start in range(len(head)):
+            if not key.startswith(pieces[start]):
+                continue
             joined = ""
             for end in range(start, min(start + MAX_BROKEN_LINES, len(head))):
                 block = head[end]
-                joined += page.view(normalized, block)
+                joined += pieces[end]
                 if id(block) in dropped or page.features(block).sentence_like or not key.startswith(joined):
                     break
                 if joined == key and end > start:
