@@ -55,3 +55,28 @@ def test_ui_paths_and_comparisons_in_the_body_are_kept(kit: SimpleNamespace) -> 
     doc = cleanpage.clean(kit.page(body_insert=traps), kind="text")
     assert _crumbs(doc) == []
     assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]
+
+
+MENU_PAGE = "\n".join([
+    "某某大学教务处",
+    "首页 | 学校概况 | 院系设置 | 通知公告 | 联系我们",
+    "{path}",
+    "关于2025年春季学期期末考试安排的通知",
+    "发布时间：2025-06-03",
+    "各学院：根据校历安排，2025年春季学期期末考试将于6月23日至7月4日进行，现将有关事项通知如下，请各学院认真组织。",
+    "一、考试时间与地点以教务系统公布的考试安排为准，学生须携带学生证和身份证参加考试，迟到三十分钟不得入场。",
+    "二、各学院要加强考风考纪教育，严格执行监考制度，对违纪作弊行为依规严肃处理，确保考试公平公正。",
+])
+
+
+def test_a_path_rooted_in_the_site_menu_is_a_breadcrumb() -> None:
+    doc = cleanpage.clean(MENU_PAGE.format(path="通知公告 / 教务通知"), kind="text")
+    assert "通知公告 / 教务通知" not in doc.text
+    assert doc.metadata.category == "教务通知"
+    assert doc.metadata.breadcrumb == ["通知公告", "教务通知"]
+
+
+def test_a_two_step_path_not_rooted_in_a_menu_is_not_a_breadcrumb() -> None:
+    doc = cleanpage.clean(MENU_PAGE.format(path="收入 / 支出"), kind="text")
+    assert doc.metadata.category is None
+    assert not [r for r in doc.removed if r.detector == "breadcrumb"]

@@ -2,7 +2,9 @@
 
 Removes the path from the site root to the article's channel, with or without
 a location label, in HEAD and just below the title; in TAIL only the labelled
-or root-anchored form. Harvests ``breadcrumb`` (the segments as printed) and
+or root-anchored form. A path is rooted by a label, a root word (首页) or a
+first step that is an item of a site menu printed above it (``新聞中心 / 新聞稿``
+under a menu holding 新聞中心). Harvests ``breadcrumb`` (the segments as printed) and
 ``category`` (the deepest segment that is neither the root, a leaf placeholder
 such as 正文, nor the article title).
 
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._shapes import ARROW, BAR, COLON, normalized
+from ._shapes import ARROW, BAR, COLON, normalized, tokens
 
 LABEL = re.compile(
     rf"^\s*(?:(?:[您你]|[您你]?(?:当前|现在|目前))(?:所在|所处)?的?位置|(?:现在|所在|目前)?位置|当前路径|导航)\s*{COLON}?\s*"
@@ -30,6 +32,8 @@ ROOTS = frozenset({"首页", "主页", "网站首页", "回首页", "home", "首
 LEAVES = frozenset({"正文", "内容", "详情", "文章", "阅读", "正文内容", "文章内容", "详细内容", "查看内容", "浏览"})
 TITLE_LOOKAHEAD = 3
 HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the title area
+MAX_MENU_PATH = 30
+MENU_ITEMS = 3
 
 
 SENTENCE_MARK = re.compile(r"[,;!?。，；！？]")
@@ -88,11 +92,13 @@ class Breadcrumb(Detector):
             shadow = page.shadow(block)
             parsed = parse(shadow)
             if parsed is None:
+                parsed = self._menu_rooted(page, position, shadow)
+            if parsed is None:
                 continue
             label_end, spans = parsed
             segments = [shadow[a:b].strip() for a, b in spans]
             near_head = position < page.first_body + HEAD_WINDOW
-            anchored = bool(label_end) or _is_root(segments[0])
+            anchored = bool(label_end) or _is_root(segments[0]) or self._in_menu(page, position, segments[0])
             leaf_known = segments[-1] in LEAVES or (page.title is not None and normalized(printed_leaf(block.text, spans)) == normalized(page.title))
             # ``新闻中心 > 市政要闻 > TITLE`` above the headline line: the leaf is the title the page shows next.
             headline = next((b.text for b in page.blocks[position + 1:position + 1 + TITLE_LOOKAHEAD]
@@ -110,6 +116,30 @@ class Breadcrumb(Detector):
             category = self._category(printed, segments, page.title or headline)
             if category:
                 yield Harvest("category", category, "C01.breadcrumb", block.text, 0.8)
+
+    @staticmethod
+    def _menu_rooted(page: Page, position: int, shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
+        """``新聞中心 / 新聞稿`` in HEAD: a short two- to four-step path (``/``, ``>``) whose first step is an
+        item of a site menu printed above it on the page (the path starts where the menu does)."""
+        if position >= page.first_body or page.features(page.blocks[position]).vlen > MAX_MENU_PATH:
+            return None
+        spans, cursor = [], 0
+        for end, next_start in [*((sep.start(), sep.end()) for sep in PATH_SEPARATOR.finditer(shadow)),
+                                (len(shadow), len(shadow))]:
+            piece = shadow[cursor:end]
+            start = cursor + len(piece) - len(piece.lstrip())
+            spans.append((start, start + len(piece.strip())))
+            cursor = next_start
+        segments = [shadow[a:b] for a, b in spans]
+        if not 2 <= len(segments) <= 4 or not all(segments) or any(SENTENCE_MARK.search(s) for s in segments):
+            return None
+        return (0, spans) if Breadcrumb._in_menu(page, position, segments[0]) else None
+
+    @staticmethod
+    def _in_menu(page: Page, position: int, segment: str) -> bool:
+        """Whether ``segment`` is one item of a menu row (three or more items) above ``position``."""
+        return any(segment in items and len(items) >= MENU_ITEMS
+                   for items in (page.view(tokens, block) for block in page.blocks[:position]))
 
     @staticmethod
     def _category(printed: list[str], segments: list[str], title: str | None) -> str | None:
