@@ -30,7 +30,7 @@ from cleanpage.decode import decode  # noqa: E402
 from cleanpage.registry import build_repairers  # noqa: E402
 
 MAX_LEN = 64 * 1024
-# CLEANPAGE_FUZZ_IDEMPOTENCE=0 lets a run look for other failures past a known idempotence bug.
+# CLEANPAGE_FUZZ_IDEMPOTENCE=0 lets a run look for other failures past an idempotence failure it keeps hitting.
 CHECK_IDEMPOTENCE = os.environ.get("CLEANPAGE_FUZZ_IDEMPOTENCE", "1") != "0"
 
 

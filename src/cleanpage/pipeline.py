@@ -76,14 +76,24 @@ class Cleaner:
         warnings, removed = segmented.warnings, segmented.removed
         page = Page(segmented.blocks, config=self.config, url=url, kind=segmented.kind, hints=segmented.hints,
                     profile=profile)
+        edited: set[int] = set()
         for detector in self.detectors:
             _check_deadline(deadline, detector.name)
-            apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
+            edited.update(map(id, apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)))
+        if edited:
+            self._sweep_residue(page, edited, removed, warnings)
         _check_deadline(deadline, "conversion")
         metadata = finalize_metadata(page, url)
         convert.apply(page.blocks, metadata, self.config)
         return Document(blocks=page.blocks, metadata=metadata, removed=removed, repairs=segmented.repairs,
                         warnings=warnings, kind=segmented.kind)
+
+    def _sweep_residue(self, page: Page, edited: set[int], removed: list[Removal], warnings: list[str]) -> None:
+        """Let the line-local detectors drop what trims and splits left behind (and nothing else)."""
+        for detector in self.detectors:
+            if detector.sweeps_residue:
+                drops = [f for f in detector.detect(page) if isinstance(f, Drop) and id(f.block) in edited]
+                apply_findings(page, detector.name, drops, removed, warnings)
 
     def segment(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
                 deadline: float | None = None) -> Segmented:
@@ -185,10 +195,13 @@ def _check_deadline(deadline: float | None, stage: str) -> None:
 
 
 def apply_findings(page: Page, detector: str, findings: Sequence[Finding], removed: list[Removal],
-                   warnings: list[str]) -> None:
-    """Apply one detector's findings to ``page``, recording every change in ``removed``."""
+                   warnings: list[str]) -> list[Block]:
+    """Apply one detector's findings to ``page``, recording every change in ``removed``.
+
+    Returns the blocks that trims and splits left on the page.
+    """
     if not findings:
-        return
+        return []
     keep = [re.compile(p) for p in page.config.keep_patterns]
     # Blocks are matched by identity through sets and the list is rebuilt once, so a detector
     # dropping or editing most lines of a huge page stays linear.
@@ -217,6 +230,7 @@ def apply_findings(page: Page, detector: str, findings: Sequence[Finding], remov
         page.blocks[:] = list(itertools.compress(page.blocks, map(kept.__contains__, ids)))
     if replaced or dropped:  # harvests and warnings leave the zones as they were
         page.changed()
+    return [block for blocks in replaced.values() for block in blocks]
 
 
 def _protected(block: Block, keep: list[re.Pattern[str]]) -> bool:

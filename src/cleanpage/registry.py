@@ -35,6 +35,9 @@ class Detector:
     family: ClassVar[str] = ""
     order: ClassVar[int] = 500
     default: ClassVar[bool] = True
+    # Line-local families set this: after the last detector they look once more at the lines a later
+    # detector trimmed or split (a title cut off ``TITLE摘要：首页 > 新闻中心`` leaves a breadcrumb behind).
+    sweeps_residue: ClassVar[bool] = False
 
     def __init__(self, config: Config) -> None:
         self.config = config

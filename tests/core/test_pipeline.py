@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 import cleanpage
@@ -9,6 +11,7 @@ from cleanpage import Config
 from cleanpage.document import Block, Removal
 from cleanpage.page import Drop, Finding, Harvest, Page, Split, Trim, Warn
 from cleanpage.pipeline import apply_findings, sniff_kind
+from cleanpage.registry import Detector
 
 ARTICLE = "会议要求，各部门要坚持问题导向，逐项制定整改措施，明确责任单位和完成时限，确保各项举措落地见效。"
 
@@ -122,3 +125,23 @@ def test_document_serialisations() -> None:
     assert "removed" not in doc.to_dict(trace=False)
     assert doc.to_json().startswith("{")
     assert doc.to_markdown().startswith("# 某某标题在这里出现了\n\n")
+
+
+class LateTrim(Detector):
+    """Cuts a glued lead-in off the first line after every built-in detector has run."""
+
+    name = "late_trim"
+    order = 999
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        first = page.blocks[0]
+        if first.text.startswith("专题导读"):
+            yield Trim(first, 0, len("专题导读"), "test.late", "lead-in")
+
+
+def test_the_residue_of_a_late_trim_is_swept_by_line_local_detectors_only() -> None:
+    cleaner = cleanpage.Cleaner(kind="text")
+    cleaner.detectors.append(LateTrim(cleaner.config))
+    doc = cleaner.clean(f"专题导读||||||\n{ARTICLE}\n{ARTICLE}")
+    assert [(r.detector, r.text) for r in doc.removed] == [("late_trim", "专题导读"), ("separators", "||||||")]
+    assert doc.text == f"{ARTICLE}\n{ARTICLE}"

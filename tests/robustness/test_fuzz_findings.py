@@ -39,9 +39,8 @@ def test_overlapping_trims_record_each_character_once() -> None:
     assert_accounted(source, doc, cleaner.config)
 
 
-@pytest.mark.xfail(strict=True, reason="detectors/title.py (C04.summary_glue) runs after separators and breadcrumb: "
-                                       "what it leaves of a glued line ('</p>', a breadcrumb) is chrome that only a "
-                                       "second pass removes")
+# The title detector cuts ``TITLE摘要：`` off a line after separators and breadcrumb have run; the residue sweep
+# lets them look at what is left ('</p>', a breadcrumb) in the same pass.
 @pytest.mark.parametrize("page", [GLUED, "湖南、廣西、甘肅周密部署,確保專項整治工作取得實效摘要:首页 > 新闻中心 > 正文"],
                          ids=["markup", "breadcrumb"])
 def test_what_a_glued_title_leaves_is_cleaned_in_one_pass(page: str) -> None:

@@ -83,6 +83,7 @@ class Breadcrumb(Detector):
     name = "breadcrumb"
     family = "C01"
     order = 40
+    sweeps_residue = True
 
     def detect(self, page: Page) -> Iterable[Finding]:
         for position, block in enumerate(page.blocks):

@@ -48,6 +48,7 @@ class SeparatorResidue(Detector):
     name = "separators"
     family = "C21"
     order = 20
+    sweeps_residue = True
 
     def detect(self, page: Page) -> Iterable[Finding]:
         for block in page.blocks:
