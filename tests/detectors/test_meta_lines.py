@@ -132,3 +132,12 @@ def test_size_button_screen_never_hides_a_button_line(pieces: list[str]) -> None
     shadow = "".join(pieces)
     if _size_button_count(shadow):
         assert _may_be_size_buttons(features(shadow))
+
+
+def test_an_event_time_inside_the_body_stays(kit: SimpleNamespace) -> None:
+    event = ["讲座主题：城市更新中的历史街区保护", "主讲人：陈思远 研究员", "时间：2025年4月18日（周五）下午3:00", "日期：2025-04-18"]
+    doc = cleanpage.clean(kit.page(body_insert=event), kind="text")
+    for line in event[2:]:
+        assert line in doc.text.splitlines()
+    assert doc.metadata.published is None or not doc.metadata.published.startswith("2025-04-18")
+    assert cleanpage.clean(kit.page(title_area=["时间：2025-04-20 09:00"]), kind="text").metadata.published == "2025-04-20T09:00"

@@ -14,7 +14,8 @@ least two of them stand together.
 
 Never removes: a line whose values do not type-check (an interview's
 ``记者：您如何看待…？``, a bibliography, an event notice's ``时间：… 地点：…``);
-in the body only colon-labelled lines with two typed pairs or one short pair;
+in the body only colon-labelled lines with two typed pairs or one short pair, and never a line labelled
+only with a bare 时间/日期 (a notice's ``时间：11月12日 14:30`` on its own line is the event's time);
 a lone ``大`` or ``A`` line (a size button needs a sibling).
 An editor or a source is never the author.
 """
@@ -35,6 +36,8 @@ from ._shapes import COLON
 MAX_RESIDUE = 10
 # Inside the body a line is meta only with a label's colon or an original-title label, and each of those holds 原.
 ORIGINAL_TITLE_MARK = "原"
+# Bare date labels: in the body they give an event's time (a notice's 时间：… over its 地点：…).
+EVENT_LABELS = frozenset({"时间", "日期"})
 BODY_LINE_MARKS = (*COLON.strip("[]"), ORIGINAL_TITLE_MARK)
 DATELINE = re.compile(
     r"^.{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*(?:[(（]\s*(?P<credits>(?:本报|本台|特约)?记者[^)）]{1,60})[)）]"
@@ -88,6 +91,8 @@ class MetaLines(Detector):
             anywhere = parsed.fields == {"original_title"}  # 原标题：… is never body, wherever it sits
             if not edge and not anywhere and not (parsed.colon and (len(parsed.pairs) >= 2 or feats.short)):
                 continue
+            if not edge and all(pair.label in EVENT_LABELS for pair in parsed.pairs):
+                continue  # ``时间：11月12日 14:30`` inside the body is when the event is, not when the page was
             confidence = 0.9 if head else 0.7 if edge else 0.6
             yield from self._harvest(parsed, block.text, confidence)
             fields = "/".join(sorted(parsed.fields))
