@@ -220,3 +220,67 @@ def test_a_release_contact_block_over_its_attachments_is_kept_near_the_footer(ki
     release = ["媒體聯絡人：企業溝通處 王小明", "電話：(03)1234-5678", "附件：", "新品發表會照片.zip（12MB）"]
     doc = cleanpage.clean(kit.page(tail=release, footer=["© 2023 某某股份有限公司 版權所有"]), kind="text")
     assert doc.text.splitlines()[-4:] == release
+
+
+# --- blind pages, round 2 (rules written after measuring them; tested here in other wordings) ---
+
+
+def _rules(doc: cleanpage.Document) -> dict[str, str]:
+    return {r.text: r.rule for r in doc.removed}
+
+
+def test_a_caption_closing_on_its_bracketed_credit_moves_to_captions(kit: SimpleNamespace) -> None:
+    caption = "老街口的糖水铺已经营业四十年。（摄影：何嘉明）"
+    doc = cleanpage.clean(kit.page(body_insert=[caption]), kind="text")
+    assert _rules(doc)[caption] == "C05.credit_note"
+    assert caption in doc.metadata.captions
+    sentence = "记者走访发现，多数摊主并不清楚新规的具体要求，部分摊位仍在使用旧式招牌（资料来源：市场监管部门）。"
+    assert sentence in cleanpage.clean(kit.page(body_insert=[sentence]), kind="text").text
+
+
+def test_a_paywall_truncates_and_its_buttons_go(kit: SimpleNamespace) -> None:
+    wall = ["剩余80%内容，订阅财经周刊后可继续阅读", "立即开通", "已是会员？登录"]
+    doc = cleanpage.clean(kit.page(tail=wall), kind="text")
+    assert doc.metadata.truncated is True
+    assert all(line not in doc.text for line in wall)
+
+
+def test_a_risk_notice_after_the_article_is_a_statement(kit: SimpleNamespace) -> None:
+    notice = "风险揭示：市场有风险，本页内容不构成任何买卖建议，投资者应独立判断并自行承担风险。"
+    doc = cleanpage.clean(kit.page(tail=[notice]), kind="text")
+    assert _rules(doc)[notice] == "C10.statement"
+    inside = "风险提示：今年以来多地出现以“保本高息”为名的非法集资，警方提醒群众提高警惕，谨防上当受骗。"
+    assert inside in cleanpage.clean(kit.page(body_insert=[inside]), kind="text").text
+
+
+def test_you_may_also_like_headings_take_their_list(kit: SimpleNamespace) -> None:
+    block = ["您可能感興趣的文章", "【台南美食】在地人推薦的十家早餐店", "【花蓮住宿】海景民宿評比", "【宜蘭一日遊】溫泉與夜市路線"]
+    doc = cleanpage.clean(kit.page(tail=block), kind="text")
+    assert all(_rules(doc).get(line, "").startswith("C07.") for line in block)
+
+
+def test_a_bare_outlet_reporter_line_is_a_byline_not_the_headline() -> None:
+    page = "\n".join([
+        "港島東區 | 社會 | 2024-10-02 08:15",
+        "筲箕灣街市翻新工程展開 攤販暫遷臨時市場",
+        "東方時報記者 何嘉欣",
+        "食環署表示，筲箕灣街市翻新工程今日正式展開，預計需時十八個月，期間約六十個攤位將暫遷至附近的臨時市場繼續營業。",
+        "有攤販表示，臨時市場位置較遠，擔心客流減少，希望當局在交通指示及宣傳方面提供更多支援。",
+    ])
+    doc = cleanpage.clean(page, kind="text")
+    assert doc.title == "筲箕灣街市翻新工程展開 攤販暫遷臨時市場"
+    assert doc.metadata.author == "何嘉欣"
+    assert doc.metadata.source == "東方時報"
+    news_conference = "記者會上，發言人表示將於下月公布詳細方案，並邀請各界人士提出意見。"
+    assert news_conference in cleanpage.clean(page + "\n" + news_conference, kind="text").text
+
+
+def test_an_english_byline_under_the_headline_names_the_author(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["By Karen Chow"]), kind="text")
+    assert doc.metadata.author == "Karen Chow"
+    assert "By Karen Chow" not in doc.text
+
+
+def test_english_ad_slot_labels_go_even_between_paragraphs(kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(body_insert=["Sponsored"]), kind="text")
+    assert _rules(doc)["Sponsored"] == "C19.ad_label"

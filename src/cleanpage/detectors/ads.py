@@ -40,6 +40,9 @@ SPAM_SHARE = 0.05
 SEO_PHRASES = ("本文主要内容关键词为", "此文献不代表本站观点", "内容供学术参考,文章仅供参考阅读下载", "本站提供全文免费在线阅读下载")
 AD_LABELS = frozenset({"广告", "推广", "赞助", "ad", "商业推广", "合作推广", "赞助商", "广告位", "点击进入", "立即咨询", "免费领取",
                        "限时特惠", "广告招租", "赞助内容"})
+# English labels of an ad slot, safe as whole lines anywhere in a Chinese page (ad slots sit between paragraphs
+# too); a Chinese 广告 line inside the body may be a subheading of an article about advertising.
+SLOT_LABELS = frozenset({"advertisement", "sponsored", "sponsoredcontent", "sponsoredlinks"})
 TAG_CLOUD = re.compile(r"^(?:热门标签|热门tags|查看更多tags|标签列表|热搜榜|热门搜索|热搜词|相关搜索|大家都在搜)(?::.*)?$")
 SPONSORED = re.compile(r"^(?:热门产品|热门点卡|车险|游戏充值|热门游戏|推荐产品)\s*:|★.{0,30}\(图\)|\(图\).{0,30}★")
 MAX_EDGE_VLEN = 80
@@ -73,6 +76,8 @@ class Ads(Detector):
                 anywhere[i] = ("C19.keyword_farm", "SEO keyword farm")
             elif any(phrase in keys[i] for phrase in SEO_PHRASES):
                 anywhere[i] = ("C19.seo_sentence", "SEO keyword sentence")
+            elif keys[i].strip("[]【】()") in SLOT_LABELS:
+                anywhere[i] = ("C19.ad_label", "ad label")
         rules: dict[int, tuple[str, str]] = {}
 
         def classify(i: int) -> bool:

@@ -26,6 +26,10 @@ CREDIT_TAIL = re.compile(
     rf"(?:^|\s|/|{OPEN}|[▲△。])(?:[\u4e00-\u9fff]{{0,12}}?记者)?\s*(?P<names>{NAME}(?:(?:、|\s){NAME}){{0,3}})\s*/?\s*"
     rf"(?<!拍)(?:摄|摄影|供图){CLOSE}?$"
 )
+# A caption that closes on its image credit in brackets: ``某地的天台座位。（图片来源：IG@…）``, ``（资料图片）``.
+CREDIT_NOTE = re.compile(
+    r"[(（](?:图片来源|图源|图片来自|图片提供|摄影|摄|资料图片|资料图|示意图|图片)\s*(?:[:︰﹕/]\s*[^()（）]{1,30})?[)）]$"
+)
 SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|摄影|制图|图片提供|图片作者|视频来源)\s*[:︰﹕]?|^图\s*/\s*[\u4e00-\u9fff]")
 # Every rule above needs one of these: lines without any are never looked at.
 HINT = re.compile(r"[▲△▼图摄]|照片|视频来源")
@@ -57,3 +61,5 @@ class Captions(Detector):
                 yield Drop(block, "C05.credit", "photo credit", caption=True)
             elif LEADS.match(shadow) and feats.vlen <= 60:
                 yield Drop(block, "C05.caption", "photo caption (图为…)", caption=True)
+            elif feats.vlen <= 60 and CREDIT_NOTE.search(shadow):
+                yield Drop(block, "C05.credit_note", "photo caption closing on its credit (（图片来源：…）)", caption=True)

@@ -36,7 +36,8 @@ HOLDER_END = re.compile(r"(?:地址|通讯地址|电话|联系电话|邮编|传�
 NOT_A_HOLDER = re.compile(r"未经|禁止|授权|转载|使用|保留|侵权|[路街号楼室]\d|\d号")
 # A labelled statement after the article: ``声明：本文仅代表…``, ``免责声明：…``, ``【特别声明】…``.
 MAX_BODY_NOTICE = 40  # a copyright notice inside the body is a short line of its own
-STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:特别|免责|郑重|版权|风险|法律|平台)?声明\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*\S")
+STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:(?:特别|免责|郑重|版权|风险|法律|平台)?声明|风险提示|风险揭示|免责条款)"
+                       r"\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*\S")
 
 
 def copyright_holder(text: str) -> str | None:

@@ -30,12 +30,14 @@ from ..names import parse_names
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ..shadow import Features
-from ._labels import BYLINE, BYLINE_NO_SLASH, COUNTERS, OWN_PAPER, MetaLine, parse_meta_line
+from ._labels import BYLINE, BYLINE_BARE, BYLINE_NO_SLASH, COUNTERS, OWN_PAPER, MetaLine, parse_meta_line
 from ._shapes import COLON
 
 MAX_RESIDUE = 10
 # Inside the body a line is meta only with a label's colon or an original-title label, and each of those holds 原.
 ORIGINAL_TITLE_MARK = "原"
+# ``By Jasmine Lo`` under an English-style headline (Hong Kong magazines): one to four capitalised words.
+ENGLISH_BYLINE = re.compile(r"^by\s+(?P<name>[a-z][a-z'.-]*(?:\s[a-z][a-z'.-]*){0,3})$")
 # Bare date labels: in the body they give an event's time (a notice's 时间：… over its 地点：…).
 EVENT_LABELS = frozenset({"时间", "日期"})
 BODY_LINE_MARKS = (*COLON.strip("[]"), ORIGINAL_TITLE_MARK)
@@ -81,9 +83,16 @@ class MetaLines(Detector):
             shadow = page.shadow(block)
             if not edge and not any(map(shadow.__contains__, BODY_LINE_MARKS)):
                 continue  # inside the body only a labelled line with a colon, or 原标题, is meta
-            byline = (BYLINE.match(shadow) or BYLINE_NO_SLASH.match(shadow)) if edge and feats.short else None
+            byline = (BYLINE.match(shadow) or BYLINE_NO_SLASH.match(shadow) or BYLINE_BARE.match(shadow)) \
+                if edge and feats.short else None
             if byline and parse_names(byline["names"]):
                 yield from self._byline(block, byline)
+                continue
+            if head and feats.short and (english := ENGLISH_BYLINE.match(shadow)):
+                name = block.text[english.start("name"):english.end("name")]
+                yield Harvest("authors", [name], "C03.byline", block.text, 0.8, append=True)
+                yield Harvest("author", name, "C03.byline", block.text, 0.8)
+                yield Drop(block, "C03.byline", "English byline (By …)")
                 continue
             parsed = parse_meta_line(block.text, shadow, weak=edge and feats.short, bare_date=head and feats.short)
             if parsed is None or len(parsed.residue) > MAX_RESIDUE:

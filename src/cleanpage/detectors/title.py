@@ -25,7 +25,7 @@ from ..document import Block
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
 from ..shadow import fold
-from ._labels import BYLINE, parse_meta_line, starts_with_label
+from ._labels import BYLINE, BYLINE_BARE, parse_meta_line, starts_with_label
 from ._shapes import BAR, is_nav_like, normalized, tokens
 
 PAGE_TITLE = re.compile(r"^(?P<title>.{4,120}?)\s*[_\- ]\s*第\s*\d{1,4}\s*页$")
@@ -90,7 +90,7 @@ def _is_meta_line(page: Page, block: Block) -> bool:
     shadow = page.shadow(block)
     parsed = parse_meta_line(block.text, shadow, weak=short, bare_date=short)
     return ((parsed is not None and len(parsed.residue) <= 10) or bool(ORIGINAL_TITLE.match(shadow.strip()))
-            or bool(BYLINE.match(shadow)))
+            or bool(BYLINE.match(shadow) or BYLINE_BARE.match(shadow)))
 
 
 @register_detector
