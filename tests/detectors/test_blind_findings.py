@@ -284,3 +284,14 @@ def test_an_english_byline_under_the_headline_names_the_author(kit: SimpleNamesp
 def test_english_ad_slot_labels_go_even_between_paragraphs(kit: SimpleNamespace) -> None:
     doc = cleanpage.clean(kit.page(body_insert=["Sponsored"]), kind="text")
     assert _rules(doc)["Sponsored"] == "C19.ad_label"
+
+
+def test_an_account_name_over_its_follow_button_and_date_is_the_author() -> None:
+    lines = ["家常菜 > 快手早餐", "十分钟搞定的葱油饼｜外酥里软不用揉面", "厨房里的阿梅", "+关注", "2025-02-14",
+             "很多人觉得葱油饼要揉面、醒面，其实用烫面法十分钟就能做好，外皮酥脆，里面柔软，早上赶时间也来得及。",
+             "第一步，面粉里倒入刚烧开的水，一边倒一边用筷子搅成絮状，稍微放凉以后再加少许冷水揉成面团。"]
+    doc = cleanpage.clean("\n".join(lines), kind="text")
+    assert doc.title == "十分钟搞定的葱油饼｜外酥里软不用揉面"
+    assert doc.metadata.author == "厨房里的阿梅"
+    without_date = [*lines[:4], *lines[5:]]
+    assert cleanpage.clean("\n".join(without_date), kind="text").metadata.author is None

@@ -18,6 +18,8 @@ the peel although it reads like a sentence):
   数码领域创作者``), when a follow button sits just below or the name comes
   back in the author card: the name harvested as ``author``, the date as
   ``published``; in TAIL, that author card's name line and the tagline under it;
+* an account name with its follow button and then a bare date right under it in HEAD
+  (``小芳的灶腳`` / ``追蹤`` / ``2024.03.21``): the name harvested as ``author``;
 * after the body, a headed author card (``关于作者`` / ``林小夏`` / ``一个爱吃的旅人``):
   the heading and up to two short lines under it, the first harvested as
   ``author`` at low confidence (a byline wins);
@@ -83,6 +85,7 @@ MAX_STATS_VLEN = 80
 # ``2023-11-20 08:15 · 广东 · 数码领域创作者``: a date, then one to three short pieces (region, tagline).
 DATED_PIECES = re.compile(rf"^{DATE_TEXT}(?:\s*[·・|]\s*[^\s·・|,.;!?:，。；！？：]{{1,12}}){{1,3}}$")
 ACCOUNT_NAME = re.compile(r"^[^\W_]{2,16}$")
+BARE_DATE = re.compile(rf"^{DATE_TEXT}$")
 FOLLOW_BUTTONS = frozenset({"关注", "+关注", "已关注", "追踪", "订阅", "+订阅"})
 MAX_TAGLINE_VLEN = 16
 CARD_HEADINGS = frozenset({"创作者介绍", "作者介绍", "关于作者", "博主简介", "博主介绍", "关于博主", "作者简介", "作者信息"})
@@ -124,7 +127,13 @@ class SelfMedia(Detector):
 
     @staticmethod
     def _account_byline(page: Page, keys: list[str]) -> dict[int, tuple[str, str]]:
-        """Positions of an account-name line over a dated ``·`` line in HEAD, and of its author card in TAIL."""
+        """Positions of an account-name line over a dated ``·`` line in HEAD, and of its author card in TAIL;
+        or of an account name with its follow button and then the date right under it
+        (``小芳的灶腳`` / ``追蹤`` / ``2024.03.21``)."""
+        for i in range(2, min(page.first_body, len(page.blocks) - 1)):
+            if keys[i] in FOLLOW_BUTTONS and ACCOUNT_NAME.match(keys[i - 1]) and keys[i - 1] not in BUTTONS \
+                    and BARE_DATE.match(page.shadow(page.blocks[i + 1]).strip()):
+                return {i - 1: ("C17.account", "self-media account name"), i: ("C17.button", "follow button")}
         for i in range(1, min(page.first_body, len(page.blocks))):
             if not (DATED_PIECES.match(page.shadow(page.blocks[i]).strip()) and ACCOUNT_NAME.match(keys[i - 1])):
                 continue
