@@ -295,3 +295,19 @@ def test_an_account_name_over_its_follow_button_and_date_is_the_author() -> None
     assert doc.metadata.author == "厨房里的阿梅"
     without_date = [*lines[:4], *lines[5:]]
     assert cleanpage.clean("\n".join(without_date), kind="text").metadata.author is None
+
+
+def test_a_pirate_novel_site_footer_does_not_stop_the_peel() -> None:
+    lines = ["书名：北境长歌　作者：冷月孤舟　分类：玄幻奇幻　字数：92.7万　更新时间：2025-01-09 21:40",
+             "第八十八章 雪原夜行",
+             "　　风雪压住了整片雪原，队伍在夜色里缓慢前行，谁也不敢停下脚步。",
+             "　　直到东方泛白，领头的老猎户才终于回过头来，哑着嗓子说：“再走十里，就到黑松林了。”",
+             "PS：这两天家里有事，更新慢了，大家见谅。",
+             "上一章 → 章节目录 → 下一章",
+             "投推荐票　投月票　打赏",
+             "手机用户请浏览 m.example.la 阅读，体验更佳。",
+             "《北境长歌》最新章节由网友提供，转载至本站只是为了宣传，让更多读者欣赏。"]
+    doc = cleanpage.clean("\n".join(lines), kind="text")
+    assert doc.text.splitlines() == [lines[2].strip("\u3000"), lines[3].strip("\u3000")]
+    assert doc.title == "第八十八章 雪原夜行"
+    assert doc.metadata.category == "玄幻奇幻"

@@ -41,6 +41,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "category": ("栏目", "所属栏目", "所属分类", "分类", "频道", "类别", "栏目分类"),
     "tags": ("标签", "关键词", "关键字", "文章关键词", "tags", "tag"),
     "original_title": ("原标题", "原题", "原文标题", "本文原标题"),
+    "length": ("字数", "总字数", "全文字数", "本章字数"),  # a novel's or document's size: checked, not kept
     "tool": ("字号", "字体", "打印", "打印本页", "关闭", "关闭窗口", "收藏", "纠错", "我要纠错", "推荐", "发表评论", "我来说两句",
              "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
 }
@@ -163,6 +164,8 @@ def _typed(name: str, raw: str, shadow_value: str) -> tuple[bool, Any]:
         return 2 <= len(value) <= 150, value.strip("《》")
     if name == "tool":
         return bool(TOOL_WORDS.match(shadow_value.strip())), None
+    if name == "length":
+        return parse_count(shadow_value.strip(TRIM)) is not None, None
     return False, None
 
 

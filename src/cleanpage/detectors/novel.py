@@ -4,7 +4,9 @@ Removes:
 
 * in the page's edges: chapter navigation lines made only of navigation words
   and arrows (``上一章 ← 章节目录 → 下一章``, ``加入書籤 投推荐票``), reader-app
-  prompts (``手机接着看``, ``在APP中继续阅读``);
+  prompts (``手机接着看``, ``在APP中继续阅读``), the site's notice about where its
+  novels come from (``《…》最新章节由网友提供，转载至本站只是为了宣传``) and lines
+  made only of watermark sentences (both long: they would stop the peel);
 * anywhere: watermark spans by exact phrase, cut at their sentence or bracket
   boundaries (``天才一秒记住本站地址：…``, ``一秒记住【…】，精彩小说无弹窗免费阅读！``),
   bracketed spans holding a domain (``（ｗｗｗ．ｘｘ．ｃｏｍ）``), whole short
@@ -31,7 +33,7 @@ from ..registry import Detector, register_detector
 from ._platform_lexicon import edge_positions, whole, whole_key
 
 NAV_WORDS = ("上一章", "下一章", "章节目录", "返回目录", "目录", "加入书签", "投推荐票", "返回书页", "章节列表", "最新章节", "投月票",
-             "书架", "加入书架", "上一页", "下一页", "返回书架", "推荐本书")
+             "书架", "加入书架", "上一页", "下一页", "返回书架", "推荐本书", "打赏")
 NAV_WORDS_LONGEST_FIRST = sorted(NAV_WORDS, key=len, reverse=True)
 NAV_ANCHORS = re.compile(r"上一章|下一章|章节目录|加入书签|投推荐票|返回书页")
 NAV_FILLER = re.compile(r"[\s←→<>|/\-·:]|(?:-->|->|>>|<<|<-)")
@@ -92,9 +94,17 @@ def _watermark_spans(shadow: str, *, domains: bool) -> list[tuple[int, int]]:
     return merged
 
 
+def _all_watermark(key: str) -> bool:
+    """The whole line is watermark sentences (``手机用户请浏览 m.xx.la 阅读，更优质的阅读体验。``)."""
+    spans = _watermark_spans(key, domains=False) if WATERMARK_RE.search(key) else []
+    return bool(spans) and sum(end - start for start, end in spans) >= len(key)
+
+
 WATERMARK_RE = re.compile("|".join(re.escape(p) for p in sorted(WATERMARKS, key=len, reverse=True)))
+# The pirate site's notice in its footer: a long sentence, so without it the peel from the bottom stops there.
+SITE_NOTICE = re.compile(r"最新章节由网友提供|转载至本站只是为了宣传|所有小说均来源于网络|本站所有小说(?:均|都)?(?:来源于|来自|由网友)")
 # What every rule of this module needs in the line's key (keep in step with the rules above).
-NOVEL_WORDS = re.compile(rf"{NAV_ANCHORS.pattern}|手机接着看|扫码继续阅读|在app中继续阅读|公交地铁随意阅读|前往.{{1,10}}app"
+NOVEL_WORDS = re.compile(rf"{SITE_NOTICE.pattern}|{NAV_ANCHORS.pattern}|手机接着看|扫码继续阅读|在app中继续阅读|公交地铁随意阅读|前往.{{1,10}}app"
                          rf"|本章未?完|求(?:收藏|推荐|月票|打赏|订阅|票票|支持)|新书已发|{WATERMARK_RE.pattern}")
 # Lines outside the edges need one of these (single characters, since the line rules read the
 # whitespace-free key) or a watermark phrase to be chrome.
@@ -116,7 +126,10 @@ class Novel(Detector):
         signals = 0
         for i in sorted(edges.union(page.matching(HINT))):
             block, key = page.blocks[i], whole(page, i)
-            if i in edges:
+            if i in edges and SITE_NOTICE.search(key):
+                signals += 1
+                yield Drop(block, "C20.site_notice", "pirate-site notice about where its novels come from")
+            elif i in edges:
                 signals += 1
                 yield Drop(block, "C20.nav", "chapter navigation or reader-app prompt")
             elif UNFINISHED.match(key):
@@ -141,13 +154,15 @@ class Novel(Detector):
 
     @staticmethod
     def _edge_chrome(key: str) -> bool:
-        return _is_nav(key) or bool(APP_PROMPTS.match(key))
+        return _is_nav(key) or bool(APP_PROMPTS.match(key) or SITE_NOTICE.search(key)) or _all_watermark(key)
 
     @staticmethod
     def _novel_page(page: Page, edges: set[int]) -> Iterable[Finding]:
         remaining = [i for i in range(len(page.blocks)) if i not in edges]
+        # The body ends at the last body-like line the peel left (the site's notices below it are chrome).
+        last_body = max((i for i in remaining if page.body_like(i)), default=-1)
         for i in remaining[-POSTSCRIPT_LINES:]:
-            if POSTSCRIPT.match(whole(page, i)) and i >= page.last_body:
+            if POSTSCRIPT.match(whole(page, i)) and i >= last_body:
                 yield Drop(page.blocks[i], "C20.postscript", "author's note after the chapter")
         for i in remaining:
             match = CHAPTER.match(page.shadow(page.blocks[i]).strip())
