@@ -311,3 +311,15 @@ def test_a_pirate_novel_site_footer_does_not_stop_the_peel() -> None:
     assert doc.text.splitlines() == [lines[2].strip("\u3000"), lines[3].strip("\u3000")]
     assert doc.title == "第八十八章 雪原夜行"
     assert doc.metadata.category == "玄幻奇幻"
+
+
+def test_the_page_title_printed_with_its_site_suffix_names_a_mostly_latin_headline() -> None:
+    lines = ["Rust 所有权入门：Borrow Checker 与 Lifetime 实战_rust 生命周期-开发者笔记",
+             "开发者笔记", "首页 | 博客 | 问答",
+             "Rust 所有权入门：Borrow Checker 与 Lifetime 实战",
+             "老猫不吃鱼",
+             "于 2024-08-02 10:15:00 发布",
+             "很多人学 Rust 卡在所有权这一关，编译器的报错看起来很凶，其实它只是在提醒你：一个值同一时间只能有一个主人。",
+             "下面用三个小例子，把借用、可变借用和生命周期标注串起来讲清楚，读完可以自己改一改代码试试看。"]
+    doc = cleanpage.clean("\n".join(lines), kind="text")
+    assert doc.title == "Rust 所有权入门：Borrow Checker 与 Lifetime 实战"

@@ -4,7 +4,8 @@ Finds the title from, in order: the page's own title hints (HTML ``<title>``,
 ``og:title``, ``<h1>``); a per-page title list (``TITLE_第1页``,
 ``TITLE_第2页``...); a line glued to a summary label (``TITLE摘要：``); the
 line in HEAD that best fits a headline (repeated later on the page, equal to
-the breadcrumb leaf or the 原标题 value, followed by meta lines, or the last
+the breadcrumb leaf, the 原标题 value or the page's own ``TITLE_频道-站名`` line
+printed at the top, followed by meta lines, or the last
 headline-shaped line before the body). Then removes the title line, a title
 glued to the first sentence, the title broken over two to four lines at the top
 (``全国人民代表大会常务委员会`` / ``关于批准……的决议``), and every whole-line copy
@@ -40,6 +41,8 @@ MIN_REPEAT = 6
 BYLINE_SHAPE = re.compile(r"(?:记者|特派员|通讯员)[\u4e00-\u9fff/／\s]{2,16}(?:报导|报道|专电|电)$")
 HEAD_LOOKAHEAD = 3
 MAX_BROKEN_LINES = 4
+KNOWN_MIN_HAN = 0.2
+SITE_SUFFIX = re.compile(r"\s*(?:_|\s[-|–—]\s|-(?=[^-]{2,20}$)|[|｜])\s*")  # before ``站名`` in ``TITLE_频道-站名``
 
 
 BAR_RE = re.compile(BAR)
@@ -50,14 +53,16 @@ def clean_title(title: str) -> str:
     return MARKER.sub("", title.strip())
 
 
-def _title_shaped(page: Page, position: int, is_meta_line: Callable[[Block], bool]) -> bool:
+def _title_shaped(page: Page, position: int, is_meta_line: Callable[[Block], bool], min_han: float = 0.4) -> bool:
+    """A headline's shape; ``min_han`` is lowered for a line the page names as its title elsewhere
+    (``Python asyncio 并发限流的三种写法``)."""
     block = page.blocks[position]
     feats = page.features(block)
     shadow = page.shadow(block).strip()
     if not (5 <= feats.vlen <= 80) or feats.sent_punct > 3 or shadow.endswith(("。", ":", "；", ";", "，", ",")):
         return False
     if starts_with_label(shadow) or len(BAR_RE.findall(shadow)) >= 2 or CRUMB_ARROW.search(shadow) \
-            or BYLINE_SHAPE.search(shadow) or feats.han_ratio < 0.4:
+            or BYLINE_SHAPE.search(shadow) or feats.han_ratio < min_han:
         return False
     pieces = tokens(shadow)
     if len(pieces) >= 4 and is_nav_like(shadow, feats.sent_punct):  # menus and pagers, not spaced TW headlines
@@ -170,8 +175,9 @@ class Title(Detector):
                 meta_lines[id(block)] = _is_meta_line(page, block)
             return meta_lines[id(block)]
 
-        candidates = [p for p in range(end) if _title_shaped(page, p, is_meta_line)]
         known = self._known_titles(page)
+        candidates = [p for p in range(end) if _title_shaped(page, p, is_meta_line, KNOWN_MIN_HAN
+                                                             if page.view(normalized, page.blocks[p]) in known else 0.4)]
         # A headline with a comma can read as the first body line; it still counts when the page names it
         # elsewhere (the breadcrumb's leaf, an original-title line).
         # So does one a platform byline (removed before this detector) sat right under.
@@ -216,15 +222,20 @@ class Title(Detector):
 
     @staticmethod
     def _known_titles(page: Page) -> set[str]:
-        """Normalised titles other chrome names: the breadcrumb leaf and original-title lines."""
+        """Normalised titles other chrome names: the breadcrumb leaf, original-title lines, and the page's
+        ``<title>`` printed at the top with the site's suffix (``TITLE_频道-站名``: each part before a suffix)."""
         known: set[str] = set()
         crumbs = page.value("breadcrumb")
         if crumbs:
             known.add(normalized(fold(crumbs[-1])))
         for block in page.blocks[: page.first_body + HEAD_LOOKAHEAD]:
-            match = ORIGINAL_TITLE.match(page.shadow(block).strip())
+            shadow = page.shadow(block).strip()
+            match = ORIGINAL_TITLE.match(shadow)
             if match:
                 known.add(normalized(match["t"]))
+            for suffix in SITE_SUFFIX.finditer(shadow):
+                if len(prefix := normalized(shadow[:suffix.start()])) >= MIN_REPEAT:
+                    known.add(prefix)
         return known
 
     # -- removals once the title is known -------------------------------------------------------
