@@ -1,10 +1,13 @@
 """Score cleanpage on the blind pages: text dumps whose gold was written without reading the code.
 
-``benchmarks/blind/{simp,trad}/<page>/`` hold ``input.txt``, ``expected.txt`` and
+``benchmarks/blind/<group>/<page>/`` hold ``input.txt``, ``expected.txt`` and
 ``expected.json`` (written by the gold conventions by colleagues who never read
-cleanpage's source). They are a benchmark, not fixtures: the rules learned from
-them are tested in ``tests/detectors/test_blind_findings.py``, and the scores
-here should rise over time, not be pinned. Scoring is seedscore's: character
+cleanpage's source): ``simp``/``trad`` are round 1, ``simp-2``/``trad-2`` round 2
+(new site types, written later). They are a benchmark, not fixtures: the rules
+learned from them are tested in other wordings in
+``tests/detectors/test_blind_findings.py``, and the scores here should rise over
+time, not be pinned. A round is honest only when first measured; README.md keeps
+both numbers. Scoring is seedscore's: character
 4-gram P/R/F1 with whitespace removed, share of gold lines present verbatim,
 and exact metadata fields.
 

@@ -42,6 +42,7 @@ BYLINE_SHAPE = re.compile(r"(?:记者|特派员|通讯员)[\u4e00-\u9fff/／\s]{
 HEAD_LOOKAHEAD = 3
 MAX_BROKEN_LINES = 4
 KNOWN_MIN_HAN = 0.2
+MAX_TITLE_LINE = 160
 SITE_SUFFIX = re.compile(r"\s*(?:_|\s[-|–—]\s|-(?=[^-]{2,20}$)|[|｜])\s*")  # before ``站名`` in ``TITLE_频道-站名``
 
 
@@ -233,6 +234,8 @@ class Title(Detector):
             match = ORIGINAL_TITLE.match(shadow)
             if match:
                 known.add(normalized(match["t"]))
+            if len(shadow) > MAX_TITLE_LINE:
+                continue  # a <title> line is short; a long line would cost a prefix per separator
             for suffix in SITE_SUFFIX.finditer(shadow):
                 if len(prefix := normalized(shadow[:suffix.start()])) >= MIN_REPEAT:
                     known.add(prefix)
