@@ -1,8 +1,9 @@
 """Name and counter grammars for harvested metadata (chrome catalogue §4.3, §4.4).
 
 ``parse_names("本报记者 张三 李四")`` -> ``["张三", "李四"]``; role words, staff
-codes (``姚立伟_NT6056``) and trailing action words (``摄``, ``/文``, ``报道``)
-are stripped, padded names (``赵 培``) joined, placeholders (``佚名``,
+codes (``姚立伟_NT6056``), trailing action words (``摄``, ``/文``, ``报道``), a
+professional title after a name (``林怡君醫師``) and a department before it
+(``新陳代謝科``) are stripped, padded names (``赵 培``) joined, placeholders (``佚名``,
 ``网络整理``, ``admin``) dropped. A value that is not a list of names (a
 sentence after ``记者：`` in an interview) returns ``None`` so the line is kept.
 ``parse_count("1.2万")`` -> ``12000``.
@@ -24,6 +25,9 @@ PLACEHOLDERS = frozenset({
     "未知", "佚名", "匿名", "admin", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑", "编辑部", "网友",
     "不详", "暂无", "无", "本站原创", "原创", "转载", "互联网", "综合",
 })
+# A writer's professional title after the name (``林怡君醫師``, ``王明教授``), and a department before it.
+PROFESSION = re.compile(r"(?:副?主任医师|主治医师|医师|医生|药师|营养师|护理师|心理师|治疗师|副?教授|副?研究员|律师)$")
+DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|部|中心|门诊|学院|研究所|研究院)")
 SPLIT = re.compile(r"[\s、，,/;；丨|]+")
 LIST_SEPARATORS = re.compile(r"\s*[、，,/;；丨|]\s*")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
@@ -36,6 +40,8 @@ COUNT = re.compile(r"^\s*(?P<num>\d[\d,，]*(?:\.\d+)?)\s*(?P<mult>万|萬|亿|�
 def _strip_name(token: str) -> str:
     token = STAFF_CODE.sub("", token.strip())
     token = TRAILING.sub("", token).strip()
+    if (title := PROFESSION.search(fold(token))) and title.start() >= 2:
+        token = token[:title.start()]  # ``林怡君醫師``: folding keeps lengths, so the cut applies to the original
     for word in ROLE_WORDS:
         if token.startswith(word) and len(token) > len(word):
             token = token[len(word):].strip()
@@ -54,6 +60,8 @@ def parse_names(value: str) -> list[str] | None:
         tokens = ["".join(tokens)]  # a padded name: 赵 培
     names: list[str] = []
     for token in tokens:
+        if DEPARTMENT.fullmatch(fold(token.strip())):
+            continue  # ``新陳代謝科 林怡君醫師``: the writer's department, not a name
         name = _strip_name(token.strip())
         if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or name in PLACEHOLDERS or fold(name) in PLACEHOLDERS:
             continue

@@ -40,3 +40,10 @@ def test_counts(value: str, count: tuple[int, bool]) -> None:
 
 def test_not_a_count() -> None:
     assert parse_count("很多") is None
+
+
+def test_a_writers_department_and_professional_title_are_not_part_of_the_name() -> None:
+    assert parse_names("心臟血管外科 陳志明醫師") == ["陳志明"]
+    assert parse_names("营养科 王丽营养师") == ["王丽"]
+    assert parse_names("张教授") == ["张教授"]  # a surname and a title alone: nothing to cut to
+    assert parse_names("李科") == ["李科"]  # a two-character name ending in 科 is a name
