@@ -26,3 +26,8 @@ def test_traditional_and_simplified_paths_fold_every_character_alike() -> None:
     traditional_page = "臺灣的網路與資訊產業發展" * 40 + every
     assert fold(traditional_page)[-len(every):] == expected
     assert fold("简体中文页面" * 100 + every)[-len(every):] == expected
+
+
+def test_digit_grouping_commas_are_not_sentence_punctuation() -> None:
+    assert features("浏览 12,345 收藏 2,001 按赞 96").sent_punct == 0
+    assert features("他说,我们明天再来,好吗?").sent_punct == 3

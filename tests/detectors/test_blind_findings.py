@@ -323,3 +323,10 @@ def test_the_page_title_printed_with_its_site_suffix_names_a_mostly_latin_headli
              "下面用三个小例子，把借用、可变借用和生命周期标注串起来讲清楚，读完可以自己改一改代码试试看。"]
     doc = cleanpage.clean("\n".join(lines), kind="text")
     assert doc.title == "Rust 所有权入门：Borrow Checker 与 Lifetime 实战"
+
+
+def test_a_recipe_stats_line_with_thousands_separators_is_meta(kit: SimpleNamespace) -> None:
+    stats = "瀏覽 12,345　收藏 2,001　按讚 96"
+    doc = cleanpage.clean(kit.page(title_area=[stats]), kind="text")
+    assert doc.metadata.views == 12345
+    assert stats not in doc.text

@@ -37,7 +37,7 @@ LABELS: dict[str, tuple[str, ...]] = {
               "点阅次数", "点击次数", "浏览人数", "阅览次数", "观看次数", "点阅率"),
     "comments": ("评论", "评论数", "跟帖", "跟贴", "留言", "回复"),
     "downloads": ("下载次数", "下载量", "下载数", "下载"),
-    "likes": ("点赞", "赞", "喜欢", "在看"),
+    "likes": ("点赞", "赞", "喜欢", "在看", "按赞"),
     "category": ("栏目", "所属栏目", "所属分类", "分类", "频道", "类别", "栏目分类"),
     "tags": ("标签", "关键词", "关键字", "文章关键词", "tags", "tag"),
     "original_title": ("原标题", "原题", "原文标题", "本文原标题"),
@@ -49,11 +49,12 @@ LABEL_FIELD = {label: name for name, labels in LABELS.items() for label in label
 # Labels that may stand without a colon (``作者 张三``, ``来源丨新华社``, ``阅读 4704``): weak, edge zones only.
 WEAK_OK = frozenset({"作者", "记者", "来源", "编辑", "采写", "文/图", "图/文", "责任编辑", "责编", "阅读", "浏览", "点击", "发布时间", "发布于", "发表于",
                      "更新时间", "发布日期", "发表时间", "更新日期",
-                     "更新于", "编辑于", "稿源", "摄影", "通讯员", "文", "观看", "评论", "围观", "人气"})
+                     "更新于", "编辑于", "稿源", "摄影", "通讯员", "文", "观看", "评论", "围观", "人气", "按赞", "收藏"})
 LABEL_RE = re.compile(
     rf"(?P<label>{longest_first(LABEL_FIELD)})"
     rf"\s*(?P<colon>{COLON})?"
 )
+COUNTED_TOOLS = frozenset({"收藏"})
 TOOL_WORDS = re.compile(r"^(?:大|中|小|a-|a|a\+|t|放大|缩小|正常|默认|\[|\]|【|】|\s|" + BAR + r")*$")
 TRIM = f"{BAR}·/ \t\u3000\u00a0-—|()[]【】（）"
 # A serial number after a closing bracket (``（編輯：李淑華）1130724``): a wire service's date code.
@@ -140,7 +141,7 @@ def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
     return found
 
 
-def _typed(name: str, raw: str, shadow_value: str) -> tuple[bool, Any]:
+def _typed(name: str, raw: str, shadow_value: str, label: str = "") -> tuple[bool, Any]:
     """``(ok, value)`` after checking a value against its field's grammar; empty values are ok and ``None``."""
     value = raw.strip(TRIM)
     if not value:
@@ -163,7 +164,9 @@ def _typed(name: str, raw: str, shadow_value: str) -> tuple[bool, Any]:
     if name == "original_title":
         return 2 <= len(value) <= 150, value.strip("《》")
     if name == "tool":
-        return bool(TOOL_WORDS.match(shadow_value.strip())), None
+        # the bookmark button with its counter (``收藏 1,026`` in a stats line) is still a tool: the count is not kept
+        counted = label in COUNTED_TOOLS and parse_count(shadow_value.strip(TRIM)) is not None
+        return bool(TOOL_WORDS.match(shadow_value.strip())) or counted, None
     if name == "length":
         return parse_count(shadow_value.strip(TRIM)) is not None, None
     return False, None
@@ -191,7 +194,7 @@ def parse_meta_line(text: str, shadow: str, *, weak: bool = False, bare_date: bo
     for n, (_start, end, label, _colon) in enumerate(occurrences):
         stop = occurrences[n + 1][0] if n + 1 < len(occurrences) else len(text)
         field_name = LABEL_FIELD[label]
-        ok, value = _typed(field_name, text[end:stop], shadow[end:stop])
+        ok, value = _typed(field_name, text[end:stop], shadow[end:stop], label)
         if not ok:
             return None
         result.pairs.append(MetaPair(field_name, label, text[end:stop].strip(TRIM), value))
