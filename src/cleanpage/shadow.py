@@ -23,7 +23,7 @@ SPACES = "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u20
 SENTENCE_PUNCT = frozenset(",;!?。、…")  # on the shadow: full-width ，；！？ are already folded
 TERMINAL = frozenset("。！？!?…”」』）)")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-DIGIT_GROUPING = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+DIGIT_GROUPING = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # led by the literal comma: found fast
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 
 

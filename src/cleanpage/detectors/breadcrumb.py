@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._shapes import ARROW, BAR, COLON, normalized, tokens
+from ._shapes import ARROW, BAR, COLON, SEPARATORS, normalized, tokens
 
 LABEL = re.compile(
     rf"^\s*(?:(?:[您你]|[您你]?(?:当前|现在|目前))(?:所在|所处)?的?位置|(?:现在|所在|目前)?位置|当前路径|导航)\s*{COLON}?\s*"
@@ -33,6 +33,7 @@ LEAVES = frozenset({"正文", "内容", "详情", "文章", "阅读", "正文内
 TITLE_LOOKAHEAD = 3
 HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the title area
 MAX_MENU_PATH = 30
+MENU_SEPARATOR = SEPARATORS  # a row without a separator is one token, never a menu
 MENU_ITEMS = 3
 
 
@@ -140,7 +141,8 @@ class Breadcrumb(Detector):
     def _in_menu(page: Page, position: int, segment: str) -> bool:
         """Whether ``segment`` is one item of a menu row (three or more items) above ``position``."""
         return any(segment in items and len(items) >= MENU_ITEMS
-                   for items in (page.view(tokens, block) for block in page.blocks[:position]))
+                   for items in (page.view(tokens, block) for block in page.blocks[:position]
+                                 if MENU_SEPARATOR.search(page.shadow(block))))
 
     @staticmethod
     def _category(printed: list[str], segments: list[str], title: str | None) -> str | None:

@@ -24,7 +24,9 @@ from ..registry import Detector, register_detector
 
 HEADER = re.compile(r"^(?P<label>作者|看板|标题|时间)\s+(?P<value>\S.*)$")
 MIN_HEADER_LABELS = 3
+MAX_HEADER_VLEN = 80
 STATION = re.compile(r"^※\s*发信站\s*[:：]\s*批踢踢")
+STATION_MARK = re.compile(r"※\s*发信站")
 SEPARATOR = "--"
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 PTT_DATE = re.compile(r"^(?:[a-z]{3}\s+)?(?P<month>[a-z]{3})\s+(?P<day>\d{1,2})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?\s+"
@@ -42,7 +44,8 @@ class Ptt(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         header = self._header(page)
-        station = next((i for i in range(len(page.blocks)) if STATION.match(page.shadow(page.blocks[i]).strip())), None)
+        # One search of the page for the literal ※ before any line is looked at.
+        station = next((i for i in page.matching(STATION_MARK) if STATION.match(page.shadow(page.blocks[i]).strip())), None)
         if len(header) < MIN_HEADER_LABELS and station is None:
             return
         for position, label, value in header:
@@ -59,6 +62,8 @@ class Ptt(Detector):
         """The header lines in HEAD: label and the value as printed."""
         found: list[tuple[int, str, str]] = []
         for position in range(min(page.first_body, len(page.blocks))):
+            if page.features(page.blocks[position]).vlen > MAX_HEADER_VLEN:
+                continue
             block = page.blocks[position]
             match = HEADER.match(page.shadow(block).strip())
             if match and match["label"] not in {label for _, label, _ in found}:

@@ -43,7 +43,7 @@ HEAD_LOOKAHEAD = 3
 MAX_BROKEN_LINES = 4
 KNOWN_MIN_HAN = 0.2
 MAX_TITLE_LINE = 160
-SITE_SUFFIX = re.compile(r"\s*(?:_|\s[-|–—]\s|-(?=[^-]{2,20}$)|[|｜])\s*")  # before ``站名`` in ``TITLE_频道-站名``
+SITE_SUFFIX = re.compile(r"_|[|｜]|\s[-|–—]\s|-(?=[^-]{2,20}$)")  # before ``站名`` in ``TITLE_频道-站名``
 
 
 BAR_RE = re.compile(BAR)
