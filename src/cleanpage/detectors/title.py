@@ -86,9 +86,17 @@ class _Copies:
         for block, first in zip(page.blocks, page.views(_first_word_char)):
             self.by_first.setdefault(first, []).append(block)
 
+        self.by_key: dict[str, list[Block]] = {}  # filled per first character on the first question about it
+        self.indexed: set[str] = set()
+
     def of(self, key: str) -> list[Block]:
-        """In page order."""
-        return [block for block in self.by_first.get(key[:1], []) if self.page.view(normalized, block) == key]
+        """In page order; each line is normalised at most once, however many keys are asked about."""
+        first = key[:1]
+        if first not in self.indexed:
+            self.indexed.add(first)
+            for block in self.by_first.get(first, []):
+                self.by_key.setdefault(self.page.view(normalized, block), []).append(block)
+        return self.by_key.get(key, [])
 
 
 def _is_meta_line(page: Page, block: Block) -> bool:
