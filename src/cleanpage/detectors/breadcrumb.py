@@ -33,7 +33,7 @@ LEAVES = frozenset({"正文", "内容", "详情", "文章", "阅读", "正文内
 TITLE_LOOKAHEAD = 3
 HEAD_WINDOW = 8  # blocks after the first body-like block still counted as the title area
 MAX_MENU_PATH = 30
-MENU_SEPARATOR = SEPARATORS  # a row without a separator is one token, never a menu
+MENU_SEPARATOR = SEPARATORS
 MENU_ITEMS = 3
 
 
@@ -77,6 +77,26 @@ def printed_leaf(text: str, spans: list[tuple[int, int]]) -> str:
     return text[start:end].strip()
 
 
+class _MenuItems:
+    """Where each item of the page's menu rows (three or more items) first appears, built on first use."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.first: dict[str, int] | None = None
+
+    def rooted(self, segment: str, position: int) -> bool:
+        """Whether ``segment`` is an item of a menu row above ``position``."""
+        if self.first is None:
+            self.first = {}
+            for row, block in enumerate(self.page.blocks):
+                if MENU_SEPARATOR.search(self.page.shadow(block)):  # a row without one is one token, never a menu
+                    items = self.page.view(tokens, block)
+                    if len(items) >= MENU_ITEMS:
+                        for item in items:
+                            self.first.setdefault(item, row)
+        return self.first.get(segment, position) < position
+
+
 @register_detector
 class Breadcrumb(Detector):
     """Location bars and breadcrumb paths; harvests breadcrumb and category (C01)."""
@@ -87,6 +107,7 @@ class Breadcrumb(Detector):
     sweeps_residue = True
 
     def detect(self, page: Page) -> Iterable[Finding]:
+        menu = _MenuItems(page)
         for position, block in enumerate(page.blocks):
             feats = page.features(block)
             if feats.sentence_like and feats.vlen > 60:
@@ -94,13 +115,13 @@ class Breadcrumb(Detector):
             shadow = page.shadow(block)
             parsed = parse(shadow)
             if parsed is None:
-                parsed = self._menu_rooted(page, position, shadow)
+                parsed = self._menu_rooted(page, position, shadow, menu)
             if parsed is None:
                 continue
             label_end, spans = parsed
             segments = [shadow[a:b].strip() for a, b in spans]
             near_head = position < page.first_body + HEAD_WINDOW
-            anchored = bool(label_end) or _is_root(segments[0]) or self._in_menu(page, position, segments[0])
+            anchored = bool(label_end) or _is_root(segments[0]) or menu.rooted(segments[0], position)
             leaf_known = segments[-1] in LEAVES or (page.title is not None and normalized(printed_leaf(block.text, spans)) == normalized(page.title))
             # ``新闻中心 > 市政要闻 > TITLE`` above the headline line: the leaf is the title the page shows next.
             headline = next((b.text for b in page.blocks[position + 1:position + 1 + TITLE_LOOKAHEAD]
@@ -120,7 +141,7 @@ class Breadcrumb(Detector):
                 yield Harvest("category", category, "C01.breadcrumb", block.text, 0.8)
 
     @staticmethod
-    def _menu_rooted(page: Page, position: int, shadow: str) -> tuple[int, list[tuple[int, int]]] | None:
+    def _menu_rooted(page: Page, position: int, shadow: str, menu: _MenuItems) -> tuple[int, list[tuple[int, int]]] | None:
         """``新聞中心 / 新聞稿`` in HEAD: a short two- to four-step path (``/``, ``>``) whose first step is an
         item of a site menu printed above it on the page (the path starts where the menu does)."""
         if position >= page.first_body or page.features(page.blocks[position]).vlen > MAX_MENU_PATH:
@@ -135,14 +156,7 @@ class Breadcrumb(Detector):
         segments = [shadow[a:b] for a, b in spans]
         if not 2 <= len(segments) <= 4 or not all(segments) or any(SENTENCE_MARK.search(s) for s in segments):
             return None
-        return (0, spans) if Breadcrumb._in_menu(page, position, segments[0]) else None
-
-    @staticmethod
-    def _in_menu(page: Page, position: int, segment: str) -> bool:
-        """Whether ``segment`` is one item of a menu row (three or more items) above ``position``."""
-        return any(segment in items and len(items) >= MENU_ITEMS
-                   for items in (page.view(tokens, block) for block in page.blocks[:position]
-                                 if MENU_SEPARATOR.search(page.shadow(block))))
+        return (0, spans) if menu.rooted(segments[0], position) else None
 
     @staticmethod
     def _category(printed: list[str], segments: list[str], title: str | None) -> str | None:
