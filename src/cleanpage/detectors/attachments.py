@@ -33,6 +33,7 @@ FILE_LINE = re.compile(
 )
 MIN_TITLE = 4  # characters a file title needs before it counts as already listed
 MAX_LIST_LINE = 80
+MAX_LISTS = 3
 
 
 @register_detector
@@ -44,10 +45,14 @@ class RepeatedAttachments(Detector):
     order = 46
 
     def detect(self, page: Page) -> Iterable[Finding]:
+        lists = 0
         for position in range(max(page.last_body + 1, 0), len(page.blocks)):
             if not HEADING.match(page.compact(page.blocks[position])):
                 continue
             files = self._file_lines(page, position + 1)
+            lists += bool(files)
+            if lists > MAX_LISTS:
+                return  # a page is not a pile of download lists: the listing above would be read again for each
             if files and self._all_listed_above(page, position, files):
                 for line in (position, *(line for line, _ in files)):
                     yield Drop(page.blocks[line], "C18.attachment_list", "download list repeating the attachments")

@@ -19,6 +19,7 @@ six characters as a repeated line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -43,6 +44,7 @@ HEAD_LOOKAHEAD = 3
 MAX_BROKEN_LINES = 4
 KNOWN_MIN_HAN = 0.2
 MAX_TITLE_LINE = 160
+MAX_SUFFIXES = 4  # ``TITLE_频道-站名`` has two; a line of separators is no title
 SITE_SUFFIX = re.compile(r"_|[|｜]|\s[-|–—]\s|-(?=[^-]{2,20}$)")  # before ``站名`` in ``TITLE_频道-站名``
 
 
@@ -244,7 +246,7 @@ class Title(Detector):
                 known.add(normalized(match["t"]))
             if len(shadow) > MAX_TITLE_LINE:
                 continue  # a <title> line is short; a long line would cost a prefix per separator
-            for suffix in SITE_SUFFIX.finditer(shadow):
+            for suffix in itertools.islice(SITE_SUFFIX.finditer(shadow), MAX_SUFFIXES):
                 if len(prefix := normalized(shadow[:suffix.start()])) >= MIN_REPEAT:
                     known.add(prefix)
         return known
