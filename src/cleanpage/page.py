@@ -13,9 +13,7 @@ sentence-like blocks in a row of at least 20 characters each.
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,6 +21,7 @@ from urllib.parse import urlsplit
 
 from .config import Config
 from .document import Block
+from .joined import join_lines, lines_matching
 from .shadow import Features, features, fold
 
 if TYPE_CHECKING:
@@ -148,7 +147,7 @@ class Page:
         return value
 
     def views(self, derive: Callable[[str], T]) -> list[T]:
-        """:meth:`view` of every block, in page order (cache hits inlined: asked again after every change)."""
+        """:meth:`view` of every block, in page order (cache hits read in line: it is asked after every change)."""
         cache = self._views.get(derive, {})
         return [cache[block.text] if block.text in cache else self.view(derive, block) for block in self.blocks]
 
@@ -161,17 +160,9 @@ class Page:
         if not self.blocks:
             return []
         joined, starts = self._joined_lines(derive)
-        line = self.shadow if derive is None else lambda block: self.view(derive, block)
-        found: list[int] = []
-        position = 0
-        while match := pattern.search(joined, position):
-            i = bisect_right(starts, match.start()) - 1
-            if pattern.search(line(self.blocks[i])):
-                found.append(i)
-            if i + 1 == len(starts):
-                break
-            position = starts[i + 1]
-        return found
+        if derive is None:
+            return lines_matching(pattern, joined, starts, lambda i: self.shadow(self.blocks[i]))
+        return lines_matching(pattern, joined, starts, lambda i: self.view(derive, self.blocks[i]))
 
     def joined(self, derive: Callable[[str], str] | None = None) -> str:
         """Every block's shadow (or ``derive(shadow)``) joined by newlines: one search answers for the page."""
@@ -181,8 +172,7 @@ class Page:
         joined = self._joined.get(derive)
         if joined is None:
             lines = [self.shadow(block) for block in self.blocks] if derive is None else self.views(derive)
-            starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-            joined = self._joined[derive] = ("\n".join(lines), starts)
+            joined = self._joined[derive] = join_lines(lines)
         return joined
 
     def _add_line(self, text: str) -> tuple[str, Features]:
@@ -218,9 +208,9 @@ class Page:
 
     def _body_flags(self) -> list[bool]:
         """Per position: sentence-like and 40+ characters, or 20+ with a sentence-like 20+ neighbour."""
-        lines = self._lines
-        feats = [(lines.get(block.text) or self._add_line(block.text))[1] for block in self.blocks]  # features(), inlined
-        fair = [f.vlen >= 20 and f.sentence_like for f in feats]
+        lines = self._lines  # features() read in line: the zones are computed again after every change
+        feats = [(lines.get(block.text) or self._add_line(block.text))[1] for block in self.blocks]
+        fair = [f.sentence_like for f in feats]  # sentence-like lines have 20+ characters
         last = len(feats) - 1
         return [fair[i] and (feats[i].vlen >= 40 or (i > 0 and fair[i - 1]) or (i < last and fair[i + 1]))
                 for i in range(len(feats))]

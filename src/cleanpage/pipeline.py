@@ -76,10 +76,11 @@ class Cleaner:
         warnings, removed = segmented.warnings, segmented.removed
         page = Page(segmented.blocks, config=self.config, url=url, kind=segmented.kind, hints=segmented.hints,
                     profile=profile)
-        edited: set[int] = set()
+        edited: dict[int, Block] = {}  # by identity; holding the blocks keeps their ids from being reused
         for detector in self.detectors:
             _check_deadline(deadline, detector.name)
-            edited.update(map(id, apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)))
+            for block in apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings):
+                edited[id(block)] = block
         if edited:
             self._sweep_residue(page, edited, removed, warnings)
         _check_deadline(deadline, "conversion")
@@ -88,7 +89,7 @@ class Cleaner:
         return Document(blocks=page.blocks, metadata=metadata, removed=removed, repairs=segmented.repairs,
                         warnings=warnings, kind=segmented.kind)
 
-    def _sweep_residue(self, page: Page, edited: set[int], removed: list[Removal], warnings: list[str]) -> None:
+    def _sweep_residue(self, page: Page, edited: dict[int, Block], removed: list[Removal], warnings: list[str]) -> None:
         """Let the line-local detectors drop what trims and splits left behind (and nothing else)."""
         for detector in self.detectors:
             if detector.sweeps_residue:

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..joined import join_lines, lines_matching
 from ..shadow import is_han, to_simplified_chars
 from .charlm import load
 
@@ -96,20 +96,11 @@ def lines_with_signature(pattern: re.Pattern[str], texts: Sequence[str]) -> set[
     """Indexes of the ``texts`` where ``pattern`` finds a signature, in one scan of them joined by newlines.
 
     A signature never spans a newline and its lookbehinds never match across one (they need a
-    non-ASCII character and then any character but a newline), so the lines found are exactly
-    those a search of each text would find.
+    non-ASCII character and then any character but a newline), and each hit is checked again on its
+    own line: the lines found are exactly those a search of each text would find.
     """
-    joined = "\n".join(texts)
-    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-    found: set[int] = set()
-    position = 0
-    while match := pattern.search(joined, position):
-        line = bisect_right(starts, match.start()) - 1
-        found.add(line)
-        if line + 1 == len(starts):
-            break
-        position = starts[line + 1]
-    return found
+    joined, starts = join_lines(texts)
+    return set(lines_matching(pattern, joined, starts, texts.__getitem__))
 
 
 def _in_words(hit: str) -> bool:
