@@ -97,8 +97,9 @@ class Features:
     sentence_like: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.short = self.vlen <= SHORT_VLEN
-        self.sentence_like = self.vlen >= 20 and self.sent_punct >= 1 and (self.term_end or self.sent_punct >= 2)
+        vlen, sent = self.vlen, self.sent_punct
+        self.short = vlen <= SHORT_VLEN
+        self.sentence_like = vlen >= 20 and sent >= 1 and (self.term_end or sent >= 2)
 
     @cached_property
     def han(self) -> int:
@@ -117,4 +118,4 @@ def features(shadow: str) -> Features:
         sent -= len(DIGIT_GROUPING.findall(stripped))  # ``23,481`` is a number, not a clause
     last = stripped[-1:]
     term = bool(last) and (last in TERMINAL or (last == "." and len(stripped) > 1 and is_han(stripped[-2])))
-    return Features(vlen=len(stripped), sent_punct=sent, term_end=term, visible=stripped)
+    return Features(len(stripped), sent, term, stripped)

@@ -26,7 +26,6 @@ HEADER = re.compile(r"^(?P<label>作者|看板|标题|时间)\s+(?P<value>\S.*)$
 MIN_HEADER_LABELS = 3
 MAX_HEADER_VLEN = 80
 STATION = re.compile(r"^※\s*发信站\s*[:：]\s*批踢踢")
-STATION_MARK = re.compile(r"※\s*发信站")
 SEPARATOR = "--"
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 PTT_DATE = re.compile(r"^(?:[a-z]{3}\s+)?(?P<month>[a-z]{3})\s+(?P<day>\d{1,2})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?\s+"
@@ -44,8 +43,8 @@ class Ptt(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         header = self._header(page)
-        # One search of the page for the literal ※ before any line is looked at.
-        station = next((i for i in page.matching(STATION_MARK) if STATION.match(page.shadow(page.blocks[i]).strip())), None)
+        station = next((i for i, block in enumerate(page.blocks)
+                        if "※" in block.text and STATION.match(page.shadow(block).strip())), None)
         if len(header) < MIN_HEADER_LABELS and station is None:
             return
         for position, label, value in header:
