@@ -219,11 +219,13 @@ def main() -> None:
     parser.add_argument("--as", dest="encoding", choices=["gb18030"], help="re-encode pages, declared gb2312")
     parser.add_argument("--set", dest="gold", choices=sorted(GOLD_SETS), default="gold",
                         help="which annotated pages: the dev gold or the held-out check")
+    parser.add_argument("--tools", nargs="+", choices=sorted(TOOLS), default=sorted(TOOLS), metavar="TOOL",
+                        help=f"which tools to run (default all: {', '.join(TOOLS)})")
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     pages = load_pages(GOLD_SETS[args.gold], args.encoding)
-    results = {name: [run_tool(run, page) for page in pages] for name, run in TOOLS.items()}
+    results = {name: [run_tool(run, page) for page in pages] for name, run in TOOLS.items() if name in args.tools}
     dated = sum(page.published is not None for page in pages)
     with_author = sum(page.author is not None for page in pages)
     print(f"{len(pages)} {args.gold} pages ({args.encoding or 'utf-8'} bytes); {dated} with a date, "

@@ -76,6 +76,10 @@ class Config:
     """CSS selectors removed from HTML input before extraction."""
     site_rules: tuple[SiteRule, ...] = ()
     """Per-site ``drop_patterns``/``drop_selectors``."""
+    links: bool = False
+    """Write link targets into ``Document.text`` as ``[text](href)`` (they are always in ``blocks`` and Markdown)."""
+    images: bool = False
+    """Write the main content's images into ``Document.text`` as ``![alt](src)`` (always in ``blocks`` and Markdown)."""
     normalize_width: str = "none"
     """``digits_letters`` turns full-width digits and Latin letters half-width; punctuation is never touched."""
     max_input_bytes: int = 64 * 1024 * 1024

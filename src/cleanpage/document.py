@@ -30,6 +30,11 @@ class Block:
     line: int | None = None
     start: int | None = None
     path: str | None = None  # DOM path for HTML blocks
+    level: int | None = None  # a heading's level (1 for <h1>)
+    cells: list[str] | None = None  # a table row's cells
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text, href) of the links in the block
+    src: str | None = None  # an image's source (its alt text is ``text``)
+    group: str | None = None  # DOM path of the table or <pre> a row or code line belongs to
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -115,6 +120,8 @@ class Metadata:
     captions: list[str] = field(default_factory=list)
     pages: dict[str, int] | None = None
     truncated: bool = False
+    page_type: str | None = None  # HTML: article, forum_thread, list, doc_preview, error_or_login or other
+    confidence: float | None = None  # HTML: how sure the main-content choice is, 0-1
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -126,8 +133,27 @@ class Metadata:
 
 
 @dataclass
+class Post:
+    """One post of a forum thread: its author and time as the page shows them, and its text."""
+
+    text: str
+    author: str | None = None
+    published: str | None = None
+    blocks: list[int] = field(default_factory=list)  # indices of the post's blocks
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
 class Document:
-    """A cleaned page."""
+    """A cleaned page.
+
+    ``blocks`` hold the body's structure (kinds, heading levels, table cells, links, images);
+    ``text`` is the body as plain lines. Images and link targets appear in ``text`` only when
+    ``text_images`` / ``text_links`` are set (``Config.images`` / ``Config.links``); Markdown always
+    has them.
+    """
 
     blocks: list[Block]
     metadata: Metadata
@@ -135,11 +161,21 @@ class Document:
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     kind: str = "text"
+    posts: list[Post] = field(default_factory=list)
+    text_links: bool = False
+    text_images: bool = False
 
     @property
     def text(self) -> str:
         """The body, one paragraph per line, no blank lines."""
-        return "\n".join(block.text for block in self.blocks)
+        lines = []
+        for block in self.blocks:
+            if block.kind == "image":
+                if self.text_images:
+                    lines.append(_image(block))
+            else:
+                lines.append(_linked(block) if self.text_links else block.text)
+        return "\n".join(lines)
 
     @property
     def title(self) -> str | None:
@@ -151,6 +187,7 @@ class Document:
             "kind": self.kind,
             "metadata": self.metadata.to_dict(),
             "warnings": list(self.warnings),
+            "posts": [post.to_dict() for post in self.posts],
         }
         if trace:
             data["blocks"] = [b.to_dict() for b in self.blocks]
@@ -162,17 +199,62 @@ class Document:
         return json.dumps(self.to_dict(trace=trace), ensure_ascii=False, indent=indent)
 
     def to_markdown(self) -> str:
-        """The body as Markdown: headings as ``##``, list items as ``-``, quotes as ``>``."""
+        """The body as Markdown: headings by level, lists, quotes, pipe tables, fenced code, images, links."""
         out: list[str] = []
         if self.metadata.title:
             out.append(f"# {self.metadata.title}")
-        for block in self.blocks:
-            if block.kind == "heading":
-                out.append(f"## {block.text}")
-            elif block.kind == "list_item":
-                out.append(f"- {block.text}")
-            elif block.kind == "quote":
-                out.append(f"> {block.text}")
-            else:
-                out.append(block.text)
+        index = 0
+        blocks = self.blocks
+        while index < len(blocks):
+            block = blocks[index]
+            if block.kind in {"table_row", "code"} and block.group is not None:
+                end = index
+                while end < len(blocks) and blocks[end].kind == block.kind and blocks[end].group == block.group:
+                    end += 1
+                run = blocks[index:end]
+                out.append(_table(run) if block.kind == "table_row" else _fence(run))
+                index = end
+                continue
+            out.append(_markdown_line(block))
+            index += 1
         return "\n\n".join(out) + ("\n" if out else "")
+
+
+def _markdown_line(block: Block) -> str:
+    text = _linked(block)
+    if block.kind == "heading":
+        return "#" * min(max(block.level or 2, 2), 6) + " " + text
+    if block.kind == "list_item":
+        return f"- {text}"
+    if block.kind == "quote":
+        return f"> {text}"
+    if block.kind == "image":
+        return _image(block)
+    if block.kind == "code":
+        return f"```\n{block.text}\n```"
+    return text
+
+
+def _linked(block: Block) -> str:
+    """The block's text with each link written ``[text](href)`` (the first occurrence of its text)."""
+    text = block.text
+    for label, href in block.links:
+        if href and not href.startswith(("javascript:", "#")) and label in text:
+            text = text.replace(label, f"[{label}]({href})", 1)
+    return text
+
+
+def _image(block: Block) -> str:
+    return f"![{block.text}]({block.src or ''})"
+
+
+def _table(rows: list[Block]) -> str:
+    cells = [[cell.replace("|", "\\|") for cell in (row.cells or [row.text])] for row in rows]
+    width = max(len(row) for row in cells)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in cells]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n".join(lines)
+
+
+def _fence(lines: list[Block]) -> str:
+    return "```\n" + "\n".join(block.text for block in lines) + "\n```"

@@ -13,13 +13,13 @@ import itertools
 import re
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import convert
 from .config import Config
 from .decode import decode
-from .document import Block, Document, Metadata, Removal, Repair
+from .document import Block, Document, Metadata, Post, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
 from .registry import Detector, Repairer, build_detectors, build_repairers, check_names
@@ -57,6 +57,8 @@ class Segmented:
     warnings: list[str]
     removed: list[Removal]
     repairs: list[Repair]
+    images: list[Block] = field(default_factory=list)  # HTML images of the main content, kept out of detection
+    posts: list[Post] = field(default_factory=list)  # a forum thread's posts
 
 
 class Cleaner:
@@ -86,8 +88,10 @@ class Cleaner:
         _check_deadline(deadline, "conversion")
         metadata = finalize_metadata(page, url)
         convert.apply(page.blocks, metadata, self.config)
-        return Document(blocks=page.blocks, metadata=metadata, removed=removed, repairs=segmented.repairs,
-                        warnings=warnings, kind=segmented.kind)
+        blocks = _with_images(page.blocks, segmented.images)
+        return Document(blocks=blocks, metadata=metadata, removed=removed, repairs=segmented.repairs,
+                        warnings=warnings, kind=segmented.kind, posts=_posts_text(segmented.posts, page.blocks),
+                        text_links=self.config.links, text_images=self.config.images)
 
     def _sweep_residue(self, page: Page, edited: dict[int, Block], removed: list[Removal], warnings: list[str]) -> None:
         """Let the line-local detectors drop what trims and splits left behind (and nothing else)."""
@@ -108,6 +112,8 @@ class Cleaner:
         kind = self.config.kind if self.config.kind != "auto" else sniff_kind(text)
         hints = PageHints()
         removed: list[Removal] = []
+        images: list[Block] = []
+        posts: list[Post] = []
         if kind == "html":
             from .segment.html import segment_html
 
@@ -115,6 +121,7 @@ class Cleaner:
             blocks, hints = segmented.blocks, segmented.hints
             warnings.extend(segmented.warnings)
             removed.extend(segmented.removed)
+            images, posts = segmented.images, segmented.posts
         else:
             blocks = segment_text(text)
         if encoding:
@@ -122,7 +129,7 @@ class Cleaner:
             hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
         repairs = self._repair(blocks, removed, warnings, deadline)
         warnings.extend(repair_warnings(repairs))
-        return Segmented(blocks, kind, hints, warnings, removed, repairs)
+        return Segmented(blocks, kind, hints, warnings, removed, repairs, images, posts)
 
     # -- stages ----------------------------------------------------------------------------------
     def _decode(self, source: Source, headers: Mapping[str, str] | None,
@@ -175,6 +182,26 @@ class Cleaner:
         for block in blocks:
             block.text = block.text.strip(EDGE_SPACE)
         return records
+
+
+def _with_images(blocks: list[Block], images: list[Block]) -> list[Block]:
+    """The kept images put back in page order among the body's blocks, where they sit inside the body
+    (between its first and last block); images outside the body that detection left are dropped."""
+    if not images or not blocks:
+        return blocks
+    first, last = blocks[0].index, blocks[-1].index
+    inside = [image for image in images if first < image.index < last]
+    return sorted([*blocks, *inside], key=lambda block: block.index) if inside else blocks
+
+
+def _posts_text(posts: list[Post], blocks: list[Block]) -> list[Post]:
+    """Each post with the text of its blocks that survived detection."""
+    out = []
+    for post in posts:
+        own = set(post.blocks)
+        text = "\n".join(block.text for block in blocks if block.index in own)
+        out.append(Post(text, post.author, post.published, post.blocks))
+    return out
 
 
 def _has_surrogates(text: str) -> bool:

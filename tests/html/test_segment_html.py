@@ -1,5 +1,5 @@
 """segment.html rules on small pages: stray document ends, comment and recommendation widgets, link lists,
-layout blobs, one-paragraph containers."""
+one-paragraph containers."""
 
 from __future__ import annotations
 
@@ -13,10 +13,8 @@ from cleanpage.segment.blocks import iter_blocks
 from cleanpage.segment.density import densest_container
 from cleanpage.segment.html import (
     RECOMMENDATION_WIDGET,
-    _Candidate,
     _drop_trailing_link_lists,
     _drop_widget_sections,
-    _swallowed,
     parse_html,
 )
 
@@ -38,27 +36,6 @@ def test_reader_comments_after_the_article_are_dropped_and_recorded() -> None:
     assert "肉烂在锅里" not in doc.text and "审计员" not in doc.text
     recorded = {r.text for r in doc.removed if r.rule == "html.comment_section"}
     assert any("审计员" in text for text in recorded)
-
-
-def _candidate(*texts: str) -> _Candidate:
-    return _Candidate("test", [(text, "paragraph", None) for text in texts])
-
-
-def test_a_block_holding_a_structured_fallbacks_text_and_more_is_a_blob() -> None:
-    paragraphs = ("第一段正文内容。", "第二段正文内容。", "第三段正文内容。")
-    blob = "首页 基金超市 我的资产 " + "".join(paragraphs)
-    assert _swallowed(_candidate(blob), _candidate(*paragraphs))
-
-
-def test_a_paragraph_equal_to_the_fallback_is_not_a_blob() -> None:
-    paragraph = "第一段正文内容，第二句也在这里。"
-    assert not _swallowed(_candidate(paragraph), _candidate(paragraph))
-    assert not _swallowed(_candidate("导航 " + paragraph), _candidate(paragraph))
-
-
-def test_a_block_that_merged_a_structured_fallback_is_a_blob_even_without_more_text() -> None:
-    paragraphs = ("第一段正文内容。", "第二段正文内容。", "第三段正文内容。")
-    assert _swallowed(_candidate("".join(paragraphs)), _candidate(*paragraphs))
 
 
 def _source_blocks(name: str) -> tuple[list[Block], dict[int, etree._Element | None]]:

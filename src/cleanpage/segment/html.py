@@ -1,22 +1,23 @@
-"""Segment an HTML page into blocks of its main content, plus the page's metadata.
+"""Segment an HTML page: the whole page as blocks, main content chosen block by block.
 
-The page is parsed once with lxml. That one tree serves three readers:
+The page is parsed once with lxml. That one tree serves every reader:
 
-1. :mod:`cleanpage.htmlmeta` reads titles, dates, bylines, breadcrumbs and
-   links from the whole DOM (they often sit outside the main block);
-2. trafilatura (fast mode, on its own copy of the tree) finds the main content
-   with its structure (paragraphs, headings, list items, quotes, table rows);
-3. :mod:`cleanpage.segment.density` finds the container with the most
-   sentence punctuation, the fallback when trafilatura keeps too little (a
-   short news flash, an unusual layout) or too much (a whole layout table,
-   related lists and comment widgets around a short article).
+1. :mod:`cleanpage.htmlmeta` reads titles, dates, bylines, breadcrumbs and links from the whole
+   DOM (they often sit outside the main block);
+2. :mod:`cleanpage.segment.page_blocks` turns every piece of visible text into a typed block
+   (heading with level, paragraph, list item, table row with cells, code line, quote, caption,
+   image) with its element;
+3. :mod:`cleanpage.segment.scorer` asks independent signals (trafilatura, readability, the
+   densest prose container, text quality, markup semantics, repetition) about every block and
+   keeps the main content; every other block is a removal (detector ``content``) whose reason
+   names the signals against it, so the whole page is accounted for;
+4. :mod:`cleanpage.segment.page_type` reads the page's type and the confidence of the choice
+   from the same signals, and warns when the choice is weak.
 
-The choice between the two is made on measured signals only (amount of
-sentence-final punctuation and of text in each candidate), never on the
-site. Blocks are then located in the source tree (line, DOM path), and a
-trailing run of link lists (related news, rankings) is dropped and recorded.
-The text-level repairs and detectors then run on these blocks as on a text
-dump, so chrome that survives extraction is still removed and recorded.
+Widgets after the article that the scorer kept (comment and recommendation sections known by
+their class words, a trailing run of short link lists) are then dropped and recorded, and the
+text-level repairs and detectors run on the kept blocks as on a text dump, so chrome that
+survives selection is still removed and recorded.
 """
 
 from __future__ import annotations
@@ -29,12 +30,15 @@ import lxml.html
 from lxml import etree
 
 from ..config import Config
-from ..document import Block, Removal
+from ..document import Block, Post, Removal
 from ..htmlmeta import harvest_metadata
-from ..page import PageHints
-from .align import SourceIndex, link_share
-from .blocks import iter_blocks
-from .density import densest_container
+from ..page import Harvested, PageHints
+from .align import link_share
+from .page_blocks import PageBlock, segment_page
+from .page_type import classify
+from .posts import ThreadPost, find_posts
+from .scorer import Decision, decide
+from .signals import PageContext
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # An end tag of the document (a server-side include that closes its own <html>) followed by more
@@ -42,16 +46,6 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 EARLY_DOCUMENT_END = re.compile(r"</(?:html|body)\s*>(?=.*?<(?:div|p|table|article|section|span|td)\b)",
                                 re.IGNORECASE | re.DOTALL)
 SENTENCE_END = re.compile(r"[。！？!?]")
-NO_SPACE = re.compile(r"\s+")
-# trafilatura keeps too little when the densest container holds more than twice its sentences.
-TOO_LITTLE_RATIO = 0.5
-# trafilatura keeps too much when it has this many times the container's text for about the same sentences.
-TOO_MUCH_TEXT_RATIO = 2.5
-SAME_SENTENCES_RATIO = 0.8
-# one extracted block that holds a structured fallback's whole text (and this much more) is a layout blob
-BLOB_RATIO_STRUCTURED = 1.0
-BLOB_MIN_FALLBACK_BLOCKS = 3
-MIN_FALLBACK_SENTENCES = 2
 # trailing blocks that are mostly link text and short are a related-news or ranking list
 LINK_LIST_SHARE = 0.6
 LINK_LIST_MAX_CHARS = 60
@@ -86,20 +80,8 @@ class HtmlSegment:
     hints: PageHints
     warnings: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
-
-
-@dataclass
-class _Candidate:
-    name: str
-    items: list[tuple[str, str, etree._Element | None]]  # text, kind, source element when known
-
-    @property
-    def chars(self) -> int:
-        return sum(len(text) for text, _, _ in self.items)
-
-    @property
-    def sentences(self) -> int:
-        return sum(len(SENTENCE_END.findall(text)) for text, _, _ in self.items)
+    images: list[Block] = field(default_factory=list)  # kept images, outside the text detectors' view
+    posts: list[Post] = field(default_factory=list)  # a thread's posts (text filled in after detection)
 
 
 def parse_html(text: str, warnings: list[str] | None = None) -> etree._Element | None:
@@ -130,50 +112,79 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     for selector in config.selectors_for(host):
         _drop_selector(tree, selector, warnings)
     meta = harvest_metadata(tree, url)
-    extracted = _trafilatura(tree, url)
-    container = densest_container(tree)
-    fallback = _Candidate("density", [(t, k, e) for t, k, e in iter_blocks(container.element)]) if container else None
-    chosen, why = choose(extracted, fallback)
-    if why:
-        warnings.append(f"html: {why}")
-    blocks = _to_blocks(chosen, tree, text)
-    # each block's source element, fixed before any rule removes blocks
-    elements = {id(block): element for block, (_, _, element) in zip(blocks, chosen.items)}
-    removed = _drop_widget_sections(blocks, elements, COMMENT_WIDGET)
+    page_blocks = segment_page(tree)
+    context = PageContext(tree, page_blocks, url)
+    decisions = decide(context)
+    posts = find_posts(context)
+    if posts:
+        _keep_posts(page_blocks, decisions, posts)
+        values_from_posts = _post_values(posts)
+    else:
+        values_from_posts = {}
+    verdict = classify(context, decisions, posts=len(posts))
+    warnings.extend(f"content: {warning}" for warning in verdict.warnings)
+    values = dict(meta.values)
+    values.update(values_from_posts)
+    values["page_type"] = Harvested(verdict.page_type, "content.page_type", verdict.evidence, 1.0)
+    values["confidence"] = Harvested(round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
+    line_starts = _line_starts(text)
+    roottree = tree.getroottree()
+    blocks: list[Block] = []
+    images: list[Block] = []
+    removed: list[Removal] = []
+    elements: dict[int, etree._Element] = {}
+    for index, (page_block, decision) in enumerate(zip(page_blocks, decisions)):
+        block = _to_block(page_block, index, roottree, line_starts)
+        if not decision.keep:
+            if page_block.kind != "image" or page_block.text:
+                removed.append(Removal("content", "content.not_main", decision.reason, block.text, index, block.line))
+        elif page_block.kind == "image":
+            images.append(block)
+        else:
+            blocks.append(block)
+            elements[id(block)] = page_block.element
+    removed += _drop_widget_sections(blocks, elements, COMMENT_WIDGET)
     removed += _drop_widget_sections(blocks, elements, RECOMMENDATION_WIDGET)
     removed += _drop_trailing_link_lists(blocks, elements)
-    return HtmlSegment(blocks, PageHints(titles=meta.titles, values=meta.values), warnings, removed)
+    thread = [Post("", post.author, post.published, list(post.blocks)) for post in posts]
+    return HtmlSegment(blocks, PageHints(titles=meta.titles, values=values), warnings, removed, images, thread)
 
 
-def choose(extracted: _Candidate, fallback: _Candidate | None) -> tuple[_Candidate, str]:
-    """The candidate to keep and, when it is the fallback, the measured reason."""
-    if fallback is None or fallback.sentences < MIN_FALLBACK_SENTENCES:
-        return extracted, ""
-    if extracted.sentences < TOO_LITTLE_RATIO * fallback.sentences:
-        return fallback, (f"main-content extraction kept too little ({extracted.sentences} sentences, "
-                          f"densest container {fallback.sentences}); used the densest container")
-    if (extracted.chars > TOO_MUCH_TEXT_RATIO * fallback.chars
-            and fallback.sentences >= SAME_SENTENCES_RATIO * extracted.sentences):
-        return fallback, (f"main-content extraction kept too much ({extracted.chars} characters for "
-                          f"{extracted.sentences} sentences, densest container {fallback.chars} for "
-                          f"{fallback.sentences}); used the densest container")
-    if _swallowed(extracted, fallback):
-        return fallback, ("main-content extraction merged the densest container's whole text into one "
-                          "block; used the densest container")
-    return extracted, ""
+def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
+    """A thread's body is its posts' own text: every other block of the page goes, with the reason."""
+    own = {index for post in posts for index in post.blocks}
+    inside = {index for post in posts for index, block in enumerate(blocks)
+              if block.element is post.element or post.element in block.element.iterancestors()}
+    for index, decision in enumerate(decisions):
+        decision.keep = index in own
+        if index in own:
+            continue
+        if index in inside:
+            decision.reason = "forum thread: a post's header, signature, quote of an earlier post or buttons"
+        else:
+            decision.reason = f"forum thread: outside the {len(posts)} posts ({decision.reason or 'page chrome'})"
 
 
-def _swallowed(extracted: _Candidate, fallback: _Candidate) -> bool:
-    """One extracted block holds all of the fallback's text: a layout blob, not a paragraph.
+def _post_values(posts: list[ThreadPost]) -> dict[str, Harvested]:
+    """The opening post's author and time are the thread's."""
+    first = posts[0]
+    values = {}
+    if first.author:
+        values["author"] = Harvested(first.author, "content.thread_author", first.author, 0.9)
+        values["authors"] = Harvested([first.author], "content.thread_author", first.author, 0.9)
+    if first.published:
+        values["published"] = Harvested(first.published, "content.thread_time", first.published, 0.9)
+    return values
 
-    Far more (2.5x) is needed when the fallback is one block; when the fallback has paragraphs of
-    its own (at least three blocks) holding them is enough, because the blob has lost the article's
-    structure (and whatever else it holds, a dateline or a menu, is not a paragraph of it either).
-    """
-    inner = NO_SPACE.sub("", "".join(text for text, _, _ in fallback.items))
-    ratio = BLOB_RATIO_STRUCTURED if len(fallback.items) >= BLOB_MIN_FALLBACK_BLOCKS else TOO_MUCH_TEXT_RATIO
-    return any(len(NO_SPACE.sub("", text)) >= ratio * len(inner) and inner in NO_SPACE.sub("", text)
-               for text, _, _ in extracted.items)
+
+def _to_block(page_block: PageBlock, index: int, roottree: etree._ElementTree, line_starts: list[int]) -> Block:
+    element = page_block.element
+    line = element.sourceline
+    start = line_starts[line - 1] if line is not None and 0 < line <= len(line_starts) else None
+    group = roottree.getpath(page_block.group) if page_block.group is not None else None
+    return Block(page_block.text, page_block.kind, index, line, start, roottree.getpath(element),
+                 level=page_block.level, cells=page_block.cells, links=list(page_block.links), src=page_block.src,
+                 group=group)
 
 
 def _host(url: str | None) -> str | None:
@@ -192,34 +203,6 @@ def _drop_selector(tree: etree._Element, selector: str, warnings: list[str]) -> 
         parent = element.getparent()
         if parent is not None:
             element.drop_tree()
-
-
-def _trafilatura(tree: etree._Element, url: str | None) -> _Candidate:
-    import trafilatura
-
-    document = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False, include_tables=True,
-                                           include_images=False, with_metadata=False)
-    body = getattr(document, "body", None) if document is not None else None
-    if body is None:
-        return _Candidate("trafilatura", [])
-    return _Candidate("trafilatura", [(t, k, None) for t, k, _ in iter_blocks(body)])
-
-
-def _to_blocks(candidate: _Candidate, tree: etree._Element, source: str) -> list[Block]:
-    elements = [e for _, _, e in candidate.items]
-    if any(e is None for e in elements):
-        located = SourceIndex(tree).locate([t for t, _, _ in candidate.items])
-        elements = [node.element if node else None for node in located]
-        candidate.items = [(t, k, e) for (t, k, _), e in zip(candidate.items, elements)]
-    roottree = tree.getroottree()
-    line_starts = _line_starts(source)
-    blocks = []
-    for index, (text, kind, element) in enumerate(candidate.items):
-        line = element.sourceline if element is not None else None
-        start = line_starts[line - 1] if line is not None and 0 < line <= len(line_starts) else None
-        path = roottree.getpath(element) if element is not None else None
-        blocks.append(Block(text, kind, index, line, start, path))
-    return blocks
 
 
 def _line_starts(source: str) -> list[int]:

@@ -1,0 +1,118 @@
+"""What kind of page this is, and how sure the content choice is: read from the same signals.
+
+``page_type`` is one of:
+
+- ``forum_thread``: the page repeats a post structure (:mod:`cleanpage.segment.posts`) at least
+  twice; every post is body;
+- ``error_or_login``: little visible text, and what there is asks to log in or says the page is
+  missing or forbidden;
+- ``list``: an index of other pages: what was kept is mostly link text, or the page has many link
+  items and no block of prose;
+- ``doc_preview``: a document-sharing page's preview (page counts with download and preview
+  words);
+- ``article``: prose was found and kept;
+- ``other``: none of these.
+
+``confidence`` (0-1) is the text-weighted mean margin of the scorer's decisions (a block scored
+near zero is a coin toss), lowered when the choice has a known weak shape. Each weak shape is a
+warning, so a doubtful page never passes silently:
+
+- one giant block holds most of the kept text (a layout blob, or a page glued into one line);
+- the kept text is mostly link text;
+- the kept text is far smaller than the page's densest prose region;
+- almost nothing was kept from a page that has text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .page_blocks import PageBlock
+from .scorer import Decision
+from .signals import PageContext
+from .signals.text_quality import quality, weight_of
+
+ERROR_OR_LOGIN = re.compile(
+    r"登录|登陆|登入|注册|密码|验证码|404|403|找不到|不存在|已删除|已被删除|无权|没有权限|权限不足|阅读权限|出错|错误|"
+    r"頁面不存在|找不到|登錄|註冊|密碼|權限|"
+    r"\b(?:log ?in|sign ?in|not found|forbidden|access denied|error|page unavailable)\b", re.IGNORECASE)
+DOC_PREVIEW = re.compile(r"(?:下载|下載|预览|預覽|download)", re.IGNORECASE)
+DOC_PAGES = re.compile(r"(?:共\s*\d+\s*页|\d+\s*页\s*[/／]|第\s*\d+\s*页\s*[/／]\s*共|\bpages?\s*\d+)", re.IGNORECASE)
+ERROR_MAX_WEIGHT = 400  # an error or login page prints at most this much text (in CJK-character units)
+MIN_KEPT_WEIGHT = 30
+LIST_LINK_SHARE = 0.5
+LIST_MIN_LINK_BLOCKS = 15
+PROSE_QUALITY = 0.6
+GIANT_SHARE = 0.8
+GIANT_WEIGHT = 1500
+REGION_SHORTFALL = 0.4
+MARGIN_SCALE = 2.0
+
+
+@dataclass
+class Verdict:
+    page_type: str
+    confidence: float
+    evidence: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -> Verdict:
+    blocks = page.blocks
+    weights = [weight_of(block.text) for block in blocks]
+    total = sum(weights) or 1.0
+    kept = [i for i, decision in enumerate(decisions) if decision.keep and blocks[i].kind != "image"]
+    kept_weight = sum(weights[i] for i in kept)
+    kept_chars = sum(blocks[i].chars for i in kept) or 1
+    kept_links = sum(blocks[i].link_chars for i in kept) / kept_chars
+    margin = sum(weights[i] * min(abs(d.score) / MARGIN_SCALE, 1.0) for i, d in enumerate(decisions)) / total
+    confidence = margin
+    warnings: list[str] = []
+    if kept and kept_weight >= GIANT_WEIGHT:
+        giant = max(kept, key=lambda i: weights[i])
+        if weights[giant] >= GIANT_SHARE * kept_weight:
+            warnings.append(f"one block holds {weights[giant] / kept_weight:.0%} of the kept text "
+                            f"({blocks[giant].chars} characters): the page's structure may be lost")
+            confidence *= 0.6
+    if kept and kept_links > LIST_LINK_SHARE:
+        warnings.append(f"the kept text is {kept_links:.0%} link text")
+        confidence *= 0.6
+    region = _region_weight(decisions, weights)
+    if region and kept_weight < REGION_SHORTFALL * region:
+        warnings.append(f"kept {kept_weight:.0f} units of text, far less than the densest region's {region:.0f}")
+        confidence *= 0.6
+    if kept_weight < MIN_KEPT_WEIGHT and total >= 4 * MIN_KEPT_WEIGHT:
+        warnings.append("almost nothing of the page was kept as main content")
+        confidence *= 0.5
+    page_type, evidence = _page_type(blocks, kept, kept_weight, kept_links, total, posts)
+    if confidence < 0.5:
+        warnings.append(f"low confidence in the content choice ({confidence:.2f})")
+    return Verdict(page_type, max(0.0, min(confidence, 1.0)), evidence, warnings)
+
+
+def _region_weight(decisions: Sequence[Decision], weights: Sequence[float]) -> float:
+    """The text inside the densest prose container that the text signal rates as prose."""
+    return sum(weights[i] for i, d in enumerate(decisions)
+               if d.votes.get("region", 0) > 0 and d.votes.get("text", 0) > 0.5)
+
+
+def _page_type(blocks: Sequence[PageBlock], kept: list[int], kept_weight: float, kept_links: float, total: float,
+               posts: int) -> tuple[str, str]:
+    if posts >= 2:
+        return "forum_thread", f"{posts} posts of one repeated structure"
+    page_text = " ".join(block.text for block in blocks)
+    if total <= ERROR_MAX_WEIGHT and ERROR_OR_LOGIN.search(page_text):
+        return "error_or_login", f"{total:.0f} units of text, with login/error words"
+    prose = [block for block in blocks if quality(block.text, block.link_density, block.kind) >= PROSE_QUALITY]
+    link_items = sum(1 for block in blocks if block.link_density > 0.7)
+    if kept and kept_links > LIST_LINK_SHARE:
+        return "list", f"kept text is {kept_links:.0%} link text"
+    if not prose and link_items >= LIST_MIN_LINK_BLOCKS:
+        return "list", f"{link_items} link items and no prose block"
+    if DOC_PAGES.search(page_text) and DOC_PREVIEW.search(page_text) and len(prose) <= 3:
+        return "doc_preview", "page counts with download/preview words and little prose"
+    if kept_weight >= MIN_KEPT_WEIGHT and prose:
+        return "article", f"{len(prose)} prose blocks"
+    return "other", "no prose, no list, no posts"

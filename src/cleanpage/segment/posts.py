@@ -1,0 +1,208 @@
+"""The posts of a forum thread: one structure repeated, each with an author, a time and a text.
+
+A thread (Discuz, phpwind, tieba, Tianya, Q&A pages...) prints every post in the same markup: the
+children of one element that share a tag, an id pattern (``post_123`` -> ``post_#``) and a first
+class word. A group of such siblings is a thread when at least two of them carry a date with a
+time and some text of their own, and when it is not a comment section under an article (no
+comment/reply words on the group's container, and less prose before its first post than in its
+posts).
+
+Inside each post, the text is the content element: the nearest common ancestor of the post's
+prose blocks, leaving out user panels, signatures and quotes by their class words. What a post
+shows outside it gives the post's author (a link to a user page, or the first short link) and
+time (the first date with a time). Quoted earlier posts, edit notices and buttons inside the
+content element are not the post's text.
+
+Never: a list of other threads (titles, authors and dates without text of their own) is not a
+thread, because its rows are mostly link text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..dates import parse_date
+from .page_blocks import PageBlock
+from .signals import PageContext
+from .signals.semantics import CLASS_WORD
+from .signals.text_quality import quality, weight_of
+
+DATE_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[ T]?\s*\d{1,2}[:：]\d{2}")
+DIGITS = re.compile(r"\d+")
+USER_LINK = re.compile(r"uid=|space-uid|mod=space|/u/|/user|/people/|/member|/profile|/home\.php|username=|un=|/i/",
+                       re.IGNORECASE)
+BUTTONS = re.compile(
+    r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
+    r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|\s|[|｜丨·])+$")
+EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited", re.IGNORECASE)
+ASIDE_WORDS = frozenset({"sign", "signature", "sig", "sightml", "quote", "blockquote", "quotes", "yinyong", "user",
+                         "author", "userinfo", "profile", "avatar", "pls", "postauthor", "poster", "info", "sidebar",
+                         "side", "ad", "ads", "rate", "ratl", "psth", "pstatus"})
+COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
+AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
+MIN_POSTS = 2
+MIN_POST_WEIGHT = 1
+
+
+@dataclass
+class ThreadPost:
+    element: etree._Element
+    content: etree._Element
+    blocks: list[int] = field(default_factory=list)
+    author: str | None = None
+    published: str | None = None
+
+
+def find_posts(page: PageContext) -> list[ThreadPost]:
+    """The thread's posts in page order, or ``[]`` when the page is not a thread."""
+    under = _blocks_under(page.blocks)
+    best: list[ThreadPost] = []
+    best_weight = 0.0
+    for members in _sibling_groups(page.tree, under):
+        posts = [post for post in (_read_post(member, page.blocks, under) for member in members) if post]
+        if len(posts) < MIN_POSTS:
+            continue
+        weight = sum(weight_of(page.blocks[i].text) for post in posts for i in post.blocks)
+        if weight > best_weight and not _comment_section(members[0]) and not _after_article(page, posts, weight):
+            best, best_weight = posts, weight
+    return best
+
+
+def _blocks_under(blocks: Sequence[PageBlock]) -> dict[etree._Element, list[int]]:
+    """For every element that holds blocks, their indices (in page order)."""
+    under: dict[etree._Element, list[int]] = defaultdict(list)
+    for index, block in enumerate(blocks):
+        node: etree._Element | None = block.element
+        while node is not None:
+            under[node].append(index)
+            node = node.getparent()
+    return under
+
+
+def _signature(element: etree._Element) -> tuple[str, str, str]:
+    classes = [word for word in (element.get("class") or "").split() if not DIGITS.search(word)]
+    return (str(element.tag), DIGITS.sub("#", element.get("id") or ""), classes[0] if classes else "")
+
+
+def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]) -> list[list[etree._Element]]:
+    groups: list[list[etree._Element]] = []
+    for parent in under:
+        children = [child for child in parent if isinstance(child.tag, str) and child in under]
+        if len(children) < MIN_POSTS:
+            continue
+        by_signature: dict[tuple[str, str, str], list[etree._Element]] = defaultdict(list)
+        for child in children:
+            signature = _signature(child)
+            if signature[1] or signature[2]:  # anonymous <div>s are layout, not a repeated structure
+                by_signature[signature].append(child)
+        groups.extend(members for members in by_signature.values() if len(members) >= MIN_POSTS)
+    return groups
+
+
+def _aside(element: etree._Element, stop: etree._Element) -> bool:
+    """Whether ``element`` sits in a user panel, signature or quote inside the post ``stop``."""
+    node: etree._Element | None = element
+    while node is not None and node is not stop:
+        if node.tag == "blockquote":
+            return True
+        words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
+        if words & ASIDE_WORDS:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]]
+               ) -> ThreadPost | None:
+    indices = under.get(member, [])
+    text = " ".join(blocks[i].text for i in indices)
+    if not DATE_TIME.search(text):
+        return None
+    candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
+    prose = [i for i in candidates if quality(blocks[i].text, blocks[i].link_density, blocks[i].kind) > 0]
+    chosen = prose or ([max(candidates, key=lambda i: weight_of(blocks[i].text))] if candidates else [])
+    if not chosen or sum(weight_of(blocks[i].text) for i in chosen) < MIN_POST_WEIGHT:
+        return None
+    content = _common_ancestor([blocks[i].element for i in chosen], member)
+    own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
+           and not EDIT_NOTICE.search(blocks[i].text)]
+    if not own:
+        return None
+    taken = set(own)
+    outside = [i for i in indices if i not in taken]
+    return ThreadPost(member, content, own, _author(member, content), _time(blocks, outside) or _time(blocks, own))
+
+
+def _own_text(block: PageBlock) -> bool:
+    """A block that can be a post's own words: not a button row, not link text, not a bare date line."""
+    if block.kind in {"image", "quote"} or not block.text.strip() or BUTTONS.match(block.text):
+        return False
+    if block.link_density > 0.6:
+        return False
+    return not (DATE_TIME.search(block.text) and len(block.text) < 60)
+
+
+def _common_ancestor(elements: list[etree._Element], member: etree._Element) -> etree._Element:
+    """The deepest element holding all of ``elements``, never above ``member``."""
+    path = [elements[0], *elements[0].iterancestors()]
+    for element in elements[1:]:
+        ancestors = {element, *element.iterancestors()}
+        path = [node for node in path if node in ancestors]
+    node = path[0] if path else member
+    return node if member in (node, *node.iterancestors()) else member
+
+
+def _author(member: etree._Element, content: etree._Element) -> str | None:
+    """A link to a user page outside the post's text, else a name after an author label."""
+    links = [a for a in member.iter("a") if content not in (a, *a.iterancestors())]
+    for anchor in links:
+        name = anchor.text_content().strip()
+        if name and USER_LINK.search(anchor.get("href") or "") and len(name) <= 30 and not BUTTONS.match(name):
+            return name
+    head = " ".join(text for text in _text_outside(member, content))
+    labelled = AUTHOR_LABEL.search(head)
+    return labelled.group(1) if labelled else None
+
+
+def _text_outside(member: etree._Element, content: etree._Element) -> list[str]:
+    out: list[str] = []
+    for node in member.iter():
+        if node is content or content in node.iterancestors():
+            continue
+        if isinstance(node.tag, str) and node.tag not in {"script", "style"} and node.text:
+            out.append(node.text)
+        if node.tail and node is not member:
+            out.append(node.tail)
+    return out
+
+
+def _time(blocks: Sequence[PageBlock], indices: list[int]) -> str | None:
+    for index in indices:
+        match = DATE_TIME.search(blocks[index].text)
+        if match:
+            return parse_date(blocks[index].text[match.start():])
+    return None
+
+
+def _comment_section(member: etree._Element) -> bool:
+    parent = member.getparent()
+    for node in (member, *(parent.iterancestors() if parent is not None else ()), parent):
+        if node is None or node.tag in {"body", "html"}:
+            continue
+        words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
+        if words & COMMENT_WORDS:
+            return True
+    return False
+
+
+def _after_article(page: PageContext, posts: list[ThreadPost], weight: float) -> bool:
+    """Whether more prose precedes the first post than the posts hold: an article with comments."""
+    first = posts[0].blocks[0] if posts[0].blocks else 0
+    before = sum(weight_of(block.text) for block in page.blocks[:first]
+                 if quality(block.text, block.link_density, block.kind) > 0.5)
+    return before > weight

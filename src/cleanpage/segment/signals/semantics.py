@@ -1,0 +1,78 @@
+"""What the page's own markup says a block is: tag names, and words of class, id and role.
+
+The nearest ancestor (the block's element included) whose tag or class/id/role words are telling
+decides: ``<article>``, ``main``, ``content``, ``zhengwen`` (正文), ``neirong`` (内容)... vote for,
+``<nav>``, ``<footer>``, ``<aside>``, ``menu``, ``sidebar``, ``comment``, ``share``, ``related``,
+``xiangguan`` (相关), ``pinglun`` (评论)... against. The nearest one wins because pages wrap
+everything in a ``content`` div, sidebars included. Words are split at ``-``, ``_``, digits and case
+changes, and matched whole (``comment`` is a word, ``commentary`` is not). No site names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import PageContext, Signal
+
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+POSITIVE_WORDS = frozenset({
+    "article", "articles", "artical", "content", "contents", "main", "body", "text", "txt", "story", "entry", "post",
+    "posts", "postmessage", "message", "detail", "details", "zhengwen", "neirong", "wenzhang", "blog",
+    "markdown", "prose", "answer", "rich", "paragraph", "para", "maintext", "bodytext", "articlebody", "cont",
+})
+NEGATIVE_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "menus", "footer", "foot", "header", "masthead", "sidebar", "side",
+    "aside", "widget", "widgets", "comment", "comments", "cmt", "reply", "replies", "share", "sharing", "social",
+    "related", "relate", "recommend", "recommended", "recommendation", "tuijian", "xiangguan", "pinglun", "gentie",
+    "ad", "ads", "advert", "advertisement", "adsbygoogle", "banner", "sponsor", "promo", "copyright", "breadcrumb",
+    "breadcrumbs", "crumb", "crumbs", "login", "signin", "register", "toolbar", "tools", "pager", "pagination",
+    "paging", "rank", "ranking", "paihang", "hot", "hotnews", "popular", "trending", "subscribe", "newsletter",
+    "qrcode", "ewm", "erweima", "logo", "search", "cookie", "consent", "modal", "popup", "signature", "sign",
+    "sitemap", "skip", "topbar", "bottom", "friendlink", "links", "tags", "tag", "print", "font", "more",
+})
+POSITIVE_TAGS = frozenset({"article", "main"})
+NEGATIVE_TAGS = frozenset({"nav", "footer", "aside", "header", "menu"})
+STOP_TAGS = frozenset({"body", "html"})
+
+
+class SemanticsVote(Signal):
+    name = "markup"
+
+    def votes(self, page: PageContext) -> list[float]:
+        cache: dict[int, float] = {}
+        return [verdict(block.element, cache) for block in page.blocks]
+
+
+def own_verdict(element: object) -> float | None:
+    """+1, -1, a mix, or ``None`` when the element's tag and attributes say nothing."""
+    tag = getattr(element, "tag", "")
+    get = getattr(element, "get", None)
+    if not isinstance(tag, str) or get is None:
+        return None
+    words = {word.lower() for word in CLASS_WORD.findall(f"{get('class', '')} {get('id', '')} {get('role', '')}")}
+    positive = len(words & POSITIVE_WORDS) + (tag in POSITIVE_TAGS)
+    negative = len(words & NEGATIVE_WORDS) + (tag in NEGATIVE_TAGS)
+    if not positive and not negative:
+        return None
+    return (positive - negative) / (positive + negative)
+
+
+def verdict(element: object, cache: dict[int, float]) -> float:
+    """The verdict of the nearest telling ancestor-or-self, 0 when none below ``body`` is telling."""
+    seen = []
+    node = element
+    value = 0.0
+    while node is not None and getattr(node, "tag", None) not in STOP_TAGS:
+        key = id(node)
+        if key in cache:
+            value = cache[key]
+            break
+        seen.append(key)
+        own = own_verdict(node)
+        if own is not None:
+            value = own
+            break
+        node = node.getparent()  # type: ignore[attr-defined]
+    for key in seen:
+        cache[key] = value
+    return value
