@@ -29,6 +29,7 @@ EncodingDetector = Callable[[bytes], "str | None"]
 
 KINDS = ("auto", "html", "text")
 CAPTION_POLICIES = ("move", "drop", "keep")
+FORUM_POLICIES = ("all", "first")
 WIDTH_POLICIES = ("none", "digits_letters")
 OPENCC_CONFIGS = ("s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "t2hk", "t2jp", "jp2t")
 
@@ -76,6 +77,8 @@ class Config:
     """CSS selectors removed from HTML input before extraction."""
     site_rules: tuple[SiteRule, ...] = ()
     """Per-site ``drop_patterns``/``drop_selectors``."""
+    forum_posts: str = "all"
+    """A forum thread's body: ``all`` its posts in order (the gold convention), or ``first`` the opening post only."""
     links: bool = False
     """Write link targets into ``Document.text`` as ``[text](href)`` (they are always in ``blocks`` and Markdown)."""
     images: bool = False
@@ -94,6 +97,8 @@ class Config:
             raise ConfigError(f"kind must be one of {KINDS}, not {self.kind!r}")
         if self.captions not in CAPTION_POLICIES:
             raise ConfigError(f"captions must be one of {CAPTION_POLICIES}, not {self.captions!r}")
+        if self.forum_posts not in FORUM_POLICIES:
+            raise ConfigError(f"forum_posts must be one of {FORUM_POLICIES}, not {self.forum_posts!r}")
         if self.convert is not None and self.convert.removesuffix(".json") not in OPENCC_CONFIGS:
             raise ConfigError(f"convert must be one of {OPENCC_CONFIGS}, not {self.convert!r}")
         if self.normalize_width not in WIDTH_POLICIES:

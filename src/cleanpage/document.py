@@ -236,12 +236,22 @@ def _markdown_line(block: Block) -> str:
 
 
 def _linked(block: Block) -> str:
-    """The block's text with each link written ``[text](href)`` (the first occurrence of its text)."""
+    """The block's text with each link written ``[text](href)``: links are found in reading order in the
+    original text, each after the previous one, so a link never lands inside another or its URL."""
     text = block.text
+    out: list[str] = []
+    cursor = 0
     for label, href in block.links:
-        if href and not href.startswith(("javascript:", "#")) and label in text:
-            text = text.replace(label, f"[{label}]({href})", 1)
-    return text
+        if not href or href.startswith(("javascript:", "#")):
+            continue
+        at = text.find(label, cursor)
+        if at < 0:
+            continue
+        out.append(text[cursor:at])
+        out.append(f"[{label}]({href})")
+        cursor = at + len(label)
+    out.append(text[cursor:])
+    return "".join(out)
 
 
 def _image(block: Block) -> str:

@@ -1,4 +1,4 @@
-"""C16 forum: post frames go, replies after the opening post go, the opening post stays."""
+"""C16 forum: post frames go, every post stays (replies go only with forum_posts="first")."""
 
 from __future__ import annotations
 
@@ -9,12 +9,23 @@ import cleanpage
 CHROME = Path(__file__).parents[1] / "fixtures" / "chrome"
 
 
-def _clean(case: str) -> cleanpage.Document:
-    return cleanpage.clean((CHROME / case / "input.txt").read_text(encoding="utf-8"), kind="text")
+def _clean(case: str, **options: str) -> cleanpage.Document:
+    return cleanpage.clean((CHROME / case / "input.txt").read_text(encoding="utf-8"), kind="text", **options)
 
 
-def test_thread_keeps_the_opening_post_and_harvests_its_poster_and_time() -> None:
+def test_thread_keeps_every_post_without_its_frame() -> None:
     doc = _clean("forum_1")
+    rules = {r.text: r.rule for r in doc.removed if r.detector == "forum"}
+    assert rules["发表于 2023-9-18 21:05 | 只看该作者 | 倒序浏览"] == rules["沙发"] == "C16.post_header"
+    assert not [r for r in doc.removed if r.rule == "C16.reply"]
+    lines = doc.text.splitlines()
+    assert lines[0] == "上周末带孩子去了老城区新开的城市书房，环境比想象中好很多，儿童区的绘本也很齐全。"
+    assert "去过一次，周末人太多了，建议工作日去，安静很多，也更容易找到座位。" in lines
+    assert (doc.metadata.author, doc.metadata.published) == ("山野行者", "2023-09-18T21:05")
+
+
+def test_first_post_only_keeps_the_opening_post_and_harvests_its_poster_and_time() -> None:
+    doc = _clean("forum_1", forum_posts="first")
     rules = {r.text: r.rule for r in doc.removed if r.detector == "forum"}
     assert rules["查看: 2385|回复: 12"] == "C16.stats"
     assert rules["发表于 2023-9-18 21:05 | 只看该作者 | 倒序浏览"] == rules["沙发"] == "C16.post_header"
@@ -37,7 +48,7 @@ def test_traditional_thread_with_poster_on_the_header_line() -> None:
     assert rules["只看該作者 回覆 引用"] == rules["使用道具 檢舉"] == "C16.toolbar"
     assert doc.metadata.author == "bookworm77"
     assert doc.metadata.published == "2023-09-18T21:05"
-    assert len(doc.text.splitlines()) == 2
+    assert len(doc.text.splitlines()) == 3  # the opening post (two lines) and the reply
 
 
 def test_a_single_post_header_without_other_forum_signals_removes_no_text() -> None:

@@ -1,4 +1,4 @@
-"""C16 forum and BBS chrome: per-post frames, and the replies of a thread.
+"""C16 forum and BBS chrome: per-post frames (and, with ``forum_posts="first"``, the replies of a thread).
 
 Removes, wherever they sit (the frame repeats around every post):
 
@@ -11,18 +11,20 @@ Removes, wherever they sit (the frame repeats around every post):
 * on a page that is clearly a forum (two post headers, or one and two other
   forum signals): post headers (``张三 发表于 2012-3-4 10:23``, ``楼主``,
   ``2楼``, ``千问 | 2008-3-7 19:54:07 | 显示全部楼层``), author-card lines
-  (``积分 123 帖子 45 主题 6``), device lines (``来自手机``), and, because a
-  forum page's body is its opening post, every reply: from the first post
-  header that follows body text to the end of the last reply; and reply-form
+  (``积分 123 帖子 45 主题 6``), device lines (``来自手机``), and reply-form
   words on lines of their own next to a reply form (``高级模式``, ``发表回复``).
+
+A thread's body is every post in order (the gold convention): replies stay, only their frames go.
+With ``Config(forum_posts="first")`` every reply goes too, from the first post header that follows
+body text to the end of the last reply (for users who want the opening post alone).
 
 Harvests the opening post's poster ID as ``author``/``authors`` and its post
 time as ``published``.
 
 Never removes: sentences of a post (``我引用了他在会上的原话。``,
 ``已向平台举报。``), any line over 40 characters except an anchored post
-header, replies when the page has only one post header and no other forum
-signal, or the opening post.
+header, the text of a reply (unless ``forum_posts="first"``), replies when the page has only
+one post header and no other forum signal, or the opening post.
 """
 
 from __future__ import annotations
@@ -137,9 +139,9 @@ class Forum(Detector):
                 if i not in chrome and (DEVICE.match(key) or self._card(spaced[i])):
                     chrome[i] = ("C16.post_meta", "poster card or device line")
             yield from self._opening_post(page, headers)
-            replies = self._replies(page, headers, chrome)
-            for i in replies:
-                chrome.setdefault(i, ("C16.reply", "reply after the opening post"))
+            if self.config.forum_posts == "first":
+                for i in self._replies(page, headers, chrome):
+                    chrome.setdefault(i, ("C16.reply", "reply after the opening post (forum_posts='first')"))
             for i in self._reply_form_buttons(keys, chrome):
                 chrome[i] = ("C16.reply_form", "reply form button")
         for i in sorted(chrome):

@@ -113,6 +113,7 @@ class _Walker:
         self.blocks: list[PageBlock] = []
         self.parts: list[tuple[str, bool]] = []  # text, inside a link
         self.links: list[tuple[str, str]] = []
+        self.pending_links: list[tuple[str, str]] = []  # links that wrap the next block to start
         self.owner: etree._Element | None = None
         self.kind = "paragraph"
         self.level: int | None = None
@@ -127,6 +128,8 @@ class _Walker:
     def _start(self, owner: etree._Element, kind: str, level: int | None) -> None:
         self._flush()
         self.owner, self.kind, self.level = owner, kind, level
+        if self.pending_links:
+            self.links, self.pending_links = self.pending_links, []
 
     def _flush(self) -> None:
         text = clean_text("".join(part for part, _ in self.parts))
@@ -166,20 +169,23 @@ class _Walker:
         link = in_link or tag in LINK_TAGS
         if tag == "a" and element.get("href"):
             label = clean_text(element.text_content())
-            if label:
+            if label and any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in element.iterdescendants()):
+                self.pending_links.append((label, element.get("href", "")))  # a card link: its block starts inside
+            elif label:
                 self.links.append((label, element.get("href", "")))
         if element.text:
             self.parts.append((element.text, link))
         for child in element:
             self._visit(child, kind, link)
             if child.tail:
-                self.parts.append((child.tail, in_link))
+                self.parts.append((child.tail, link))  # a tail inside this element shares its link state
         if is_block:
             owner, outer_kind, outer_level = outer
             self._start(owner if owner is not None else element, outer_kind, outer_level)
 
     def _image(self, element: etree._Element) -> None:
-        src = element.get("src") or element.get("data-src") or element.get("data-original") or ""
+        # lazy-loading pages put the real source in data-src / data-original and a placeholder in src
+        src = element.get("data-src") or element.get("data-original") or element.get("src") or ""
         if not src.strip() or _tiny(element):
             return
         alt = clean_text(element.get("alt") or element.get("title") or "")
@@ -207,6 +213,8 @@ class _Walker:
                 continue
             cells.append(clean_text("".join(_visible_text(cell))))
             for anchor in cell.iter("a"):
+                if any(hidden(node) for node in (anchor, *anchor.iterancestors()) if node is not row):
+                    continue
                 label = clean_text(anchor.text_content())
                 linked += len(NO_SPACE.sub("", label))
                 if label and anchor.get("href"):

@@ -103,9 +103,11 @@ def _page_type(blocks: Sequence[PageBlock], kept: list[int], kept_weight: float,
     if posts >= 2:
         return "forum_thread", f"{posts} posts of one repeated structure"
     page_text = " ".join(block.text for block in blocks)
-    if total <= ERROR_MAX_WEIGHT and ERROR_OR_LOGIN.search(page_text):
-        return "error_or_login", f"{total:.0f} units of text, with login/error words"
+    kept_text = " ".join(blocks[i].text for i in kept)
     prose = [block for block in blocks if quality(block.text, block.link_density, block.kind) >= PROSE_QUALITY]
+    # login links sit in many headers: only the kept text of a page without an article counts
+    if total <= ERROR_MAX_WEIGHT and len(prose) <= 1 and ERROR_OR_LOGIN.search(kept_text or page_text):
+        return "error_or_login", f"{total:.0f} units of text, with login/error words"
     link_items = sum(1 for block in blocks if block.link_density > 0.7)
     if kept and kept_links > LIST_LINK_SHARE:
         return "list", f"kept text is {kept_links:.0%} link text"
@@ -113,6 +115,7 @@ def _page_type(blocks: Sequence[PageBlock], kept: list[int], kept_weight: float,
         return "list", f"{link_items} link items and no prose block"
     if DOC_PAGES.search(page_text) and DOC_PREVIEW.search(page_text) and len(prose) <= 3:
         return "doc_preview", "page counts with download/preview words and little prose"
-    if kept_weight >= MIN_KEPT_WEIGHT and prose:
+    if kept_weight >= MIN_KEPT_WEIGHT and any(quality(blocks[i].text, blocks[i].link_density, blocks[i].kind) > 0
+                                              for i in kept):
         return "article", f"{len(prose)} prose blocks"
     return "other", "no prose, no list, no posts"

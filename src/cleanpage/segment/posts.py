@@ -134,8 +134,10 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     if not own:
         return None
     taken = set(own)
-    outside = [i for i in indices if i not in taken]
-    return ThreadPost(member, content, own, _author(member, content), _time(blocks, outside) or _time(blocks, own))
+    # the post's own time: outside its text, never an edit notice's or a quoted post's
+    header = [i for i in indices if i not in taken and not EDIT_NOTICE.search(blocks[i].text)
+              and blocks[i].kind != "quote" and not _aside(blocks[i].element, member)]
+    return ThreadPost(member, content, own, _author(member, content), _time(blocks, header) or _time(blocks, own))
 
 
 def _own_text(block: PageBlock) -> bool:

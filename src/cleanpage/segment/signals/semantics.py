@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from . import PageContext, Signal
 
 CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -39,7 +41,7 @@ class SemanticsVote(Signal):
     name = "markup"
 
     def votes(self, page: PageContext) -> list[float]:
-        cache: dict[int, float] = {}
+        cache: dict[etree._Element, float] = {}  # keyed by the element itself: it keeps the proxy alive
         return [verdict(block.element, cache) for block in page.blocks]
 
 
@@ -57,22 +59,21 @@ def own_verdict(element: object) -> float | None:
     return (positive - negative) / (positive + negative)
 
 
-def verdict(element: object, cache: dict[int, float]) -> float:
+def verdict(element: etree._Element, cache: dict[etree._Element, float]) -> float:
     """The verdict of the nearest telling ancestor-or-self, 0 when none below ``body`` is telling."""
     seen = []
-    node = element
+    node: etree._Element | None = element
     value = 0.0
-    while node is not None and getattr(node, "tag", None) not in STOP_TAGS:
-        key = id(node)
-        if key in cache:
-            value = cache[key]
+    while node is not None and node.tag not in STOP_TAGS:
+        if node in cache:
+            value = cache[node]
             break
-        seen.append(key)
+        seen.append(node)
         own = own_verdict(node)
         if own is not None:
             value = own
             break
-        node = node.getparent()  # type: ignore[attr-defined]
+        node = node.getparent()
     for key in seen:
         cache[key] = value
     return value

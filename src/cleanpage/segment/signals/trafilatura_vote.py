@@ -25,7 +25,9 @@ class TrafilaturaVote(Signal):
         output = NO_SPACE.sub("", extract_text(page))
         if len(output) < MIN_CHARS:
             return [0.0] * len(page.blocks)
-        return [vote_from_coverage(share) for share in coverage(page.keys, output)]
+        # images: the extractor runs without them, so it has no opinion on them
+        return [0.0 if block.kind == "image" else vote_from_coverage(share)
+                for block, share in zip(page.blocks, coverage(page.keys, output))]
 
 
 def extract_text(page: PageContext) -> str:

@@ -1,0 +1,223 @@
+"""segment.posts: the posts of a forum thread, and the pages that are not threads (thread lists, comment sections)."""
+
+from __future__ import annotations
+
+import re
+
+import cleanpage
+from cleanpage.segment.html import parse_html
+from cleanpage.segment.page_blocks import segment_page
+from cleanpage.segment.posts import ThreadPost, find_posts
+from cleanpage.segment.signals import PageContext
+
+
+def _context(html: str) -> PageContext:
+    tree = parse_html(html)
+    assert tree is not None
+    return PageContext(tree, segment_page(tree))
+
+
+def _texts(context: PageContext, post: ThreadPost) -> list[str]:
+    return [context.blocks[i].text for i in post.blocks]
+
+
+# A Discuz! X-like thread: user panel with a space link, "发表于" header, the message cell, a signature, a quote of
+# the first post in the second, and reply/quote buttons.
+THREAD = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>成都周边自驾游线路推荐 - 川西旅游 - 驴友论坛</title></head>
+<body>
+<div id="hd"><div class="nav"><a href="/">首页</a> <a href="forum.php">论坛</a> <a href="search.php">搜索</a></div></div>
+<div id="pt" class="bm cl"><a href="/">驴友论坛</a> › <a href="forum-12-1.html">川西旅游</a> › 成都周边自驾游线路推荐</div>
+<div id="postlist" class="pl bm">
+<div id="post_1001">
+<table id="pid1001" class="plhin"><tr>
+<td class="pls"><div class="pi"><div class="authi"><a href="home.php?mod=space&amp;uid=1" class="xw1">山野行者</a></div></div></td>
+<td class="plc">
+<div class="pi"><div class="pti"><div class="authi">发表于 2013-5-7 21:23 | <a href="forum.php?mod=viewthread&amp;tid=55&amp;authorid=1">只看该作者</a></div></div></div>
+<div class="pct"><div class="t_fsz"><table><tr><td class="t_f" id="postmessage_1001">
+五一假期我们从成都出发，沿着川西环线走了一圈，路况比想象中好很多。<br>
+第一天到达康定，住在城里的客栈，晚上吃了牦牛肉火锅，味道非常不错。<br>
+第二天翻越折多山，海拔四千多米，大家都有点高原反应，建议提前准备药品。
+</td></tr></table></div></div>
+<div class="sign">签名：热爱自由，热爱旅行。</div>
+<div class="po"><a href="#">回复</a> <a href="#">引用</a></div>
+</td></tr></table>
+</div>
+<div id="post_1002">
+<table id="pid1002" class="plhin"><tr>
+<td class="pls"><div class="pi"><div class="authi"><a href="home.php?mod=space&amp;uid=2" class="xw1">背包客小张</a></div></div></td>
+<td class="plc">
+<div class="pi"><div class="pti"><div class="authi">发表于 2013-5-7 22:05 | <a href="forum.php?mod=viewthread&amp;tid=55&amp;authorid=2">只看该作者</a></div></div></div>
+<div class="pct"><div class="t_fsz"><table><tr><td class="t_f" id="postmessage_1002">
+<blockquote>山野行者 发表于 2013-5-7 21:23<br>五一假期我们从成都出发，沿着川西环线走了一圈</blockquote>
+请问新都桥那边的住宿需要提前预订吗？我们打算下个月也去走一趟。
+</td></tr></table></div></div>
+<div class="sign">每天进步一点点</div>
+<div class="po"><a href="#">回复</a> <a href="#">引用</a></div>
+</td></tr></table>
+</div>
+<div id="post_1003">
+<table id="pid1003" class="plhin"><tr>
+<td class="pls"><div class="pi"><div class="authi"><a href="home.php?mod=space&amp;uid=3" class="xw1">老驴</a></div></div></td>
+<td class="plc">
+<div class="pi"><div class="pti"><div class="authi">发表于 2013-5-8 08:40 | <a href="forum.php?mod=viewthread&amp;tid=55&amp;authorid=3">只看该作者</a></div></div></div>
+<div class="pct"><div class="t_fsz"><table><tr><td class="t_f" id="postmessage_1003">
+旺季一定要提前订，新都桥的客栈周末经常满房，淡季倒是可以直接过去。
+</td></tr></table></div></div>
+<div class="po"><a href="#">回复</a> <a href="#">引用</a></div>
+</td></tr></table>
+</div>
+</div>
+<div id="ft"><p>Powered by Discuz! X3 © 2001-2013 Comsenz Inc.</p><p><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></p></div>
+</body></html>"""
+
+
+# A div-based board whose time line comes after the message (as tieba and Q&A pages print it).
+def post(n, uid, user, when, body):
+    return f"""<div class="post" id="post_{n}">
+<div class="postbody">
+<div class="message" id="message_{n}">{body}</div>
+<div class="postinfo"><a href="space.php?uid={uid}">{user}</a> 发表于 {when} <a href="#">回复</a> | <a href="#">引用</a> | <a href="#">举报</a></div>
+</div></div>"""
+THREAD2 = "<html><head><title>求推荐入门单反相机 - 摄影论坛</title></head><body><div class='nav'><a href='/'>首页</a> <a href='/bbs'>论坛</a></div><div class='postlist'>" + "\n".join([
+ post(1, 7, "光影", "2013-5-7 21:23", "<p>本帖最后由 光影 于 2013-5-7 21:30 编辑</p><p>预算五千元左右，主要拍风景和人像，请问入门单反选哪一款比较合适？</p><div class='sign'>我的相册：光与影的故事</div>"),
+ post(2, 8, "老法师", "2013-5-7 22:05", "<blockquote>光影 发表于 2013-5-7 21:23<br>预算五千元左右，主要拍风景和人像</blockquote><p>这个预算建议买入门机身加一支定焦镜头，画质提升非常明显。</p>"),
+ post(3, 9, "路过的", "2013-5-8 08:40", "<p>同意楼上的意见，先把基础练好，器材以后再慢慢升级也不迟。</p>"),
+]) + "</div><div class='footer'>Copyright 摄影论坛</div></body></html>"
+
+
+# A board's list of threads: link titles, authors and dates, no text of their own.
+THREAD_LIST = """<html><head><title>川西旅游 - 驴友论坛</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/forum.php">论坛</a></div>
+<table id="threadlisttableid" class="threadlist">
+""" + "\n".join(
+    f"""<tbody id="normalthread_{n}"><tr><th class="common"><a href="thread-{n}-1-1.html" class="xst">{title}</a></th>
+<td class="by"><cite><a href="home.php?mod=space&amp;uid={n}">{user}</a></cite><em><span>2013-5-{day} 1{day}:2{day}</span></em></td>
+<td class="num"><a href="thread-{n}-1-1.html" class="xi2">{n}</a></td></tr></tbody>"""
+    for n, (title, user, day) in enumerate([
+        ("成都周边自驾游线路推荐", "山野行者", 1), ("稻城亚丁十月还能去吗", "背包客小张", 2),
+        ("新都桥摄影攻略分享", "老驴", 3), ("求助：318国道路况如何", "阿杰", 4),
+        ("四姑娘山徒步装备清单", "小雨", 5), ("色达两日游行程记录", "路人甲", 6)], start=101)
+) + """
+</table></body></html>"""
+
+
+# An article followed by its readers' comments.
+ARTICLE_WITH_COMMENTS = """<html><head><title>我市出台稳就业新举措 - 本地新闻</title></head><body>
+<div class="header"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/city">本地</a></div>
+<div class="article">
+<h1>我市出台稳就业新举措</h1>
+<p>记者从市人社局获悉，为进一步稳定就业形势，我市近日出台十二条新举措，重点支持高校毕业生、农民工等群体就业创业。</p>
+<p>新举措明确，对吸纳高校毕业生就业的中小微企业，按每人一千五百元的标准给予一次性扩岗补助，政策执行至今年年底。</p>
+<p>同时，我市将在全年举办各类招聘活动三百场以上，提供岗位不少于五万个，并对就业困难人员实行“一人一档”精准帮扶。</p>
+<p>市人社局相关负责人表示，各区县将在一个月内完成政策宣传和申报受理工作，符合条件的企业可通过网上办事大厅提交申请。</p>
+</div>
+<div class="comment-list">
+<div class="comment-item" id="c_1"><a href="/user/11">网友甲</a> <span>2023-6-1 10:12</span><p>政策很好，希望尽快落实。</p></div>
+<div class="comment-item" id="c_2"><a href="/user/12">网友乙</a> <span>2023-6-1 11:30</span><p>补贴怎么申请？在哪里提交材料？</p></div>
+<div class="comment-item" id="c_3"><a href="/user/13">网友丙</a> <span>2023-6-1 12:45</span><p>点赞，毕业生有福了。</p></div>
+</div>
+<div class="footer"><p>版权所有 © 本地新闻网</p></div>
+</body></html>"""
+
+# The same comments, under a page with little prose before them.
+COMMENTS_ONLY = """<html><head><title>网友评论 - 本地新闻网</title></head><body>
+<h2>网友评论</h2>
+<div id="comments" class="cmt-box">
+<div class="item" id="c_1"><a href="/user/11">网友甲</a> <span>2023-6-1 10:12</span><p>政策很好，希望尽快落实到位，让更多毕业生受益。</p></div>
+<div class="item" id="c_2"><a href="/user/12">网友乙</a> <span>2023-6-1 11:30</span><p>补贴怎么申请？在哪里提交材料？有没有具体的流程？</p></div>
+</div></body></html>"""
+
+# An article, then the same kind of comment items in a container whose name says nothing.
+ARTICLE_WITH_NEUTRAL_COMMENTS = ARTICLE_WITH_COMMENTS.replace('class="comment-list"', 'class="box2"').replace(
+    'class="comment-item"', 'class="item"')
+
+
+# -- a thread ------------------------------------------------------------------------------------------
+
+def test_a_discuz_thread_gives_its_three_posts_with_authors_and_times() -> None:
+    context = _context(THREAD)
+    posts = find_posts(context)
+    assert [post.element.get("id") for post in posts] == ["post_1001", "post_1002", "post_1003"]
+    assert [post.author for post in posts] == ["山野行者", "背包客小张", "老驴"]
+    assert [post.published for post in posts] == ["2013-05-07T21:23", "2013-05-07T22:05", "2013-05-08T08:40"]
+    assert [post.content.get("id") for post in posts] == ["postmessage_1001", "postmessage_1002", "postmessage_1003"]
+
+
+def test_a_discuz_posts_text_leaves_out_signature_quote_and_buttons() -> None:
+    context = _context(THREAD)
+    posts = find_posts(context)
+    assert _texts(context, posts[0]) == [
+        "五一假期我们从成都出发，沿着川西环线走了一圈，路况比想象中好很多。",
+        "第一天到达康定，住在城里的客栈，晚上吃了牦牛肉火锅，味道非常不错。",
+        "第二天翻越折多山，海拔四千多米，大家都有点高原反应，建议提前准备药品。",
+    ]
+    assert _texts(context, posts[1]) == ["请问新都桥那边的住宿需要提前预订吗？我们打算下个月也去走一趟。"]
+    assert _texts(context, posts[2]) == ["旺季一定要提前订，新都桥的客栈周末经常满房，淡季倒是可以直接过去。"]
+    everything = "\n".join(text for post in posts for text in _texts(context, post))
+    for chrome in ("签名", "每天进步一点点", "回复", "引用", "只看该作者", "发表于", "山野行者"):
+        assert chrome not in everything
+
+
+def test_a_thread_with_the_time_below_the_message_gives_its_posts_without_edit_notice_quote_or_signature() -> None:
+    context = _context(THREAD2)
+    posts = find_posts(context)
+    assert [post.author for post in posts] == ["光影", "老法师", "路过的"]
+    assert [_texts(context, post) for post in posts] == [
+        ["预算五千元左右，主要拍风景和人像，请问入门单反选哪一款比较合适？"],
+        ["这个预算建议买入门机身加一支定焦镜头，画质提升非常明显。"],
+        ["同意楼上的意见，先把基础练好，器材以后再慢慢升级也不迟。"],
+    ]
+    assert posts[2].published == "2013-05-08T08:40"
+
+
+def test_a_posts_time_is_its_own_not_its_edit_notices_or_the_quoted_posts() -> None:
+    posts = find_posts(_context(THREAD2))
+    assert [post.published for post in posts] == ["2013-05-07T21:23", "2013-05-07T22:05", "2013-05-08T08:40"]
+
+
+def test_a_thread_through_clean_keeps_every_post_with_text_and_is_a_forum_thread() -> None:
+    doc = cleanpage.clean(THREAD)
+    assert doc.metadata.page_type == "forum_thread"
+    assert [(post.author, post.published) for post in doc.posts] == [
+        ("山野行者", "2013-05-07T21:23"), ("背包客小张", "2013-05-07T22:05"), ("老驴", "2013-05-08T08:40")]
+    assert all(post.text for post in doc.posts)
+    assert doc.posts[1].text == "请问新都桥那边的住宿需要提前预订吗？我们打算下个月也去走一趟。"
+    assert doc.posts[0].text.splitlines()[0] == "五一假期我们从成都出发，沿着川西环线走了一圈，路况比想象中好很多。"
+    assert doc.metadata.author == "山野行者"
+    assert doc.metadata.published == "2013-05-07T21:23"
+    assert doc.text == "\n".join(post.text for post in doc.posts)
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["签名：热爱自由，热爱旅行。"].startswith("forum thread: a post's header, signature")
+    assert reasons["首页 论坛 搜索"].startswith("forum thread: outside the 3 posts (score ")
+
+
+# -- not threads -----------------------------------------------------------------------------------------
+
+def test_a_thread_list_is_not_a_thread() -> None:
+    context = _context(THREAD_LIST)
+    assert sum(block.kind == "table_row" for block in context.blocks) == 6  # the rows are read, with their dates
+    assert find_posts(context) == []
+
+
+def test_an_article_with_a_comment_list_is_not_a_thread() -> None:
+    assert find_posts(_context(ARTICLE_WITH_COMMENTS)) == []
+
+
+def test_comments_in_a_container_named_for_comments_are_not_a_thread() -> None:
+    assert find_posts(_context(COMMENTS_ONLY)) == []
+    # the same markup under a neutral name is read as posts: the name is what ruled it out
+    neutral = COMMENTS_ONLY.replace('id="comments" class="cmt-box"', 'class="box2"')
+    assert [post.author for post in find_posts(_context(neutral))] == ["网友甲", "网友乙"]
+
+
+def test_comment_items_after_more_prose_than_they_hold_are_not_a_thread() -> None:
+    assert find_posts(_context(ARTICLE_WITH_NEUTRAL_COMMENTS)) == []
+    # without the article's paragraphs before them, the same items are posts: the prose before them ruled them out
+    without_article = re.sub(r"<p>(?:记者|新举措|同时|市人社局)[^<]*</p>", "", ARTICLE_WITH_NEUTRAL_COMMENTS)
+    assert [post.author for post in find_posts(_context(without_article))] == ["网友甲", "网友乙", "网友丙"]
+
+
+def test_an_article_without_repeated_structure_has_no_posts() -> None:
+    context = _context("<html><body><div class='article'><p>第一段，介绍背景。发布于2023-06-01 10:00。</p>"
+                       "<p>第二段，介绍内容，时间为2023-06-02 11:00。</p></div></body></html>")
+    assert find_posts(context) == []

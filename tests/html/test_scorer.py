@@ -1,0 +1,276 @@
+"""segment.scorer: votes combined by weight, gap filling, stragglers and reasons; and, end to end, every block of
+the page accounted for (kept or recorded as removed)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import pytest
+from lxml import etree
+
+import cleanpage
+from cleanpage.segment.html import parse_html
+from cleanpage.segment.page_blocks import segment_page
+from cleanpage.segment.scorer import GAP, STRAGGLER_DISTANCE, Decision, decide
+from cleanpage.segment.signals import PageContext, Signal
+
+
+class Fixed(Signal):
+    """A signal that votes what it is told."""
+
+    def __init__(self, name: str, votes: Sequence[float]) -> None:
+        self.name = name  # type: ignore[misc]
+        self._votes = list(votes)
+
+    def votes(self, page: PageContext) -> list[float]:
+        assert len(self._votes) == len(page.blocks)
+        return list(self._votes)
+
+
+PROSE = [
+    "记者从市人社局获悉，为进一步稳定就业形势，我市近日出台十二条新举措，重点支持高校毕业生、农民工等群体就业创业。",
+    "新举措明确，对吸纳高校毕业生就业的中小微企业，按每人一千五百元的标准给予一次性扩岗补助，政策执行至今年年底。",
+    "同时，我市将在全年举办各类招聘活动三百场以上，提供岗位不少于五万个，并对就业困难人员实行“一人一档”精准帮扶。",
+    "市人社局相关负责人表示，各区县将在一个月内完成政策宣传和申报受理工作，符合条件的企业可通过网上办事大厅提交申请。",
+]
+
+
+def _page(body: str) -> PageContext:
+    tree = parse_html(f"<html><head><title>测试</title></head><body>{body}</body></html>")
+    assert tree is not None
+    return PageContext(tree, segment_page(tree))
+
+
+def _paragraphs(*texts: str) -> PageContext:
+    return _page("".join(f"<p>{text}</p>" for text in texts))
+
+
+def _kept(decisions: Sequence[Decision]) -> list[bool]:
+    return [d.keep for d in decisions]
+
+
+# -- scores ------------------------------------------------------------------------------------------
+
+def test_score_is_the_weighted_sum_of_votes_and_keep_means_above_zero() -> None:
+    page = _paragraphs(PROSE[0], "责任编辑：张三", PROSE[1])
+    decisions = decide(page, signals=[(Fixed("a", [1.0, -1.0, 0.5]), 1.0), (Fixed("b", [0.5, 0.5, -1.0]), 0.5)])
+    assert [d.score for d in decisions] == [pytest.approx(1.25), pytest.approx(-0.75), pytest.approx(0.0)]
+    assert decisions[0].votes == {"a": 1.0, "b": 0.5}
+    assert decisions[0].keep is True
+    assert decisions[2].keep is False  # a score of exactly zero is not kept
+    assert decisions[2].reason == "score +0.00: against b; for a"
+
+
+def test_default_signals_vote_on_every_block() -> None:
+    page = _paragraphs(*PROSE)
+    decisions = decide(page)
+    assert len(decisions) == 4
+    assert list(decisions[0].votes) == ["trafilatura", "readability", "region", "text", "markup", "repeated"]
+    assert all(d.keep for d in decisions)
+
+
+# -- gaps ----------------------------------------------------------------------------------------------
+
+def test_a_short_block_between_two_kept_blocks_is_kept() -> None:
+    page = _page(f"<p>{PROSE[0]}</p><h3>政策解读</h3><p>（记者 李明）</p><p>{PROSE[1]}</p>")
+    decisions = decide(page, signals=[(Fixed("text", [1.0, -0.6, -0.8, 1.0]), 1.0)])
+    assert _kept(decisions) == [True, True, True, True]
+    assert decisions[1].score == pytest.approx(-0.6)  # the score stays what the votes said
+
+
+def test_a_link_dense_block_in_a_gap_is_not_kept() -> None:
+    page = _page(f'<p>{PROSE[0]}</p><p><a href="/news/2.html">上一篇：多地出台促消费新举措</a></p><p>{PROSE[1]}</p>')
+    assert page.blocks[1].link_density > 0.5
+    decisions = decide(page, signals=[(Fixed("text", [1.0, -0.5, 1.0]), 1.0)])
+    assert _kept(decisions) == [True, False, True]
+    assert decisions[1].reason == "score -0.50: against text"
+
+
+def test_a_block_the_markup_puts_in_chrome_is_not_filled_into_a_gap() -> None:
+    page = _paragraphs(PROSE[0], "分享到：微信 微博 QQ空间", PROSE[1])
+    decisions = decide(page, signals=[(Fixed("text", [1.0, -0.5, 1.0]), 1.0),
+                                      (Fixed("markup", [0.0, -1.0, 0.0]), 0.6)])
+    assert _kept(decisions) == [True, False, True]
+    assert decisions[1].reason == "score -1.10: against text, markup"
+
+
+def test_a_block_scored_very_low_is_not_filled_into_a_gap() -> None:
+    page = _paragraphs(PROSE[0], "广告", PROSE[1])
+    decisions = decide(page, signals=[(Fixed("text", [1.0, -1.0, 1.0]), 3.0)])
+    assert decisions[1].score == pytest.approx(-3.0)
+    assert _kept(decisions) == [True, False, True]
+
+
+def test_gaps_wider_than_the_limit_are_not_filled() -> None:
+    middle = [f"第{n}行短文字" for n in range(GAP + 1)]
+    page = _paragraphs(PROSE[0], *middle, PROSE[1])
+    votes = [1.0] + [-0.5] * len(middle) + [1.0]
+    assert _kept(decide(page, signals=[(Fixed("text", votes), 1.0)])) == [True] + [False] * len(middle) + [True]
+    page = _paragraphs(PROSE[0], *middle[:GAP], PROSE[1])
+    votes = [1.0] + [-0.5] * GAP + [1.0]
+    assert _kept(decide(page, signals=[(Fixed("text", votes), 1.0)])) == [True] * (GAP + 2)
+
+
+def test_blocks_before_the_first_and_after_the_last_kept_block_are_no_gap() -> None:
+    page = _paragraphs("导航", PROSE[0], PROSE[1], "页脚")
+    decisions = decide(page, signals=[(Fixed("text", [-0.5, 1.0, 1.0, -0.5]), 1.0)])
+    assert _kept(decisions) == [False, True, True, False]
+
+
+# -- stragglers ------------------------------------------------------------------------------------------
+
+def _straggler_page() -> tuple[PageContext, int]:
+    """Four prose paragraphs, ten short chrome lines, then one short promo line far from the article."""
+    chrome = [f"栏目{n}" for n in range(10)]
+    page = _paragraphs(*PROSE, *chrome, "扫码关注我们")
+    return page, len(PROSE) + len(chrome)
+
+
+def test_an_isolated_small_kept_run_far_away_is_dropped_when_no_extractor_kept_it() -> None:
+    page, promo = _straggler_page()
+    assert promo - (len(PROSE) - 1) > STRAGGLER_DISTANCE
+    text = [1.0] * len(PROSE) + [-1.0] * 10 + [1.0]
+    decisions = decide(page, signals=[(Fixed("text", text), 1.0), (Fixed("trafilatura", [0.0] * len(text)), 1.0)])
+    assert _kept(decisions) == [True] * len(PROSE) + [False] * 11
+    assert decisions[promo].score == pytest.approx(1.0)
+    assert decisions[promo].reason.startswith("isolated from the main text (")
+    assert f"more than {STRAGGLER_DISTANCE} blocks away) and no extractor kept it" in decisions[promo].reason
+
+
+@pytest.mark.parametrize("extractor", ["trafilatura", "readability"])
+def test_an_isolated_run_an_extractor_voted_for_stays(extractor: str) -> None:
+    page, promo = _straggler_page()
+    text = [1.0] * len(PROSE) + [-1.0] * 10 + [1.0]
+    extracted = [0.0] * len(text)
+    extracted[promo] = 0.5
+    decisions = decide(page, signals=[(Fixed("text", text), 1.0), (Fixed(extractor, extracted), 1.0)])
+    assert decisions[promo].keep is True
+
+
+def test_a_far_run_that_is_not_a_small_share_stays() -> None:
+    chrome = [f"栏目{n}" for n in range(10)]
+    page = _paragraphs(PROSE[0], *chrome, PROSE[1])
+    votes = [1.0] + [-1.0] * 10 + [1.0]
+    decisions = decide(page, signals=[(Fixed("text", votes), 1.0)])
+    assert _kept(decisions) == [True] + [False] * 10 + [True]
+
+
+def test_a_small_run_within_the_distance_stays() -> None:
+    chrome = [f"栏目{n}" for n in range(STRAGGLER_DISTANCE - 1)]
+    page = _paragraphs(*PROSE, *chrome, "扫码关注我们")
+    votes = [1.0] * len(PROSE) + [-1.0] * len(chrome) + [1.0]
+    decisions = decide(page, signals=[(Fixed("text", votes), 1.0)])
+    assert decisions[-1].keep is True
+
+
+# -- reasons -------------------------------------------------------------------------------------------------
+
+def test_the_reason_names_the_signals_against_and_for_in_signal_order() -> None:
+    page = _paragraphs(PROSE[0], "热门推荐")
+    decisions = decide(page, signals=[(Fixed("trafilatura", [1.0, 0.5]), 1.0), (Fixed("region", [1.0, -1.0]), 0.8),
+                                      (Fixed("text", [1.0, -1.0]), 0.8), (Fixed("markup", [0.0, 0.0]), 0.6),
+                                      (Fixed("repeated", [0.0, -1.0]), 0.4)])
+    assert decisions[0].keep and decisions[0].reason == ""
+    assert decisions[1].keep is False
+    assert decisions[1].reason == "score -1.50: against region, text, repeated; for trafilatura"
+
+
+def test_the_reason_says_none_when_no_signal_voted_against() -> None:
+    page = _paragraphs("孤立的一行")
+    decisions = decide(page, signals=[(Fixed("text", [0.0]), 1.0)])
+    assert decisions[0].reason == "score +0.00: against none"
+
+
+# -- end to end: the page accounted for ---------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>我市出台稳就业新举措_本地新闻_新闻网</title>
+<script>var _hmt = _hmt || []; document.write("统计代码");</script><style>.nav{color:#333}</style></head>
+<body>
+<div class="top"><a href="/">网站首页</a> | <a href="/login">登录</a> | <a href="/reg">注册</a></div>
+<div class="nav"><ul><li><a href="/news">新闻</a></li><li><a href="/city">本地</a></li><li><a href="/sports">体育</a></li></ul></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/city">本地新闻</a> &gt; 正文</div>
+<div class="main">
+<div class="article">
+<h1>我市出台稳就业新举措</h1>
+<div class="info">2023-06-01 09:30 来源：本地日报 作者：王芳</div>
+<p>记者从市人社局获悉，为进一步稳定就业形势，我市近日出台十二条新举措，重点支持高校毕业生、农民工等群体就业创业。</p>
+<p>新举措明确，对吸纳高校毕业生就业的中小微企业，按每人一千五百元的标准给予一次性扩岗补助，政策执行至今年年底。</p>
+<p style="display:none">隐藏的统计文字不算可见文本</p>
+<p><img src="https://img.example.com/2023/0601/job.jpg" alt="招聘会现场" width="600"></p>
+<p>同时，我市将在全年举办各类招聘活动三百场以上，提供岗位不少于五万个，并对就业困难人员实行“一人一档”精准帮扶。</p>
+<table><tr><th>补贴项目</th><th>标准</th></tr><tr><td>一次性扩岗补助</td><td>1500元/人</td></tr><tr><td>求职创业补贴</td><td>2000元/人</td></tr></table>
+<p>市人社局相关负责人表示，各区县将在一个月内完成政策宣传和申报受理工作，符合条件的企业可通过网上办事大厅提交申请。</p>
+<p>（责任编辑：张三）</p>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+</div>
+<div class="sidebar"><h3>热门排行</h3><ul><li><a href="/n/1.html">多地出台促消费新举措</a></li><li><a href="/n/2.html">统计局公布五月经济数据</a></li><li><a href="/n/3.html">气象局发布高温预警</a></li></ul></div>
+</div>
+<div class="footer"><p>版权所有 © 2023 新闻网 京ICP备12345678号</p><p><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></p><img src="/img/logo.gif" width="12"></div>
+</body></html>"""
+
+VISIBLE_SKIP = {"script", "style", "noscript", "template", "head", "title", "select", "option", "textarea"}
+HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _visible_text(html: str) -> str:
+    """The page's visible text, read independently of page_blocks."""
+    tree = parse_html(html)
+    assert tree is not None
+    out: list[str] = []
+
+    def visit(node: etree._Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag and tag not in VISIBLE_SKIP and node.get("hidden") is None and not HIDDEN.search(node.get("style") or ""):
+            if node.text:
+                out.append(node.text)
+            for child in node:
+                visit(child)
+        if node.tail:
+            out.append(node.tail)
+
+    visit(tree.body)
+    return "".join(out)
+
+
+def _accounted_share(html: str, doc: cleanpage.Document) -> float:
+    visible = Counter(re.sub(r"\s", "", _visible_text(html)))
+    accounted = Counter(re.sub(r"\s", "", "".join([doc.text, *(r.text for r in doc.removed), doc.metadata.title or ""])))
+    return sum(min(count, accounted[ch]) for ch, count in visible.items()) / sum(visible.values())
+
+
+def test_the_visible_text_of_the_page_is_in_the_body_or_the_removals() -> None:
+    doc = cleanpage.clean(PAGE)
+    assert "隐藏的统计文字" not in _visible_text(PAGE) and "统计代码" not in _visible_text(PAGE)
+    assert _accounted_share(PAGE, doc) >= 0.98
+
+
+def test_every_block_of_the_page_is_kept_or_removed() -> None:
+    doc = cleanpage.clean(PAGE)
+    tree = parse_html(PAGE)
+    assert tree is not None
+    blocks = segment_page(tree)
+    accounted = {block.index for block in doc.blocks} | {removal.block for removal in doc.removed}
+    missing = [(i, b.kind, b.text) for i, b in enumerate(blocks)
+               if i not in accounted and not (b.kind == "image" and not b.text)]
+    assert missing == []
+    assert "记者从市人社局获悉" in doc.text
+    assert "热门排行" not in doc.text and "关于我们" not in doc.text
+    not_main = {r.text: r.reason for r in doc.removed if r.rule == "content.not_main"}
+    assert "网站首页 | 登录 | 注册" in not_main
+    assert not_main["网站首页 | 登录 | 注册"].startswith("score -")
+    assert "against" in not_main["网站首页 | 登录 | 注册"]
+
+
+def test_the_accounting_check_notices_lost_text() -> None:
+    """The share measure itself must be able to fail: a document missing its body is far below 98 %."""
+    doc = cleanpage.clean(PAGE)
+    doc.blocks = doc.blocks[:1]
+    assert _accounted_share(PAGE, doc) < 0.9
+
+
+def test_an_image_between_article_paragraphs_is_kept() -> None:
+    doc = cleanpage.clean(PAGE)
+    images = [block for block in doc.blocks if block.kind == "image"]
+    assert [(image.text, image.src) for image in images] == [("招聘会现场", "https://img.example.com/2023/0601/job.jpg")]
