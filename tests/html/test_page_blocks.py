@@ -59,7 +59,7 @@ def test_scripts_styles_and_form_controls_are_not_text() -> None:
     body = ('<p>正文开始。</p><script>var msg = "脚本文字";</script><style>.a{color:red}</style>'
             '<noscript>请启用脚本</noscript><select><option>选项一</option></select><textarea>输入框</textarea>'
             '<p>正文结束。</p>')
-    assert _texts(body) == ["正文开始。", "正文结束。"]
+    assert _texts(body) == ["正文开始。", "请启用脚本", "正文结束。"]  # <noscript> is what a browser without scripts shows
 
 
 # -- kinds and levels --------------------------------------------------------------------------------

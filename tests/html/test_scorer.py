@@ -1,4 +1,4 @@
-"""segment.scorer: votes combined by weight, gap filling, stragglers and reasons; and, end to end, every block of
+"""segment.scorer: votes combined by weight, the main runs and reasons; and, end to end, every block of
 the page accounted for (kept or recorded as removed)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from lxml import etree
 import cleanpage
 from cleanpage.segment.html import parse_html
 from cleanpage.segment.page_blocks import segment_page
-from cleanpage.segment.scorer import GAP, STRAGGLER_DISTANCE, Decision, decide
+from cleanpage.segment.scorer import INSIDE_MIN, OUTSIDE_MIN, Decision, decide
 from cleanpage.segment.signals import PageContext, Signal
 
 
@@ -55,12 +55,12 @@ def _kept(decisions: Sequence[Decision]) -> list[bool]:
 
 def test_score_is_the_weighted_sum_of_votes_and_keep_means_above_zero() -> None:
     page = _paragraphs(PROSE[0], "责任编辑：张三", PROSE[1])
-    decisions = decide(page, signals=[(Fixed("a", [1.0, -1.0, 0.5]), 1.0), (Fixed("b", [0.5, 0.5, -1.0]), 0.5)])
-    assert [d.score for d in decisions] == [pytest.approx(1.25), pytest.approx(-0.75), pytest.approx(0.0)]
+    decisions = decide(page, signals=[(Fixed("a", [1.0, -1.0, 0.5]), 1.0, 0.0), (Fixed("b", [0.5, 0.5, -1.0]), 0.5, 2.0)],
+                       bias=0.0)
+    # the second block is short (under SHORT_WEIGHT units): signal b weighs 0.5 + 2.0 there
+    assert [d.score for d in decisions] == [pytest.approx(1.25), pytest.approx(0.25), pytest.approx(0.0)]
     assert decisions[0].votes == {"a": 1.0, "b": 0.5}
     assert decisions[0].keep is True
-    assert decisions[2].keep is False  # a score of exactly zero is not kept
-    assert decisions[2].reason == "score +0.00: against b; for a"
 
 
 def test_default_signals_vote_on_every_block() -> None:
@@ -71,115 +71,70 @@ def test_default_signals_vote_on_every_block() -> None:
     assert all(d.keep for d in decisions)
 
 
-# -- gaps ----------------------------------------------------------------------------------------------
+# -- runs ----------------------------------------------------------------------------------------------
 
-def test_a_short_block_between_two_kept_blocks_is_kept() -> None:
-    page = _page(f"<p>{PROSE[0]}</p><h3>政策解读</h3><p>（记者 李明）</p><p>{PROSE[1]}</p>")
-    decisions = decide(page, signals=[(Fixed("text", [1.0, -0.6, -0.8, 1.0]), 1.0)])
-    assert _kept(decisions) == [True, True, True, True]
-    assert decisions[1].score == pytest.approx(-0.6)  # the score stays what the votes said
+def _decide(page: PageContext, *columns: tuple[str, Sequence[float]]) -> list[Decision]:
+    """Fixed votes, weight 1, no extra weight when short, no bias: the score is the sum of the votes."""
+    return decide(page, signals=[(Fixed(name, votes), 1.0, 0.0) for name, votes in columns], bias=0.0)
 
 
-def test_a_link_dense_block_in_a_gap_is_not_kept() -> None:
-    page = _page(f'<p>{PROSE[0]}</p><p><a href="/news/2.html">上一篇：多地出台促消费新举措</a></p><p>{PROSE[1]}</p>')
-    assert page.blocks[1].link_density > 0.5
-    decisions = decide(page, signals=[(Fixed("text", [1.0, -0.5, 1.0]), 1.0)])
+def test_a_short_weak_block_inside_the_main_run_is_kept() -> None:
+    page = _paragraphs(PROSE[0], "第二部分", PROSE[1])
+    decisions = _decide(page, ("text", [1.0, -0.4, 1.0]))
+    assert _kept(decisions) == [True, True, True]
+
+
+def test_a_block_scored_below_the_inside_minimum_goes_even_inside_the_run() -> None:
+    page = _paragraphs(PROSE[0], "分享到：微信 微博", PROSE[1])
+    decisions = _decide(page, ("text", [1.0, INSIDE_MIN - 0.5, 1.0]))
     assert _kept(decisions) == [True, False, True]
-    assert decisions[1].reason == "score -0.50: against text"
+    assert decisions[1].reason.startswith("inside the main text but score")
 
 
-def test_a_block_the_markup_puts_in_chrome_is_not_filled_into_a_gap() -> None:
-    page = _paragraphs(PROSE[0], "分享到：微信 微博 QQ空间", PROSE[1])
-    decisions = decide(page, signals=[(Fixed("text", [1.0, -0.5, 1.0]), 1.0),
-                                      (Fixed("markup", [0.0, -1.0, 0.0]), 0.6)])
-    assert _kept(decisions) == [True, False, True]
-    assert decisions[1].reason == "score -1.10: against text, markup"
+def test_a_sidebar_that_looks_like_prose_outside_the_run_goes_unless_an_extractor_kept_it() -> None:
+    chrome = [f"栏目{n}" for n in range(12)]
+    page = _paragraphs(*PROSE, *PROSE, *chrome, "侧栏推荐：这是一段看起来像正文的推荐文字。")
+    votes = [1.0] * 2 * len(PROSE) + [-1.0] * len(chrome) + [OUTSIDE_MIN + 0.2]
+    decisions = _decide(page, ("text", votes), ("trafilatura", [0.0] * len(votes)))
+    assert _kept(decisions)[-1] is False
+    assert decisions[-1].reason.startswith("outside the main text (blocks 0-7)")
+    extracted = [0.0] * (len(votes) - 1) + [1.0]
+    decisions = _decide(page, ("text", [v - 1.0 if i == len(votes) - 1 else v for i, v in enumerate(votes)]),
+                        ("trafilatura", extracted))
+    assert _kept(decisions)[-1] is True
 
 
-def test_a_block_scored_very_low_is_not_filled_into_a_gap() -> None:
-    page = _paragraphs(PROSE[0], "广告", PROSE[1])
-    decisions = decide(page, signals=[(Fixed("text", [1.0, -1.0, 1.0]), 3.0)])
-    assert decisions[1].score == pytest.approx(-3.0)
-    assert _kept(decisions) == [True, False, True]
+def test_a_second_run_worth_a_share_of_the_first_is_kept() -> None:
+    chrome = [f"广告{n}" for n in range(6)]
+    page = _paragraphs(PROSE[0], PROSE[1], *chrome, PROSE[2], PROSE[3])
+    votes = [1.0, 1.0] + [-1.0] * len(chrome) + [1.0, 1.0]
+    decisions = _decide(page, ("text", votes))
+    assert _kept(decisions) == [True, True] + [False] * len(chrome) + [True, True]
 
 
-def test_gaps_wider_than_the_limit_are_not_filled() -> None:
-    middle = [f"第{n}行短文字" for n in range(GAP + 1)]
-    page = _paragraphs(PROSE[0], *middle, PROSE[1])
-    votes = [1.0] + [-0.5] * len(middle) + [1.0]
-    assert _kept(decide(page, signals=[(Fixed("text", votes), 1.0)])) == [True] + [False] * len(middle) + [True]
-    page = _paragraphs(PROSE[0], *middle[:GAP], PROSE[1])
-    votes = [1.0] + [-0.5] * GAP + [1.0]
-    assert _kept(decide(page, signals=[(Fixed("text", votes), 1.0)])) == [True] * (GAP + 2)
-
-
-def test_blocks_before_the_first_and_after_the_last_kept_block_are_no_gap() -> None:
-    page = _paragraphs("导航", PROSE[0], PROSE[1], "页脚")
-    decisions = decide(page, signals=[(Fixed("text", [-0.5, 1.0, 1.0, -0.5]), 1.0)])
-    assert _kept(decisions) == [False, True, True, False]
-
-
-# -- stragglers ------------------------------------------------------------------------------------------
-
-def _straggler_page() -> tuple[PageContext, int]:
-    """Four prose paragraphs, ten short chrome lines, then one short promo line far from the article."""
-    chrome = [f"栏目{n}" for n in range(10)]
-    page = _paragraphs(*PROSE, *chrome, "扫码关注我们")
-    return page, len(PROSE) + len(chrome)
-
-
-def test_an_isolated_small_kept_run_far_away_is_dropped_when_no_extractor_kept_it() -> None:
-    page, promo = _straggler_page()
-    assert promo - (len(PROSE) - 1) > STRAGGLER_DISTANCE
-    text = [1.0] * len(PROSE) + [-1.0] * 10 + [1.0]
-    decisions = decide(page, signals=[(Fixed("text", text), 1.0), (Fixed("trafilatura", [0.0] * len(text)), 1.0)])
-    assert _kept(decisions) == [True] * len(PROSE) + [False] * 11
-    assert decisions[promo].score == pytest.approx(1.0)
-    assert decisions[promo].reason.startswith("isolated from the main text (")
-    assert f"more than {STRAGGLER_DISTANCE} blocks away) and no extractor kept it" in decisions[promo].reason
-
-
-@pytest.mark.parametrize("extractor", ["trafilatura", "readability"])
-def test_an_isolated_run_an_extractor_voted_for_stays(extractor: str) -> None:
-    page, promo = _straggler_page()
-    text = [1.0] * len(PROSE) + [-1.0] * 10 + [1.0]
-    extracted = [0.0] * len(text)
-    extracted[promo] = 0.5
-    decisions = decide(page, signals=[(Fixed("text", text), 1.0), (Fixed(extractor, extracted), 1.0)])
-    assert decisions[promo].keep is True
-
-
-def test_a_far_run_that_is_not_a_small_share_stays() -> None:
-    chrome = [f"栏目{n}" for n in range(10)]
-    page = _paragraphs(PROSE[0], *chrome, PROSE[1])
-    votes = [1.0] + [-1.0] * 10 + [1.0]
-    decisions = decide(page, signals=[(Fixed("text", votes), 1.0)])
-    assert _kept(decisions) == [True] + [False] * 10 + [True]
-
-
-def test_a_small_run_within_the_distance_stays() -> None:
-    chrome = [f"栏目{n}" for n in range(STRAGGLER_DISTANCE - 1)]
-    page = _paragraphs(*PROSE, *chrome, "扫码关注我们")
-    votes = [1.0] * len(PROSE) + [-1.0] * len(chrome) + [1.0]
-    decisions = decide(page, signals=[(Fixed("text", votes), 1.0)])
-    assert decisions[-1].keep is True
+def test_a_page_without_a_positive_score_keeps_nothing_and_says_why() -> None:
+    page = _paragraphs("首页", "登录")
+    decisions = _decide(page, ("text", [-1.0, -1.0]))
+    assert _kept(decisions) == [False, False]
+    assert all(d.reason.startswith("score -1.00: against text") for d in decisions)
 
 
 # -- reasons -------------------------------------------------------------------------------------------------
 
 def test_the_reason_names_the_signals_against_and_for_in_signal_order() -> None:
     page = _paragraphs(PROSE[0], "热门推荐")
-    decisions = decide(page, signals=[(Fixed("trafilatura", [1.0, 0.5]), 1.0), (Fixed("region", [1.0, -1.0]), 0.8),
-                                      (Fixed("text", [1.0, -1.0]), 0.8), (Fixed("markup", [0.0, 0.0]), 0.6),
-                                      (Fixed("repeated", [0.0, -1.0]), 0.4)])
+    decisions = decide(page, signals=[(Fixed("trafilatura", [1.0, 0.5]), 1.0, 0.0),
+                                      (Fixed("region", [1.0, -1.0]), 0.8, 0.0), (Fixed("text", [1.0, -1.0]), 0.8, 0.0),
+                                      (Fixed("markup", [0.0, 0.0]), 0.6, 0.0), (Fixed("repeated", [0.0, -1.0]), 0.4, 0.0)],
+                       bias=0.0)
     assert decisions[0].keep and decisions[0].reason == ""
     assert decisions[1].keep is False
-    assert decisions[1].reason == "score -1.50: against region, text, repeated; for trafilatura"
+    assert decisions[1].reason.endswith("score -1.50: against region, text, repeated; for trafilatura")
 
 
 def test_the_reason_says_none_when_no_signal_voted_against() -> None:
     page = _paragraphs("孤立的一行")
-    decisions = decide(page, signals=[(Fixed("text", [0.0]), 1.0)])
+    decisions = decide(page, signals=[(Fixed("text", [0.0]), 1.0, 0.0)], bias=0.0)
     assert decisions[0].reason == "score +0.00: against none"
 
 
@@ -259,7 +214,7 @@ def test_every_block_of_the_page_is_kept_or_removed() -> None:
     assert "热门排行" not in doc.text and "关于我们" not in doc.text
     not_main = {r.text: r.reason for r in doc.removed if r.rule == "content.not_main"}
     assert "网站首页 | 登录 | 注册" in not_main
-    assert not_main["网站首页 | 登录 | 注册"].startswith("score -")
+    assert "score -" in not_main["网站首页 | 登录 | 注册"]
     assert "against" in not_main["网站首页 | 登录 | 注册"]
 
 

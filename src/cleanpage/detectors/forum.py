@@ -15,6 +15,8 @@ Removes, wherever they sit (the frame repeats around every post):
   words on lines of their own next to a reply form (``高级模式``, ``发表回复``).
 
 A thread's body is every post in order (the gold convention): replies stay, only their frames go.
+On an HTML page whose structure is not a thread (``metadata.page_type`` other than
+``forum_thread``), post-like lines after the article are reader comments and go.
 With ``Config(forum_posts="first")`` every reply goes too, from the first post header that follows
 body text to the end of the last reply (for users who want the opening post alone).
 
@@ -142,6 +144,9 @@ class Forum(Detector):
             if self.config.forum_posts == "first":
                 for i in self._replies(page, headers, chrome):
                     chrome.setdefault(i, ("C16.reply", "reply after the opening post (forum_posts='first')"))
+            elif self._comments_under_article(page):
+                for i in self._replies(page, headers, chrome):
+                    chrome.setdefault(i, ("C16.comment", "reader comment under an article (the page is no thread)"))
             for i in self._reply_form_buttons(keys, chrome):
                 chrome[i] = ("C16.reply_form", "reply form button")
         for i in sorted(chrome):
@@ -169,6 +174,12 @@ class Forum(Detector):
         if _reply_form(key, spaced):
             return "C16.reply_form", "reply form"
         return None
+
+    @staticmethod
+    def _comments_under_article(page: Page) -> bool:
+        """An HTML page whose structure is not a thread: post-like lines after its text are comments."""
+        page_type = page.meta.get("page_type")
+        return page.kind == "html" and page_type is not None and page_type.value != "forum_thread"
 
     @staticmethod
     def _reply_form_buttons(keys: list[str], chrome: dict[int, tuple[str, str]]) -> list[int]:

@@ -14,8 +14,8 @@ The page is parsed once with lxml. That one tree serves every reader:
 4. :mod:`cleanpage.segment.page_type` reads the page's type and the confidence of the choice
    from the same signals, and warns when the choice is weak.
 
-Widgets after the article that the scorer kept (comment and recommendation sections known by
-their class words, a trailing run of short link lists) are then dropped and recorded, and the
+Widgets after the article that the scorer kept (recommendation sections known by their class
+words, a trailing run of short link lists) are then dropped and recorded, and the
 text-level repairs and detectors run on the kept blocks as on a text dump, so chrome that
 survives selection is still removed and recorded.
 """
@@ -65,9 +65,6 @@ class _Widget:
     outweighed: bool  # dropped only when it holds fewer sentences than the rest (it may carry summaries)
 
 
-COMMENT_WIDGET = _Widget(
-    frozenset({"comment", "comments", "cmt", "reply", "replies", "pinglun", "gentie", "tie", "discuss", "discussion"}),
-    "html.comment_section", "inside a reader-comment widget after the article", outweighed=False)
 RECOMMENDATION_WIDGET = _Widget(
     frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
                "relate", "tuijian", "xiangguan", "rank", "ranking", "paihang", "hotnews", "toplist"}),
@@ -143,7 +140,6 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         else:
             blocks.append(block)
             elements[id(block)] = page_block.element
-    removed += _drop_widget_sections(blocks, elements, COMMENT_WIDGET)
     removed += _drop_widget_sections(blocks, elements, RECOMMENDATION_WIDGET)
     removed += _drop_trailing_link_lists(blocks, elements)
     thread = [Post("", post.author, post.published, list(post.blocks)) for post in posts]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-SKIP = frozenset({"script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "svg",
+SKIP = frozenset({"script", "style", "template", "rt", "rp", "iframe", "select", "option", "textarea", "svg",
                   "input", "object", "embed", "video", "audio", "canvas", "map", "head", "title", "meta", "link",
                   "base"})
 BLOCK_TAGS = frozenset({

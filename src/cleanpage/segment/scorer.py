@@ -18,7 +18,7 @@ Every block not kept gets a reason naming the signals that voted against it and 
 
 from __future__ import annotations
 
-import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,21 +31,24 @@ from .signals.semantics import SemanticsVote
 from .signals.text_quality import TextQualityVote, weight_of
 from .signals.trafilatura_vote import TrafilaturaVote
 
-# The signals, in the order their votes are listed in reasons, with their weights.
-WEIGHTS: tuple[tuple[type[Signal], float], ...] = (
-    (TrafilaturaVote, 1.0),
-    (ReadabilityVote, 0.7),
-    (RegionVote, 0.8),
-    (TextQualityVote, 0.8),
-    (SemanticsVote, 0.6),
-    (RepetitionVote, 0.4),
+# The signals, in the order their votes are listed in reasons, with their weights: on any block, and
+# added on a short block (under SHORT_WEIGHT units of text), where the extractors are most reliable and
+# the text signal least. Fitted by logistic regression on the tune halves of the dev sets
+# (scripts/fit_scorer.py), then rounded.
+WEIGHTS: tuple[tuple[type[Signal], float, float], ...] = (
+    (TrafilaturaVote, 1.7, 0.3),
+    (ReadabilityVote, 0.4, -0.2),
+    (RegionVote, 0.4, 0.1),
+    (TextQualityVote, 2.1, -0.8),
+    (SemanticsVote, 0.95, -0.5),
+    (RepetitionVote, 0.7, -0.1),
 )
-BIAS = 0.0
-GAP = 3
-GAP_MAX_LINK_DENSITY = 0.5
-GAP_MIN_SCORE = -2.5
-STRAGGLER_DISTANCE = 8
-STRAGGLER_SHARE = 0.1
+BIAS = -1.2
+SHORT_WEIGHT = 30
+INSIDE_MIN = -0.5
+OUTSIDE_MIN = 1.0
+RUN_SHARE = 0.3
+MAX_RUNS = 4
 EXTRACTORS = ("trafilatura", "readability")
 
 
@@ -59,56 +62,87 @@ class Decision:
     reason: str = ""
 
 
-def decide(page: PageContext, signals: Sequence[tuple[Signal, float]] | None = None) -> list[Decision]:
-    """One decision per block of ``page``."""
-    chosen = signals if signals is not None else [(kind(), weight) for kind, weight in WEIGHTS]
-    columns = {signal.name: (weight, signal.votes(page)) for signal, weight in chosen}
+def decide(page: PageContext, signals: Sequence[tuple[Signal, float, float]] | None = None,
+           bias: float = BIAS) -> list[Decision]:
+    """One decision per block of ``page``; ``signals`` (signal, weight, added weight when short) replace the
+    default ones."""
+    chosen = signals if signals is not None else [(kind(), weight, short) for kind, weight, short in WEIGHTS]
+    columns = {signal.name: (weight, short, signal.votes(page)) for signal, weight, short in chosen}
     decisions = []
-    for index in range(len(page.blocks)):
-        votes = {name: column[index] for name, (_, column) in columns.items()}
-        score = BIAS + sum(weight * column[index] for weight, column in columns.values())
+    for index, block in enumerate(page.blocks):
+        is_short = weight_of(block.text) < SHORT_WEIGHT
+        votes = {name: column[index] for name, (_, _, column) in columns.items()}
+        score = bias + sum((weight + (short if is_short else 0.0)) * column[index]
+                           for weight, short, column in columns.values())
         decisions.append(Decision(score > 0, score, votes))
-    _fill_gaps(page.blocks, decisions)
-    _drop_stragglers(page.blocks, decisions)
+    _follow_main_run(page.blocks, decisions)
     for decision in decisions:
         if not decision.keep and not decision.reason:
             decision.reason = _reason(decision)
     return decisions
 
 
-def _fill_gaps(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
-    kept = [i for i, decision in enumerate(decisions) if decision.keep]
-    for left, right in itertools.pairwise(kept):
-        if 1 < right - left <= GAP + 1:
-            for index in range(left + 1, right):
-                decision = decisions[index]
-                if (blocks[index].link_density <= GAP_MAX_LINK_DENSITY and decision.votes.get("markup", 0) >= 0
-                        and decision.score >= GAP_MIN_SCORE):
-                    decision.keep = True
+def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
+    """Keep the article's runs of blocks, not a scatter of good-looking ones.
+
+    A run is a stretch of blocks with a high sum of scores, each weighted by the square root of its
+    amount of text (a long paragraph counts more than a label; chrome between two articles breaks the
+    run). The best run is the article; another run holding at least ``RUN_SHARE`` of the best one's
+    sum is kept too (an article broken by an ad box or a paywall teaser). Inside a run a block is kept
+    unless its score is below ``INSIDE_MIN`` (a share bar or an ad inside the article); outside
+    the runs only a block an extractor kept and that scores above ``OUTSIDE_MIN`` stays, never a
+    sidebar that merely looks like prose.
+    """
+    gains = [decision.score * math.sqrt(1.0 + weight_of(block.text)) for block, decision in zip(blocks, decisions)]
+    runs = _runs(gains)
+    if not runs:
+        return
+    inside = [False] * len(decisions)
+    for first, last in runs:
+        inside[first:last + 1] = [True] * (last + 1 - first)
+    described = ", ".join(f"{first}-{last}" for first, last in runs)
+    for index, decision in enumerate(decisions):
+        if inside[index]:
+            decision.keep = decision.score > INSIDE_MIN
+            if not decision.keep:
+                decision.reason = f"inside the main text but {_reason(decision)}"
+        else:
+            extractor = any(decision.votes.get(name, 0) > 0 for name in EXTRACTORS)
+            decision.keep = decision.score > OUTSIDE_MIN and extractor
+            if not decision.keep:
+                decision.reason = f"outside the main text (blocks {described}); {_reason(decision)}"
 
 
-def _drop_stragglers(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
-    kept = [i for i, decision in enumerate(decisions) if decision.keep]
-    if len(kept) < 2:
-        return
-    total = sum(weight_of(blocks[i].text) for i in kept) or 1.0
-    runs: list[list[int]] = [[kept[0]]]
-    for index in kept[1:]:
-        if index - runs[-1][-1] > STRAGGLER_DISTANCE:
-            runs.append([])
-        runs[-1].append(index)
-    if len(runs) < 2:
-        return
-    for run in runs:
-        share = sum(weight_of(blocks[i].text) for i in run) / total
-        if share >= STRAGGLER_SHARE:
+def _runs(gains: list[float]) -> list[tuple[int, int]]:
+    """The best run of ``gains`` and the runs outside it worth ``RUN_SHARE`` of it, in page order."""
+    best = _best_run(gains, 0, len(gains))
+    if best is None:
+        return []
+    runs = [best]
+    threshold = RUN_SHARE * best[2]
+    pending = [(0, best[0]), (best[1] + 1, len(gains))]
+    while pending and len(runs) < MAX_RUNS:
+        low, high = pending.pop()
+        found = _best_run(gains, low, high)
+        if found is None or found[2] < threshold:
             continue
-        if any(decisions[i].votes.get(name, 0) > 0 for i in run for name in EXTRACTORS):
-            continue
-        for index in run:
-            decisions[index].keep = False
-            decisions[index].reason = (f"isolated from the main text ({share:.0%} of the kept text, "
-                                       f"more than {STRAGGLER_DISTANCE} blocks away) and no extractor kept it")
+        runs.append(found)
+        pending += [(low, found[0]), (found[1] + 1, high)]
+    return sorted((first, last) for first, last, _ in runs)
+
+
+def _best_run(gains: list[float], low: int, high: int) -> tuple[int, int, float] | None:
+    """The maximum-sum stretch of ``gains[low:high]`` (Kadane), or ``None`` when no sum is positive."""
+    best, span = 0.0, None
+    current, start = 0.0, low
+    for index in range(low, high):
+        if current <= 0:
+            current, start = gains[index], index
+        else:
+            current += gains[index]
+        if current > best:
+            best, span = current, (start, index)
+    return (span[0], span[1], best) if span else None
 
 
 def _reason(decision: Decision) -> str:

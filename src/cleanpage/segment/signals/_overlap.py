@@ -15,9 +15,12 @@ GRAM = 4
 
 def coverage(keys: Sequence[str], output: str) -> list[float]:
     """For each block key (text without whitespace), the share of it that ``output`` (also without
-    whitespace) holds, 0 to 1."""
+    whitespace) holds, 0 to 1. Pipes are ignored on both sides: extractors write table cells as
+    ``| a | b |``."""
     if not output:
         return [0.0] * len(keys)
+    output = output.replace("|", "")
+    keys = [key.replace("|", "") for key in keys]
     grams: set[str] | None = None
     out = []
     for key in keys:

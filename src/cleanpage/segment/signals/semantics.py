@@ -18,13 +18,13 @@ from . import PageContext, Signal
 
 CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 POSITIVE_WORDS = frozenset({
-    "article", "articles", "artical", "content", "contents", "main", "body", "text", "txt", "story", "entry", "post",
-    "posts", "postmessage", "message", "detail", "details", "zhengwen", "neirong", "wenzhang", "blog",
-    "markdown", "prose", "answer", "rich", "paragraph", "para", "maintext", "bodytext", "articlebody", "cont",
+    "article", "articles", "artical", "content", "contents", "main", "body", "text", "txt", "story", "entry",
+    "postmessage", "detail", "details", "zhengwen", "neirong", "wenzhang", "markdown", "prose", "maintext",
+    "bodytext", "articlebody",
 })
 NEGATIVE_WORDS = frozenset({
     "nav", "navbar", "navigation", "menu", "menus", "footer", "foot", "header", "masthead", "sidebar", "side",
-    "aside", "widget", "widgets", "comment", "comments", "cmt", "reply", "replies", "share", "sharing", "social",
+    "aside", "widget", "widgets", "comment", "comments", "cmt", "reply", "replies", "tie", "share", "sharing", "social",
     "related", "relate", "recommend", "recommended", "recommendation", "tuijian", "xiangguan", "pinglun", "gentie",
     "ad", "ads", "advert", "advertisement", "adsbygoogle", "banner", "sponsor", "promo", "copyright", "breadcrumb",
     "breadcrumbs", "crumb", "crumbs", "login", "signin", "register", "toolbar", "tools", "pager", "pagination",

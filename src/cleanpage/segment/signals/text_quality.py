@@ -16,10 +16,10 @@ import re
 
 from . import PageContext, Signal, clip
 
-SENTENCE_PUNCTUATION = re.compile(r"[，。！？；、“”：,.!?;:]")
-SENTENCE_END = re.compile(r"[。！？!?.]")
-LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
+# Chinese and Japanese full-width marks, Latin marks, the Indic danda, Arabic comma and question mark
+SENTENCE_PUNCTUATION = re.compile(r"[，。！？；、“”：,.!?;:।॥،؟]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+LETTER = re.compile(r"[^\W\d_]")
 NO_SPACE = re.compile(r"\s+")
 LATIN_WORD_CHARS = 2.5  # an average Latin word carries about as much text as 2.5 Chinese characters
 PROSE_CHARS = 60  # this much non-link text with punctuation is prose on its own
@@ -33,9 +33,10 @@ class TextQualityVote(Signal):
 
 
 def weight_of(text: str) -> float:
-    """A block's amount of text in Chinese-character units."""
+    """A block's amount of text in Chinese-character units: CJK characters, plus the space-separated words
+    of any other script (Latin, Cyrillic, Bengali, Arabic...), plus half a unit per digit."""
     cjk = len(CJK.findall(text))
-    words = len(LATIN_WORD.findall(text))
+    words = sum(1 for token in text.split() if LETTER.search(CJK.sub("", token)))
     digits = sum(ch.isdigit() for ch in text)
     return cjk + LATIN_WORD_CHARS * words + 0.5 * digits
 
