@@ -67,7 +67,7 @@ def test_default_signals_vote_on_every_block() -> None:
     page = _paragraphs(*PROSE)
     decisions = decide(page)
     assert len(decisions) == 4
-    assert list(decisions[0].votes) == ["trafilatura", "readability", "region", "text", "markup", "repeated"]
+    assert list(decisions[0].votes) == ["trafilatura", "region", "text", "markup", "repeated"]
     assert all(d.keep for d in decisions)
 
 

@@ -6,9 +6,8 @@ import pytest
 
 from cleanpage.segment.html import parse_html
 from cleanpage.segment.page_blocks import segment_page
-from cleanpage.segment.signals import PageContext, clip, readability_vote, trafilatura_vote
+from cleanpage.segment.signals import PageContext, clip, trafilatura_vote
 from cleanpage.segment.signals._overlap import coverage, vote_from_coverage
-from cleanpage.segment.signals.readability_vote import ReadabilityVote
 from cleanpage.segment.signals.region import RegionVote
 from cleanpage.segment.signals.repetition import RepetitionVote
 from cleanpage.segment.signals.semantics import SemanticsVote, own_verdict, verdict
@@ -196,23 +195,18 @@ def test_vote_from_coverage() -> None:
 def test_extractors_abstain_when_their_output_is_tiny(monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page(f"<div class='nav'><a href='/'>首页</a></div><p>{LONG_CHINESE}</p><p>版权所有</p>")
     monkeypatch.setattr(trafilatura_vote, "extract_text", lambda page: "版权所有 首页")
-    monkeypatch.setattr(readability_vote, "summary_text", lambda page: "")
     assert TrafilaturaVote().votes(page) == [0.0, 0.0, 0.0]
-    assert ReadabilityVote().votes(page) == [0.0, 0.0, 0.0]
 
 
 def test_extractors_vote_by_coverage_when_their_output_is_long_enough(monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page(f"<div class='nav'><a href='/'>首页</a></div><p>{LONG_CHINESE}</p><p>版权所有</p>")
     monkeypatch.setattr(trafilatura_vote, "extract_text", lambda page: f"\n{LONG_CHINESE}\n")
-    monkeypatch.setattr(readability_vote, "summary_text", lambda page: f"首页 {LONG_CHINESE}")
     assert TrafilaturaVote().votes(page) == [-1.0, 1.0, -1.0]
-    assert ReadabilityVote().votes(page) == [1.0, 1.0, -1.0]
 
 
 def test_extractors_abstain_on_a_real_page_with_almost_no_text() -> None:
     page = _page("<div class='nav'><a href='/'>首页</a> <a href='/n'>新闻</a></div><p>欢迎访问。</p>")
     assert TrafilaturaVote().votes(page) == [0.0, 0.0]
-    assert ReadabilityVote().votes(page) == [0.0, 0.0]
 
 
 def test_extractors_and_region_keep_the_article_and_drop_the_chrome_of_a_real_page() -> None:
@@ -220,7 +214,7 @@ def test_extractors_and_region_keep_the_article_and_drop_the_chrome_of_a_real_pa
     texts = [b.text for b in page.blocks]
     assert texts[0] == "首页 新闻 本地" and texts[-1] == "版权所有 © 本地新闻网"
     paragraphs = range(2, 6)
-    for signal in (TrafilaturaVote(), ReadabilityVote(), RegionVote()):
+    for signal in (TrafilaturaVote(), RegionVote()):
         votes = signal.votes(page)
         assert len(votes) == len(page.blocks)
         assert [votes[i] for i in paragraphs] == [1.0] * 4, signal.name
@@ -244,10 +238,9 @@ def test_region_abstains_on_a_page_without_sentence_punctuation() -> None:
 def test_every_signal_has_a_name_and_one_vote_per_block_in_range() -> None:
     page = _page(ARTICLE)
     names = set()
-    for signal in (TrafilaturaVote(), ReadabilityVote(), RegionVote(), TextQualityVote(), SemanticsVote(),
-                   RepetitionVote()):
+    for signal in (TrafilaturaVote(), RegionVote(), TextQualityVote(), SemanticsVote(), RepetitionVote()):
         votes = signal.votes(page)
         assert len(votes) == len(page.blocks)
         assert all(-1.0 <= vote <= 1.0 for vote in votes)
         names.add(signal.name)
-    assert names == {"trafilatura", "readability", "region", "text", "markup", "repeated"}
+    assert names == {"trafilatura", "region", "text", "markup", "repeated"}

@@ -7,8 +7,8 @@ The page is parsed once with lxml. That one tree serves every reader:
 2. :mod:`cleanpage.segment.page_blocks` turns every piece of visible text into a typed block
    (heading with level, paragraph, list item, table row with cells, code line, quote, caption,
    image) with its element;
-3. :mod:`cleanpage.segment.scorer` asks independent signals (trafilatura, readability, the
-   densest prose container, text quality, markup semantics, repetition) about every block and
+3. :mod:`cleanpage.segment.scorer` asks independent signals (trafilatura, the densest prose
+   container, text quality, markup semantics, repetition) about every block and
    keeps the main content; every other block is a removal (detector ``content``) whose reason
    names the signals against it, so the whole page is accounted for;
 4. :mod:`cleanpage.segment.page_type` reads the page's type and the confidence of the choice

@@ -20,7 +20,8 @@ warning, so a doubtful page never passes silently:
 - one giant block holds most of the kept text (a layout blob, or a page glued into one line);
 - the kept text is mostly link text;
 - the kept text is far smaller than the page's densest prose region;
-- almost nothing was kept from a page that has text.
+- almost nothing was kept from a page that has text;
+- the scorer's choice missed the densest prose region, which was kept by the rescue.
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
     if kept and kept_links > LIST_LINK_SHARE:
         warnings.append(f"the kept text is {kept_links:.0%} link text")
         confidence *= 0.6
+    rescued = sum(1 for d in decisions if d.rescued)
+    if rescued:
+        warnings.append(f"the extractors missed most of the densest prose region; kept its {rescued} prose block(s)")
+        confidence *= 0.7
     region = _region_weight(decisions, weights)
     if region and kept_weight < REGION_SHORTFALL * region:
         warnings.append(f"kept {kept_weight:.0f} units of text, far less than the densest region's {region:.0f}")

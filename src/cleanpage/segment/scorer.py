@@ -12,6 +12,9 @@ independent ones:
    kept text, with less than ``STRAGGLER_SHARE`` of it, is dropped only when no extractor voted
    for it: an isolated promo paragraph in a sidebar, never a paragraph an extractor saw as main.
 
+Last, a **rescue**: when what was kept is far less than the prose of the densest prose region (the
+extractors missed the article), that region's prose is kept as well, and the page warns about it.
+
 Every block not kept gets a reason naming the signals that voted against it and its score, so
 ``explain`` can say why it vanished. Nothing here knows a site.
 """
@@ -24,7 +27,6 @@ from dataclasses import dataclass
 
 from .page_blocks import PageBlock
 from .signals import PageContext, Signal
-from .signals.readability_vote import ReadabilityVote
 from .signals.region import RegionVote
 from .signals.repetition import RepetitionVote
 from .signals.semantics import SemanticsVote
@@ -36,20 +38,20 @@ from .signals.trafilatura_vote import TrafilaturaVote
 # the text signal least. Fitted by logistic regression on the tune halves of the dev sets
 # (scripts/fit_scorer.py), then rounded.
 WEIGHTS: tuple[tuple[type[Signal], float, float], ...] = (
-    (TrafilaturaVote, 1.7, 0.3),
-    (ReadabilityVote, 0.4, -0.2),
-    (RegionVote, 0.4, 0.1),
-    (TextQualityVote, 2.1, -0.8),
-    (SemanticsVote, 0.95, -0.5),
-    (RepetitionVote, 0.7, -0.1),
+    (TrafilaturaVote, 2.1, 0.0),
+    (RegionVote, 0.4, 0.2),
+    (TextQualityVote, 2.0, -0.7),
+    (SemanticsVote, 0.9, -0.5),
+    (RepetitionVote, 0.7, 0.0),
 )
 BIAS = -1.2
 SHORT_WEIGHT = 30
 INSIDE_MIN = -0.5
 OUTSIDE_MIN = 1.0
 RUN_SHARE = 0.3
+RESCUE_SHORTFALL = 0.4
 MAX_RUNS = 4
-EXTRACTORS = ("trafilatura", "readability")
+EXTRACTORS = ("trafilatura",)
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Decision:
     score: float
     votes: dict[str, float]
     reason: str = ""
+    rescued: bool = False  # kept by the rescue of the densest prose region, against the scores
 
 
 def decide(page: PageContext, signals: Sequence[tuple[Signal, float, float]] | None = None,
@@ -76,6 +79,7 @@ def decide(page: PageContext, signals: Sequence[tuple[Signal, float, float]] | N
                            for weight, short, column in columns.values())
         decisions.append(Decision(score > 0, score, votes))
     _follow_main_run(page.blocks, decisions)
+    _rescue_region(page.blocks, decisions)
     for decision in decisions:
         if not decision.keep and not decision.reason:
             decision.reason = _reason(decision)
@@ -111,6 +115,25 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
             decision.keep = decision.score > OUTSIDE_MIN and extractor
             if not decision.keep:
                 decision.reason = f"outside the main text (blocks {described}); {_reason(decision)}"
+
+
+def _rescue_region(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
+    """Never lose the article silently: when the kept text is less than ``RESCUE_SHORTFALL`` of the prose
+    in the densest prose region (an extractor that kept only a caption or the last paragraph outvoted
+    the rest), that region's prose is kept too, and marked so that a warning says so."""
+    weights = [weight_of(block.text) for block in blocks]
+    kept = sum(w for w, d in zip(weights, decisions) if d.keep)
+    prose = [i for i, d in enumerate(decisions) if d.votes.get("region", 0) > 0 and d.votes.get("text", 0) > 0]
+    region = sum(weights[i] for i in prose)
+    if not prose or kept >= RESCUE_SHORTFALL * region:
+        return
+    for index in range(prose[0], prose[-1] + 1):
+        decision = decisions[index]
+        if decision.keep or decision.votes.get("region", 0) <= 0:
+            continue
+        if decision.votes.get("text", 0) > 0 or decision.score > INSIDE_MIN:
+            decision.keep = decision.rescued = True
+            decision.reason = ""
 
 
 def _runs(gains: list[float]) -> list[tuple[int, int]]:

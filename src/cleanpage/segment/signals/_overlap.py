@@ -1,6 +1,6 @@
 """How much of each block an extractor's output holds: the shared measure of the extractor voters.
 
-An extractor (trafilatura, readability) returns text, not the page's elements. A block counts as
+An extractor (trafilatura) returns text, not the page's elements. A block counts as
 kept by it when its text, whitespace removed, occurs in the output; otherwise by the share of its
 character 4-grams found there (extractors trim, join and re-space text). Blocks shorter than one
 4-gram match by substring only.

@@ -33,6 +33,6 @@ class TrafilaturaVote(Signal):
 def extract_text(page: PageContext) -> str:
     import trafilatura
 
-    document = trafilatura.bare_extraction(page.tree, url=page.url, fast=True, include_comments=False,
+    document = trafilatura.bare_extraction(page.tree, url=page.url, fast=False, include_comments=False,
                                            include_tables=True, include_images=False, with_metadata=False)
     return str(getattr(document, "text", "") or "") if document is not None else ""
