@@ -3,7 +3,7 @@
 ``2018-6-13`` -> ``2018-06-13``; ``2020年8月3日 10:30`` -> ``2020-08-03T10:30``;
 ``民國113年8月15日`` and ``113-08-15`` (ROC years) -> ``2024-08-15``;
 ``二〇二〇年八月三日`` -> ``2020-08-03``; ``下午2:30`` -> ``14:30``;
-``Jul 28 Sun 2024 21:15`` -> ``2024-07-28T21:15``;
+``Jul 28 Sun 2024 21:15`` -> ``2024-07-28T21:15``; ``Sat Nov 17 20:45:03 2012`` -> ``2012-11-17T20:45``;
 ``2021-03-05T14:23:11+08:00`` -> ``2021-03-05T14:23``. Seconds and time zones
 are dropped (the gold convention); a date-only value never gets a time;
 ``2019年6月`` -> ``2019-06``. Anything that does not validate is ``None``:
@@ -46,6 +46,12 @@ ENGLISH = re.compile(
     ,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)
     (?:,?[ \t]*""" + _TIME + r""")?
     """,
+    re.VERBOSE,
+)
+# ``Sat Nov 17 20:45:03 2012`` (C's ctime: BBS mail headers, PTT, server logs): the time before the year.
+CTIME = re.compile(
+    rf"""(?<![a-z])(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\s+
+    (?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)""",
     re.VERBOSE,
 )
 MONTH_ONLY = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月(?!\s*\d)")
@@ -161,6 +167,13 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
         english = _iso_english(match)
         if english:
             candidates.append(FoundDate(english, match.start(), match.end()))
+            break
+    for match in CTIME.finditer(shadow):
+        month = next(n for n, full in enumerate(MONTHS, 1) if full.startswith(match["month"][:3]))
+        year, day, hour = int(match["year"]), int(match["day"]), int(match["hour"])
+        if _valid(year, month, day) and hour <= 23:
+            candidates.append(FoundDate(f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{match['minute']}",
+                                        match.start(), match.end()))
             break
     for match in CHINESE.finditer(shadow):
         year, month, day = (_cn_number(match[g]) for g in ("year", "month", "day"))

@@ -48,3 +48,11 @@ def test_offsets_point_into_the_original_text() -> None:
     found = find_date(text)
     assert found is not None
     assert text[found.start:found.end].startswith("２０２１")
+
+
+def test_ctime_dates_of_bbs_headers() -> None:
+    from cleanpage.dates import parse_date
+
+    assert parse_date("发信站: 水木社区 (Sat Nov 17 20:45:03 2012), 站内") == "2012-11-17T20:45"
+    assert parse_date("Mon Feb 29 23:59 2016") == "2016-02-29T23:59"
+    assert parse_date("Tue Feb 30 10:00:00 2016") is None  # not a day

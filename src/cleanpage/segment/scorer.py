@@ -50,6 +50,9 @@ INSIDE_MIN = -0.5
 OUTSIDE_MIN = 1.0
 RUN_SHARE = 0.3
 RESCUE_SHORTFALL = 0.4
+HEAD_LINES = 3
+HEAD_MIN = -1.5
+HEAD_MAX_LINK_DENSITY = 0.5
 MAX_RUNS = 4
 EXTRACTORS = ("trafilatura",)
 
@@ -101,6 +104,7 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
     runs = _runs(gains)
     if not runs:
         return
+    runs = [(_head_of(blocks, decisions, first), last) for first, last in runs]
     inside = [False] * len(decisions)
     for first, last in runs:
         inside[first:last + 1] = [True] * (last + 1 - first)
@@ -134,6 +138,16 @@ def _rescue_region(blocks: Sequence[PageBlock], decisions: list[Decision]) -> No
         if decision.votes.get("text", 0) > 0 or decision.score > INSIDE_MIN:
             decision.keep = decision.rescued = True
             decision.reason = ""
+
+
+def _head_of(blocks: Sequence[PageBlock], decisions: list[Decision], first: int) -> int:
+    """A run's start moved up over the short lines just above it (a byline, a date, a post header): the
+    text detectors read and harvest those, and they are dropped there with a precise reason."""
+    start = first
+    while (start > 0 and first - start < HEAD_LINES and decisions[start - 1].score > HEAD_MIN
+           and blocks[start - 1].link_density < HEAD_MAX_LINK_DENSITY and weight_of(blocks[start - 1].text) < SHORT_WEIGHT):
+        start -= 1
+    return start
 
 
 def _runs(gains: list[float]) -> list[tuple[int, int]]:
