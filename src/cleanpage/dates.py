@@ -146,6 +146,14 @@ def _iso_english(match: re.Match[str]) -> str | None:
     return out
 
 
+def _iso_ctime(match: re.Match[str]) -> str | None:
+    month = next(n for n, full in enumerate(MONTHS, 1) if full.startswith(match["month"][:3]))
+    year, day, hour = int(match["year"]), int(match["day"]), int(match["hour"])
+    if not _valid(year, month, day) or hour > 23:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{match['minute']}"
+
+
 def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
     """The first date in ``text`` (offsets refer to ``text``), or ``None``."""
     if not DATE_HINT.search(text):
@@ -169,11 +177,9 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
             candidates.append(FoundDate(english, match.start(), match.end()))
             break
     for match in CTIME.finditer(shadow):
-        month = next(n for n, full in enumerate(MONTHS, 1) if full.startswith(match["month"][:3]))
-        year, day, hour = int(match["year"]), int(match["day"]), int(match["hour"])
-        if _valid(year, month, day) and hour <= 23:
-            candidates.append(FoundDate(f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{match['minute']}",
-                                        match.start(), match.end()))
+        ctime = _iso_ctime(match)
+        if ctime:
+            candidates.append(FoundDate(ctime, match.start(), match.end()))
             break
     for match in CHINESE.finditer(shadow):
         year, month, day = (_cn_number(match[g]) for g in ("year", "month", "day"))
