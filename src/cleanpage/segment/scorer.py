@@ -96,7 +96,9 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
     amount of text (a long paragraph counts more than a label; chrome between two articles breaks the
     run). The best run is the article; another run holding at least ``RUN_SHARE`` of the best one's
     sum is kept too (an article broken by an ad box or a paywall teaser). Inside a run a block is kept
-    unless its score is below ``INSIDE_MIN`` (a share bar or an ad inside the article); outside
+    unless its score is below ``INSIDE_MIN`` (a share bar or an ad inside the article); the short lines
+    just above a run (its head: a headline, a byline, a post header) are kept for the text detectors,
+    which remove them with a precise reason and harvest what they say; outside
     the runs only a block an extractor kept and that scores above ``OUTSIDE_MIN`` stays, never a
     sidebar that merely looks like prose.
     """
@@ -104,13 +106,17 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
     runs = _runs(gains)
     if not runs:
         return
-    runs = [(_head_of(blocks, decisions, first), last) for first, last in runs]
     inside = [False] * len(decisions)
+    head = [False] * len(decisions)
     for first, last in runs:
         inside[first:last + 1] = [True] * (last + 1 - first)
+        start = _head_of(blocks, decisions, first)
+        head[start:first] = [True] * (first - start)
     described = ", ".join(f"{first}-{last}" for first, last in runs)
     for index, decision in enumerate(decisions):
-        if inside[index]:
+        if head[index]:
+            decision.keep = True  # above HEAD_MIN by construction: left to the text detectors
+        elif inside[index]:
             decision.keep = decision.score > INSIDE_MIN
             if not decision.keep:
                 decision.reason = f"inside the main text but {_reason(decision)}"
