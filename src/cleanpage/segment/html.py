@@ -39,7 +39,6 @@ from .page_type import classify
 from .posts import ThreadPost, find_posts
 from .scorer import Decision, decide
 from .signals import PageContext
-from .signals.text_quality import quality
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # An end tag of the document (a server-side include that closes its own <html>) followed by more
@@ -52,7 +51,6 @@ LINK_LIST_SHARE = 0.6
 LINK_LIST_MAX_CHARS = 60
 LINK_LIST_MIN_RUN = 3
 BOX_TITLE_MAX_CHARS = 12
-LIST_PROSE = 0.5  # a kept block of this text quality is prose: a page that has one is never emptied as a list
 BOX_TITLE_NOT = re.compile(r"[\d，。！？；：、,.!?;:（）()]")
 CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # class/id words: split at case changes, digits, - and _
 
@@ -122,9 +120,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         values_from_posts = {}
     verdict = classify(context, decisions, posts=len(posts))
     warnings.extend(f"content: {warning}" for warning in verdict.warnings)
-    if verdict.page_type == "list" and not _prose_kept(page_blocks, decisions):
-        _drop_list(decisions, verdict.evidence)
-        warnings.append(f"content: an index of other pages ({verdict.evidence}), not an article: no body")
+    if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
+        warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
     values = dict(meta.values)
     values.update(values_from_posts)
     values["page_type"] = Harvested(verdict.page_type, "content.page_type", verdict.evidence, 1.0)
@@ -149,20 +146,6 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     removed += _drop_trailing_link_lists(blocks, elements)
     thread = [Post("", post.author, post.published, list(post.blocks)) for post in posts]
     return HtmlSegment(blocks, PageHints(titles=meta.titles, values=values), warnings, removed, images, thread)
-
-
-def _prose_kept(blocks: list[PageBlock], decisions: list[Decision]) -> bool:
-    """Whether any kept block reads as prose on its own (then the page keeps its body whatever its type)."""
-    return any(decision.keep and quality(block.text, block.link_density, block.kind) > LIST_PROSE
-               for block, decision in zip(blocks, decisions))
-
-
-def _drop_list(decisions: list[Decision], evidence: str) -> None:
-    """A list or index page has no article: its items are recorded, not returned as if they were one."""
-    for decision in decisions:
-        if decision.keep:
-            decision.keep = False
-            decision.reason = f"list page ({evidence}): an item of the index, not an article"
 
 
 def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
