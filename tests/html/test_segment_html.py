@@ -86,3 +86,19 @@ def test_a_paragraph_per_section_widens_to_the_article_container() -> None:
     assert container is not None and container.element.get("id") == "js_content"
     doc = _clean("section_per_paragraph.html")
     assert len(doc.text.splitlines()) == 5
+
+
+def test_an_old_layout_table_portal_keeps_the_article_and_explains_every_other_line() -> None:
+    doc = _clean("old_portal_gbk.html")
+    assert doc.text.splitlines() == [
+        "5月11日，市长张三主持召开市政府常务会议，研究部署当前经济工作和安全生产工作。会议听取了一季度全市经济运行情况的汇报。",
+        "会议指出，今年以来全市经济保持平稳较快发展，但也面临不少困难和问题，各地各部门要进一步增强忧患意识。",
+        "会议强调，要切实抓好安全生产工作，坚决遏制重特大事故发生，确保人民群众生命财产安全。",
+    ]
+    metadata = doc.metadata
+    assert (metadata.title, metadata.published, metadata.source, metadata.author) == (
+        "市政府召开常务会议", "2008-05-12", "市政府办公室", "王明")
+    assert metadata.page_type == "article" and metadata.encoding == "gb18030"
+    removed = {r.text for r in doc.removed}
+    assert {"发送给朋友 发表评论 打印本文", "返回页首 | 关闭窗口", "热点新闻", "我市举办春季招聘会"} <= removed
+    assert any(text.startswith("著作权声明") for text in removed)
