@@ -41,3 +41,10 @@ def test_ad_words_in_the_body_interior_are_kept() -> None:
     ])
     doc = cleanpage.clean(text, kind="text")
     assert "广告" in doc.text.splitlines()
+
+
+def test_a_latin_paragraph_with_av_inside_its_words_is_no_keyword_farm() -> None:
+    paragraph = ("The gas leak may have been caused by nearby construction, but investigators have not yet been able to "
+                 "confirm it and the avenue stays closed while crews travel between the sites and evaluate the damage")
+    doc = cleanpage.clean(paragraph, kind="text")
+    assert doc.text == paragraph

@@ -35,7 +35,9 @@ FARM_MIN_TOKENS = 15
 FARM_SUFFIXES = ("全文阅读", "txt下载", "下载", "小说", "在线观看", "电影", "高清", "免费阅读", "最新章节", "在线阅读")
 FARM_SUFFIX_SHARE = 0.2
 SPAM_WORDS = ("娱乐", "彩票", "博彩", "赌场", "百家乐", "六合彩", "时时彩", "老虎机", "棋牌", "真人", "成人", "色情", "约炮",
-              "代孕", "发票", "私服", "外挂", "丰胸", "壮阳", "补肾", "减肥", "网赚", "兼职", "贷款", "av")
+              "代孕", "发票", "私服", "外挂", "丰胸", "壮阳", "补肾", "减肥", "网赚", "兼职", "贷款")
+# Latin spam words count as whole tokens only: "av" is inside "have", "travel" and "Avenida".
+LATIN_SPAM_WORDS = frozenset({"av"})
 SPAM_SHARE = 0.05
 SEO_PHRASES = ("本文主要内容关键词为", "此文献不代表本站观点", "内容供学术参考,文章仅供参考阅读下载", "本站提供全文免费在线阅读下载")
 AD_LABELS = frozenset({"广告", "推广", "赞助", "ad", "商业推广", "合作推广", "赞助商", "广告位", "点击进入", "立即咨询", "免费领取",
@@ -55,7 +57,7 @@ def _is_keyword_farm(shadow: str, sent_punct: int, vlen: int) -> bool:
     if len(toks) < FARM_MIN_TOKENS or not 2 <= sum(map(len, toks)) / len(toks) <= 8:
         return False
     suffixed = sum(1 for tok in toks if tok.endswith(FARM_SUFFIXES))
-    spam = sum(1 for tok in toks if any(word in tok for word in SPAM_WORDS))
+    spam = sum(1 for tok in toks if tok in LATIN_SPAM_WORDS or any(word in tok for word in SPAM_WORDS))
     return suffixed / len(toks) >= FARM_SUFFIX_SHARE or spam / len(toks) >= SPAM_SHARE
 
 
