@@ -33,7 +33,6 @@ from cleanpage.segment.html import parse_html
 from cleanpage.segment.page_blocks import segment_page
 from cleanpage.segment.scorer import SHORT_WEIGHT, WEIGHTS
 from cleanpage.segment.signals import PageContext
-from cleanpage.segment.signals.text_quality import weight_of
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSET = ROOT.parent / "shared" / "devdata" / "trafilatura-eval"
@@ -56,7 +55,7 @@ def features(html: bytes, url: str | None) -> tuple[list[str], np.ndarray] | Non
         return None
     context = PageContext(tree, blocks, url)
     columns = [np.array(kind().votes(context)) for kind, _, _ in WEIGHTS]
-    short = np.array([weight_of(block.text) < SHORT_WEIGHT for block in blocks], dtype=float)
+    short = np.array([block.weight < SHORT_WEIGHT for block in blocks], dtype=float)
     matrix = np.column_stack([*columns, *(column * short for column in columns)])
     return [NO_SPACE.sub("", block.text) for block in blocks], matrix
 

@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
+
+from .prose import quality, weight_of
 
 SKIP = frozenset({"script", "style", "template", "rt", "rp", "iframe", "select", "option", "textarea", "svg",
                   "input", "object", "embed", "video", "audio", "canvas", "map", "head", "title", "meta", "link",
@@ -81,10 +84,20 @@ class PageBlock:
         """Visible characters, whitespace excluded."""
         return len(NO_SPACE.sub("", self.text))
 
-    @property
+    @cached_property
     def link_density(self) -> float:
         chars = self.chars
         return min(self.link_chars / chars, 1.0) if chars else 0.0
+
+    @cached_property
+    def weight(self) -> float:
+        """Amount of text in CJK-character units (:func:`cleanpage.segment.prose.weight_of`)."""
+        return weight_of(self.text)
+
+    @cached_property
+    def prose(self) -> float:
+        """How much the block reads like prose on its own, -1 to +1 (:func:`cleanpage.segment.prose.quality`)."""
+        return quality(self.text, self.link_density, self.kind, self.weight)
 
 
 def clean_text(text: str) -> str:

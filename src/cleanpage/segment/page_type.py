@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from .page_blocks import PageBlock
 from .scorer import Decision
 from .signals import PageContext
-from .signals.text_quality import quality, weight_of
 
 ERROR_OR_LOGIN = re.compile(
     r"登录|登陆|登入|注册|密码|验证码|404|403|找不到|不存在|已删除|已被删除|无权|没有权限|权限不足|阅读权限|出错|错误|"
@@ -62,7 +61,7 @@ class Verdict:
 
 def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -> Verdict:
     blocks = page.blocks
-    weights = [weight_of(block.text) for block in blocks]
+    weights = [block.weight for block in blocks]
     total = sum(weights) or 1.0
     kept = [i for i, decision in enumerate(decisions) if decision.keep and blocks[i].kind != "image"]
     kept_weight = sum(weights[i] for i in kept)
@@ -109,7 +108,7 @@ def _page_type(blocks: Sequence[PageBlock], kept: list[int], kept_weight: float,
         return "forum_thread", f"{posts} posts of one repeated structure"
     page_text = " ".join(block.text for block in blocks)
     kept_text = " ".join(blocks[i].text for i in kept)
-    prose = [block for block in blocks if quality(block.text, block.link_density, block.kind) >= PROSE_QUALITY]
+    prose = [block for block in blocks if block.prose >= PROSE_QUALITY]
     # login links sit in many headers: only the kept text of a page without an article counts
     if total <= ERROR_MAX_WEIGHT and len(prose) <= 1 and ERROR_OR_LOGIN.search(kept_text or page_text):
         return "error_or_login", f"{total:.0f} units of text, with login/error words"
@@ -120,7 +119,6 @@ def _page_type(blocks: Sequence[PageBlock], kept: list[int], kept_weight: float,
         return "list", f"{link_items} link items and no prose block"
     if DOC_PAGES.search(page_text) and DOC_PREVIEW.search(page_text) and len(prose) <= 3:
         return "doc_preview", "page counts with download/preview words and little prose"
-    if kept_weight >= MIN_KEPT_WEIGHT and any(quality(blocks[i].text, blocks[i].link_density, blocks[i].kind) > 0
-                                              for i in kept):
+    if kept_weight >= MIN_KEPT_WEIGHT and any(blocks[i].prose > 0 for i in kept):
         return "article", f"{len(prose)} prose blocks"
     return "other", "no prose, no list, no posts"

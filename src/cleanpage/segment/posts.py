@@ -30,7 +30,6 @@ from ..dates import parse_date
 from .page_blocks import PageBlock
 from .signals import PageContext
 from .signals.semantics import CLASS_WORD
-from .signals.text_quality import quality, weight_of
 
 DATE_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[ T]?\s*\d{1,2}[:：]\d{2}")
 DIGITS = re.compile(r"\d+")
@@ -67,7 +66,7 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
         posts = [post for post in (_read_post(member, page.blocks, under) for member in members) if post]
         if len(posts) < MIN_POSTS:
             continue
-        weight = sum(weight_of(page.blocks[i].text) for post in posts for i in post.blocks)
+        weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
         if weight > best_weight and not _comment_section(members[0]) and not _after_article(page, posts, weight):
             best, best_weight = posts, weight
     return best
@@ -124,9 +123,9 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     if not DATE_TIME.search(text):
         return None
     candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
-    prose = [i for i in candidates if quality(blocks[i].text, blocks[i].link_density, blocks[i].kind) > 0]
-    chosen = prose or ([max(candidates, key=lambda i: weight_of(blocks[i].text))] if candidates else [])
-    if not chosen or sum(weight_of(blocks[i].text) for i in chosen) < MIN_POST_WEIGHT:
+    prose = [i for i in candidates if blocks[i].prose > 0]
+    chosen = prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else [])
+    if not chosen or sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT:
         return None
     content = _common_ancestor([blocks[i].element for i in chosen], member)
     own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
@@ -205,6 +204,5 @@ def _comment_section(member: etree._Element) -> bool:
 def _after_article(page: PageContext, posts: list[ThreadPost], weight: float) -> bool:
     """Whether more prose precedes the first post than the posts hold: an article with comments."""
     first = posts[0].blocks[0] if posts[0].blocks else 0
-    before = sum(weight_of(block.text) for block in page.blocks[:first]
-                 if quality(block.text, block.link_density, block.kind) > 0.5)
+    before = sum(block.weight for block in page.blocks[:first] if block.prose > 0.5)
     return before > weight

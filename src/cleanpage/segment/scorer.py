@@ -30,7 +30,7 @@ from .signals import PageContext, Signal
 from .signals.region import RegionVote
 from .signals.repetition import RepetitionVote
 from .signals.semantics import SemanticsVote
-from .signals.text_quality import TextQualityVote, weight_of
+from .signals.text_quality import TextQualityVote
 from .signals.trafilatura_vote import TrafilaturaVote
 
 # The signals, in the order their votes are listed in reasons, with their weights: on any block, and
@@ -76,7 +76,7 @@ def decide(page: PageContext, signals: Sequence[tuple[Signal, float, float]] | N
     columns = {signal.name: (weight, short, signal.votes(page)) for signal, weight, short in chosen}
     decisions = []
     for index, block in enumerate(page.blocks):
-        is_short = weight_of(block.text) < SHORT_WEIGHT
+        is_short = block.weight < SHORT_WEIGHT
         votes = {name: column[index] for name, (_, _, column) in columns.items()}
         score = bias + sum((weight + (short if is_short else 0.0)) * column[index]
                            for weight, short, column in columns.values())
@@ -104,7 +104,7 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
     further, by distance to a run or by the markup vote, was measured: each lost real paragraphs on
     the tune half of trafilatura-eval for a gain on two Chinese dev pages, so neither is made.)
     """
-    gains = [decision.score * math.sqrt(1.0 + weight_of(block.text)) for block, decision in zip(blocks, decisions)]
+    gains = [decision.score * math.sqrt(1.0 + block.weight) for block, decision in zip(blocks, decisions)]
     runs = _runs(gains)
     if not runs:
         return
@@ -133,7 +133,7 @@ def _rescue_region(blocks: Sequence[PageBlock], decisions: list[Decision]) -> No
     """Never lose the article silently: when the kept text is less than ``RESCUE_SHORTFALL`` of the prose
     in the densest prose region (an extractor that kept only a caption or the last paragraph outvoted
     the rest), that region's prose is kept too, and marked so that a warning says so."""
-    weights = [weight_of(block.text) for block in blocks]
+    weights = [block.weight for block in blocks]
     kept = sum(w for w, d in zip(weights, decisions) if d.keep)
     prose = [i for i, d in enumerate(decisions) if d.votes.get("region", 0) > 0 and d.votes.get("text", 0) > 0]
     region = sum(weights[i] for i in prose)
@@ -153,7 +153,7 @@ def _head_of(blocks: Sequence[PageBlock], decisions: list[Decision], first: int)
     text detectors read and harvest those, and they are dropped there with a precise reason."""
     start = first
     while (start > 0 and first - start < HEAD_LINES and decisions[start - 1].score > HEAD_MIN
-           and blocks[start - 1].link_density < HEAD_MAX_LINK_DENSITY and weight_of(blocks[start - 1].text) < SHORT_WEIGHT):
+           and blocks[start - 1].link_density < HEAD_MAX_LINK_DENSITY and blocks[start - 1].weight < SHORT_WEIGHT):
         start -= 1
     return start
 

@@ -16,6 +16,9 @@ from typing import ClassVar
 from lxml import etree
 
 from ..page_blocks import PageBlock
+from ..prose import clip
+
+__all__ = ["PageContext", "Signal", "clip"]
 
 NO_SPACE = re.compile(r"\s+")
 
@@ -44,7 +47,3 @@ class Signal:
 
     def votes(self, page: PageContext) -> list[float]:
         raise NotImplementedError
-
-
-def clip(value: float) -> float:
-    return -1.0 if value < -1.0 else 1.0 if value > 1.0 else value
