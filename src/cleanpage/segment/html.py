@@ -33,7 +33,6 @@ from ..config import Config
 from ..document import Block, Post, Removal
 from ..htmlmeta import harvest_metadata
 from ..page import Harvested, PageHints
-from .align import link_share
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
 from .posts import ThreadPost, find_posts
@@ -46,6 +45,8 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 EARLY_DOCUMENT_END = re.compile(r"</(?:html|body)\s*>(?=.*?<(?:div|p|table|article|section|span|td)\b)",
                                 re.IGNORECASE | re.DOTALL)
 SENTENCE_END = re.compile(r"[。！？!?]")
+NO_SPACE = re.compile(r"\s+")
+LINK_TAGS = {"a", "button"}
 # trailing blocks that are mostly link text and short are a related-news or ranking list
 LINK_LIST_SHARE = 0.6
 LINK_LIST_MAX_CHARS = 60
@@ -62,13 +63,12 @@ class _Widget:
     words: frozenset[str]
     rule: str
     reason: str
-    outweighed: bool  # dropped only when it holds fewer sentences than the rest (it may carry summaries)
 
 
 RECOMMENDATION_WIDGET = _Widget(
     frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
                "relate", "tuijian", "xiangguan", "rank", "ranking", "paihang", "hotnews", "toplist"}),
-    "html.related_section", "inside a related/recommended-news widget after the article", outweighed=True)
+    "html.related_section", "inside a related/recommended-news widget after the article")
 
 
 @dataclass
@@ -133,11 +133,13 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     removed: list[Removal] = []
     elements: dict[int, etree._Element] = {}
     for index, (page_block, decision) in enumerate(zip(page_blocks, decisions)):
-        block = _to_block(page_block, index, roottree, line_starts)
         if not decision.keep:
             if page_block.kind != "image" or page_block.text:
-                removed.append(Removal("content", "content.not_main", decision.reason, block.text, index, block.line))
-        elif page_block.kind == "image":
+                removed.append(Removal("content", "content.not_main", decision.reason, page_block.text, index,
+                                       page_block.element.sourceline))
+            continue
+        block = _to_block(page_block, index, roottree, line_starts)  # DOM paths only for what is kept
+        if page_block.kind == "image":
             images.append(block)
         else:
             blocks.append(block)
@@ -151,8 +153,9 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
 def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
     """A thread's body is its posts' own text: every other block of the page goes, with the reason."""
     own = {index for post in posts for index in post.blocks}
-    inside = {index for post in posts for index, block in enumerate(blocks)
-              if block.element is post.element or post.element in block.element.iterancestors()}
+    members = {post.element for post in posts}
+    inside = {index for index, block in enumerate(blocks)
+              if any(node in members for node in (block.element, *block.element.iterancestors()))}
     for index, decision in enumerate(decisions):
         decision.keep = index in own
         if index in own:
@@ -222,12 +225,12 @@ def _widget_word(element: etree._Element, words: frozenset[str]) -> bool:
 
 def _drop_widget_sections(blocks: list[Block], elements: Mapping[int, etree._Element | None],
                           widget: _Widget) -> list[Removal]:
-    """Drop blocks after the article that sit in a widget named by its class or id (comments, recommendations).
+    """Drop blocks after the article that sit in a widget named by its class or id (recommendations).
 
     Only blocks after the first block outside such a widget go: content that starts inside one is
     left alone (a page may wrap everything in oddly named containers), and so is a page that
-    would be left empty. A widget that may carry summaries (recommendations) must also hold fewer
-    sentences than the blocks kept, so an article in a misnamed container is never the one dropped.
+    would be left empty. The widget must also hold fewer sentences than the blocks kept (it may carry
+    summaries), so an article in a misnamed container is never the one dropped.
     """
     flags = [element is not None and _widget_word(element, widget.words)
              for element in (elements.get(id(block)) for block in blocks)]
@@ -237,11 +240,10 @@ def _drop_widget_sections(blocks: list[Block], elements: Mapping[int, etree._Ele
     drop = {index for index, flag in enumerate(flags) if flag and index > first_article}
     if not drop:
         return []
-    if widget.outweighed:
-        dropped = [block for index, block in enumerate(blocks) if index in drop]
-        kept = [block for index, block in enumerate(blocks) if index not in drop]
-        if _sentences(dropped) >= _sentences(kept):
-            return []
+    dropped = [block for index, block in enumerate(blocks) if index in drop]
+    kept = [block for index, block in enumerate(blocks) if index not in drop]
+    if _sentences(dropped) >= _sentences(kept):
+        return []
     return _remove(blocks, drop, elements, widget.rule, widget.reason)
 
 
@@ -285,6 +287,17 @@ def _remove(blocks: list[Block], drop: set[int], elements: Mapping[int, etree._E
                for index, block in enumerate(blocks) if index in drop]
     blocks[:] = [block for index, block in enumerate(blocks) if index not in drop]
     return removed
+
+
+def link_share(element: etree._Element) -> float:
+    """Share of ``element``'s text that sits inside links (1.0 when the element itself is in a link)."""
+    if element.tag in LINK_TAGS or any(ancestor.tag in LINK_TAGS for ancestor in element.iterancestors()):
+        return 1.0
+    total = len(NO_SPACE.sub("", element.text_content()))
+    if not total:
+        return 0.0
+    linked = sum(len(NO_SPACE.sub("", a.text_content())) for a in element.iter("a"))
+    return linked / total
 
 
 def _weak(block: Block) -> bool:
