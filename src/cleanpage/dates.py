@@ -132,9 +132,12 @@ def _iso_numeric(match: re.Match[str], roc: bool) -> str | None:
     return out
 
 
+def _month_number(name: str) -> int:
+    return next(n for n, full in enumerate(MONTHS, 1) if full.startswith(name[:3]))
+
+
 def _iso_english(match: re.Match[str]) -> str | None:
-    name = match["month"] or match["month2"]
-    month = next(n for n, full in enumerate(MONTHS, 1) if full.startswith(name[:3]))
+    month = _month_number(match["month"] or match["month2"])
     year, day = int(match["year"]), int(match["day"] or match["day2"])
     if not _valid(year, month, day):
         return None
@@ -147,7 +150,7 @@ def _iso_english(match: re.Match[str]) -> str | None:
 
 
 def _iso_ctime(match: re.Match[str]) -> str | None:
-    month = next(n for n, full in enumerate(MONTHS, 1) if full.startswith(match["month"][:3]))
+    month = _month_number(match["month"])
     year, day, hour = int(match["year"]), int(match["day"]), int(match["hour"])
     if not _valid(year, month, day) or hour > 23:
         return None

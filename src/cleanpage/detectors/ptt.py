@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..dates import parse_date
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 
@@ -27,9 +28,6 @@ MIN_HEADER_LABELS = 3
 MAX_HEADER_VLEN = 80
 STATION = re.compile(r"^※\s*发信站\s*[:：]\s*批踢踢")
 SEPARATOR = "--"
-MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-PTT_DATE = re.compile(r"^(?:[a-z]{3}\s+)?(?P<month>[a-z]{3})\s+(?P<day>\d{1,2})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?\s+"
-                      r"(?P<year>\d{4})$")
 FIELDS = {"作者": "author", "看板": "category", "标题": "title"}
 
 
@@ -79,11 +77,9 @@ class Ptt(Detector):
     @staticmethod
     def _harvest(label: str, value: str) -> Iterable[Finding]:
         if label == "时间":
-            date = PTT_DATE.match(value.strip().lower())
-            if date and date["month"] in MONTHS:
-                iso = (f"{date['year']}-{MONTHS[date['month']]:02d}-{int(date['day']):02d}"
-                       f"T{int(date['hour']):02d}:{date['minute']}")
-                yield Harvest("published", iso, "C16.ptt_header", value, 0.9)
+            published = parse_date(value)  # the ctime form, ``Sat Aug 17 22:14:36 2024``
+            if published:
+                yield Harvest("published", published, "C16.ptt_header", value, 0.9)
             return
         if label == "作者":
             value = value.split()[0]  # the id, without the nickname in brackets
