@@ -36,7 +36,7 @@ from .signals import PageContext
 
 ERROR_OR_LOGIN = re.compile(
     r"登录|登陆|登入|注册|密码|验证码|404|403|找不到|不存在|已删除|已被删除|无权|没有权限|权限不足|阅读权限|出错|错误|"
-    r"頁面不存在|找不到|登錄|註冊|密碼|權限|"
+    r"登錄|註冊|密碼|權限|"
     r"\b(?:log ?in|sign ?in|not found|forbidden|access denied|error|page unavailable)\b", re.IGNORECASE)
 DOC_PREVIEW = re.compile(r"(?:下载|下載|预览|預覽|download)", re.IGNORECASE)
 DOC_PAGES = re.compile(r"(?:共\s*\d+\s*页|\d+\s*页\s*[/／]|第\s*\d+\s*页\s*[/／]\s*共|\bpages?\s*\d+)", re.IGNORECASE)

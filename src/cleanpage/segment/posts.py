@@ -39,9 +39,9 @@ BUTTONS = re.compile(
     r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
     r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|\s|[|｜丨·])+$")
 EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited", re.IGNORECASE)
-ASIDE_WORDS = frozenset({"sign", "signature", "sig", "sightml", "quote", "blockquote", "quotes", "yinyong", "user",
-                         "author", "userinfo", "profile", "avatar", "pls", "postauthor", "poster", "info", "sidebar",
-                         "side", "ad", "ads", "rate", "ratl", "psth", "pstatus"})
+ASIDE_WORDS = frozenset({"sign", "signature", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
+                         "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
+                         "side", "ad", "ads", "rate"})
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
 MIN_POSTS = 2
