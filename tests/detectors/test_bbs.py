@@ -56,3 +56,12 @@ def test_a_colon_line_without_a_quote_introduction_is_a_posts_own_text() -> None
     lines = [*THREAD[:4], ": 这一行以冒号开头，但它是帖子自己的内容，不是引用。", *THREAD[5:8]]
     doc = cleanpage.clean("\n".join(lines), kind="text")
     assert ": 这一行以冒号开头，但它是帖子自己的内容，不是引用。" in doc.text
+
+
+def test_a_link_row_in_other_words_goes_and_a_sentence_naming_link_words_stays() -> None:
+    row = "[同主题阅读] [返回版面] [转寄] [本篇作者: chuzi]"
+    sentence = "帖子已修改，请勿转寄"
+    lines = [*THREAD[:5], sentence, row, *THREAD[8:12]]
+    doc = cleanpage.clean("\n".join(lines), kind="text")
+    assert sentence in doc.text.splitlines()
+    assert {r.text: r.rule for r in doc.removed if r.detector == "bbs"}[row] == "C16.bbs_links"

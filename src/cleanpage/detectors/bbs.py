@@ -8,11 +8,12 @@ post, with a row of links (``本篇全文 回复本文 回信给作者``) betwee
 
 Removes, on a BBS page only (a ``发信人`` header line and a ``发信站`` line): every header line, quote
 introduction and the ``:`` lines after it, ``--`` with the signature under it (up to the origin line,
-the next header, or ``MAX_SIGNATURE`` lines), origin lines and link rows of BBS words. Harvests the
+the next header, or ``MAX_SIGNATURE`` lines), origin lines and rows made only of BBS link words. Harvests the
 first post's author (the id, without the nickname), title (without ``Re:``) and time.
 
 Never removes: the posts' own lines (every post is body); a ``--`` line or a line opening with a
-colon on a page without the BBS header; quoted lines that do not follow a quote introduction.
+colon on a page without the BBS header; quoted lines that do not follow a quote introduction; a
+sentence that merely mentions link words (``帖子已修改，请勿转寄``).
 """
 
 from __future__ import annotations
@@ -33,8 +34,12 @@ QUOTED = re.compile(r"^[:：]\s")
 ORIGIN = re.compile(r"^※\s*(?:来源|修改|转载|转寄|来\s*源)\s*[:：·]")
 SIGNATURE_OPEN = "--"
 MAX_SIGNATURE = 6
-LINK_WORDS = ("本篇全文", "回复本文", "回信给作者", "本篇作者", "同主题阅读", "同主题展开", "返回版面", "转寄", "转贴", "删除",
-              "修改", "从这里展开", "溯源", "阅读全文")
+# The link words of Firebird-family BBS web pages (水木, 未名, 日月光华 share the interface).
+LINK_WORDS = ("本篇全文", "回复本文", "回信给作者", "本篇作者", "同主题阅读", "同主题展开", "返回版面", "进入讨论区", "返回顶部", "转寄",
+              "转贴", "删除", "修改", "从这里展开", "溯源", "阅读全文")
+LINK_WORD = re.compile("|".join(LINK_WORDS))
+# what may sit between the link words of a row: brackets, separators and the poster's id after 本篇作者:
+LINK_ROW_FILLER = re.compile(r"[:：]\s*[A-Za-z0-9_.\-]{1,24}|[\s\[\]【】|]+")
 MIN_LINK_WORDS = 2
 MAX_LINK_ROW = 80
 
@@ -74,7 +79,7 @@ class Bbs(Detector):
                 yield Drop(block, "C16.bbs_quote", "quote of an earlier post")
             elif quoting and QUOTED.match(line):
                 yield Drop(block, "C16.bbs_quote", "quote of an earlier post")
-            elif len(line) <= MAX_LINK_ROW and sum(word in line for word in LINK_WORDS) >= MIN_LINK_WORDS:
+            elif _link_row(line):
                 quoting = False
                 yield Drop(block, "C16.bbs_links", "BBS link row")
             else:
@@ -97,3 +102,11 @@ class Bbs(Detector):
                 published = parse_date(page.blocks[i].text)
                 if published:
                     yield Harvest("published", published, "C16.bbs_header", page.blocks[i].text, 0.9)
+
+
+def _link_row(line: str) -> bool:
+    """A row made of BBS link words only (with brackets, separators and a poster id): a sentence that
+    mentions 删除 or 转寄 is a post's own text."""
+    if len(line) > MAX_LINK_ROW or len(LINK_WORD.findall(line)) < MIN_LINK_WORDS:
+        return False
+    return not LINK_ROW_FILLER.sub("", LINK_WORD.sub("", line))
