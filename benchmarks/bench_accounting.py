@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import re
-from pathlib import Path
 
 import lxml.html
+from devsets import ROOT, evalset_pages
 
 import cleanpage
 from cleanpage.decode import decode
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "html" / "pages"
-EVALSET = ROOT.parent / "shared" / "devdata" / "trafilatura-eval"
 # whitespace, and the invisible characters the `invisible` repair deletes (recorded as repairs, not removals)
 NO_SPACE = re.compile(r"[\s\u00ad\u200b\u2060\ufeff]+")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -78,12 +75,8 @@ def main() -> None:
     pages: list[tuple[str, bytes, str | None]] = [(p.name, gzip.decompress(p.read_bytes()), None)
                                                    for p in sorted(PAGES.glob("*.html.gz"))]
     if args.evalset:
-        data = json.loads((EVALSET / "evaldata.json").read_text(encoding="utf-8"))
-        for url, item in sorted(data.items())[: args.evalset]:
-            path = EVALSET / "cache" / item["file"]
-            if not path.exists():
-                path = EVALSET / "eval" / item["file"]
-            if path.exists():
+        for url, item, path in sorted(evalset_pages(), key=lambda page: page[0])[: args.evalset]:
+            if path is not None:
                 pages.append((item["file"], path.read_bytes(), url))
     shares = []
     for name, html, url in pages:

@@ -104,10 +104,10 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "devdata" / "trafilatura-eval"
+from devsets import EVALSET, HALVES, ROOT, evalset_pages, half
+
+DATA = EVALSET
 CACHE_DIR = ROOT / "benchmarks" / ".cache"
-HALVES = ("tune", "holdout")
 SYSTEMS = ("cleanpage", "trafilatura", "trafilatura-body", "readability")
 DEFAULT_SYSTEMS = ("cleanpage", "trafilatura")
 # system -> (runner that computes it, field of the runner's output that is its text)
@@ -139,21 +139,13 @@ class Page:
     author: str | list[str] | None
 
 
-def half_of(file: str) -> str:
-    return HALVES[hashlib.sha1(file.encode("utf-8")).digest()[0] % 2]
-
-
 def load_pages(data: Path) -> list[Page]:
-    evaldata = json.loads((data / "evaldata.json").read_text(encoding="utf-8"))
     pages = []
-    for url, item in evaldata.items():
-        path = data / "cache" / item["file"]
-        if not path.is_file():
-            path = data / "eval" / item["file"]
-        if not path.is_file():
+    for url, item, path in evalset_pages(data):
+        if path is None:
             print(f"missing page: {item['file']}", file=sys.stderr)
             continue
-        pages.append(Page(url, item["file"], path, half_of(item["file"]), item["with"], item["without"],
+        pages.append(Page(url, item["file"], path, half(item["file"]), item["with"], item["without"],
                           item.get("date"), item.get("author")))
     return pages
 
@@ -499,12 +491,12 @@ def print_table(totals: dict[str, dict[str, Totals]], systems: list[str]) -> Non
               f"  {'dates':<17}{'authors':<17}{'auth=':<17}{'err':>4}{'empty':>6}{'cpu s':>8}")
     print(header)
     print("-" * len(header))
-    for half, by_system in totals.items():
+    for part, by_system in totals.items():
         for system in systems:
             t = by_system[system]
             if not t.pages:
                 continue
-            print(f"{half:<8}{system:<18}{t.pages:>6}{t.tp:>6}{t.fp:>5}{t.fn:>5}{t.precision:>7.3f}{t.recall:>7.3f}"
+            print(f"{part:<8}{system:<18}{t.pages:>6}{t.tp:>6}{t.fp:>5}{t.fn:>5}{t.precision:>7.3f}{t.recall:>7.3f}"
                   f"{t.f1:>7.3f}  {ratio(t.dates):<17}{ratio(t.authors):<17}{ratio(t.authors_exact):<17}"
                   f"{t.errors:>4}{t.empty:>6}{t.seconds:>8.1f}")
         print()

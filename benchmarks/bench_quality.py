@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import logging
 import re
@@ -38,6 +37,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from devsets import half
 
 from cleanpage.decode import decode
 
@@ -214,11 +215,6 @@ def run_tool(run: Callable[[Page], Output], page: Page) -> Score:
         result = score(page, Output(""))
         result.error = f"{type(exc).__name__}: {exc}"[:120]
         return result
-
-
-def half(name: str) -> str:
-    """The stable split of a set without a held-out folder: ``tune`` or ``holdout``."""
-    return "tune" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "holdout"
 
 
 def mean(values: list[float]) -> float:

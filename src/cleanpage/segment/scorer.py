@@ -36,7 +36,7 @@ from .signals.trafilatura_vote import TrafilaturaVote
 # The signals, in the order their votes are listed in reasons, with their weights: on any block, and
 # added on a short block (under SHORT_WEIGHT units of text), where the extractors are most reliable and
 # the text signal least. Fitted by logistic regression on the tune halves of the dev sets
-# (scripts/fit_scorer.py), then rounded.
+# (benchmarks/fit_scorer.py), then rounded.
 WEIGHTS: tuple[tuple[type[Signal], float, float], ...] = (
     (TrafilaturaVote, 2.1, 0.0),
     (RegionVote, 0.4, 0.2),

@@ -1,6 +1,6 @@
 """Fit the content scorer's weights (cleanpage.segment.scorer.WEIGHTS) by logistic regression.
 
-    .venv/bin/python scripts/fit_scorer.py            # prints the fitted weights and the training accuracy
+    .venv/bin/python benchmarks/fit_scorer.py            # prints the fitted weights and the training accuracy
 
 Training data, tune halves only (the held-out halves are never read here):
 
@@ -20,13 +20,12 @@ outvote a short one. Features are the signals' votes, plus each vote times "the 
 from __future__ import annotations
 
 import gzip
-import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 
 import numpy as np
+from devsets import ROOT, evalset_pages, half
 
 from cleanpage.decode import decode
 from cleanpage.segment.html import parse_html
@@ -34,16 +33,10 @@ from cleanpage.segment.page_blocks import segment_page
 from cleanpage.segment.scorer import SHORT_WEIGHT, WEIGHTS
 from cleanpage.segment.signals import PageContext
 
-ROOT = Path(__file__).resolve().parent.parent
-EVALSET = ROOT.parent / "shared" / "devdata" / "trafilatura-eval"
 GOLD = ROOT / "tests" / "fixtures" / "html" / "gold"
 FORUM = ROOT / "tests" / "fixtures" / "html" / "forum"
 PAGES = ROOT / "tests" / "fixtures" / "html" / "pages"
 NO_SPACE = re.compile(r"\s+")
-
-
-def tune(name: str) -> bool:
-    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0
 
 
 def features(html: bytes, url: str | None) -> tuple[list[str], np.ndarray] | None:
@@ -65,14 +58,10 @@ def grams(text: str) -> set[str]:
 
 
 def evalset_rows() -> list[tuple[np.ndarray, np.ndarray]]:
-    data = json.loads((EVALSET / "evaldata.json").read_text(encoding="utf-8"))
     rows = []
-    for url, item in sorted(data.items()):
-        if not tune(item["file"]):
+    for url, item, path in sorted(evalset_pages(), key=lambda page: page[0]):
+        if half(item["file"]) != "tune" or path is None:
             continue
-        path = EVALSET / "cache" / item["file"]
-        if not path.exists():
-            path = EVALSET / "eval" / item["file"]
         found = features(path.read_bytes(), url)
         if found is None:
             continue
@@ -92,7 +81,7 @@ def evalset_rows() -> list[tuple[np.ndarray, np.ndarray]]:
 def gold_rows(folder: Path, only_tune: bool) -> list[tuple[np.ndarray, np.ndarray]]:
     rows = []
     for case in sorted(p for p in folder.iterdir() if p.is_dir()):
-        if only_tune and not tune(case.name):
+        if only_tune and half(case.name) != "tune":
             continue
         own = case / "page.html"
         raw = own.read_bytes() if own.exists() else gzip.decompress((PAGES / f"{case.name}.html.gz").read_bytes())
