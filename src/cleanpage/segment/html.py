@@ -115,15 +115,13 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     posts = find_posts(context)
     if posts:
         _keep_posts(page_blocks, decisions, posts)
-        values_from_posts = _post_values(posts)
-    else:
-        values_from_posts = {}
     verdict = classify(context, decisions, posts=len(posts))
     warnings.extend(f"content: {warning}" for warning in verdict.warnings)
     if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
     values = dict(meta.values)
-    values.update(values_from_posts)
+    if posts:
+        values.update(_post_values(posts))
     values["page_type"] = Harvested(verdict.page_type, "content.page_type", verdict.evidence, 1.0)
     values["confidence"] = Harvested(round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
     line_starts = _line_starts(text)
