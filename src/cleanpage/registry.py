@@ -38,6 +38,10 @@ class Detector:
     # Line-local families set this: after the last detector they look once more at the lines a later
     # detector trimmed or split (a title cut off ``TITLE摘要：首页 > 新闻中心`` leaves a breadcrumb behind).
     sweeps_residue: ClassVar[bool] = False
+    # A user's own rule runs after the default detectors and their residue sweep, on the page they left: what it
+    # removes is added to their removals and cannot change them. Detectors switched on by name (``default``
+    # false) run there too.
+    after_defaults: ClassVar[bool] = False
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -153,8 +157,21 @@ def check_names(config: Config) -> None:
         raise ConfigError(f"unknown detector or repair name(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
 
 
+def default_detector_classes() -> list[type[Detector]]:
+    """The detectors every page goes through unless disabled, in order."""
+    return [cls for cls in detector_classes() if cls.default and not cls.after_defaults]
+
+
 def build_detectors(config: Config) -> list[Detector]:
-    return [cls(config) for cls in detector_classes() if config.is_enabled(cls.name, default=cls.default)]
+    """Every default detector, the disabled ones included: the pipeline holds back their drops (see
+    :func:`cleanpage.pipeline.hold_back`) so disabling one never changes what the others remove."""
+    return [cls(config) for cls in default_detector_classes()]
+
+
+def build_additions(config: Config) -> list[Detector]:
+    """The user's rules and the optional detectors switched on, run after the defaults."""
+    return [cls(config) for cls in detector_classes()
+            if (cls.after_defaults or not cls.default) and config.is_enabled(cls.name, default=cls.default)]
 
 
 def build_repairers(config: Config) -> list[Repairer]:
