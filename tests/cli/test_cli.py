@@ -167,8 +167,9 @@ def test_version_and_help_of_every_command(run_cli: RunCli) -> None:
 
 def test_explain_text_and_json(run_cli: RunCli, tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
-    page.write_text("正文第一段，讲了一件事情的来龙去脉。\n推广：点击领取优惠券\n正文第二段，继续讲这件事情的后续。\n",
-                    encoding="utf-8")
+    # A sentence-long ad: the bare '推广：点击领取优惠券' is read as the page's headline before any user rule runs.
+    page.write_text("正文第一段，讲了一件事情的来龙去脉。\n推广：点击领取优惠券，满一百减二十，本月有效。\n"
+                    "正文第二段，继续讲这件事情的后续。\n", encoding="utf-8")
     config = tmp_path / "rules.toml"
     config.write_text('drop_patterns = ["^推广："]\n', encoding="utf-8")
 
