@@ -172,7 +172,7 @@ def test_a_drop_pattern_removes_its_lines_and_brings_no_chrome_back() -> None:
 
 
 def test_a_site_rule_removes_its_lines_and_brings_no_chrome_back() -> None:
-    config = Config().replace(site_rules=[{"host": "example.com", "drop_patterns": ["^演练模拟"]}])
+    config = Config(site_rules=[{"host": "example.com", "drop_patterns": ["^演练模拟"]}])
     default = cleanpage.clean(DRILL_PAGE, config=config, url="https://example.org/a.html")
     ruled = cleanpage.clean(DRILL_PAGE, config=config, url="https://news.example.com/a.html")
     assert ruled.text.splitlines() == [REPORT]
