@@ -1,4 +1,4 @@
-"""The ``cleanpage`` command: ``clean``, ``explain``, ``report`` and ``fixtures``.
+"""The ``cleanpage`` command: ``clean``, ``learn``, ``explain``, ``report``, ``detectors`` and ``fixtures``.
 
 Exit codes: 0 success, 1 some pages (or fixture cases) failed, 2 bad usage,
 configuration or input, 130 interrupted.
@@ -7,11 +7,13 @@ configuration or input, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ._version import __version__
 from .config import CAPTION_POLICIES, KINDS, OPENCC_CONFIGS, Config
@@ -65,18 +67,34 @@ FIXTURES_EXAMPLES = """examples:
 """
 
 
+DETECTORS_EXAMPLES = """examples:
+  cleanpage detectors                              every detector and repair, in pipeline order
+  cleanpage detectors --format json | jq '.[] | select(.kind == "repair")'
+"""
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=34)
 
 
+class _Parser(argparse.ArgumentParser):
+    """No abbreviated flags (``--url`` must never be read as ``--url-field``), and each command's parser
+    remembers itself so a stray argument is reported with that command's usage, not the top level's."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+        self.set_defaults(usage_of=self)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cleanpage", formatter_class=_Formatter,
         description="Turn scraped Chinese web pages into clean article bodies plus metadata, explaining every removal.",
         epilog="run 'cleanpage COMMAND --help' for the options and examples of each command")
     parser.add_argument("--version", action="version", version=f"cleanpage {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
 
     clean = commands.add_parser("clean", help="clean pages, folders, JSONL or WARC files", formatter_class=_Formatter,
                                 description="Clean many pages in parallel; failures are logged, never fatal.",
@@ -87,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--format", choices=(*FORMATS, "parquet"), default=None,
                        help="text, markdown, json (one file per page) or jsonl; default: text into a folder or for "
                             "one page, jsonl otherwise")
+    clean.add_argument("--url", help="the page's URL, for a single page input (sets metadata.url, selects site rules)")
     clean.add_argument("--trace", action="store_true", help="include blocks, removals and repairs in JSON output")
     clean.add_argument("--skip-existing", action="store_true",
                        help="resume: skip pages whose output exists (folder) or whose id is in OUT (.jsonl)")
@@ -134,11 +153,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(report)
     _add_config_options(report)
 
+    detectors = commands.add_parser("detectors", help="list the detectors and repairs", formatter_class=_Formatter,
+                                    description="Every detector and repair in pipeline order: name, family, order, "
+                                    "whether it is on by default, and what it does.", epilog=DETECTORS_EXAMPLES)
+    detectors.add_argument("--format", choices=("text", "json"), default="text")
+
     fixtures = commands.add_parser("fixtures", help="check, update or add regression fixture cases",
                                    formatter_class=_Formatter, description="The fixture regression harness "
                                    "(cleanpage.testing): cases are folders with input.* and expected.txt/.json.",
                                    epilog=FIXTURES_EXAMPLES)
-    actions = fixtures.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = fixtures.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     for name, text in (("check", "clean every case and diff it against its expectations"),
                        ("update", "rewrite the expectations of cases whose output differs")):
         action = actions.add_parser(name, help=text, description=text, formatter_class=_Formatter,
@@ -263,7 +287,9 @@ def _refuse_output_in_inputs(output: str, inputs: Sequence[str]) -> None:
             raise CleanpageError(f"the output {output} must not be an input or inside an input folder ({given})")
 
 
-def _errors_path(args: argparse.Namespace) -> str:
+def _errors_path(args: argparse.Namespace) -> str | None:
+    """``--errors``, else beside the output; ``None`` (standard error) when the output is standard output:
+    a run never leaves a file in the current folder unasked."""
     if args.errors:
         return str(args.errors)
     if args.output and args.output != STDIN:
@@ -272,7 +298,7 @@ def _errors_path(args: argparse.Namespace) -> str:
             if base.lower().endswith(suffix):
                 base = base[: -len(suffix)]
         return base + ".errors.jsonl"
-    return "cleanpage-errors.jsonl"
+    return None
 
 
 def command_ray(args: argparse.Namespace, config: Config) -> int:
@@ -318,20 +344,28 @@ def command_clean(args: argparse.Namespace) -> int:
         tree = TreeWriter(args.output, FORMATS[fmt], skip_existing=args.skip_existing)
         writer = tree
         done_before = (lambda page: tree.done_before(page.out_name)) if args.skip_existing else None
+    pages = _pages(args, config)
+    if args.url:
+        if not _single_page(args):
+            raise CleanpageError("--url names the URL of a single page input; JSONL and WARC records carry their own "
+                                 "(--url-field)")
+        pages = (dataclasses.replace(page, url=args.url) for page in pages)
     errors = ErrorLog(_errors_path(args))
     complete = False
     try:
         jobs = 1 if _single_page(args) else args.jobs
         task = CleanTask(config, render, profiles=_site_profiles(args, config), group_by=args.group_by)
-        summary = run_batch(_pages(args, config), task, writer.write, jobs=jobs,
+        summary = run_batch(pages, task, writer.write, jobs=jobs,
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
                             on_failure=[errors.record], done_before=done_before, progress=None if not args.quiet else False)
         complete = True
     finally:
-        writer.close(complete=complete)
-        errors.close()
+        try:
+            writer.close(complete=complete)
+        finally:
+            errors.close()
     quiet_success = to_stream and summary.pages == 1 and not summary.failed  # one page printed: nothing to sum up
-    return _finish(summary, args, str(errors.path), show=not quiet_success)
+    return _finish(summary, args, errors.where, show=not quiet_success)
 
 
 def _learn(args: argparse.Namespace, config: Config) -> dict[str, SiteProfile]:
@@ -376,7 +410,7 @@ def command_report(args: argparse.Namespace) -> int:
     atomic_write(Path(args.output), report.render())
     if not args.quiet:
         print(f"report written to {args.output}", file=sys.stderr)
-    return _finish(summary, args, str(errors.path))
+    return _finish(summary, args, errors.where)
 
 
 def _finish(summary: Summary, args: argparse.Namespace, errors_path: str | None, *, show: bool = True) -> int:
@@ -426,12 +460,29 @@ def command_fixtures(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
+def command_detectors(args: argparse.Namespace) -> int:
+    from .registry import describe
+
+    rows = describe()
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(str(row["name"])) for row in rows)
+    for row in rows:
+        state = "on " if row["default"] else "off"
+        print(f"{row['kind']:<8} {row['name']:<{width}} {row['family'] or '-':<6} {row['order']:>4} {state} "
+              f"{row['summary']}")
+    return EXIT_OK
+
+
 COMMANDS = {"clean": command_clean, "explain": command_explain, "report": command_report, "fixtures": command_fixtures,
-            "learn": command_learn}
+            "learn": command_learn, "detectors": command_detectors}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args, stray = build_parser().parse_known_args(argv)
+    if stray:
+        args.usage_of.error(f"unrecognized arguments: {' '.join(stray)}")
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
@@ -441,5 +492,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cleanpage: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `cleanpage clean dir/ | head`: the reader left, nothing is wrong
-        sys.stderr.close()
+        # Whatever is still buffered for the closed pipe would fail again at exit, with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from collections.abc import Iterable, Sequence
 from importlib.metadata import entry_points
 from typing import ClassVar, TypeVar
@@ -179,12 +180,27 @@ def build_repairers(config: Config) -> list[Repairer]:
 
 
 def describe(names: Sequence[str] | None = None) -> list[dict[str, object]]:
-    """Name, kind, order, default and first docstring line of every component (for docs and ``--help``)."""
+    """Name, kind, family, order, default and one-line description of every component, in the order they run.
+
+    Detectors that run after the defaults (user rules, optional detectors) come after them whatever their
+    ``order``. The description is the first line of the component's module docstring (one module per
+    component), else of its class docstring.
+    """
+    defaults = default_detector_classes()
+    later = [cls for cls in detector_classes() if cls not in defaults]
     rows: list[dict[str, object]] = []
-    for kind, classes in (("detector", detector_classes()), ("repair", repairer_classes())):
+    for kind, classes in (("detector", [*defaults, *later]), ("repair", repairer_classes())):
         for cls in classes:
             if names is None or cls.name in names:
-                doc = (cls.__doc__ or "").strip().splitlines()
-                rows.append({"name": cls.name, "kind": kind, "order": cls.order, "default": cls.default,
-                             "family": getattr(cls, "family", ""), "summary": doc[0] if doc else ""})
+                rows.append({"name": cls.name, "kind": kind, "family": getattr(cls, "family", ""), "order": cls.order,
+                             "default": cls.default, "after_defaults": cls in later, "summary": _summary(cls)})
     return rows
+
+
+def _summary(cls: type) -> str:
+    module = sys.modules.get(cls.__module__)
+    for doc in (module.__doc__ if module else None, cls.__doc__):
+        lines = (doc or "").strip().splitlines()
+        if lines:
+            return lines[0]
+    return ""

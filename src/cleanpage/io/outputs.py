@@ -140,16 +140,24 @@ def _json_object(line: str) -> dict[str, Any] | None:
 
 
 class ErrorLog:
-    """Failed pages as JSON lines (identity, exception type, message); created at the first failure."""
+    """Failed pages as JSON lines (identity, exception type, message): a file created at the first failure, or
+    standard error (``path=None``, when the pages themselves go to standard output)."""
 
-    def __init__(self, path: str) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | None) -> None:
+        self.path = Path(path) if path is not None else None
         self.count = 0
         self._out: IO[str] | None = None
 
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.path is not None else "standard error"
+
     def record(self, result: PageResult) -> None:
         assert result.error is not None
-        if self._out is None:
+        if self._out is None and self.path is None:
+            self._out = sys.stderr
+        elif self._out is None:
+            assert self.path is not None
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._out = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
         error_type, message = result.error
@@ -159,5 +167,5 @@ class ErrorLog:
         self.count += 1
 
     def close(self) -> None:
-        if self._out is not None:
+        if self._out is not None and self.path is not None:
             self._out.close()
