@@ -11,7 +11,7 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +29,10 @@ from .io.inputs import (
     iter_pages,
 )
 from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TreeWriter, atomic_write
+from .io.parallel import PageResult
 from .io.runner import Summary, run_batch
-from .io.work import FORMATS, CleanTask, Render
-from .profiles import PageRecord, SiteProfile, learn_profiles, load_profiles, save_profiles
+from .io.work import FORMATS, CleanTask, Render, SegmentTask, SiteLearners
+from .profiles import SiteProfile, load_profiles, save_profiles
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -48,6 +49,7 @@ CLEAN_EXAMPLES = """examples:
 """
 LEARN_EXAMPLES = """examples:
   cleanpage learn crawl/ -o profiles/                 one profile per site (URL host, else folder)
+  cleanpage learn crawl/ -o profiles/ --jobs 4        segment the pages in 4 worker processes
   cleanpage learn crawl.jsonl -o profiles/ --group-by host
   cleanpage clean crawl/ -o clean/ --profiles profiles/
 """
@@ -127,8 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
                                 "blocks that recur across its pages, for 'cleanpage clean --profiles'.")
     _add_inputs(learn)
     learn.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the <site>.json profiles")
-    learn.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    learn.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     _add_group_by(learn)
+    run = learn.add_argument_group("run")
+    _add_jobs(run)
+    _add_errors(run)
     _add_config_options(learn)
 
     explain = commands.add_parser("explain", help="show why each line of one page was kept or removed",
@@ -204,10 +209,18 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
                        help="JSONL page field holds text or base64 raw bytes (default text)")
 
 
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("run")
+def _add_jobs(group: argparse._ActionsContainer) -> None:
     group.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
                        help="worker processes (default: number of CPUs)")
+
+
+def _add_errors(group: argparse._ActionsContainer) -> None:
+    group.add_argument("--errors", metavar="FILE", help="JSONL log of failed pages (default: OUT.errors.jsonl)")
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("run")
+    _add_jobs(group)
     order = group.add_mutually_exclusive_group()
     order.add_argument("--ordered", dest="ordered", action="store_true", default=True,
                        help="write results in input order (default)")
@@ -217,7 +230,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                        help="seconds one page may take (overrides the config); a page that hangs is killed")
     group.add_argument("--max-memory", type=_positive_int, metavar="MB",
                        help="address-space ceiling of each worker; a page exceeding it fails")
-    group.add_argument("--errors", metavar="FILE", help="JSONL log of failed pages (default: OUT.errors.jsonl)")
+    _add_errors(group)
     group.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
@@ -353,9 +366,8 @@ def command_clean(args: argparse.Namespace) -> int:
     errors = ErrorLog(_errors_path(args))
     complete = False
     try:
-        jobs = 1 if _single_page(args) else args.jobs
         task = CleanTask(config, render, profiles=_site_profiles(args, config), group_by=args.group_by)
-        summary = run_batch(pages, task, writer.write, jobs=jobs,
+        summary = run_batch(pages, task, writer.write, jobs=_jobs(args),
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
                             on_failure=[errors.record], done_before=done_before, progress=None if not args.quiet else False)
         complete = True
@@ -368,30 +380,51 @@ def command_clean(args: argparse.Namespace) -> int:
     return _finish(summary, args, errors.where, show=not quiet_success)
 
 
-def _learn(args: argparse.Namespace, config: Config) -> dict[str, SiteProfile]:
-    """One profile per site from the inputs; pages that cannot be read are skipped (cleaning reports them)."""
+def _learn(args: argparse.Namespace, config: Config,
+           on_failure: Sequence[Callable[[PageResult], None]] = ()) -> tuple[dict[str, SiteProfile], Summary]:
+    """One profile per site from the inputs, segmented in ``--jobs`` workers like ``clean`` cleans them.
+
+    Results are taken in input order, so the profiles do not depend on the
+    number of workers. A failed page is counted in the summary and passed to
+    ``on_failure``; when its site is known it is also listed in that profile's
+    ``errors``.
+    """
     if STDIN in args.inputs:
         raise CleanpageError("learning needs inputs that can be read twice; standard input cannot")
-    records = (PageRecord(page.load(config.max_input_bytes), page.url, page.path or page.key)
-               for page in _pages(args, config) if page.error is None)
-    return learn_profiles(records, group_by=args.group_by, config=config)
+    learners = SiteLearners(config)
+    summary = run_batch(_pages(args, config), SegmentTask(config, args.group_by), learners.add, jobs=_jobs(args),
+                        page_timeout=config.timeout, max_memory_mb=getattr(args, "max_memory", None),
+                        on_failure=[learners.add_failure, *on_failure], progress=None if not args.quiet else False)
+    return learners.profiles(), summary
 
 
 def _site_profiles(args: argparse.Namespace, config: Config) -> dict[str, SiteProfile]:
     if args.learn_sites:
-        return _learn(args, config)
+        return _learn(args, config)[0]  # its failures fail again when cleaned, and are reported then
     return load_profiles(args.profiles) if args.profiles else {}
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    """``--jobs``, except for a single page: starting more workers than pages only costs their start-up."""
+    return 1 if _single_page(args) else int(args.jobs)
 
 
 def command_learn(args: argparse.Namespace) -> int:
     config = load_config(args)
-    profiles = _learn(args, config)
+    errors = ErrorLog(_errors_path(args))
+    try:
+        profiles, summary = _learn(args, config, on_failure=[errors.record])
+    finally:
+        errors.close()
     written = save_profiles(profiles, args.output)
     if not args.quiet:
         for site, profile in sorted(profiles.items()):
             print(f"{site}: {profile.pages} pages", file=sys.stderr)
-        print(f"{len(written)} profile(s) written to {args.output}", file=sys.stderr)
-    return EXIT_OK
+        print(f"{len(written)} profile(s) written to {args.output} in {summary.seconds:.1f} s", file=sys.stderr)
+        if summary.failed:
+            print(f"{summary.failed} of {summary.pages} page(s) failed; they are listed in {errors.where}",
+                  file=sys.stderr)
+    return EXIT_FAILED if summary.failed else EXIT_OK
 
 
 def command_report(args: argparse.Namespace) -> int:
