@@ -28,13 +28,14 @@ from .io.inputs import (
     input_format,
     iter_pages,
 )
-from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TreeWriter, atomic_write
+from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TableWriter, TreeWriter, atomic_write
 from .io.parallel import PageResult
 from .io.runner import Summary, run_batch
-from .io.work import FORMATS, CleanTask, Render, SegmentTask, SiteLearners
+from .io.work import FORMATS, ArrowRow, CleanTask, Render, Renderer, SegmentTask, SiteLearners, parquet_schema
 from .profiles import SiteProfile, load_profiles, save_profiles
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+PARQUET_SUFFIX = ".parquet"
 
 CLEAN_EXAMPLES = """examples:
   cleanpage clean page.html                        print the body of one page
@@ -42,6 +43,7 @@ CLEAN_EXAMPLES = """examples:
   cleanpage clean dumps/ --glob '*.html' -o clean/ --format json --trace
   cleanpage clean crawl.jsonl -o clean.jsonl --content-field html --url-field url
   cleanpage clean crawl.warc.gz -o clean.jsonl --unordered --skip-existing
+  cleanpage clean dumps/ -o clean.parquet          one Parquet file (the columns of clean_table)
   cat page.html | cleanpage clean - --convert t2s
   cat crawl.jsonl | cleanpage clean - --input-format jsonl > clean.jsonl
   cleanpage clean dumps/ -o clean/ --profiles profiles/      use site profiles made by 'cleanpage learn'
@@ -103,10 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 epilog=CLEAN_EXAMPLES)
     _add_inputs(clean)
     clean.add_argument("-o", "--output", metavar="OUT",
-                       help="folder mirroring the input tree, or a .jsonl file; default: standard output")
+                       help="folder mirroring the input tree, or a .jsonl or .parquet file; default: standard output")
     clean.add_argument("--format", choices=(*FORMATS, "parquet"), default=None,
-                       help="text, markdown, json (one file per page) or jsonl; default: text into a folder or for "
-                            "one page, jsonl otherwise")
+                       help="text, markdown, json (one file per page), jsonl or parquet (one file, -o needed); "
+                            "default: text into a folder or for one page, parquet for -o *.parquet, jsonl otherwise")
     clean.add_argument("--url", help="the page's URL, for a single page input (sets metadata.url, selects site rules)")
     clean.add_argument("--trace", action="store_true", help="include blocks, removals and repairs in JSON output")
     clean.add_argument("--skip-existing", action="store_true",
@@ -307,7 +309,7 @@ def _errors_path(args: argparse.Namespace) -> str | None:
         return str(args.errors)
     if args.output and args.output != STDIN:
         base = args.output.rstrip("/\\")
-        for suffix in (*JSONL_SUFFIXES, ".html"):
+        for suffix in (*JSONL_SUFFIXES, PARQUET_SUFFIX, ".html"):
             if base.lower().endswith(suffix):
                 base = base[: -len(suffix)]
         return base + ".errors.jsonl"
@@ -337,39 +339,49 @@ def command_clean(args: argparse.Namespace) -> int:
     config = load_config(args)
     if args.engine == "ray":
         return command_ray(args, config)
-    if args.format == "parquet":
-        raise CleanpageError("--format parquet is written by --engine ray only")
-    to_stream = not args.output or args.output == STDIN or args.output.lower().endswith(JSONL_SUFFIXES) \
-        or args.format == "jsonl"
-    fmt = args.format or ("text" if not to_stream or _single_page(args) else "jsonl")
+    to_parquet = args.format == "parquet" or (args.format is None and bool(args.output)
+                                              and args.output.lower().endswith(PARQUET_SUFFIX))
+    to_stream = not to_parquet and (not args.output or args.output == STDIN
+                                    or args.output.lower().endswith(JSONL_SUFFIXES) or args.format == "jsonl")
+    fmt = "parquet" if to_parquet else args.format or ("text" if not to_stream or _single_page(args) else "jsonl")
     if args.output and args.output != STDIN:
         _refuse_output_in_inputs(args.output, args.inputs)
-        if to_stream and os.path.isdir(args.output):
-            raise CleanpageError(f"{args.output} is a folder; --format {fmt} writes one file (e.g. -o out.jsonl)")
-    render = Render(fmt, trace=args.trace, pretty=not to_stream)
-    if to_stream:
-        path = None if not args.output or args.output == STDIN else args.output
-        separator = PAGE_SEPARATOR if fmt in ("text", "markdown") else ""
-        stream = StreamWriter(path, separator=separator, skip_existing=args.skip_existing)
-        writer: StreamWriter | TreeWriter = stream
-        done_before = (lambda page: stream.done_before(page.key)) if args.skip_existing else None
-    else:
-        tree = TreeWriter(args.output, FORMATS[fmt], skip_existing=args.skip_existing)
-        writer = tree
-        done_before = (lambda page: tree.done_before(page.out_name)) if args.skip_existing else None
+        if (to_stream or to_parquet) and os.path.isdir(args.output):
+            example = "out.parquet" if to_parquet else "out.jsonl"
+            raise CleanpageError(f"{args.output} is a folder; --format {fmt} writes one file (e.g. -o {example})")
+    # Inputs are checked before any output is opened, so a usage error leaves no partial file behind.
     pages = _pages(args, config)
     if args.url:
         if not _single_page(args):
             raise CleanpageError("--url names the URL of a single page input; JSONL and WARC records carry their own "
                                  "(--url-field)")
         pages = (dataclasses.replace(page, url=args.url) for page in pages)
+    writer: StreamWriter | TreeWriter | TableWriter
+    render: Renderer
+    failure_rows: list[Callable[[PageResult], None]] = []
+    done_before: Callable[[PageInput], bool] | None
+    if to_parquet:
+        table = _parquet_writer(args)
+        writer, render, done_before = table, ArrowRow(trace=args.trace), None
+        failure_rows.append(table.write_failure)
+    elif to_stream:
+        path = None if not args.output or args.output == STDIN else args.output
+        separator = PAGE_SEPARATOR if fmt in ("text", "markdown") else ""
+        stream = StreamWriter(path, separator=separator, skip_existing=args.skip_existing)
+        writer, render = stream, Render(fmt, trace=args.trace)
+        done_before = (lambda page: stream.done_before(page.key)) if args.skip_existing else None
+    else:
+        tree = TreeWriter(args.output, FORMATS[fmt], skip_existing=args.skip_existing)
+        writer, render = tree, Render(fmt, trace=args.trace, pretty=True)
+        done_before = (lambda page: tree.done_before(page.out_name)) if args.skip_existing else None
     errors = ErrorLog(_errors_path(args))
     complete = False
     try:
         task = CleanTask(config, render, profiles=_site_profiles(args, config), group_by=args.group_by)
         summary = run_batch(pages, task, writer.write, jobs=_jobs(args),
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
-                            on_failure=[errors.record], done_before=done_before, progress=None if not args.quiet else False)
+                            on_failure=[errors.record, *failure_rows], done_before=done_before,
+                            progress=None if not args.quiet else False)
         complete = True
     finally:
         try:
@@ -378,6 +390,19 @@ def command_clean(args: argparse.Namespace) -> int:
             errors.close()
     quiet_success = to_stream and summary.pages == 1 and not summary.failed  # one page printed: nothing to sum up
     return _finish(summary, args, errors.where, show=not quiet_success)
+
+
+def _parquet_writer(args: argparse.Namespace) -> TableWriter:
+    """``--format parquet`` from the local engine: one file, appended a batch of pages at a time."""
+    if not args.output or args.output == STDIN:
+        raise CleanpageError("--format parquet writes a file, not standard output: give -o OUT.parquet")
+    if args.skip_existing:
+        raise CleanpageError("--skip-existing cannot resume a Parquet file; write JSONL (-o OUT.jsonl) to resume")
+    try:
+        schema = parquet_schema(trace=args.trace)
+    except ImportError as exc:
+        raise CleanpageError(f"--format parquet needs pyarrow (pip install 'cleanpage[arrow]'): {exc}") from exc
+    return TableWriter(args.output, schema)
 
 
 def _learn(args: argparse.Namespace, config: Config,

@@ -7,12 +7,13 @@ writes them.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config import Config
 from ..document import Block, Document
@@ -20,6 +21,9 @@ from ..pipeline import Cleaner
 from ..profiles import PageRecord, ProfileLearner, SiteProfile, profile_for_record
 from .inputs import PageInput
 from .parallel import PageResult
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
 """Output formats and the extension of their files in a mirrored output tree."""
@@ -51,6 +55,40 @@ def page_record(doc: Document, page: PageInput, *, trace: bool) -> dict[str, Any
         record["record_id"] = page.record_id
     record.update(doc.to_dict(trace=trace))
     return record
+
+
+@functools.lru_cache(maxsize=2)
+def parquet_schema(*, trace: bool) -> pa.Schema:
+    """The columns of ``--format parquet``: the page's ``id`` and ``record_id`` (as in JSON output), then
+    the columns :func:`cleanpage.clean_table` adds, so a local file reads like one written by ``--engine ray``.
+
+    Raises ImportError without pyarrow (the ``arrow`` extra).
+    """
+    import pyarrow as pa
+
+    from ..batch import result_schema
+
+    return pa.schema([pa.field("id", pa.string()), pa.field("record_id", pa.string()), *result_schema(trace=trace)])
+
+
+@dataclass(frozen=True)
+class ArrowRow:
+    """Render a cleaned page as a one-row Arrow batch of :func:`parquet_schema`.
+
+    The values come from clean_table's own conversion of a document, so the
+    types cannot drift from it; converting in the worker means a value that
+    does not fit fails its page there, not a whole batch in the parent.
+    """
+
+    trace: bool = False
+
+    def __call__(self, doc: Document, page: PageInput) -> pa.RecordBatch:
+        import pyarrow as pa
+
+        from ..batch import _document_row
+
+        row = {"id": page.key, "record_id": page.record_id, **_document_row(doc, self.trace)}
+        return pa.RecordBatch.from_pylist([row], schema=parquet_schema(trace=self.trace))
 
 
 @dataclass
@@ -86,7 +124,7 @@ class CleanTask:
         except Exception as exc:  # one bad page is a failed result, never a dead worker
             result.error = (type(exc).__name__, str(exc))
             return result
-        written = result.payload if isinstance(result.payload, str) else doc.text  # a report view: its body
+        written = result.payload if isinstance(result.payload, str) else doc.text  # a report view or Arrow row: its body
         result.bytes_out = len(written.encode("utf-8", "surrogatepass"))
         result.removals = dict(Counter(r.detector for r in doc.removed if r.action != "split"))
         return result
