@@ -75,7 +75,8 @@ STATS_PIECES = re.compile(
     rf"|{COUNT}\s*(?:次阅读|人阅读|阅读|评论|℃|赞|收藏)|千次阅读|万\+阅读|多人点赞|编辑|收藏|举报|[・·|/]"
 )
 COUNTER_FIELD = re.compile(rf"(?P<label>阅读量|阅读数|阅读|浏览量|浏览|点赞数|点赞|赞同)\s*[:(]?\s*(?P<count>{COUNT})|(?P<count2>{COUNT})\s*(?P<label2>℃|次阅读|人阅读)")
-DATED = re.compile(rf"(?P<kind>posted\s*@|发布于|发表于|编辑于|于)?\s*:?\s*(?P<date>{DATE_TEXT})")
+# No leading ``\s*:?\s*``: it split a run of spaces in every way from every start (cubic).
+DATED = re.compile(rf"(?:(?P<kind>posted\s*@|发布于|发表于|编辑于|于)\s*)?(?::\s*)?(?P<date>{DATE_TEXT})")
 REGION = re.compile(r"ip\s*属地\s*(?P<place>[\u4e00-\u9fff]{2,8})")
 ANCHORS = re.compile(
     r"posted\s*@|(?:发布|发表|编辑)于|(?<![\u4e00-\u9fff])发布(?![\u4e00-\u9fff])|阅读|浏览|点赞|赞同|℃|字数|粉丝|发文|获赞"
