@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import gzip
+import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from cleanpage.decode import common_han_share, decode, normalize_encoding
+from cleanpage.decode import common_han_share, decode, normalize_encoding, not_a_page
 
 PAGE = gzip.decompress((Path(__file__).parent / "fixtures" / "html" / "pages" / "people-1.html.gz").read_bytes())
 META = re.compile(r"<meta[^>]*charset[^>]*>", re.IGNORECASE)
@@ -89,3 +92,51 @@ def test_widening_and_unknown_names() -> None:
 def test_common_han_share_separates_text_from_mojibake() -> None:
     mojibake = TEXT.encode("utf-8").decode("gb18030", errors="replace")
     assert common_han_share(TEXT) > 0.45 > common_han_share(mojibake)
+
+
+# -- not_a_page: what is refused before decoding ----------------------------------------------------
+def _zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.html", "<p>正文</p>")
+    return buffer.getvalue()
+
+
+NOT_PAGES = {
+    "a PNG image": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+    "a JPEG image": b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200),
+    "a GIF image": b"GIF89a\x01\x00\x01\x00" + bytes(50),
+    "a WebP image": b"RIFF\x24\x00\x00\x00WEBPVP8 " + bytes(50),
+    "an ICO icon": b"\x00\x00\x01\x00\x01\x00\x10\x10" + bytes(50),
+    "a ZIP archive": _zip_bytes(),
+    "gzip-compressed data": gzip.compress("<p>正文</p>".encode() * 50),
+    "a 7z archive": b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(50),
+    "a RAR archive": b"Rar!\x1a\x07\x01\x00" + bytes(50),
+    "bzip2-compressed data": bz2.compress(b"text" * 50),
+    "a PDF document": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+    "a WOFF font": b"wOFF\x00\x01\x00\x00" + bytes(50),
+    "a WOFF2 font": b"wOF2\x00\x01\x00\x00" + bytes(50),
+    "a TrueType font": b"\x00\x01\x00\x00\x00\x12\x01\x00" + bytes(50),
+    "an OpenType font": b"OTTO\x00\x0b\x00\x80" + bytes(50),
+    "a JavaScript file": b'/*! jQuery v3.6.0 */\n!function(e,t){"use strict";"object"==typeof module}(this);',
+    "a CSS style sheet": b"@charset \"utf-8\";\n/* reset */\nbody,div,p{margin:0;padding:0}\n.nav li{float:left}",
+    "UTF-16 text without a byte-order mark": "第一段正文内容。Hello\n".encode("utf-16-le") * 4,
+    "binary data (control bytes no text contains)": bytes(range(256)) * 8,
+}
+
+
+@pytest.mark.parametrize(("what", "data"), NOT_PAGES.items(), ids=list(NOT_PAGES))
+def test_not_a_page_names_what_the_bytes_are(what: str, data: bytes) -> None:
+    assert not_a_page(data) == what
+
+
+@pytest.mark.parametrize("data", [
+    b"", b"<p>x</p>", "<html><body><p>正文</p><script>var a = 1;</script></body></html>".encode(),
+    b"<script>window.location.href = '/a.html';</script>", "第一段\x00正文。\n第二段\x00\x00。".encode(),
+    "正文内容。".encode("utf-16") * 5, "北京时间6月13日，国务院新闻办公室举行发布会。".encode("big5hkscs", "replace") * 3,
+    b"Function words are short: var is not code here {not css}.", "body 正文 { 不是样式 }".encode("gb18030"),
+    "来源：新华社\n正文内容。var x = 1;".encode(),
+], ids=["empty", "tag", "page with script", "script page", "NULs", "utf-16 with BOM", "big5", "english", "braces",
+        "dump"])
+def test_pages_and_dumps_are_not_refused(data: bytes) -> None:
+    assert not_a_page(data) is None

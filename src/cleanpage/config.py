@@ -97,8 +97,14 @@ class Config:
     """``digits_letters`` turns full-width digits and Latin letters half-width; punctuation is never touched."""
     max_input_bytes: int = 64 * 1024 * 1024
     """Inputs larger than this raise :class:`~cleanpage.errors.InputTooLargeError`."""
+    max_blocks: int = 20_000
+    """Blocks one page may have: lines of a text dump, elements of an HTML page (counted in the markup before
+    parsing). The page is cut after them, with a warning and ``metadata.truncated``."""
+    max_line_chars: int = 100_000
+    """Characters one block may have; the rest of a longer block is a recorded removal (``limits``)."""
     timeout: float | None = None
-    """Seconds one page may take; enforced by the batch and CLI paths."""
+    """Seconds one page may take, checked between stages (:class:`~cleanpage.errors.CleanTimeoutError`);
+    honoured by every entry point, and the CLI's workers are killed past it."""
     encoding_detector: EncodingDetector | str | None = field(default=None, compare=False)
     """A callable ``bytes -> encoding name | None`` (or ``"module:function"``) used after the declared charsets fail."""
 
@@ -124,6 +130,8 @@ class Config:
             raise ConfigError("max_input_bytes must be positive")
         if self.timeout is not None and self.timeout <= 0:
             raise ConfigError("timeout must be positive")
+        if self.max_blocks <= 0 or self.max_line_chars <= 0:
+            raise ConfigError("max_blocks and max_line_chars must be positive")
         for pattern in (*self.drop_patterns, *self.keep_patterns, *(p for r in self.site_rules for p in r.drop_patterns)):
             try:
                 re.compile(pattern)

@@ -84,6 +84,66 @@ COMMON_HAN = frozenset(
 
 EncodingDetector = Callable[[bytes], "str | None"]
 
+# File signatures of what a crawl or a saved page's folder brings back that is not a page.
+SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"), (b"\x00\x00\x01\x00", "an ICO icon"), (b"\x00\x00\x02\x00", "a CUR cursor"),
+    (b"PK\x03\x04", "a ZIP archive"), (b"PK\x05\x06", "a ZIP archive"), (b"PK\x07\x08", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed data"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"), (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"), (b"%PDF-", "a PDF document"),
+    (b"wOFF", "a WOFF font"), (b"wOF2", "a WOFF2 font"), (b"\x00\x01\x00\x00\x00", "a TrueType font"),
+    (b"OTTO\x00", "an OpenType font"), (b"ttcf\x00", "a TrueType font collection"),
+)
+SNIFF_BYTES = 8192
+# C0 controls no text uses (NUL aside: stray NULs are removed with a warning); random bytes have ~11 %.
+BINARY_BYTES = frozenset(range(0x20)) - set(b"\x00\t\n\v\f\r\x1b")
+MAX_BINARY_SHARE = 0.05
+MIN_UTF16_NULS = 0.4  # share of one byte parity that is NUL in UTF-16 text of ASCII and CJK
+MARKUP = re.compile(rb"<(?:!doctype|html|head|body|meta|title|div|p|span|a|table|br|script|article)[\s>/]", re.IGNORECASE)
+CODE_COMMENTS = rb"(?:\s+|/\*(?:[^*]|\*(?!/)){0,4000}\*/|//[^\n]{0,2000}\n)*"
+SCRIPT_FILE = re.compile(
+    CODE_COMMENTS + rb"""(?:["']use strict["']|[!;]?\(\s*function\b|!function\b|\(\s*\(\s*\)\s*=>|(?:var|let|const)\s+[\w$]+\s*=|"""
+    rb"function\s*[\w$]*\s*\(|(?:import|export)\s+[\w{*]|define\s*\(|require\s*\(|(?:window|document|self)\.[\w$]+|"
+    rb"\(self\.webpackChunk|webpackJsonp)")
+STYLE_FILE = re.compile(
+    CODE_COMMENTS + rb"(?:@(?:charset|import|media|font-face|keyframes|supports)\b|:root\s*\{|"
+    rb"[#.]?[A-Za-z*][\w\-.#:\[\]=\"' >+~,*()]{0,200}\{\s*[\w-]+\s*:[^;{}]{1,500}[;}])")
+
+
+def not_a_page(data: bytes) -> str | None:
+    """What ``data`` is when it is clearly not a page (``"a PNG image"``), else ``None``.
+
+    Asked before decoding: every decoding of an image or an archive is mojibake, and the repairs
+    would then turn some of it into real words (invented text).
+    """
+    head = data[:SNIFF_BYTES]
+    for signature, what in SIGNATURES:
+        if head.startswith(signature):
+            return what
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "a WebP image"
+    if head[:3] == b"BZh" and head[4:10] == b"1AY&SY":
+        return "bzip2-compressed data"
+    if any(head.startswith(bom) for bom, _ in BOMS) or len(head) < 16:
+        return None
+    if _utf16_without_bom(head):
+        return "UTF-16 text without a byte-order mark"
+    if sum(byte in BINARY_BYTES for byte in head) > MAX_BINARY_SHARE * len(head):
+        return "binary data (control bytes no text contains)"
+    if not MARKUP.search(head):
+        if SCRIPT_FILE.match(head):
+            return "a JavaScript file"
+        if STYLE_FILE.match(head):
+            return "a CSS style sheet"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """NULs in one byte parity only: ASCII and CJK characters in UTF-16 without a byte-order mark."""
+    size = len(head) // 2 * 2
+    even, odd = head[0:size:2].count(0) / (size / 2), head[1:size:2].count(0) / (size / 2)
+    return max(even, odd) >= MIN_UTF16_NULS and min(even, odd) < MIN_UTF16_NULS / 4
+
 
 @dataclass(frozen=True)
 class Decoded:

@@ -15,6 +15,11 @@ class InputTooLargeError(InputError):
     """The input is larger than ``Config.max_input_bytes``."""
 
 
+class NotAPageError(InputError):
+    """The bytes are not a web page or a text dump (an image, archive, PDF, font, script or style file,
+    UTF-16 without a byte-order mark, binary data): cleaning them would only invent text."""
+
+
 class DecodeError(InputError):
     """The bytes could not be turned into text by any candidate encoding."""
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from . import convert
 from .config import Config
-from .decode import decode
+from .decode import decode, not_a_page
 from .document import Block, Document, Metadata, Post, Removal, Repair
-from .errors import CleanTimeoutError, InputError, InputTooLargeError
+from .errors import CleanTimeoutError, InputError, InputTooLargeError, NotAPageError
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
 from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
 from .repair import repair_warnings
@@ -36,6 +36,15 @@ HTML_TAG = re.compile(r"</?(?:div|p|span|a|table|td|tr|li|ul|br|h[1-6]|article|s
 # A fetched page can be nothing but a script (JavaScript redirects, anti-bot challenges): still markup.
 SCRIPT_START = re.compile(r"\s*<(?:script|style|noscript)[\s>]", re.IGNORECASE)
 SURROGATE = re.compile(r"[\ud800-\udfff]")
+ELEMENT_START = re.compile(r"<[A-Za-z]")
+# Layout whitespace runs are shortened to this many characters before detection: a run carries no text,
+# and a pattern that backtracks on one (``\s*:?\s*``) costs the cube of its length.
+MAX_SPACE_RUN = 16
+SPACE_RUN = re.compile(f"[{re.escape(EDGE_SPACE)}]{{{MAX_SPACE_RUN + 1},}}")
+UNDECODABLE = re.compile(r"[\ufffd\ue000-\uf8ff]")
+# Repairs are skipped when more of the non-ASCII text than this is U+FFFD or private-use characters:
+# they would rebuild Chinese words out of bytes that never were text.
+MAX_UNDECODABLE_SHARE = 0.05
 LIST_FIELDS = {name for name, value in Metadata().to_dict().items() if isinstance(value, list)}
 
 
@@ -136,19 +145,63 @@ class Cleaner:
         if kind == "html":
             from .segment.html import segment_html
 
+            text = self._cut_markup(text, hints, warnings)
             segmented = segment_html(text, url=url, config=self.config)
-            blocks, hints = segmented.blocks, segmented.hints
+            blocks, hints = segmented.blocks, _with_values(segmented.hints, hints)
             warnings.extend(segmented.warnings)
             removed.extend(segmented.removed)
             images, posts = segmented.images, segmented.posts
         else:
-            blocks = segment_text(text)
+            blocks = self._cut_lines(segment_text(text), hints, warnings)
         if encoding:
             hints.values.setdefault("encoding", Harvested(encoding, "decode", reason, 1.0))
             hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
-        repairs = self._repair(blocks, removed, warnings, deadline)
+        self._cut_long_blocks(blocks, hints, removed, warnings)
+        if _mostly_undecodable(text):
+            warnings.append(f"repair: skipped, over {MAX_UNDECODABLE_SHARE:.0%} of the decoded text is undecodable "
+                            "(U+FFFD or private-use characters): a repair would invent text")
+            repairs = []
+            _check_deadline(deadline, "repairs")
+        else:
+            repairs = self._repair(blocks, removed, warnings, deadline)
         warnings.extend(repair_warnings(repairs))
+        _shorten_space_runs(blocks, warnings)
         return Segmented(blocks, kind, hints, warnings, removed, repairs, images, posts)
+
+    # -- limits ----------------------------------------------------------------------------------
+    def _cut_markup(self, text: str, hints: PageHints, warnings: list[str]) -> str:
+        """The markup before the element past ``max_blocks``: parsing and segmentation cost per element."""
+        limit = self.config.max_blocks
+        past = next(itertools.islice(ELEMENT_START.finditer(text), limit, None), None)
+        if past is None:
+            return text
+        line = text.count("\n", 0, past.start()) + 1
+        _truncated(hints, warnings, "limits.max_blocks", f"page cut after {limit} elements (max_blocks): "
+                   f"{len(text) - past.start()} characters of markup from line {line} not read")
+        return text[:past.start()]
+
+    def _cut_lines(self, blocks: list[Block], hints: PageHints, warnings: list[str]) -> list[Block]:
+        limit = self.config.max_blocks
+        if len(blocks) <= limit:
+            return blocks
+        _truncated(hints, warnings, "limits.max_blocks", f"page cut after {limit} lines (max_blocks): "
+                   f"{len(blocks) - limit} lines from line {blocks[limit].line} not cleaned")
+        return blocks[:limit]
+
+    def _cut_long_blocks(self, blocks: list[Block], hints: PageHints, removed: list[Removal],
+                         warnings: list[str]) -> None:
+        """Cut blocks longer than ``max_line_chars``; what is cut is a recorded removal (before the repairs,
+        so their positions stay those of the source block)."""
+        limit = self.config.max_line_chars
+        long_blocks = [block for block in blocks if len(block.text) > limit]
+        for block in long_blocks:
+            removed.append(Removal("limits", "limits.max_line_chars", f"block longer than {limit} characters "
+                                   "(max_line_chars)", block.text[limit:], block.index, block.line, "trim", limit,
+                                   len(block.text)))
+            block.text = block.text[:limit]
+        if long_blocks:
+            _truncated(hints, warnings, "limits.max_line_chars",
+                       f"{len(long_blocks)} block(s) cut at {limit} characters (max_line_chars)")
 
     # -- stages ----------------------------------------------------------------------------------
     def _decode(self, source: Source, headers: Mapping[str, str] | None,
@@ -157,6 +210,9 @@ class Cleaner:
             data = bytes(source)
             if len(data) > self.config.max_input_bytes:
                 raise InputTooLargeError(f"input is {len(data)} bytes; max_input_bytes is {self.config.max_input_bytes}")
+            what = not_a_page(data)
+            if what:
+                raise NotAPageError(f"not a page: {what}")
             decoded = decode(data, headers=headers, detector=self.config.resolved_encoding_detector())
             if decoded.lossy:
                 warnings.append(f"decode: {decoded.reason}")
@@ -221,6 +277,36 @@ def _posts_text(posts: list[Post], blocks: list[Block]) -> list[Post]:
         text = "\n".join(block.text for block in blocks if block.index in own)
         out.append(Post(text, post.author, post.published, post.blocks))
     return out
+
+
+def _with_values(hints: PageHints, earlier: PageHints) -> PageHints:
+    """``hints`` plus what was found before segmentation (a cut), which the markup cannot contradict."""
+    hints.values.update(earlier.values)
+    return hints
+
+
+def _truncated(hints: PageHints, warnings: list[str], rule: str, message: str) -> None:
+    warnings.append(f"limits: {message}")
+    hints.values["truncated"] = Harvested(True, rule, message, 1.0)
+
+
+def _mostly_undecodable(text: str) -> bool:
+    """Whether U+FFFD and private-use characters (what a lossy decode of binary leaves) are much of the text."""
+    if "\ufffd" not in text:
+        return False
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return sum(1 for _ in UNDECODABLE.finditer(text)) > MAX_UNDECODABLE_SHARE * non_ascii
+
+
+def _shorten_space_runs(blocks: list[Block], warnings: list[str]) -> None:
+    """Shorten whitespace runs inside blocks to :data:`MAX_SPACE_RUN` characters (layout, never text)."""
+    runs = 0
+    for block in blocks:
+        if SPACE_RUN.search(block.text):
+            block.text, count = SPACE_RUN.subn(lambda run: run.group()[:MAX_SPACE_RUN], block.text)
+            runs += count
+    if runs:
+        warnings.append(f"input: {runs} whitespace run(s) longer than {MAX_SPACE_RUN} characters shortened")
 
 
 def _has_surrogates(text: str) -> bool:
