@@ -199,6 +199,8 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
                         help="page files, folders (recursive), .jsonl/.warc/.warc.gz files, or - for standard input")
     group = parser.add_argument_group("input")
     group.add_argument("--glob", metavar="PATTERN", help="in folders, only files whose name or path matches, e.g. '*.html'")
+    group.add_argument("--all-files", action="store_true",
+                       help="in folders, every file (default: pages, text, JSON/JSONL/WARC and files without extension)")
     group.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
                        help="how to read inputs: auto (by extension; stdin is one page), page, jsonl or warc")
     group.add_argument("--content-field", metavar="NAME",
@@ -279,7 +281,8 @@ def _jsonl_fields(args: argparse.Namespace) -> JsonlFields:
 
 def _pages(args: argparse.Namespace, config: Config) -> Iterator[PageInput]:
     check_inputs(args.inputs)  # a missing input is a usage error before any work, not a failure mid-run
-    return iter_pages(args.inputs, glob=args.glob, forced_format=args.input_format, fields=_jsonl_fields(args),
+    return iter_pages(args.inputs, glob=args.glob, all_files=args.all_files, forced_format=args.input_format,
+                      fields=_jsonl_fields(args),
                       max_bytes=config.max_input_bytes)
 
 

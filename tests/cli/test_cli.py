@@ -249,3 +249,26 @@ def test_detectors_lists_every_component_in_pipeline_order(run_cli: RunCli) -> N
     assert related["summary"] and "\n" not in related["summary"]
     text = run_cli("detectors").stdout.splitlines()
     assert len(text) == len(listed) and any(line.split()[:2] == ["detector", "related"] for line in text)
+
+
+def test_a_saved_pages_folder_gives_outputs_for_its_pages_only(run_cli: RunCli, tmp_path: Path) -> None:
+    """Issue 14, item 3: ``page_files/*.png``, ``*.css`` and ``*.js`` were cleaned into ``.txt`` outputs."""
+    folder = tmp_path / "saved"
+    (folder / "page_files").mkdir(parents=True)
+    (folder / "page.html").write_text("<html><body><p>北京时间6月13日，国务院新闻办公室举行发布会。</p></body></html>",
+                                      encoding="utf-8")
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64
+    (folder / "page_files" / "a.png").write_bytes(png)
+    (folder / "page_files" / "s.css").write_text("body{margin:0;padding:0}", encoding="utf-8")
+    (folder / "picture").write_bytes(png)  # no extension: taken, sniffed, refused
+    out = tmp_path / "out"
+    done = run_cli("clean", str(folder), "-o", str(out), "--jobs", "1")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == ["page.txt"]
+    logged = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(Path(e["path"]).name, e["error"]) for e in logged] == [("picture", "NotAPageError")]
+    assert "a PNG image" in logged[0]["message"]
+    assert "not a page (skipped, no output): 1" in done.stderr
+    every = run_cli("clean", str(folder), "-o", str(tmp_path / "all"), "--jobs", "1", "--all-files")
+    assert every.returncode == 0, every.stderr
+    assert sorted(p.name for p in (tmp_path / "all").rglob("*") if p.is_file()) == ["page.txt"]

@@ -71,3 +71,12 @@ def test_jsonl_default_content_field_and_per_line_errors() -> None:
 ])
 def test_headers_in_every_common_shape(value: object) -> None:
     assert parse_headers(value) == {"Content-Type": "text/html"}
+
+
+def test_folder_walk_takes_page_like_files_unless_told_to_take_all(tmp_path: Path) -> None:
+    touch(tmp_path, "page.html", "page_files/a.png", "page_files/s.css", "page_files/app.js", "page_files/f.woff2",
+          "notes.txt", "README", "data.jsonl", "old.php")
+    assert [p.out_name for p in iter_pages([str(tmp_path)])] == ["README", "data/000001", "notes", "old.php", "page"]
+    everything = [p.out_name for p in iter_pages([str(tmp_path)], all_files=True)]
+    assert "page_files/a.png" in everything and "page_files/s.css" in everything
+    assert [p.out_name for p in iter_pages([str(tmp_path)], glob="*.css")] == ["page_files/s.css"]

@@ -109,15 +109,19 @@ def check_inputs(inputs: Sequence[str]) -> None:
 
 def iter_pages(inputs: Sequence[str], *, glob: str | None = None, forced_format: str = "auto",
                fields: JsonlFields = JsonlFields(), max_bytes: int = 64 * 1024 * 1024,
-               stdin: BinaryIO | None = None) -> Iterator[PageInput]:
-    """Every page of every input, lazily, in a stable order."""
+               stdin: BinaryIO | None = None, all_files: bool = False) -> Iterator[PageInput]:
+    """Every page of every input, lazily, in a stable order.
+
+    Folders give their page-like files only (:func:`page_like`) unless ``all_files`` or a ``glob`` says
+    which: a saved page's ``page_files/`` holds images, style sheets and scripts.
+    """
     check_inputs(inputs)
     root = output_root(inputs)
     for given in dict.fromkeys(inputs):  # the same path given twice is cleaned once
         if given == STDIN:
             yield from _stdin_pages(stdin or sys.stdin.buffer, forced_format, fields, max_bytes)
         elif os.path.isdir(given):
-            for paths in _walk(given, glob):
+            for paths in _walk(given, glob, all_files or glob is not None or forced_format != "auto"):
                 names = _page_names([_relative(path, root) for path in paths])
                 for path, name in zip(paths, names):
                     yield from _file_pages(path, name, forced_format, fields, max_bytes)
@@ -129,15 +133,23 @@ def _relative(path: str, root: str | None) -> str:
     return os.path.relpath(os.path.abspath(path), root or ".").replace(os.sep, "/")
 
 
-def _walk(folder: str, glob: str | None) -> Iterator[list[str]]:
-    """The files of each folder under ``folder``, sorted, hidden ones skipped, matching ``glob`` (name or relative path)."""
+def page_like(name: str) -> bool:
+    """A page, a text dump, a container of pages, or a file without an extension (sniffed when cleaned)."""
+    lowered = name.lower()
+    return lowered.endswith(WALKED_SUFFIXES) or "." not in lowered.lstrip(".")
+
+
+def _walk(folder: str, glob: str | None, all_files: bool = True) -> Iterator[list[str]]:
+    """The files of each folder under ``folder``, sorted, hidden ones skipped, matching ``glob`` (name or relative
+    path), page-like ones only unless ``all_files``."""
     for current, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         paths = []
         for name in sorted(files):
             path = os.path.join(current, name)
             relative = os.path.relpath(path, folder).replace(os.sep, "/")
-            if not name.startswith(".") and (glob is None or fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(relative, glob)):
+            if not name.startswith(".") and (all_files or page_like(name)) and \
+                    (glob is None or fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(relative, glob)):
                 paths.append(path)
         if paths:
             yield paths
@@ -181,6 +193,8 @@ def _strip_suffix(relative: str) -> str:
 
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt")
+WALKED_SUFFIXES = (*PAGE_SUFFIXES, ".php", ".asp", ".aspx", ".jsp", ".cgi", ".json", *JSONL_SUFFIXES, *WARC_SUFFIXES)
+"""What a folder walk takes by default: pages saved under their URL's name, text, and containers of pages."""
 
 
 def _page_names(relatives: Sequence[str]) -> list[str]:

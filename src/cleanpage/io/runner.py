@@ -27,6 +27,8 @@ class Summary:
     pages: int = 0
     failed: int = 0
     skipped: int = 0
+    not_pages: int = 0
+    """Inputs refused as not a page (an image, a script...): logged with the reason, never written, not failures."""
     bytes_in: int = 0
     bytes_out: int = 0
     removals: Counter[str] = field(default_factory=Counter)
@@ -35,6 +37,9 @@ class Summary:
 
     def add(self, result: PageResult) -> None:
         self.pages += 1
+        if result.error is not None and result.error[0] == "NotAPageError":
+            self.not_pages += 1
+            return
         if result.error is not None:
             self.failed += 1
             return
@@ -44,13 +49,16 @@ class Summary:
 
     def format(self, errors_path: str | None = None) -> str:
         rate = self.pages / self.seconds if self.seconds > 0 else 0.0
-        lines = [f"{self.pages} page(s): {self.pages - self.failed} cleaned, {self.failed} failed, "
+        lines = [f"{self.pages} page(s): {self.pages - self.failed - self.not_pages} cleaned, {self.failed} failed, "
                  f"{self.skipped} skipped (already done) in {self.seconds:.1f} s ({rate:.1f} pages/s)",
                  f"bytes in {_size(self.bytes_in)}, out {_size(self.bytes_out)}"]
         if self.removals:
             lines.append("removals: " + ", ".join(f"{name} {count}" for name, count in self.removals.most_common()))
         if self.worker_restarts:
             lines.append(f"workers restarted after a crash or hang: {self.worker_restarts}")
+        if self.not_pages:
+            lines.append(f"not a page (skipped, no output): {self.not_pages}"
+                         + (f"; listed with the reason in {errors_path}" if errors_path else ""))
         if self.failed and errors_path:
             lines.append(f"failures are listed in {errors_path}")
         return "\n".join(lines)
