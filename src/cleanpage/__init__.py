@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .config import Config, SiteRule
 from .document import Block, Document, Metadata, Removal, Repair
-from .errors import CleanpageError, CleanTimeoutError, ConfigError, DecodeError, InputError, InputTooLargeError
+from .errors import (
+    CleanpageError,
+    CleanTimeoutError,
+    ConfigError,
+    DecodeError,
+    InputError,
+    InputTooLargeError,
+    NotAPageError,
+)
 from .pipeline import Cleaner, Source
 from .profiles import SiteProfile, learn_profile, learn_profiles, load_profiles, profile_for
 from .registry import Detector, Repairer, register_detector, register_repairer
@@ -39,6 +47,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "Metadata",
+    "NotAPageError",
     "Removal",
     "Repair",
     "Repairer",
