@@ -215,3 +215,66 @@ def test_an_article_without_repeated_structure_has_no_posts() -> None:
     context = _context("<html><body><div class='article'><p>第一段，介绍背景。发布于2023-06-01 10:00。</p>"
                        "<p>第二段，介绍内容，时间为2023-06-02 11:00。</p></div></body></html>")
     assert find_posts(context) == []
+
+
+def _post(cls: str, user: str, time: str, body: str, extra: str = "") -> str:
+    header = f'<div class="info"><a href="u.php?uid=1">{user}</a> 发表于: {time}</div>' if time else ""
+    return f'<div class="{cls}">{header}<div class="content">{body}</div>{extra}</div>'
+
+
+REPLIES = [("背包客小张", "2011-06-12 09:02", "请问新都桥那边的住宿需要提前预订吗？我们打算下个月也去走一趟。"),
+           ("川西老司机", "2011-06-12 10:37", "旺季一定要提前订，国庆前后很多客栈一个月前就满了，价格也会翻倍。"),
+           ("山野行者", "2011-06-12 21:46", "谢谢两位！我们已经订好了，到时候回来再给大家分享路线和花费。")]
+OPENING = "五一假期我们从成都出发，沿着川西环线走了一圈，路况比想象中好很多，风景也非常漂亮。"
+
+
+def _thread(posts: str, head: str = "") -> str:
+    return f"<html><body>{MENU}<div class='wrap'>{head}{posts}</div></body></html>"
+
+
+def test_posts_whose_classes_carry_digits_are_one_structure() -> None:
+    posts = "".join(_post("t5 t2", user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES])
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
+def test_an_opening_post_whose_time_is_in_the_thread_header_is_the_first_post() -> None:
+    head = '<div class="thread-head"><h1>川西环线自驾游记</h1><div class="meta">楼主：山野行者 时间：2012-03-04 10:15:00</div></div>'
+    posts = _post("item host-item", "", "", OPENING) + "".join(
+        _post("item", user, time, text).replace('class="item"', f'class="item" id="{n}"') for n, (user, time, text) in enumerate(REPLIES, 1))
+    found = find_posts(context := _context(_thread(posts, head)))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
+def test_page_wrappers_that_each_hold_a_whole_thread_are_not_its_posts() -> None:
+    posts = "".join(_post("post", user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES])
+    second = "".join(_post("post", user, time, text + "（第二页）") for user, time, text in REPLIES)
+    page = f"<html><body>{MENU}<div class='wp'>{posts}</div><div class='wp'>{second}</div></body></html>"
+    found = find_posts(_context(page))
+    assert len(found) == 4
+
+
+def test_a_quote_box_known_by_its_header_signatures_and_a_reply_to_line_are_not_the_posts_text() -> None:
+    quote = ('<div class="msgbody"><div class="msgheader">引用:</div><div class="msgborder"><i>原帖由 <b>背包客小张</b> 于 '
+             '2011-06-12 09:02 发表</i><br>请问新都桥那边的住宿需要提前预订吗？</div></div>')
+    reply = "旺季一定要提前订，国庆前后很多客栈一个月前就满了。"
+    posts = (_post("post", "山野行者", "2011-06-12 08:15", OPENING, '<div class="signatures">热爱自由，热爱旅行。</div>')
+             + _post("post", "川西老司机", "2011-06-12 10:37", quote + reply)
+             + _post("post", "山野行者", "2011-06-12 21:46", "<strong>回复 2# 川西老司机 的帖子</strong><br>谢谢提醒，已经订好了。"))
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[OPENING], [reply], ["谢谢提醒，已经订好了。"]]
+
+
+def test_a_quote_written_as_plain_lines_of_the_post_is_left_with_the_post() -> None:
+    body = "引用第1楼背包客小张于2011-06-12 09:02发表的:<br>请问要提前预订吗？<br>要的，旺季一定要提前订。"
+    posts = _post("post", "山野行者", "2011-06-12 08:15", OPENING) + _post("post", "川西老司机", "2011-06-12 10:37", body)
+    found = find_posts(context := _context(_thread(posts)))
+    assert "要的，旺季一定要提前订。" in " ".join(_texts(context, found[1]))  # never the reply's own words lost
+
+
+def test_comments_under_an_answer_are_not_the_answers_text() -> None:
+    comments = ('<div class="Comments"><div class="CommentItem"><a href="/people/x">路人甲</a> 2019-08-02 10:00'
+                '<p>泡沫轴滚起来太疼了哈哈</p></div></div>')
+    posts = "".join(_post("AnswerItem", user, time, text, comments) for user, time, text in REPLIES)
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]

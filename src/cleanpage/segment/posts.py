@@ -1,14 +1,16 @@
 """The posts of a forum thread: one structure repeated, each with an author, a time and a text.
 
 A thread (Discuz, phpwind, tieba, Tianya, Q&A pages...) prints every post in the same markup: the
-children of one element that share a tag, an id pattern (``post_123`` -> ``post_#``) and a first
-class word. A group of such siblings is a thread when at least two of them carry a date with a
-time and some text of their own, and when it is not a comment section under an article (no
+children of one element that share a tag and a first class word (or, without a class, an id
+pattern: ``post_123`` -> ``post_#``). A group of such siblings is a thread when at least two of them carry a date with a
+time and some text of their own (the first sibling may show none: the opening post's time is often in the thread's
+header), and when it is not a comment section under an article (no
 comment/reply words on the group's container, and less prose before its first post than in its
 posts).
 
 Inside each post, the text is the content element: the nearest common ancestor of the post's
-prose blocks, leaving out user panels, signatures and quotes by their class words. What a post
+prose blocks, leaving out user panels, signatures and quotes by their class words, and quote
+boxes that open with a quote header (引用:, 原帖由 … 发表, … 写道:). What a post
 shows outside it gives the post's author (a link to a user page, or the first short link) and
 time (the first date with a time). Quoted earlier posts, edit notices and buttons inside the
 content element are not the post's text.
@@ -38,8 +40,16 @@ USER_LINK = re.compile(r"uid=|space-uid|mod=space|/u/|/user|/people/|/member|/pr
 BUTTONS = re.compile(
     r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
     r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|\s|[|｜丨·])+$")
-EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited", re.IGNORECASE)
-ASIDE_WORDS = frozenset({"sign", "signature", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
+# The header a forum engine prints above a quoted earlier post, when the quote box has no telling class:
+# 引用: / 原帖由 X 于 … 发表 / 以下是引用 X 在 … 的发言 / 引用第1楼 X 于 … 发表的 / X 写道: / X wrote:
+QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|wrote)\s*[:：])",
+                          re.IGNORECASE)
+# An edit notice, or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子): engine
+# text at the top of a post, not the poster's words.
+QUOTE_HEADER_MAX = 60  # an element this short that opens with a quote header is the header alone
+EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*\S.{0,30}的帖子\s*$",
+                         re.IGNORECASE)
+ASIDE_WORDS = frozenset({"sign", "signature", "signatures", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
                          "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
                          "side", "ad", "ads", "rate"})
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
@@ -60,16 +70,28 @@ class ThreadPost:
 def find_posts(page: PageContext) -> list[ThreadPost]:
     """The thread's posts in page order, or ``[]`` when the page is not a thread."""
     under = _blocks_under(page.blocks)
-    best: list[ThreadPost] = []
-    best_weight = 0.0
+    threads: list[tuple[list[ThreadPost], float]] = []
     for members in _sibling_groups(page.tree, under):
         posts = [post for post in (_read_post(member, page.blocks, under) for member in members) if post]
         if len(posts) < MIN_POSTS:
             continue
+        if posts[0].element is not members[0]:
+            # the opening post's time is often printed in the thread's header, above the post
+            opening = _read_post(members[0], page.blocks, under, timed=False)
+            if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
+                posts = [opening, *posts]
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
-        if weight > best_weight and not _comment_section(members[0]) and not _after_article(page, posts, weight):
-            best, best_weight = posts, weight
-    return best
+        if not _comment_section(members[0]) and not _after_article(page, posts, weight):
+            threads.append((posts, weight))
+    # a group of page wrappers holding a whole thread each is not the thread: its posts are inside
+    inner = [(posts, weight) for posts, weight in threads
+             if not any(_wraps(post.element, other) for post in posts for other, _ in threads if other is not posts)]
+    return max(inner, key=lambda thread: thread[1], default=([], 0.0))[0]
+
+
+def _wraps(element: etree._Element, posts: list[ThreadPost]) -> bool:
+    """Whether ``element`` holds at least two of ``posts``."""
+    return sum(1 for post in posts if element in post.element.iterancestors()) >= MIN_POSTS
 
 
 def _blocks_under(blocks: Sequence[PageBlock]) -> dict[etree._Element, list[int]]:
@@ -83,9 +105,13 @@ def _blocks_under(blocks: Sequence[PageBlock]) -> dict[etree._Element, list[int]
     return under
 
 
-def _signature(element: etree._Element) -> tuple[str, str, str]:
-    classes = [word for word in (element.get("class") or "").split() if not DIGITS.search(word)]
-    return (str(element.tag), DIGITS.sub("#", element.get("id") or ""), classes[0] if classes else "")
+def _signature(element: etree._Element) -> tuple[str, str]:
+    """Tag and first class, or tag and id when there is no class, with numbers generalised: ``post_123`` and
+    ``post_456`` are one structure, and so are phpwind's ``t5 t2`` posts. The id only counts without a
+    class: a thread's opening post often carries a class of its own and no number (Tianya's
+    ``atl-item host-item`` before ``atl-item id=1``)."""
+    classes = (element.get("class") or "").split()
+    return (str(element.tag), DIGITS.sub("#", classes[0] if classes else "#" + (element.get("id") or "")))
 
 
 def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]) -> list[list[etree._Element]]:
@@ -94,10 +120,10 @@ def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]
         children = [child for child in parent if isinstance(child.tag, str) and child in under]
         if len(children) < MIN_POSTS:
             continue
-        by_signature: dict[tuple[str, str, str], list[etree._Element]] = defaultdict(list)
+        by_signature: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
         for child in children:
             signature = _signature(child)
-            if signature[1] or signature[2]:  # anonymous <div>s are layout, not a repeated structure
+            if signature[1] != "#":  # anonymous <div>s are layout, not a repeated structure
                 by_signature[signature].append(child)
         groups.extend(members for members in by_signature.values() if len(members) >= MIN_POSTS)
     return groups
@@ -110,17 +136,30 @@ def _aside(element: etree._Element, stop: etree._Element) -> bool:
         if node.tag == "blockquote":
             return True
         words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
-        if words & ASIDE_WORDS:
+        if words & (ASIDE_WORDS | COMMENT_WORDS) or _quote_box(node):
             return True
         node = node.getparent()
     return False
 
 
-def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]]
-               ) -> ThreadPost | None:
+def _quote_box(element: etree._Element) -> bool:
+    """Whether ``element`` is a quote box: its first text is a quote header, it holds the header and the
+    quoted text, and no loose text after its children (a post whose reply follows the quote in the same
+    element is not the quote; a quote written as plain lines in the post's own text is left alone)."""
+    header = next((node for node in element.iter() if isinstance(node.tag, str) and node.text and node.text.strip()),
+                  None)
+    if header is None or not QUOTE_HEADER.match(header.text or ""):
+        return False
+    box = header.getparent() if len(header.text_content()) <= QUOTE_HEADER_MAX and header is not element else header
+    return box is element and not any(child.tail and child.tail.strip() for child in element)
+
+
+def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
+               *, timed: bool = True) -> ThreadPost | None:
+    """The post ``member`` holds; with ``timed``, only when it shows a date with a time."""
     indices = under.get(member, [])
     text = " ".join(blocks[i].text for i in indices)
-    if not DATE_TIME.search(text):
+    if timed and not DATE_TIME.search(text):
         return None
     candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
     prose = [i for i in candidates if blocks[i].prose > 0]
