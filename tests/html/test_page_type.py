@@ -240,3 +240,11 @@ def test_page_types_through_clean() -> None:
     assert cleanpage.clean(ARTICLE).metadata.page_type == "article"
     assert cleanpage.clean(LOGIN).metadata.page_type == "error_or_login"
     assert cleanpage.clean(LIST_PAGE).metadata.page_type == "list"
+
+
+def test_a_comment_under_an_article_that_says_something_does_not_exist_stays_out() -> None:
+    comment = "评论区：这种地方连名义上的工会都不存在。"
+    page = ARTICLE.replace('<div class="footer">', f'<div class="comments"><p>{comment}</p></div>\n<div class="footer">')
+    doc = cleanpage.clean(page)
+    assert doc.metadata.page_type == "article"
+    assert comment not in doc.text

@@ -278,3 +278,43 @@ def test_comments_under_an_answer_are_not_the_answers_text() -> None:
     posts = "".join(_post("AnswerItem", user, time, text, comments) for user, time, text in REPLIES)
     found = find_posts(context := _context(_thread(posts)))
     assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
+
+
+def _table_post(user: str, time: str, body: str) -> str:
+    return (f'<table cellpadding="4" width="98%" bgcolor="#FFFFFF"><tr><td width="160"><b>{user}</b><br>等级：论坛游侠</td>'
+            f'<td>发表于 {time}</td></tr><tr><td></td><td>{body}</td></tr></table>'
+            '<table width="98%"><tr><td height="6"></td></tr></table>')
+
+
+def test_posts_printed_as_tables_without_class_or_id_are_one_structure() -> None:
+    posts = "".join(_table_post(user, time, text) for user, time, text in [("山野行者", "2005-5-7 21:23:57", OPENING), *REPLIES])
+    found = find_posts(context := _context(f"<html><body>{MENU}<center>{posts}</center></body></html>"))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
+def test_a_signature_after_a_separator_line_and_a_quote_header_line_are_not_the_posts_text() -> None:
+    signed = OPENING + "<br><br><font color=#999999>----------------------<br>天道酬勤</font>"
+    quoting = ('<font color="#808080">引用 山野行者 的发言：<br>路况比想象中好很多。</font><br><br>'
+               "同意，我们上个月走的时候也很顺利。<br>-----------------------<br>QQ：27718302 资料低价转让")
+    posts = _post("post", "山野行者", "2011-06-12 08:15", signed) + _post("post", "川西老司机", "2011-06-12 10:37", quoting)
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[OPENING], ["路况比想象中好很多。", "同意，我们上个月走的时候也很顺利。"]]
+
+
+def test_a_separator_with_a_reply_after_it_is_a_divider_and_the_reply_stays() -> None:
+    reply = "穿刺是微创的，门诊就能做，不用太担心。恶性的可能性也不高，做了穿刺心里就有底了，祝你好运！"
+    body = f"@山野行者 2012-03-04 12:20:05<br>谢谢楼主分享。<br>-----------------------------<br>{reply}"
+    posts = _post("post", "山野行者", "2012-03-04 10:15", OPENING) + _post("post", "川西老司机", "2012-03-04 12:30", body)
+    found = find_posts(context := _context(_thread(posts)))
+    assert reply in _texts(context, found[1])
+
+
+def test_replies_in_a_container_named_for_comments_are_a_thread_when_one_is_marked_as_the_openers() -> None:
+    items = "".join(f'<li class="reply-item"><h4><a href="/people/{n}/">{user}</a>{" <span>楼主</span>" if n == 3 else ""} '
+                    f'<span>{time}</span></h4><p>{text}</p></li>' for n, (user, time, text) in enumerate(REPLIES, 1))
+    page = (f"<html><body>{MENU}<div class='topic'><h1>川西环线自驾游记</h1><p>{OPENING}</p></div>"
+            f"<ul id='comments' class='topic-reply'>{items}</ul></body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
+    unmarked = page.replace(" <span>楼主</span>", "")
+    assert find_posts(_context(unmarked)) == []

@@ -71,9 +71,6 @@ RECOMMENDATION_WIDGET = _Widget(
     "html.related_section", "inside a related/recommended-news widget after the article")
 
 
-LEAD_PROSE = 0.5  # a paragraph above a thread's first post this prose-like is the thread's own text
-
-
 @dataclass
 class HtmlSegment:
     blocks: list[Block]
@@ -157,16 +154,17 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
 def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
     """A thread's body is its posts' own text: every other block of the page goes, with the reason.
 
-    Prose the scorer chose above the first post stays too: a question page prints the question's own
-    description in its header, apart from the repeated answers.
+    What the scorer chose as main content above the first post stays too (the text detectors still see
+    it): a question page prints the question's own description in its header, and a group topic its
+    opening post, apart from the repeated replies.
     """
     own = {index for post in posts for index in post.blocks}
     members = {post.element for post in posts}
     inside = {index for index, block in enumerate(blocks)
               if any(node in members for node in (block.element, *block.element.iterancestors()))}
     first = min(own, default=0)
-    lead = {index for index in range(first) if decisions[index].keep and blocks[index].prose >= LEAD_PROSE
-            and blocks[index].kind == "paragraph" and index not in inside}
+    lead = {index for index in range(first) if decisions[index].keep and blocks[index].kind != "image"
+            and index not in inside}
     for index, decision in enumerate(decisions):
         decision.keep = index in own or index in lead
         if decision.keep:

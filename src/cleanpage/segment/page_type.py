@@ -48,6 +48,7 @@ NOTICE = re.compile(
     r"\b(?:sorry|not found|access denied|forbidden|(?:log|sign) in to (?:view|see|continue|read)|"
     r"(?:does not|doesn't|no longer) exists?)\b", re.IGNORECASE)
 NOTICE_MAX_CHARS = 200
+NOTICE_PAGE_PROSE = 90  # kept prose (CJK-character units) beyond which a page is no error or login page
 DOC_PREVIEW = re.compile(r"(?:下载|下載|预览|預覽|download)", re.IGNORECASE)
 DOC_PAGES = re.compile(r"(?:共\s*\d+\s*页|\d+\s*页\s*[/／]|第\s*\d+\s*页\s*[/／]\s*共|\bpages?\s*\d+)", re.IGNORECASE)
 ERROR_MAX_WEIGHT = 400  # an error or login page prints at most this much text (in CJK-character units)
@@ -103,8 +104,12 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
         warnings.append("almost nothing of the page was kept as main content")
         confidence *= 0.5
     notice = _notice(blocks) if posts < 2 else []
-    prose_elsewhere = [i for i, block in enumerate(blocks) if block.prose >= PROSE_QUALITY and i not in notice]
-    if notice and len(prose_elsewhere) <= 1 and not set(prose_elsewhere) & set(kept):
+    # the notice is the body only when hardly any other prose was kept (a news comment may say 不存在 too;
+    # a footer line or two may be kept beside a notice)
+    kept_prose = sum(weights[i] for i in kept if blocks[i].prose > 0 and i not in notice)
+    if kept_prose >= NOTICE_PAGE_PROSE:
+        notice = []
+    if notice:
         page_type, evidence = "error_or_login", f"no article, and a notice: {blocks[notice[0]].text[:40]!r}"
     else:
         page_type, evidence = _page_type(blocks, kept, kept_weight, kept_links, total, posts)
