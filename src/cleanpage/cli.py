@@ -1,4 +1,4 @@
-"""The ``cleanpage`` command: ``clean``, ``explain``, ``report`` and ``fixtures``.
+"""The ``cleanpage`` command: ``clean``, ``learn``, ``explain``, ``report``, ``detectors`` and ``fixtures``.
 
 Exit codes: 0 success, 1 some pages (or fixture cases) failed, 2 bad usage,
 configuration or input, 130 interrupted.
@@ -7,11 +7,13 @@ configuration or input, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ._version import __version__
 from .config import CAPTION_POLICIES, KINDS, OPENCC_CONFIGS, Config
@@ -26,12 +28,14 @@ from .io.inputs import (
     input_format,
     iter_pages,
 )
-from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TreeWriter, atomic_write
+from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TableWriter, TreeWriter, atomic_write
+from .io.parallel import PageResult
 from .io.runner import Summary, run_batch
-from .io.work import FORMATS, CleanTask, Render
-from .profiles import PageRecord, SiteProfile, learn_profiles, load_profiles, save_profiles
+from .io.work import FORMATS, ArrowRow, CleanTask, Render, Renderer, SegmentTask, SiteLearners, parquet_schema
+from .profiles import SiteProfile, load_profiles, save_profiles
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+PARQUET_SUFFIX = ".parquet"
 
 CLEAN_EXAMPLES = """examples:
   cleanpage clean page.html                        print the body of one page
@@ -39,6 +43,7 @@ CLEAN_EXAMPLES = """examples:
   cleanpage clean dumps/ --glob '*.html' -o clean/ --format json --trace
   cleanpage clean crawl.jsonl -o clean.jsonl --content-field html --url-field url
   cleanpage clean crawl.warc.gz -o clean.jsonl --unordered --skip-existing
+  cleanpage clean dumps/ -o clean.parquet          one Parquet file (the columns of clean_table)
   cat page.html | cleanpage clean - --convert t2s
   cat crawl.jsonl | cleanpage clean - --input-format jsonl > clean.jsonl
   cleanpage clean dumps/ -o clean/ --profiles profiles/      use site profiles made by 'cleanpage learn'
@@ -46,6 +51,7 @@ CLEAN_EXAMPLES = """examples:
 """
 LEARN_EXAMPLES = """examples:
   cleanpage learn crawl/ -o profiles/                 one profile per site (URL host, else folder)
+  cleanpage learn crawl/ -o profiles/ --jobs 4        segment the pages in 4 worker processes
   cleanpage learn crawl.jsonl -o profiles/ --group-by host
   cleanpage clean crawl/ -o clean/ --profiles profiles/
 """
@@ -65,28 +71,45 @@ FIXTURES_EXAMPLES = """examples:
 """
 
 
+DETECTORS_EXAMPLES = """examples:
+  cleanpage detectors                              every detector and repair, in pipeline order
+  cleanpage detectors --format json | jq '.[] | select(.kind == "repair")'
+"""
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=34)
 
 
+class _Parser(argparse.ArgumentParser):
+    """No abbreviated flags (``--url`` must never be read as ``--url-field``), and each command's parser
+    remembers itself so a stray argument is reported with that command's usage, not the top level's."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+        self.set_defaults(usage_of=self)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cleanpage", formatter_class=_Formatter,
         description="Turn scraped Chinese web pages into clean article bodies plus metadata, explaining every removal.",
         epilog="run 'cleanpage COMMAND --help' for the options and examples of each command")
     parser.add_argument("--version", action="version", version=f"cleanpage {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
 
     clean = commands.add_parser("clean", help="clean pages, folders, JSONL or WARC files", formatter_class=_Formatter,
                                 description="Clean many pages in parallel; failures are logged, never fatal.",
                                 epilog=CLEAN_EXAMPLES)
     _add_inputs(clean)
     clean.add_argument("-o", "--output", metavar="OUT",
-                       help="folder mirroring the input tree, or a .jsonl file; default: standard output")
+                       help="folder mirroring the input tree, or a .jsonl or .parquet file; default: standard output")
     clean.add_argument("--format", choices=(*FORMATS, "parquet"), default=None,
-                       help="text, markdown, json (one file per page) or jsonl; default: text into a folder or for "
-                            "one page, jsonl otherwise")
+                       help="text, markdown, json (one file per page), jsonl or parquet (one file, -o needed); "
+                            "default: text into a folder or for one page, parquet for -o *.parquet, jsonl otherwise")
+    clean.add_argument("--url", help="the page's URL, for a single page input (sets metadata.url, selects site rules)")
     clean.add_argument("--trace", action="store_true", help="include blocks, removals and repairs in JSON output")
     clean.add_argument("--skip-existing", action="store_true",
                        help="resume: skip pages whose output exists (folder) or whose id is in OUT (.jsonl)")
@@ -108,8 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
                                 "blocks that recur across its pages, for 'cleanpage clean --profiles'.")
     _add_inputs(learn)
     learn.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the <site>.json profiles")
-    learn.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    learn.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     _add_group_by(learn)
+    run = learn.add_argument_group("run")
+    _add_jobs(run)
+    _add_errors(run)
     _add_config_options(learn)
 
     explain = commands.add_parser("explain", help="show why each line of one page was kept or removed",
@@ -134,11 +160,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(report)
     _add_config_options(report)
 
+    detectors = commands.add_parser("detectors", help="list the detectors and repairs", formatter_class=_Formatter,
+                                    description="Every detector and repair in pipeline order: name, family, order, "
+                                    "whether it is on by default, and what it does.", epilog=DETECTORS_EXAMPLES)
+    detectors.add_argument("--format", choices=("text", "json"), default="text")
+
     fixtures = commands.add_parser("fixtures", help="check, update or add regression fixture cases",
                                    formatter_class=_Formatter, description="The fixture regression harness "
                                    "(cleanpage.testing): cases are folders with input.* and expected.txt/.json.",
                                    epilog=FIXTURES_EXAMPLES)
-    actions = fixtures.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = fixtures.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     for name, text in (("check", "clean every case and diff it against its expectations"),
                        ("update", "rewrite the expectations of cases whose output differs")):
         action = actions.add_parser(name, help=text, description=text, formatter_class=_Formatter,
@@ -180,10 +211,18 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
                        help="JSONL page field holds text or base64 raw bytes (default text)")
 
 
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("run")
+def _add_jobs(group: argparse._ActionsContainer) -> None:
     group.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
                        help="worker processes (default: number of CPUs)")
+
+
+def _add_errors(group: argparse._ActionsContainer) -> None:
+    group.add_argument("--errors", metavar="FILE", help="JSONL log of failed pages (default: OUT.errors.jsonl)")
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("run")
+    _add_jobs(group)
     order = group.add_mutually_exclusive_group()
     order.add_argument("--ordered", dest="ordered", action="store_true", default=True,
                        help="write results in input order (default)")
@@ -193,7 +232,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                        help="seconds one page may take (overrides the config); a page that hangs is killed")
     group.add_argument("--max-memory", type=_positive_int, metavar="MB",
                        help="address-space ceiling of each worker; a page exceeding it fails")
-    group.add_argument("--errors", metavar="FILE", help="JSONL log of failed pages (default: OUT.errors.jsonl)")
+    _add_errors(group)
     group.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
@@ -263,16 +302,18 @@ def _refuse_output_in_inputs(output: str, inputs: Sequence[str]) -> None:
             raise CleanpageError(f"the output {output} must not be an input or inside an input folder ({given})")
 
 
-def _errors_path(args: argparse.Namespace) -> str:
+def _errors_path(args: argparse.Namespace) -> str | None:
+    """``--errors``, else beside the output; ``None`` (standard error) when the output is standard output:
+    a run never leaves a file in the current folder unasked."""
     if args.errors:
         return str(args.errors)
     if args.output and args.output != STDIN:
         base = args.output.rstrip("/\\")
-        for suffix in (*JSONL_SUFFIXES, ".html"):
+        for suffix in (*JSONL_SUFFIXES, PARQUET_SUFFIX, ".html"):
             if base.lower().endswith(suffix):
                 base = base[: -len(suffix)]
         return base + ".errors.jsonl"
-    return "cleanpage-errors.jsonl"
+    return None
 
 
 def command_ray(args: argparse.Namespace, config: Config) -> int:
@@ -298,66 +339,117 @@ def command_clean(args: argparse.Namespace) -> int:
     config = load_config(args)
     if args.engine == "ray":
         return command_ray(args, config)
-    if args.format == "parquet":
-        raise CleanpageError("--format parquet is written by --engine ray only")
-    to_stream = not args.output or args.output == STDIN or args.output.lower().endswith(JSONL_SUFFIXES) \
-        or args.format == "jsonl"
-    fmt = args.format or ("text" if not to_stream or _single_page(args) else "jsonl")
+    to_parquet = args.format == "parquet" or (args.format is None and bool(args.output)
+                                              and args.output.lower().endswith(PARQUET_SUFFIX))
+    to_stream = not to_parquet and (not args.output or args.output == STDIN
+                                    or args.output.lower().endswith(JSONL_SUFFIXES) or args.format == "jsonl")
+    fmt = "parquet" if to_parquet else args.format or ("text" if not to_stream or _single_page(args) else "jsonl")
     if args.output and args.output != STDIN:
         _refuse_output_in_inputs(args.output, args.inputs)
-        if to_stream and os.path.isdir(args.output):
-            raise CleanpageError(f"{args.output} is a folder; --format {fmt} writes one file (e.g. -o out.jsonl)")
-    render = Render(fmt, trace=args.trace, pretty=not to_stream)
-    if to_stream:
+        if (to_stream or to_parquet) and os.path.isdir(args.output):
+            example = "out.parquet" if to_parquet else "out.jsonl"
+            raise CleanpageError(f"{args.output} is a folder; --format {fmt} writes one file (e.g. -o {example})")
+    # Inputs are checked before any output is opened, so a usage error leaves no partial file behind.
+    pages = _pages(args, config)
+    if args.url:
+        if not _single_page(args):
+            raise CleanpageError("--url names the URL of a single page input; JSONL and WARC records carry their own "
+                                 "(--url-field)")
+        pages = (dataclasses.replace(page, url=args.url) for page in pages)
+    writer: StreamWriter | TreeWriter | TableWriter
+    render: Renderer
+    failure_rows: list[Callable[[PageResult], None]] = []
+    done_before: Callable[[PageInput], bool] | None
+    if to_parquet:
+        table = _parquet_writer(args)
+        writer, render, done_before = table, ArrowRow(trace=args.trace), None
+        failure_rows.append(table.write_failure)
+    elif to_stream:
         path = None if not args.output or args.output == STDIN else args.output
         separator = PAGE_SEPARATOR if fmt in ("text", "markdown") else ""
         stream = StreamWriter(path, separator=separator, skip_existing=args.skip_existing)
-        writer: StreamWriter | TreeWriter = stream
+        writer, render = stream, Render(fmt, trace=args.trace)
         done_before = (lambda page: stream.done_before(page.key)) if args.skip_existing else None
     else:
         tree = TreeWriter(args.output, FORMATS[fmt], skip_existing=args.skip_existing)
-        writer = tree
+        writer, render = tree, Render(fmt, trace=args.trace, pretty=True)
         done_before = (lambda page: tree.done_before(page.out_name)) if args.skip_existing else None
     errors = ErrorLog(_errors_path(args))
     complete = False
     try:
-        jobs = 1 if _single_page(args) else args.jobs
         task = CleanTask(config, render, profiles=_site_profiles(args, config), group_by=args.group_by)
-        summary = run_batch(_pages(args, config), task, writer.write, jobs=jobs,
+        summary = run_batch(pages, task, writer.write, jobs=_jobs(args),
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
-                            on_failure=[errors.record], done_before=done_before, progress=None if not args.quiet else False)
+                            on_failure=[errors.record, *failure_rows], done_before=done_before,
+                            progress=None if not args.quiet else False)
         complete = True
     finally:
-        writer.close(complete=complete)
-        errors.close()
+        try:
+            writer.close(complete=complete)
+        finally:
+            errors.close()
     quiet_success = to_stream and summary.pages == 1 and not summary.failed  # one page printed: nothing to sum up
-    return _finish(summary, args, str(errors.path), show=not quiet_success)
+    return _finish(summary, args, errors.where, show=not quiet_success)
 
 
-def _learn(args: argparse.Namespace, config: Config) -> dict[str, SiteProfile]:
-    """One profile per site from the inputs; pages that cannot be read are skipped (cleaning reports them)."""
+def _parquet_writer(args: argparse.Namespace) -> TableWriter:
+    """``--format parquet`` from the local engine: one file, appended a batch of pages at a time."""
+    if not args.output or args.output == STDIN:
+        raise CleanpageError("--format parquet writes a file, not standard output: give -o OUT.parquet")
+    if args.skip_existing:
+        raise CleanpageError("--skip-existing cannot resume a Parquet file; write JSONL (-o OUT.jsonl) to resume")
+    try:
+        schema = parquet_schema(trace=args.trace)
+    except ImportError as exc:
+        raise CleanpageError(f"--format parquet needs pyarrow (pip install 'cleanpage[arrow]'): {exc}") from exc
+    return TableWriter(args.output, schema)
+
+
+def _learn(args: argparse.Namespace, config: Config,
+           on_failure: Sequence[Callable[[PageResult], None]] = ()) -> tuple[dict[str, SiteProfile], Summary]:
+    """One profile per site from the inputs, segmented in ``--jobs`` workers like ``clean`` cleans them.
+
+    Results are taken in input order, so the profiles do not depend on the
+    number of workers. A failed page is counted in the summary and passed to
+    ``on_failure``; when its site is known it is also listed in that profile's
+    ``errors``.
+    """
     if STDIN in args.inputs:
         raise CleanpageError("learning needs inputs that can be read twice; standard input cannot")
-    records = (PageRecord(page.load(config.max_input_bytes), page.url, page.path or page.key)
-               for page in _pages(args, config) if page.error is None)
-    return learn_profiles(records, group_by=args.group_by, config=config)
+    learners = SiteLearners(config)
+    summary = run_batch(_pages(args, config), SegmentTask(config, args.group_by), learners.add, jobs=_jobs(args),
+                        page_timeout=config.timeout, max_memory_mb=getattr(args, "max_memory", None),
+                        on_failure=[learners.add_failure, *on_failure], progress=None if not args.quiet else False)
+    return learners.profiles(), summary
 
 
 def _site_profiles(args: argparse.Namespace, config: Config) -> dict[str, SiteProfile]:
     if args.learn_sites:
-        return _learn(args, config)
+        return _learn(args, config)[0]  # its failures fail again when cleaned, and are reported then
     return load_profiles(args.profiles) if args.profiles else {}
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    """``--jobs``, except for a single page: starting more workers than pages only costs their start-up."""
+    return 1 if _single_page(args) else int(args.jobs)
 
 
 def command_learn(args: argparse.Namespace) -> int:
     config = load_config(args)
-    profiles = _learn(args, config)
+    errors = ErrorLog(_errors_path(args))
+    try:
+        profiles, summary = _learn(args, config, on_failure=[errors.record])
+    finally:
+        errors.close()
     written = save_profiles(profiles, args.output)
     if not args.quiet:
         for site, profile in sorted(profiles.items()):
             print(f"{site}: {profile.pages} pages", file=sys.stderr)
-        print(f"{len(written)} profile(s) written to {args.output}", file=sys.stderr)
-    return EXIT_OK
+        print(f"{len(written)} profile(s) written to {args.output} in {summary.seconds:.1f} s", file=sys.stderr)
+        if summary.failed:
+            print(f"{summary.failed} of {summary.pages} page(s) failed; they are listed in {errors.where}",
+                  file=sys.stderr)
+    return EXIT_FAILED if summary.failed else EXIT_OK
 
 
 def command_report(args: argparse.Namespace) -> int:
@@ -376,7 +468,7 @@ def command_report(args: argparse.Namespace) -> int:
     atomic_write(Path(args.output), report.render())
     if not args.quiet:
         print(f"report written to {args.output}", file=sys.stderr)
-    return _finish(summary, args, str(errors.path))
+    return _finish(summary, args, errors.where)
 
 
 def _finish(summary: Summary, args: argparse.Namespace, errors_path: str | None, *, show: bool = True) -> int:
@@ -426,12 +518,29 @@ def command_fixtures(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
+def command_detectors(args: argparse.Namespace) -> int:
+    from .registry import describe
+
+    rows = describe()
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(str(row["name"])) for row in rows)
+    for row in rows:
+        state = "on " if row["default"] else "off"
+        print(f"{row['kind']:<8} {row['name']:<{width}} {row['family'] or '-':<6} {row['order']:>4} {state} "
+              f"{row['summary']}")
+    return EXIT_OK
+
+
 COMMANDS = {"clean": command_clean, "explain": command_explain, "report": command_report, "fixtures": command_fixtures,
-            "learn": command_learn}
+            "learn": command_learn, "detectors": command_detectors}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args, stray = build_parser().parse_known_args(argv)
+    if stray:
+        args.usage_of.error(f"unrecognized arguments: {' '.join(stray)}")
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
@@ -441,5 +550,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cleanpage: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `cleanpage clean dir/ | head`: the reader left, nothing is wrong
-        sys.stderr.close()
+        # Whatever is still buffered for the closed pipe would fail again at exit, with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

@@ -98,6 +98,9 @@ class PageHints:
 
     titles: list[str] = field(default_factory=list)  # candidate headlines, best first
     values: dict[str, Harvested] = field(default_factory=dict)  # metadata from the DOM
+    # Indexes of the blocks inside an element a user ``drop_selectors`` rule matched: the ``user_rules``
+    # detector drops them after the default detectors, so the rule changes nothing else on the page.
+    user_selected: set[int] = field(default_factory=set)
 
 
 class Page:

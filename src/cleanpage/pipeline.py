@@ -22,7 +22,7 @@ from .decode import decode
 from .document import Block, Document, Metadata, Post, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
-from .registry import Detector, Repairer, build_detectors, build_repairers, check_names
+from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
 from .repair import repair_warnings
 from .segment.text import EDGE_SPACE, segment_text
 
@@ -67,7 +67,12 @@ class Cleaner:
     def __init__(self, config: Config | None = None, **options: Any) -> None:
         self.config = (config or Config()).replace(**options)
         check_names(self.config)
+        # The default detectors run first, every one of them: a disabled one still reads the page (its drops
+        # are held back and put back at the end) so the others see the page they see by default and disabling
+        # it keeps exactly its own removals. The user's additions then run on what the defaults left.
         self.detectors: list[Detector] = build_detectors(self.config)
+        self.additions: list[Detector] = build_additions(self.config)
+        self.held_back = frozenset(d.name for d in self.detectors if d.name in self.config.disable)
         self.repairers: list[Repairer] = build_repairers(self.config)
 
     def clean(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
@@ -79,12 +84,22 @@ class Cleaner:
         page = Page(segmented.blocks, config=self.config, url=url, kind=segmented.kind, hints=segmented.hints,
                     profile=profile)
         edited: dict[int, Block] = {}  # by identity; holding the blocks keeps their ids from being reused
+        held: list[Block] = []
         for detector in self.detectors:
             _check_deadline(deadline, detector.name)
-            for block in apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings):
+            findings = list(detector.detect(page))
+            if detector.name in self.held_back:
+                hold_back(page, findings, held)
+                continue
+            for block in apply_findings(page, detector.name, findings, removed, warnings, held):
                 edited[id(block)] = block
         if edited:
-            self._sweep_residue(page, edited, removed, warnings)
+            self._sweep_residue(page, edited, removed, warnings, held)
+        if held:
+            put_back(page, held)
+        for detector in self.additions:
+            _check_deadline(deadline, detector.name)
+            apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
         _check_deadline(deadline, "conversion")
         metadata = finalize_metadata(page, url)
         convert.apply(page.blocks, metadata, self.config)
@@ -93,12 +108,16 @@ class Cleaner:
                         warnings=warnings, kind=segmented.kind, posts=_posts_text(segmented.posts, page.blocks),
                         text_links=self.config.links, text_images=self.config.images)
 
-    def _sweep_residue(self, page: Page, edited: dict[int, Block], removed: list[Removal], warnings: list[str]) -> None:
+    def _sweep_residue(self, page: Page, edited: dict[int, Block], removed: list[Removal], warnings: list[str],
+                       held: list[Block]) -> None:
         """Let the line-local detectors drop what trims and splits left behind (and nothing else)."""
         for detector in self.detectors:
             if detector.sweeps_residue:
                 drops = [f for f in detector.detect(page) if isinstance(f, Drop) and id(f.block) in edited]
-                apply_findings(page, detector.name, drops, removed, warnings)
+                if detector.name in self.held_back:
+                    hold_back(page, drops, held)
+                else:
+                    apply_findings(page, detector.name, drops, removed, warnings, held)
 
     def segment(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
                 deadline: float | None = None) -> Segmented:
@@ -223,10 +242,13 @@ def _check_deadline(deadline: float | None, stage: str) -> None:
 
 
 def apply_findings(page: Page, detector: str, findings: Sequence[Finding], removed: list[Removal],
-                   warnings: list[str]) -> list[Block]:
+                   warnings: list[str], held: list[Block] | None = None) -> list[Block]:
     """Apply one detector's findings to ``page``, recording every change in ``removed``.
 
-    Returns the blocks that trims and splits left on the page.
+    A drop of a block that ``Config.keep_patterns`` protects is not recorded; with ``held`` the block
+    still leaves the page, into ``held``, so the detectors after see the page they see without the
+    pattern (:func:`put_back` returns it), else it stays. Returns the blocks that trims and splits
+    left on the page.
     """
     if not findings:
         return []
@@ -244,7 +266,13 @@ def apply_findings(page: Page, detector: str, findings: Sequence[Finding], remov
             warnings.append(f"{detector}: {finding.message}")
         elif isinstance(finding, Drop):
             key = id(finding.block)
-            if key in present and key not in dropped and _drop(page, detector, finding, removed, keep):
+            if key not in present or key in dropped:
+                continue
+            if _protected(finding.block, keep):
+                if held is not None:
+                    held.append(finding.block)
+                    dropped.add(key)
+            elif _drop(page, detector, finding, removed):
                 dropped.add(key)
         else:
             edits.setdefault(id(finding.block), []).append(finding)
@@ -265,11 +293,44 @@ def _protected(block: Block, keep: list[re.Pattern[str]]) -> bool:
     return any(p.search(block.text) for p in keep)
 
 
-def _drop(page: Page, detector: str, finding: Drop, removed: list[Removal], keep: list[re.Pattern[str]]) -> bool:
+def hold_back(page: Page, findings: Sequence[Finding], held: list[Block]) -> None:
+    """A disabled detector's drops leave the page unrecorded, into ``held``; the rest of its findings are ignored.
+
+    The detectors after it then see the page they see by default, so disabling one keeps exactly the
+    blocks it would drop (a line it no longer takes is not taken by another detector instead).
+    """
+    present = set(map(id, page.blocks))
+    taken = {id(f.block) for f in findings if isinstance(f, Drop) and id(f.block) in present}
+    if taken:
+        held.extend(block for block in page.blocks if id(block) in taken)
+        page.blocks[:] = [block for block in page.blocks if id(block) not in taken]
+        page.changed()
+
+
+def put_back(page: Page, held: list[Block]) -> None:
+    """Return the held-back blocks to the page at their source positions (the page's own order is kept)."""
+    pending = sorted(held, key=_source_order)
+    merged: list[Block] = []
+    next_held = 0
+    for block in page.blocks:
+        while next_held < len(pending) and _source_order(pending[next_held]) < _source_order(block):
+            merged.append(pending[next_held])
+            next_held += 1
+        merged.append(block)
+    merged.extend(pending[next_held:])
+    page.blocks[:] = merged
+    held.clear()
+    page.changed()
+
+
+def _source_order(block: Block) -> tuple[int, int]:
+    """Where a block sat in the source: its segment, then its offset (the pieces of a split block share a segment)."""
+    return block.index, block.start if block.start is not None else -1
+
+
+def _drop(page: Page, detector: str, finding: Drop, removed: list[Removal]) -> bool:
     """Record the removal of a block still on the page; ``False`` when it must stay."""
     block = finding.block
-    if _protected(block, keep):
-        return False
     if finding.caption and page.config.captions == "keep":
         return False
     action = "caption" if finding.caption and page.config.captions == "move" else "drop"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from collections.abc import Iterable, Sequence
 from importlib.metadata import entry_points
 from typing import ClassVar, TypeVar
@@ -38,6 +39,10 @@ class Detector:
     # Line-local families set this: after the last detector they look once more at the lines a later
     # detector trimmed or split (a title cut off ``TITLE摘要：首页 > 新闻中心`` leaves a breadcrumb behind).
     sweeps_residue: ClassVar[bool] = False
+    # A user's own rule runs after the default detectors and their residue sweep, on the page they left: what it
+    # removes is added to their removals and cannot change them. Detectors switched on by name (``default``
+    # false) run there too.
+    after_defaults: ClassVar[bool] = False
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -153,8 +158,21 @@ def check_names(config: Config) -> None:
         raise ConfigError(f"unknown detector or repair name(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
 
 
+def default_detector_classes() -> list[type[Detector]]:
+    """The detectors every page goes through unless disabled, in order."""
+    return [cls for cls in detector_classes() if cls.default and not cls.after_defaults]
+
+
 def build_detectors(config: Config) -> list[Detector]:
-    return [cls(config) for cls in detector_classes() if config.is_enabled(cls.name, default=cls.default)]
+    """Every default detector, the disabled ones included: the pipeline holds back their drops (see
+    :func:`cleanpage.pipeline.hold_back`) so disabling one never changes what the others remove."""
+    return [cls(config) for cls in default_detector_classes()]
+
+
+def build_additions(config: Config) -> list[Detector]:
+    """The user's rules and the optional detectors switched on, run after the defaults."""
+    return [cls(config) for cls in detector_classes()
+            if (cls.after_defaults or not cls.default) and config.is_enabled(cls.name, default=cls.default)]
 
 
 def build_repairers(config: Config) -> list[Repairer]:
@@ -162,12 +180,27 @@ def build_repairers(config: Config) -> list[Repairer]:
 
 
 def describe(names: Sequence[str] | None = None) -> list[dict[str, object]]:
-    """Name, kind, order, default and first docstring line of every component (for docs and ``--help``)."""
+    """Name, kind, family, order, default and one-line description of every component, in the order they run.
+
+    Detectors that run after the defaults (user rules, optional detectors) come after them whatever their
+    ``order``. The description is the first line of the component's module docstring (one module per
+    component), else of its class docstring.
+    """
+    defaults = default_detector_classes()
+    later = [cls for cls in detector_classes() if cls not in defaults]
     rows: list[dict[str, object]] = []
-    for kind, classes in (("detector", detector_classes()), ("repair", repairer_classes())):
+    for kind, classes in (("detector", [*defaults, *later]), ("repair", repairer_classes())):
         for cls in classes:
             if names is None or cls.name in names:
-                doc = (cls.__doc__ or "").strip().splitlines()
-                rows.append({"name": cls.name, "kind": kind, "order": cls.order, "default": cls.default,
-                             "family": getattr(cls, "family", ""), "summary": doc[0] if doc else ""})
+                rows.append({"name": cls.name, "kind": kind, "family": getattr(cls, "family", ""), "order": cls.order,
+                             "default": cls.default, "after_defaults": cls in later, "summary": _summary(cls)})
     return rows
+
+
+def _summary(cls: type) -> str:
+    module = sys.modules.get(cls.__module__)
+    for doc in (module.__doc__ if module else None, cls.__doc__):
+        lines = (doc or "").strip().splitlines()
+        if lines:
+            return lines[0]
+    return ""

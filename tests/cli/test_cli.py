@@ -167,8 +167,9 @@ def test_version_and_help_of_every_command(run_cli: RunCli) -> None:
 
 def test_explain_text_and_json(run_cli: RunCli, tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
-    page.write_text("正文第一段，讲了一件事情的来龙去脉。\n推广：点击领取优惠券\n正文第二段，继续讲这件事情的后续。\n",
-                    encoding="utf-8")
+    # A sentence-long ad: the bare '推广：点击领取优惠券' is read as the page's headline before any user rule runs.
+    page.write_text("正文第一段，讲了一件事情的来龙去脉。\n推广：点击领取优惠券，满一百减二十，本月有效。\n"
+                    "正文第二段，继续讲这件事情的后续。\n", encoding="utf-8")
     config = tmp_path / "rules.toml"
     config.write_text('drop_patterns = ["^推广："]\n', encoding="utf-8")
 
@@ -193,3 +194,58 @@ def test_python_dash_m_and_console_script_agree(run_cli: RunCli, tmp_path: Path)
     assert script.is_file(), "the cleanpage console script is not installed"
     by_script = subprocess.run([str(script), "--version"], capture_output=True, text=True, cwd=tmp_path)
     assert by_script.stdout == run_cli("--version").stdout
+
+
+# -- issue 14, item 6 --------------------------------------------------------------------------------------------
+def test_clean_url_names_a_single_page_and_no_flag_is_abbreviated(run_cli: RunCli, pages_dir: Path) -> None:
+    page = str(pages_dir / "000_f97de51fde247cc1.txt")
+    shown = run_cli("clean", page, "--url", "https://x/a.html", "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["metadata"]["url"] == "https://x/a.html"
+    abbreviated = run_cli("clean", page, "--url-f", "link")  # once read as --url-field
+    assert abbreviated.returncode == 2 and "unrecognized arguments: --url-f" in abbreviated.stderr
+    folder = run_cli("clean", str(pages_dir), "--url", "https://x/a.html")
+    assert folder.returncode == 2 and "single page" in folder.stderr
+
+
+def test_an_unknown_flag_shows_the_usage_of_its_command(run_cli: RunCli) -> None:
+    for args, usage in ((("clean", "page.html", "--bogus"), "usage: cleanpage clean "),
+                        (("fixtures", "check", "--bogus"), "usage: cleanpage fixtures check ")):
+        shown = run_cli(*args)
+        assert shown.returncode == 2 and shown.stderr.startswith(usage), shown.stderr
+        assert "unrecognized arguments: --bogus" in shown.stderr
+
+
+def test_a_closed_pipe_ends_the_run_quietly(pages_dir: Path, tmp_path: Path) -> None:
+    # `cleanpage clean DIR | head -c 10`: the reader takes ten bytes and leaves.
+    with subprocess.Popen([sys.executable, "-m", "cleanpage", "clean", str(pages_dir), "-j", "1"], cwd=tmp_path,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        assert len(run.stdout.read(10)) == 10
+        run.stdout.close()
+        stderr = run.stderr.read().decode("utf-8", "replace")
+        assert run.wait(timeout=300) == 0, stderr
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+    assert not list(tmp_path.glob("*errors*.jsonl"))
+
+
+def test_the_error_log_goes_to_stderr_when_the_pages_go_to_stdout(run_cli: RunCli, pages_dir: Path,
+                                                                 limit_config: Path, tmp_path: Path) -> None:
+    shown = run_cli("clean", str(pages_dir), "--config", str(limit_config), "-j", "1")
+    assert shown.returncode == 1
+    logged = [json.loads(line) for line in shown.stderr.splitlines() if line.startswith("{")]
+    assert [entry["error"] for entry in logged] == ["InputTooLargeError"]
+    assert "failures are listed in standard error" in shown.stderr
+    assert not list(tmp_path.glob("*errors*.jsonl"))
+
+
+def test_detectors_lists_every_component_in_pipeline_order(run_cli: RunCli) -> None:
+    listed = json.loads(run_cli("detectors", "--format", "json").stdout)
+    names = [row["name"] for row in listed]
+    assert {"related", "user_rules", "mojibake"} <= set(names)
+    assert names.index("site_profile") < names.index("user_rules")  # user rules run after the defaults
+    related = next(row for row in listed if row["name"] == "related")
+    assert related["kind"] == "detector" and related["family"] == "C07" and related["default"] is True
+    assert related["summary"] and "\n" not in related["summary"]
+    text = run_cli("detectors").stdout.splitlines()
+    assert len(text) == len(listed) and any(line.split()[:2] == ["detector", "related"] for line in text)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
 import cleanpage
-from cleanpage import Config
+from cleanpage import Config, registry
 from cleanpage.document import Block, Removal
 from cleanpage.page import Drop, Finding, Harvest, Page, Split, Trim, Warn
 from cleanpage.pipeline import apply_findings, sniff_kind
@@ -145,3 +146,85 @@ def test_the_residue_of_a_late_trim_is_swept_by_line_local_detectors_only() -> N
     doc = cleaner.clean(f"专题导读||||||\n{ARTICLE}\n{ARTICLE}")
     assert [(r.detector, r.text) for r in doc.removed] == [("late_trim", "专题导读"), ("separators", "||||||")]
     assert doc.text == f"{ARTICLE}\n{ARTICLE}"
+
+
+# -- a user rule adds or keeps exactly what it says --------------------------------------------
+# Issue 14: on this dump the default body is the report's two paragraphs; dropping the drill line used to move
+# the article's end up, and the repost note and the related list came back as body.
+REPORT = "本报讯 3月5日上午，市政府召开全市优化营商环境工作推进会，总结去年工作成效，部署今年重点任务。会议指出，过去一年全市新增市场主体超过三万户。"
+DRILL = "演练模拟了火灾发生后的人员疏散、伤员救治和现场处置等环节，参演人员反应迅速、配合默契，达到了预期效果。"
+DRILL_PAGE = "\n".join([REPORT, DRILL, "本文来自某某新闻客户端", "相关阅读", "全市召开安全生产工作会议", "我市开展消防应急演练活动"])
+CHROME_CASES = Path(__file__).parents[1] / "fixtures" / "chrome"
+SNIPPETS = Path(__file__).parents[1] / "fixtures" / "html" / "snippets"
+
+
+def trace(doc: cleanpage.Document, *, leaving: str = "") -> list[tuple[object, ...]]:
+    """Every removal of a page (who, why, what, where), those of the detector ``leaving`` left out."""
+    return [(r.detector, r.rule, r.text, r.block, r.action, r.start, r.end) for r in doc.removed if r.detector != leaving]
+
+
+def test_a_drop_pattern_removes_its_lines_and_brings_no_chrome_back() -> None:
+    default = cleanpage.clean(DRILL_PAGE.encode())
+    assert default.text.splitlines() == [REPORT, DRILL]
+    ruled = cleanpage.clean(DRILL_PAGE.encode(), drop_patterns=["^演练模拟"])
+    assert ruled.text.splitlines() == [REPORT]
+    assert trace(ruled, leaving="user_rules") == trace(default)
+
+
+def test_a_site_rule_removes_its_lines_and_brings_no_chrome_back() -> None:
+    config = Config(site_rules=[{"host": "example.com", "drop_patterns": ["^演练模拟"]}])
+    default = cleanpage.clean(DRILL_PAGE, config=config, url="https://example.org/a.html")
+    ruled = cleanpage.clean(DRILL_PAGE, config=config, url="https://news.example.com/a.html")
+    assert ruled.text.splitlines() == [REPORT]
+    assert trace(ruled, leaving="user_rules") == trace(default)
+
+
+def test_a_keep_pattern_keeps_its_line_and_changes_no_other_removal() -> None:
+    # Kept on the page, the filing's date field used to change how the headline under it was read.
+    text = (CHROME_CASES / "gov_disclosure_1" / "input.txt").read_text(encoding="utf-8")
+    default = cleanpage.clean(text, kind="text")
+    kept = cleanpage.clean(text, kind="text", keep_patterns=["^成文日期"])
+    assert [r.rule for r in default.removed if r.text.startswith("成文日期")] == ["C18.table"]
+    assert any(line.startswith("成文日期") for line in kept.text.splitlines())
+    assert trace(kept) == [entry for entry in trace(default) if not str(entry[2]).startswith("成文日期")]
+
+
+def test_a_drop_selector_removes_its_elements_and_changes_no_other_removal() -> None:
+    # Cut out of the tree before segmentation, the selected paragraphs used to change how the headline was scored.
+    page = (SNIPPETS / "name_outlet_byline.html").read_bytes()
+    default = cleanpage.clean(page)
+    ruled = cleanpage.clean(page, drop_selectors=["p:last-of-type"])
+    assert trace(ruled, leaving="user_rules") == trace(default)
+    assert [(r.rule, r.text) for r in ruled.removed if r.detector == "user_rules"] == [
+        ("user.selector", "业内资深人士坦言，很多品牌的共享充电宝租金都有一定程度的上涨。")]
+
+
+@pytest.mark.parametrize(("case", "detector"), [("wechat_1", "wechat"), ("gov_disclosure_1", "gov_disclosure"),
+                                                ("ads_2", "copyright")])
+def test_disabling_a_detector_keeps_exactly_its_removals(case: str, detector: str) -> None:
+    # Switched off, the WeChat detector's follow prompt became the headline; the filing's fields became bylines;
+    # the copyright detector's SEO disclaimer was taken by the ads detector instead.
+    text = (CHROME_CASES / case / "input.txt").read_text(encoding="utf-8")
+    default = cleanpage.clean(text, kind="text")
+    assert trace(default) != trace(default, leaving=detector)
+    assert trace(cleanpage.clean(text, kind="text", disable=[detector])) == trace(default, leaving=detector)
+
+
+class DrillDropper(Detector):
+    """An optional detector that takes the drill line, early in the order."""
+
+    name = "drill_dropper"
+    order = 5
+    default = False
+
+    def detect(self, page: Page) -> Iterable[Finding]:
+        return [Drop(block, "test.drill", "a drill") for block in page.blocks if block.text.startswith("演练模拟")]
+
+
+def test_enabling_an_optional_detector_adds_its_removals_and_changes_no_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    registry.detector_classes()  # load the built-ins before adding one
+    monkeypatch.setitem(registry._DETECTORS, DrillDropper.name, DrillDropper)
+    default = cleanpage.clean(DRILL_PAGE)
+    enabled = cleanpage.clean(DRILL_PAGE, enable=["drill_dropper"])
+    assert enabled.text.splitlines() == [REPORT]
+    assert trace(enabled, leaving="drill_dropper") == trace(default)

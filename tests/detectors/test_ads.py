@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleanpage
+from detector_isolation import clean_without
 
 CHROME = Path(__file__).parents[1] / "fixtures" / "chrome"
 
@@ -22,8 +23,8 @@ def test_keyword_farm_ad_label_and_hot_search_are_removed_name_list_kept() -> No
 
 
 def test_traditional_seo_sentence_ad_label_and_tag_heading() -> None:
-    # The copyright detector also knows the SEO disclaimer; switched off, the sentence is C19's.
-    doc = _clean("ads_2", disable=("copyright",))
+    # The copyright detector also knows the SEO disclaimer; without it, the sentence is C19's.
+    doc = clean_without((CHROME / "ads_2" / "input.txt").read_text(encoding="utf-8"), "copyright", kind="text")
     rules = {r.text: r.rule for r in doc.removed if r.detector == "ads"}
     assert rules == {
         "本文主要內容關鍵詞為:長者食堂,社區養老,老年餐桌,此文獻不代表本站觀點,內容供學術參考。": "C19.seo_sentence",

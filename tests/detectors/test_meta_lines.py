@@ -12,6 +12,7 @@ import cleanpage
 from cleanpage.detectors._labels import LABELS
 from cleanpage.detectors.meta_lines import ORIGINAL_TITLE_MARK, _may_be_size_buttons, _size_button_count
 from cleanpage.shadow import features
+from detector_isolation import clean_without
 
 
 def _meta(doc: cleanpage.Document) -> dict[str, str]:
@@ -47,7 +48,7 @@ def test_bare_date_line_and_bracketed_counters_under_the_headline(kit: SimpleNam
     doc = cleanpage.clean(kit.page(title_area=lines[:1]), kind="text")
     assert _meta(doc) == {lines[0]: "C03.published"}
     assert doc.metadata.published == "2023-12-01T10:05"
-    doc = cleanpage.clean(kit.page(title_area=lines[1:]), kind="text", disable=["self_media"])  # it claims blog stats first
+    doc = clean_without(kit.page(title_area=lines[1:]), "self_media", kind="text")  # it claims blog stats first
     assert _meta(doc) == {lines[1]: "C03.comments"}
     assert doc.metadata.published == "2023-08-12T21:40"
     assert doc.metadata.views == 356

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleanpage
+from detector_isolation import clean_without
 
 CHROME = Path(__file__).parents[1] / "fixtures" / "chrome"
 BODY = [
@@ -37,8 +38,8 @@ def test_a_pager_with_a_trailing_ellipsis_states_no_total() -> None:
 
 def test_per_page_title_list_is_removed_without_inventing_a_total() -> None:
     lines = [f"城市更新调研报告_第{n}页" for n in (1, 2, 3)]
-    # The title detector reads the same list for the headline; switched off, the list is pagination's.
-    doc = cleanpage.clean("\n".join([*lines, *BODY]), kind="text", disable=("title",))
+    # The title detector reads the same list for the headline; without it, the list is pagination's.
+    doc = clean_without("\n".join([*lines, *BODY]), "title", kind="text")
     assert [r.text for r in doc.removed if r.rule == "C13.page_titles"] == lines
     assert doc.metadata.pages is None
 

@@ -89,6 +89,8 @@ def run_batch(pages: Iterable[PageInput], task: PageTask, sink: Callable[[PageRe
                     if result.error is None:
                         try:
                             sink(result)
+                        except BrokenPipeError:  # the reader of standard output left: the run ends, no page failed
+                            raise
                         except (CleanpageError, OSError) as exc:
                             result.error = (type(exc).__name__, str(exc))
                     if result.error is not None:

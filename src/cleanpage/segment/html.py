@@ -23,7 +23,7 @@ survives selection is still removed and recorded.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -105,9 +105,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     tree = parse_html(text, warnings)
     if tree is None:
         return HtmlSegment([], PageHints(), ["html: nothing to parse"])
-    host = _host(url)
-    for selector in config.selectors_for(host):
-        _drop_selector(tree, selector, warnings)
+    selected = _selected_elements(tree, config.selectors_for(_host(url)), warnings)
     meta = harvest_metadata(tree, url)
     page_blocks = segment_page(tree)
     context = PageContext(tree, page_blocks, url)
@@ -144,11 +142,15 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
             images.append(block)
         else:
             blocks.append(block)
-            elements[id(block)] = page_block.element
+        elements[id(block)] = page_block.element
     removed += _drop_widget_sections(blocks, elements, RECOMMENDATION_WIDGET)
     removed += _drop_trailing_link_lists(blocks, elements)
+    hints = PageHints(titles=meta.titles, values=values)
+    if selected:
+        hints.user_selected = {block.index for block in blocks if _inside(elements[id(block)], selected)}
+        removed += _drop_selected_images(images, elements, selected)
     thread = [Post("", post.author, post.published, list(post.blocks)) for post in posts]
-    return HtmlSegment(blocks, PageHints(titles=meta.titles, values=values), warnings, removed, images, thread)
+    return HtmlSegment(blocks, hints, warnings, removed, images, thread)
 
 
 def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
@@ -203,16 +205,35 @@ def _host(url: str | None) -> str | None:
     return urlsplit(url).hostname if url else None
 
 
-def _drop_selector(tree: etree._Element, selector: str, warnings: list[str]) -> None:
-    try:
-        matches = tree.cssselect(selector)
-    except Exception as exc:  # cssselect raises its own SelectorError family
-        warnings.append(f"html: invalid CSS selector {selector!r}: {exc}")
-        return
-    for element in matches:
-        parent = element.getparent()
-        if parent is not None:
-            element.drop_tree()
+def _selected_elements(tree: etree._Element, selectors: Sequence[str], warnings: list[str]) -> set[etree._Element]:
+    """The elements the user's ``drop_selectors`` match (the root excepted: dropping it would empty any page)."""
+    selected: set[etree._Element] = set()
+    for selector in selectors:
+        try:
+            matches = tree.cssselect(selector)
+        except Exception as exc:  # cssselect raises its own SelectorError family
+            warnings.append(f"html: invalid CSS selector {selector!r}: {exc}")
+            continue
+        selected.update(element for element in matches if element.getparent() is not None)
+    return selected
+
+
+def _inside(element: etree._Element, selected: set[etree._Element]) -> bool:
+    return element in selected or any(node in selected for node in element.iterancestors())
+
+
+def _drop_selected_images(images: list[Block], elements: Mapping[int, etree._Element],
+                          selected: set[etree._Element]) -> list[Removal]:
+    """Drop the kept images inside an element a user selector matched (text blocks go in ``user_rules``).
+
+    Selectors are applied to what the page's own decisions kept instead of cutting the tree before
+    them, so a selector removes exactly what it matches: the scorer still weighs the page it sees
+    without the rule. Images never reach the detectors, so theirs are dropped here.
+    """
+    inside = [image for image in images if _inside(elements[id(image)], selected)]
+    images[:] = [image for image in images if not _inside(elements[id(image)], selected)]
+    return [Removal("user_rules", "user.selector", "inside an element a drop_selectors rule matches", image.text,
+                    image.index, image.line) for image in inside]
 
 
 def _line_starts(source: str) -> list[int]:
