@@ -20,13 +20,14 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from .dates import parse_date
+from .names import NOT_A_PERSON, is_placeholder, parse_names, person_names
 from .page import Harvested
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
@@ -36,9 +37,13 @@ TIME_ELEMENT = 0.75
 BARE_DATE_NEAR_TITLE = 0.7
 TITLE_SUFFIX_SITE = 0.6
 AUTHOR_ELEMENT = 0.6
+BYLINE_NEAR_TITLE = 0.55
 NAME_FROM_META = 0.5
+NAME_PRINTED_ELSEWHERE = 0.45
+BYLINE_ELEMENT = 0.42
 SCRIPT_TIMESTAMP = 0.45
-URL_DATE = 0.4
+NAME_UNPRINTED = 0.35
+URL_DATE = 0.82
 HTMLDATE_GUESS = 0.3
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$))\s*")
@@ -66,14 +71,18 @@ CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 AUTHOR_NAME_XPATH = ("//*[contains(translate(@class, 'AUTHOR', 'author'), 'author') "
                      "or contains(translate(@id, 'AUTHOR', 'author'), 'author')]")
 AUTHOR_ELEMENT_MAX = 20
+# A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
+NOT_THE_WRITER = re.compile(r"(?:来源|來源|出处|出處|稿源|编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製)\s*[:：]?.{0,3}\0")
+BYLINE_XPATH = ("//body//*[@rel='author' or @itemprop='author' or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
+                " or contains(translate(@class, 'AUTHOR', 'author'), 'author') or contains(translate(@class, 'AUTOR', 'autor'), 'autor')"
+                " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'author')"
+                " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'byline')]")
+BYLINE_ELEMENTS = 30
+BYLINE_TEXT_MAX = 80
+HAN = re.compile(r"[\u4e00-\u9fff]")
+COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "replies", "discussion", "disqus", "kommentare",
+                           "pinglun"})
 NOT_A_NAME = re.compile(r"[\d:：|｜]|来源|來源|编辑|編輯|责任|責任|发布|發佈|作者|记者|記者|关注|關注|更多|简介")
-HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})?$")
-LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]{1,29}$")
-NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|頻道|中心|部|局|委|办|辦|厅|廳|处|處|站|公司|集团|集團|大学|大學|学会|學會|日报|日報|官方|综合|綜合|编辑|編輯)$")
-PLACEHOLDERS = {"未知", "佚名", "匿名", "admin", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑",
-                "编辑部", "网友", "不详", "暂无", "default", "none", "null"}
-# what a byline says somebody did, written apart from the name: 记者陈智 整合
-ROLE_WORDS = {"整合", "整理", "编译", "編譯", "报道", "報導", "摄影", "攝影", "供稿", "通讯员", "通訊員", "实习生", "實習生"}
 SOURCE_PLACEHOLDERS = {"网络", "互联网", "转载", "本站原创", "综合", "未知", "网络整理", "default"}
 BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|當前位置|您的位置|位置)\s*[:：]?\s*")
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|›|»|→|＞|＞＞|/)\s*")
@@ -90,8 +99,10 @@ LEAF_WORDS = {"正文", "内容", "內容", "详情", "詳情", "正文内容", 
 SCRIPT_TIME = re.compile(r"(?<![\w.])(?:ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date)[\"']?\s*[=:]\s*"
                          r"[\"']?(1[0-9]{9})[\"']?\s*(?:[,;}\n]|\|\|)", re.IGNORECASE)
 BEIJING = timezone(timedelta(hours=8))
+UTC_SUFFIX = re.compile(r"(?:Z|[+-]00:?00)$")
 TIMESTAMP_RANGE = (946684800, 2524608000)  # 2000-01-01 to 2050-01-01
-DATE_IN_URL = re.compile(r"/((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?:/|_|\d{2}[/_]|\b)|/t((?:19|20)\d{2})([01]\d)([0-3]\d)_")
+DATE_IN_URL = re.compile(r"/((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?:/|_|\d{2}[/_]|\b)|/t((?:19|20)\d{2})([01]\d)([0-3]\d)_"
+                         r"|/((?:19|20)\d{2})/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])/")
 
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:release_date", "datepublished",
                   "publishdate", "pubdate", "publish_date", "publishtime", "publish-date", "apub:time",
@@ -129,9 +140,11 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
     byline_zone = _meta_lines(headline) if headline is not None else []
     _near_headline(byline_zone, found)
     _source_from_tags(metas, found)
-    _author_from_tags(metas, ld, " ".join(byline_zone), found)
+    _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
     if _weaker("author", AUTHOR_ELEMENT, found):
         _author_from_name_element(tree, " ".join(byline_zone), found)
+    if _weaker("author", BYLINE_NEAR_TITLE, found):
+        _author_from_byline_element(tree, " ".join(byline_zone), found)
     _breadcrumb(tree, ld, found)
     _links_and_language(tree, metas, url, found)
     if _weaker("published", SCRIPT_TIMESTAMP, found):
@@ -139,7 +152,7 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
     if url:
         _date_from_url(url, found)
     if "published" not in found.values:
-        _date_from_htmldate(tree, found)
+        _date_from_htmldate(tree, url, found)
     return found
 
 
@@ -354,8 +367,9 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
         if iso:
             current = found.values.get("published")
             # the date the page prints beside the headline wins over a tag's date of the same day
-            refines = (current is not None and iso[:10] == str(current.value)[:10] and iso != current.value
-                       and len(iso) >= len(str(current.value)))
+            refines = current is not None and (
+                (iso[:10] == str(current.value)[:10] and iso != current.value and len(iso) >= len(str(current.value)))
+                or _local_day_of(iso, current))
             confidence = current.confidence + 0.01 if refines and current else BARE_DATE_NEAR_TITLE
             found.offer("published", iso, "date near headline", line, confidence)
         match = SOURCE_LABEL.search(line)
@@ -368,6 +382,19 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
             names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
             if names:
                 _offer_authors(names, f"label near headline ({match.group().strip()})", line, found)
+
+
+def _local_day_of(printed: str, tag: Harvested) -> bool:
+    """Whether ``printed`` (a date the page shows by the headline) is the local day of a tag's UTC time:
+    ``2022-05-04T00:53:29Z`` is the evening of 3 May in Buenos Aires, and the page prints 3 May."""
+    raw = tag.raw.strip()
+    if not UTC_SUFFIX.search(raw) or len(printed) < 10 or len(str(tag.value)) < 10:
+        return False
+    try:
+        shown, stamped = date.fromisoformat(printed[:10]), date.fromisoformat(str(tag.value)[:10])
+    except ValueError:
+        return False
+    return abs((shown - stamped).days) == 1
 
 
 def _date_label(label: re.Pattern[str], line: str) -> re.Match[str] | None:
@@ -398,61 +425,122 @@ def _offer_authors(names: list[str], rule: str, raw: str, found: DomMetadata) ->
     found.offer("author", " ".join(names), rule, raw, LABELLED_NEAR_TITLE)
 
 
-# -- names -------------------------------------------------------------------------------------------
-def person_names(raw: str) -> list[str]:
-    """The people named in ``raw`` (role words and placeholders removed); ``[]`` when none is a person."""
-    text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", raw)
-    tokens = [t for t in re.split(r"[\s、，,;；/／|｜&＆]+", text) if t]
-    if tokens and all(len(t) == 1 for t in tokens) and 2 <= len(tokens) <= 3:
-        tokens = ["".join(tokens)]  # 赵 培: one padded name
-    names: list[str] = []
-    for token in tokens:
-        token = re.sub(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$|(?:摄|攝|报道|報導|整理|整合|编译|編譯|等)$", "", token)
-        if token.lower() in PLACEHOLDERS or token in ROLE_WORDS or NOT_A_PERSON.search(token):
-            continue
-        if (HAN_NAME.match(token) or LATIN_NAME.match(token)) and token not in names:
-            names.append(token)
-    return names
-
-
-def _author_from_tags(metas: dict[str, str], ld: list[dict[str, object]], byline_zone: str,
+def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], byline_zone: str,
                       found: DomMetadata) -> None:
-    """An author tag counts only when the page also prints the name near the headline.
+    """An author tag counts when the page also prints the name: near the headline for any name, anywhere
+    in the page's visible text for a name in Latin letters, and, at a low confidence, unprinted when it
+    is a Latin name of two words or more (trafilatura's rule for a meta author).
 
-    Chinese portals fill ``<meta name="author">`` with the site (网易), the
-    source outlet (参考消息) or a template placeholder, so the tag alone is
-    not evidence that anybody wrote the article.
+    Chinese portals fill ``<meta name="author">`` with the site (网易), the source outlet (参考消息), an
+    editor printed at the bottom (责任编辑) or a template placeholder, so a Han name in the tag counts
+    only beside the headline.
     """
     raws = [(metas.get(key), f"meta {key}") for key in AUTHOR_META]
-    raws += [(_ld_text(item.get("author")), "json-ld author") for item in ld]
+    raws += [(_ld_names(item.get("author")), "json-ld author") for item in ld]
+    printed: str | None = None
+    taken = " ".join(str(found.values[k].value) for k in ("site_name", "source") if k in found.values)
+    best: tuple[float, list[str], str, str] | None = None
     for raw, rule in raws:
-        if not raw or "@" in raw:
+        if not raw or "@" in raw or "://" in raw:
             continue
-        taken = " ".join(str(found.values[k].value) for k in ("site_name", "source") if k in found.values)
-        names = [name for name in person_names(raw) if name in byline_zone and name not in taken
-                 and not re.search(f"(?:来源|來源|出处|稿源).{{0,3}}{re.escape(name)}", byline_zone)]
-        if names:
-            found.offer("authors", names, rule, raw, NAME_FROM_META)
-            found.offer("author", " ".join(names), rule, raw, NAME_FROM_META)
-            return
+        names = [name for name in person_names(raw) if name not in taken and not NOT_THE_WRITER.search(
+                 byline_zone.replace(name, "\0"))]
+        near = [name for name in names if name in byline_zone]
+        if near:
+            confidence, names = NAME_FROM_META, near
+        elif names and not any(_has_han(name) for name in names):
+            printed = _visible_text(tree) if printed is None else printed
+            if all(name in printed for name in names):
+                confidence = NAME_PRINTED_ELSEWHERE
+            elif all(" " in name for name in names):
+                confidence = NAME_UNPRINTED
+            else:
+                continue
+        else:
+            continue
+        if best is None or confidence > best[0]:
+            best = (confidence, names, rule, raw)
+    if best:
+        confidence, names, rule, raw = best
+        found.offer("authors", names, rule, raw, confidence)
+        found.offer("author", _joined(names), rule, raw, confidence)
+
+
+def _author_from_byline_element(tree: etree._Element, byline_zone: str, found: DomMetadata) -> None:
+    """The names in the page's byline element (``rel=author``, ``itemprop=author``, a class or id with
+    ``byline``/``author``/``autor``), in Latin letters: English and European pages print ``By …`` there.
+
+    Only an element whose whole text, after its lead word (By, Von, Por...), is a list of names counts:
+    an author box with a biography is not a byline. Comment sections are skipped (a commenter is not the
+    author), and so is Han text: Chinese bylines are read from their labels and name elements.
+    """
+    for element in tree.xpath(BYLINE_XPATH)[:BYLINE_ELEMENTS]:
+        if _in_comments(element):
+            continue
+        name_element = next(iter(element.xpath(".//*[@itemprop='name']")), element)
+        text = _text(name_element)
+        if not text or len(text) > BYLINE_TEXT_MAX or _has_han(text):
+            continue
+        names = parse_names(text)
+        if not names:
+            continue
+        near = all(name in byline_zone for name in names)
+        rule = f"byline element <{element.tag}>" + (" near headline" if near else "")
+        confidence = BYLINE_NEAR_TITLE if near else BYLINE_ELEMENT
+        found.offer("authors", names, rule, text, confidence)
+        found.offer("author", _joined(names), rule, text, confidence)
+        return
+
+
+def _joined(names: list[str]) -> str:
+    """The ``author`` string: Han names joined by a space as bylines print them, Latin names by a comma."""
+    return " ".join(names) if all(_has_han(name) for name in names) else ", ".join(names)
+
+
+def _has_han(text: str) -> bool:
+    return bool(HAN.search(text))
+
+
+def _in_comments(element: etree._Element) -> bool:
+    for node in element.iterancestors():
+        words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
+        if words & COMMENT_WORDS:
+            return True
+    return False
+
+
+def _visible_text(tree: etree._Element) -> str:
+    """The page's text outside scripts, styles and ``<head>``: where a name counts as printed."""
+    return " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
+
+
+def _ld_names(value: object) -> str | None:
+    """A JSON-LD ``author``: one name, a Person, or a list of them (joined by ``;``)."""
+    if isinstance(value, list):
+        names = [name for name in (_ld_text(item) for item in value) if name]
+        return "; ".join(names) or None
+    return _ld_text(value)
 
 
 def _author_from_name_element(tree: etree._Element, byline_zone: str, found: DomMetadata) -> None:
     """The text of an element classed as the author's name (``author-name``, ``authorName``), printed by
     the headline: self-media pages show the account that wrote the article there, with no label.
 
-    Only a bare name counts: no label, colon, digit or role word (an ``author`` box that says
-    责任编辑：… or 来源 is not one), not a placeholder and not an organisation.
+    Only names count: no label, colon, digit or role word (an ``author`` box that says 责任编辑：… or 来源
+    is not one), no placeholder, no organisation; a byline's lead word (By, Von) is not part of the name.
     """
     for element in tree.xpath(AUTHOR_NAME_XPATH):
         words = [w.lower() for w in CLASS_WORD.findall(f"{element.get('class', '')} {element.get('id', '')}")]
         if not any(a == "author" and n in {"name", "nickname"} for a, n in pairwise(words)):
             continue
-        name = _text(element)
-        if (0 < len(name) <= AUTHOR_ELEMENT_MAX and name in byline_zone and not NOT_A_NAME.search(name)
-                and name.lower() not in PLACEHOLDERS and not NOT_A_PERSON.search(name)):
-            found.offer("authors", [name], "author-name element near headline", name, AUTHOR_ELEMENT)
-            found.offer("author", name, "author-name element near headline", name, AUTHOR_ELEMENT)
+        text = _text(element)
+        if not 0 < len(text) <= AUTHOR_ELEMENT_MAX or NOT_A_NAME.search(text) or is_placeholder(text):
+            continue
+        # a self-media account's name is the author, whatever its shape (科技狐说, 看懂经济的小编)
+        names = [text] if _has_han(text) else parse_names(text)
+        if names and all(name in byline_zone and not NOT_A_PERSON.search(name) for name in names):
+            found.offer("authors", names, "author-name element near headline", text, AUTHOR_ELEMENT)
+            found.offer("author", _joined(names), "author-name element near headline", text, AUTHOR_ELEMENT)
             return
 
 
@@ -552,19 +640,30 @@ def _date_from_script(tree: etree._Element, found: DomMetadata) -> None:
 
 
 def _date_from_url(url: str, found: DomMetadata) -> None:
+    """A full date in the URL's path (``/2019/01/01/``, ``/t20210209_``) is the day the site filed the page
+    under, in its own time zone. It wins over a tag's date of another day: tags are often in UTC
+    (``2018-12-31T23:11:59+00:00`` for a post of 1 January) or are a modification date. A tag of the
+    same day is kept, for its time."""
     match = DATE_IN_URL.search(urlsplit(url).path)
-    if match:
-        year, month, day = (g for g in match.groups() if g is not None)
-        iso = parse_date(f"{year}-{month}-{day}")
-        if iso:
-            found.offer("published", iso, "date in url", url, URL_DATE)
+    if not match:
+        return
+    year, month, day = (g for g in match.groups() if g is not None)
+    iso = parse_date(f"{year}-{month}-{day}")
+    if not iso:
+        return
+    current = found.values.get("published")
+    if current is not None and str(current.value)[:10] == iso[:10]:
+        return
+    found.offer("published", iso, "date in url", url, URL_DATE)
 
 
-def _date_from_htmldate(tree: etree._Element, found: DomMetadata) -> None:
+def _date_from_htmldate(tree: etree._Element, url: str | None, found: DomMetadata) -> None:
+    """htmldate's guess, with its extensive search (as trafilatura runs it): only when the page gave no
+    date of its own, and at the lowest confidence."""
     import htmldate
 
     try:
-        value = htmldate.find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+        value = htmldate.find_date(tree, url=url, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return
     if value:

@@ -1,11 +1,16 @@
-"""Name and counter grammars for harvested metadata (chrome catalogue §4.3, §4.4).
+"""The name and counter grammars for harvested metadata (chrome catalogue §4.3, §4.4): the one place
+that says what a person's name looks like, for the text detectors and the DOM readers alike.
 
 ``parse_names("本报记者 张三 李四")`` -> ``["张三", "李四"]``; role words, staff
 codes (``姚立伟_NT6056``), trailing action words (``摄``, ``/文``, ``报道``), a
 professional title after a name (``林怡君醫師``) and a department before it
 (``新陳代謝科``) are stripped, padded names (``赵 培``) joined, placeholders (``佚名``,
-``网络整理``, ``admin``) dropped. A value that is not a list of names (a
-sentence after ``记者：`` in an interview) returns ``None`` so the line is kept.
+``网络整理``, ``admin``) dropped. Latin-script names keep their spaces and letters of any
+language (``Nuño Domínguez``, ``Jürgen Heitmann``); a byline's lead word is not part of the name
+(``By``, ``Von``, ``Por``, ``Par``, ``Door``), and ``;`` ``,`` ``/`` ``&`` ``and``/``und``/``et``
+separate names. A value that is not a list of names (a sentence after ``记者：`` in an
+interview) returns ``None`` so the line is kept. :func:`person_names` is the lenient reader
+for text already cut to a byline: it keeps the tokens that are names and skips the rest.
 ``parse_count("1.2万")`` -> ``12000``.
 """
 
@@ -22,16 +27,36 @@ OUTLET_ROLE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:记者|通讯员|实习生|摄
 STAFF_CODE = re.compile(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$")
 TRAILING = re.compile(r"(?:\s*/\s*)?(?:摄影|摄|文|报道|整理|编译|发自\S{1,8}|等)$")
 PLACEHOLDERS = frozenset({
-    "未知", "佚名", "匿名", "admin", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑", "编辑部", "网友",
-    "不详", "暂无", "无", "本站原创", "原创", "转载", "互联网", "综合",
+    "未知", "佚名", "匿名", "admin", "administrator", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑",
+    "编辑部", "网友", "不详", "暂无", "无", "本站原创", "原创", "转载", "互联网", "综合", "default", "none", "null", "unknown",
+    "anonymous", "guest", "super user", "superuser", "wordpressadmin", "webmaster", "comsenz ui team",
 })
+# An organisation's or a channel's name, not a person's (参考消息, 新华社, 新闻中心...).
+NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|頻道|中心|部|局|委|办|辦|厅|廳|处|處|站|公司|集团|集團|大学|大學|学会|"
+                          r"學會|日报|日報|官方|综合|綜合|编辑|編輯)$")
+# What a byline says somebody did, written apart from the name (记者陈智 整合); never a name.
+ACTION_WORDS = frozenset({"整合", "整理", "编译", "編譯", "报道", "報導", "摄影", "攝影", "供稿", "通讯员", "通訊員", "实习生",
+                          "實習生"})
+# The words before a name in a byline, in the languages a crawl meets: By, Von, Por, Par, Door, Av, Autor:.
+BYLINE_LEAD = re.compile(
+    r"^\s*(?:(?:(?:written|posted|published|story|text|words|reporting|article)\s+by|by|von|vom|por|par|door|av|af|przez|"
+    r"(?:escrito|publicado)\s+por|(?:publié|écrit)\s+par)\s+|(?:verfasst|geschrieben|veröffentlicht|eingestellt|publiziert)\s+von\s*"
+    r"(?:der|dem)?\s*|(?:autor(?:in)?|author|text)\s*:\s*)", re.IGNORECASE)
+# Words of a byline's frame or a profile link, never in a name (``Posted on``, ``Afficher mon profil complet``).
+FRAME_WORDS = frozenset({"by", "von", "por", "par", "door", "durch", "innen", "alle", "all", "beiträge", "article", "posted", "published", "on", "am", "publiziert", "veröffentlicht",
+                         "eingestellt", "auteur", "auteurs", "autor", "autoren", "autorin", "author", "authors", "afficher",
+                         "profil", "profile", "view", "posts", "read", "more", "share", "written", "mon", "complet"})
+GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])")  # ``AuthorAndreas Kalt``: a label run into the name
+LATIN_LIST = re.compile(r"\s*(?:[;,/|&，、；]|\s(?:and|und|et|y|e)\s)\s*", re.IGNORECASE)
+LATIN_EDGES = " \t-–—|·•:;,()[]"
 # A writer's professional title after the name (``林怡君醫師``, ``王明教授``), and a department before it.
 PROFESSION = re.compile(r"(?:副?主任医师|主治医师|医师|医生|药师|营养师|护理师|心理师|治疗师|副?教授|副?研究员|律师)$")
 DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|部|中心|门诊|学院|研究所|研究院)")
 SPLIT = re.compile(r"[\s、，,/;；丨|]+")
 LIST_SEPARATORS = re.compile(r"\s*[、，,/;；丨|]\s*")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
-LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]{1,29}")
+# Up to five words of letters (any script but Han), with apostrophes, hyphens and initials: Loïc Le Clerc, O'Sullivan.
+LATIN_NAME = re.compile(r"(?=.{2,40}$)[^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*){0,4}\.?")
 SENTENCE = re.compile(r"[。！？!?：:“”\"]")
 MULTIPLIERS = {"万": 10_000, "萬": 10_000, "w": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1_000, "k": 1_000}
 COUNT = re.compile(r"^\s*(?P<num>\d[\d,，]*(?:\.\d+)?)\s*(?P<mult>万|萬|亿|億|千|[wWkK])?\s*(?P<plus>\+)?\s*(?:次|人|人次)?\s*$")
@@ -49,12 +74,36 @@ def _strip_name(token: str) -> str:
     return token
 
 
+def _has_han(value: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", value))
+
+
+def _latin_value(value: str) -> str:
+    """A Latin-script byline value without its lead word and edge punctuation (``Von Robert -`` -> ``Robert``)."""
+    return GLUED_LEAD.sub("", BYLINE_LEAD.sub("", value.strip(LATIN_EDGES))).strip(LATIN_EDGES)
+
+
+def is_name(token: str) -> bool:
+    """A person's (or a signing desk's) name as written: 2-4 Han characters, a transliterated name with ·,
+    or a few words of letters, none of them a word of the byline's frame."""
+    if HAN_NAME.fullmatch(token):
+        return True
+    return (not _has_han(token) and bool(LATIN_NAME.fullmatch(token))
+            and not any(word.lower() in FRAME_WORDS for word in token.split()))
+
+
+def is_placeholder(token: str) -> bool:
+    return token in PLACEHOLDERS or token.lower() in PLACEHOLDERS or fold(token) in PLACEHOLDERS
+
+
 def parse_names(value: str) -> list[str] | None:
     """Names in a byline value, or ``None`` if the value is not a list of names."""
     value = STAFF_CODE.sub("", value.strip().strip("()（）[]【】")).strip()  # ``钟 齐_NBJ11279``: the code is not a name part
+    if not _has_han(value):
+        value = _latin_value(value)
     if not value or SENTENCE.search(value) or len(value) > 60:
         return None
-    splitter = SPLIT if re.search(r"[\u4e00-\u9fff]", value) else LIST_SEPARATORS  # Latin names keep their spaces
+    splitter = SPLIT if _has_han(value) else LATIN_LIST  # Latin names keep their spaces
     tokens = [t for t in splitter.split(value) if t.strip()]
     if tokens and all(len(t) == 1 and "\u4e00" <= t <= "\u9fff" for t in tokens) and 2 <= len(tokens) <= 3:
         tokens = ["".join(tokens)]  # a padded name: 赵 培
@@ -63,14 +112,34 @@ def parse_names(value: str) -> list[str] | None:
         if DEPARTMENT.fullmatch(fold(token.strip())):
             continue  # ``新陳代謝科 林怡君醫師``: the writer's department, not a name
         name = _strip_name(token.strip())
-        if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or name in PLACEHOLDERS or fold(name) in PLACEHOLDERS:
+        if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or is_placeholder(name):
             continue
-        if not (HAN_NAME.fullmatch(name) or LATIN_NAME.fullmatch(name)):
+        if not is_name(name):
             return None
         if name not in names:
             names.append(name)
     if len(names) > 6:
         return None
+    return names
+
+
+def person_names(raw: str) -> list[str]:
+    """The people named in ``raw``, text already cut to a byline: role words, action words, placeholders and
+    organisations left out, tokens that are not names skipped; ``[]`` when nobody is named."""
+    if not _has_han(raw):
+        tokens = [_latin_value(token) for token in LATIN_LIST.split(_latin_value(raw))]
+    else:
+        text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", raw)
+        tokens = [t for t in re.split(r"[\s、，,;；/／|｜&＆]+", text) if t]
+        if tokens and all(len(t) == 1 for t in tokens) and 2 <= len(tokens) <= 3:
+            tokens = ["".join(tokens)]  # 赵 培: one padded name
+        tokens = [re.sub(r"(?:摄|攝|报道|報導|整理|整合|编译|編譯|等)$", "", STAFF_CODE.sub("", token)) for token in tokens]
+    names: list[str] = []
+    for token in tokens:
+        if not token or is_placeholder(token) or token in ACTION_WORDS or NOT_A_PERSON.search(token):
+            continue
+        if is_name(token) and token not in names:
+            names.append(token)
     return names
 
 

@@ -47,3 +47,29 @@ def test_a_writers_department_and_professional_title_are_not_part_of_the_name() 
     assert parse_names("营养科 王丽营养师") == ["王丽"]
     assert parse_names("张教授") == ["张教授"]  # a surname and a title alone: nothing to cut to
     assert parse_names("李科") == ["李科"]  # a two-character name ending in 科 is a name
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("By Staff Writer", ["Staff Writer"]),
+        ("Von Robert -", ["Robert"]),
+        ("Por Luciana Bertoia", ["Luciana Bertoia"]),
+        ("Veröffentlicht vonChris Jung", ["Chris Jung"]),
+        ("AuthorAndreas Kalt", ["Andreas Kalt"]),
+        ("Nuño Domínguez", ["Nuño Domínguez"]),
+        ("Verónica De Vita", ["Verónica De Vita"]),
+        ("Sarah Hinger; Sylvia Torres-Guillén", ["Sarah Hinger", "Sylvia Torres-Guillén"]),
+        ("Lars Fischer und Alina Schadwinkel", ["Lars Fischer", "Alina Schadwinkel"]),
+        ("AFP/The Local", ["AFP", "The Local"]),
+        ("Byron Smith", ["Byron Smith"]),
+        ("Super User", []),
+    ],
+)
+def test_latin_bylines(value: str, names: list[str]) -> None:
+    assert parse_names(value) == names
+
+
+@pytest.mark.parametrize("value", ["By", "Posted on", "Afficher mon profil complet", "Alle Beiträge"])
+def test_a_bylines_frame_alone_is_nobody(value: str) -> None:
+    assert not parse_names(value)

@@ -34,3 +34,17 @@ def test_an_event_notice_and_a_company_address_without_footer_signals_are_kept(k
     doc = cleanpage.clean(kit.page(tail=address), kind="text")
     assert _contact(doc) == []
     assert doc.text.splitlines()[-2:] == address
+
+
+def test_page_generation_statistics_go_wherever_they_stand_in_the_tail(kit: SimpleNamespace) -> None:
+    stats = ["GMT+8, 2015-11-2 14:37 , Processed in 0.031 second(s), 9 queries .", "页面执行时间：0.052秒"]
+    doc = cleanpage.clean(kit.page(footer=stats), kind="text")
+    assert _contact(doc) == stats
+    assert doc.text.splitlines() == kit.BODY
+
+
+def test_a_sentence_about_processing_queries_is_not_page_statistics(kit: SimpleNamespace) -> None:
+    line = "该系统每天处理数百万次查询，平均响应时间保持在0.3秒以内。"
+    doc = cleanpage.clean(kit.page(tail=[line, "The cluster processed in 2020 more queries than ever."]), kind="text")
+    assert _contact(doc) == []
+    assert line in doc.text

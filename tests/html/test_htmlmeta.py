@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleanpage
-from cleanpage.htmlmeta import person_names
+from cleanpage.names import person_names
 
 SNIPPETS = Path(__file__).parent.parent / "fixtures" / "html" / "snippets"
 
@@ -52,3 +52,60 @@ def test_a_self_media_account_and_a_yearless_labelled_date() -> None:
 def test_a_script_timestamp_is_the_published_time_in_beijing() -> None:
     doc = cleanpage.clean((SNIPPETS / "section_per_paragraph.html").read_bytes())
     assert doc.metadata.published == "2020-02-12T22:17"
+
+
+def _english(head: str = "", byline: str = "", footer: str = "", url: str | None = None) -> cleanpage.Document:
+    body = ("<p>The city council approved the new budget on Tuesday after a long debate about school funding "
+            "and public transport, with seven votes in favour and two against.</p>") * 4
+    page = (f"<html><head><title>Council approves budget - Daily Post</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a></nav><article><h1>Council approves budget</h1>{byline}{body}</article>"
+            f"{footer}</body></html>")
+    return cleanpage.clean(page, url=url)
+
+
+def test_a_meta_author_in_latin_letters_printed_anywhere_on_the_page_is_the_author() -> None:
+    doc = _english('<meta name="author" content="Nuño Domínguez">', footer="<footer><p>Nuño Domínguez writes on cities.</p></footer>")
+    assert doc.metadata.authors == ["Nuño Domínguez"]
+    assert doc.metadata.extra["provenance"]["author"]["rule"] == "meta author"
+
+
+def test_an_unprinted_meta_author_counts_only_as_a_full_name() -> None:
+    assert _english('<meta name="author" content="Jane Doe">').metadata.author == "Jane Doe"
+    assert _english('<meta name="author" content="jdoe">').metadata.author is None
+    assert _english('<meta name="author" content="Super User">').metadata.author is None
+
+
+def test_json_ld_authors_are_all_kept() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Sarah Hinger"},'
+          ' {"@type": "Person", "name": "Sylvia Torres-Guillén"}]}</script>')
+    doc = _english(ld)
+    assert doc.metadata.authors == ["Sarah Hinger", "Sylvia Torres-Guillén"]
+
+
+def test_a_byline_element_gives_the_names_without_their_lead_word() -> None:
+    doc = _english(byline='<div class="byline">By <a rel="author" href="/staff/kalt">Andreas Kalt</a> and Jule Radeck</div>')
+    assert doc.metadata.authors == ["Andreas Kalt", "Jule Radeck"]
+    assert "Andreas Kalt" not in doc.text
+
+
+def test_an_author_box_with_a_biography_or_a_commenter_is_no_byline() -> None:
+    bio = '<div class="author-bio">Jane Doe has covered city politics for twenty years and lives in Leeds.</div>'
+    comment = '<div class="comments"><div class="comment"><span class="comment-author">Max Muster</span> Great piece!</div></div>'
+    doc = _english(footer=bio + comment)
+    assert doc.metadata.author is None
+
+
+def test_a_han_meta_author_far_from_the_headline_is_not_taken() -> None:
+    page = ("<html><head><meta name='author' content='王小明'><title>我市出台新举措</title></head><body><h1>我市出台新举措</h1>"
+            "<p>记者从市人社局获悉，为进一步稳定就业形势，我市近日出台十二条新举措，重点支持高校毕业生就业创业。</p>" * 3
+            + "<p>责任编辑：王小明</p></body></html>")
+    assert cleanpage.clean(page).metadata.author is None
+
+
+def test_the_day_in_the_url_wins_over_a_utc_tag_of_another_day() -> None:
+    tag = '<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">'
+    doc = _english(tag, url="https://blog.example.org/2019/01/01/new-year/")
+    assert doc.metadata.published == "2019-01-01"
+    same_day = _english(tag, url="https://blog.example.org/2018/12/31/new-year/")
+    assert same_day.metadata.published == "2018-12-31T23:11"
+    assert _english(url="https://example.org/home/2017/7/12/montauk").metadata.published == "2017-07-12"

@@ -95,7 +95,34 @@ def test_a_thread_through_clean_is_a_forum_thread() -> None:
 def test_a_short_page_asking_to_log_in_is_error_or_login() -> None:
     verdict = _classify(LOGIN)
     assert verdict.page_type == "error_or_login"
-    assert verdict.evidence.endswith("units of text, with login/error words")
+    assert verdict.evidence.startswith("no article, and a notice: '抱歉，您尚未登录")
+
+
+# A forum's permission notice inside the full page frame: far more navigation text than an error page prints,
+# and the engine's page statistics in the footer.
+NAV = "".join(f'<li><a href="forum-{i}-1.html">{name}版块</a></li>' for i, name in enumerate(
+    ["摄影器材", "人像作品", "风光作品", "后期处理", "器材交易", "新手入门", "活动召集", "站务公告", "灌水乐园", "二手市场"] * 4))
+PERMISSION = f"""<html><head><title>提示信息 - 光影论坛 - Powered by Discuz!</title></head><body>
+<div id="hd"><ul class="nav">{NAV}</ul></div>
+<div id="ct" class="wp"><div class="alert_error"><p>抱歉，本帖要求阅读权限高于 10 才能浏览</p></div>
+<div class="login"><label>用户名</label><input name="username"><label>密码</label><input name="password"></div></div>
+<div id="ft"><p>Powered by Discuz! X3.2 © 2001-2013 Comsenz Inc.</p>
+<p>GMT+8, 2015-11-2 14:37 , Processed in 0.031 second(s), 9 queries .</p></div>
+</body></html>"""
+
+
+def test_the_notice_of_a_permission_page_is_its_body() -> None:
+    doc = cleanpage.clean(PERMISSION)
+    assert doc.metadata.page_type == "error_or_login"
+    assert doc.text == "抱歉，本帖要求阅读权限高于 10 才能浏览"
+    assert any(r.text.startswith("GMT+8") and r.detector == "contact" for r in doc.removed)
+
+
+def test_an_article_that_says_something_does_not_exist_is_an_article() -> None:
+    page = ARTICLE.replace('<div class="footer">', "<p>记者核实发现，该公司注册地址并不存在。</p>\n<div class=\"footer\">")
+    doc = cleanpage.clean(page)
+    assert doc.metadata.page_type == "article"
+    assert "该公司注册地址并不存在" in doc.text
 
 
 def test_an_english_not_found_page_is_error_or_login() -> None:
@@ -113,6 +140,11 @@ def test_many_link_items_and_no_prose_is_a_list() -> None:
     verdict = _classify(LIST_PAGE)
     assert verdict.page_type == "list"
     assert "link text" in verdict.evidence or "link items and no prose block" in verdict.evidence
+
+
+def test_a_list_with_a_prompt_to_log_in_before_posting_is_still_a_list() -> None:
+    page = LIST_PAGE.replace("</ul>", "</ul>\n<div class=\"post-box\"><p>您需要登录后才可以发帖</p></div>")
+    assert _classify(page).page_type == "list"
 
 
 def test_many_link_items_and_no_prose_is_a_list_even_when_nothing_was_kept() -> None:
@@ -208,3 +240,11 @@ def test_page_types_through_clean() -> None:
     assert cleanpage.clean(ARTICLE).metadata.page_type == "article"
     assert cleanpage.clean(LOGIN).metadata.page_type == "error_or_login"
     assert cleanpage.clean(LIST_PAGE).metadata.page_type == "list"
+
+
+def test_a_comment_under_an_article_that_says_something_does_not_exist_stays_out() -> None:
+    comment = "评论区：这种地方连名义上的工会都不存在。"
+    page = ARTICLE.replace('<div class="footer">', f'<div class="comments"><p>{comment}</p></div>\n<div class="footer">')
+    doc = cleanpage.clean(page)
+    assert doc.metadata.page_type == "article"
+    assert comment not in doc.text

@@ -215,3 +215,106 @@ def test_an_article_without_repeated_structure_has_no_posts() -> None:
     context = _context("<html><body><div class='article'><p>第一段，介绍背景。发布于2023-06-01 10:00。</p>"
                        "<p>第二段，介绍内容，时间为2023-06-02 11:00。</p></div></body></html>")
     assert find_posts(context) == []
+
+
+def _post(cls: str, user: str, time: str, body: str, extra: str = "") -> str:
+    header = f'<div class="info"><a href="u.php?uid=1">{user}</a> 发表于: {time}</div>' if time else ""
+    return f'<div class="{cls}">{header}<div class="content">{body}</div>{extra}</div>'
+
+
+REPLIES = [("背包客小张", "2011-06-12 09:02", "请问新都桥那边的住宿需要提前预订吗？我们打算下个月也去走一趟。"),
+           ("川西老司机", "2011-06-12 10:37", "旺季一定要提前订，国庆前后很多客栈一个月前就满了，价格也会翻倍。"),
+           ("山野行者", "2011-06-12 21:46", "谢谢两位！我们已经订好了，到时候回来再给大家分享路线和花费。")]
+OPENING = "五一假期我们从成都出发，沿着川西环线走了一圈，路况比想象中好很多，风景也非常漂亮。"
+
+
+def _thread(posts: str, head: str = "") -> str:
+    return f"<html><body>{MENU}<div class='wrap'>{head}{posts}</div></body></html>"
+
+
+def test_posts_whose_classes_carry_digits_are_one_structure() -> None:
+    posts = "".join(_post("t5 t2", user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES])
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
+def test_an_opening_post_whose_time_is_in_the_thread_header_is_the_first_post() -> None:
+    head = '<div class="thread-head"><h1>川西环线自驾游记</h1><div class="meta">楼主：山野行者 时间：2012-03-04 10:15:00</div></div>'
+    posts = _post("item host-item", "", "", OPENING) + "".join(
+        _post("item", user, time, text).replace('class="item"', f'class="item" id="{n}"') for n, (user, time, text) in enumerate(REPLIES, 1))
+    found = find_posts(context := _context(_thread(posts, head)))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
+def test_page_wrappers_that_each_hold_a_whole_thread_are_not_its_posts() -> None:
+    posts = "".join(_post("post", user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES])
+    second = "".join(_post("post", user, time, text + "（第二页）") for user, time, text in REPLIES)
+    page = f"<html><body>{MENU}<div class='wp'>{posts}</div><div class='wp'>{second}</div></body></html>"
+    found = find_posts(_context(page))
+    assert len(found) == 4
+
+
+def test_a_quote_box_known_by_its_header_signatures_and_a_reply_to_line_are_not_the_posts_text() -> None:
+    quote = ('<div class="msgbody"><div class="msgheader">引用:</div><div class="msgborder"><i>原帖由 <b>背包客小张</b> 于 '
+             '2011-06-12 09:02 发表</i><br>请问新都桥那边的住宿需要提前预订吗？</div></div>')
+    reply = "旺季一定要提前订，国庆前后很多客栈一个月前就满了。"
+    posts = (_post("post", "山野行者", "2011-06-12 08:15", OPENING, '<div class="signatures">热爱自由，热爱旅行。</div>')
+             + _post("post", "川西老司机", "2011-06-12 10:37", quote + reply)
+             + _post("post", "山野行者", "2011-06-12 21:46", "<strong>回复 2# 川西老司机 的帖子</strong><br>谢谢提醒，已经订好了。"))
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[OPENING], [reply], ["谢谢提醒，已经订好了。"]]
+
+
+def test_a_quote_written_as_plain_lines_of_the_post_is_left_with_the_post() -> None:
+    body = "引用第1楼背包客小张于2011-06-12 09:02发表的:<br>请问要提前预订吗？<br>要的，旺季一定要提前订。"
+    posts = _post("post", "山野行者", "2011-06-12 08:15", OPENING) + _post("post", "川西老司机", "2011-06-12 10:37", body)
+    found = find_posts(context := _context(_thread(posts)))
+    assert "要的，旺季一定要提前订。" in " ".join(_texts(context, found[1]))  # never the reply's own words lost
+
+
+def test_comments_under_an_answer_are_not_the_answers_text() -> None:
+    comments = ('<div class="Comments"><div class="CommentItem"><a href="/people/x">路人甲</a> 2019-08-02 10:00'
+                '<p>泡沫轴滚起来太疼了哈哈</p></div></div>')
+    posts = "".join(_post("AnswerItem", user, time, text, comments) for user, time, text in REPLIES)
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
+
+
+def _table_post(user: str, time: str, body: str) -> str:
+    return (f'<table cellpadding="4" width="98%" bgcolor="#FFFFFF"><tr><td width="160"><b>{user}</b><br>等级：论坛游侠</td>'
+            f'<td>发表于 {time}</td></tr><tr><td></td><td>{body}</td></tr></table>'
+            '<table width="98%"><tr><td height="6"></td></tr></table>')
+
+
+def test_posts_printed_as_tables_without_class_or_id_are_one_structure() -> None:
+    posts = "".join(_table_post(user, time, text) for user, time, text in [("山野行者", "2005-5-7 21:23:57", OPENING), *REPLIES])
+    found = find_posts(context := _context(f"<html><body>{MENU}<center>{posts}</center></body></html>"))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
+def test_a_signature_after_a_separator_line_and_a_quote_header_line_are_not_the_posts_text() -> None:
+    signed = OPENING + "<br><br><font color=#999999>----------------------<br>天道酬勤</font>"
+    quoting = ('<font color="#808080">引用 山野行者 的发言：<br>路况比想象中好很多。</font><br><br>'
+               "同意，我们上个月走的时候也很顺利。<br>-----------------------<br>QQ：27718302 资料低价转让")
+    posts = _post("post", "山野行者", "2011-06-12 08:15", signed) + _post("post", "川西老司机", "2011-06-12 10:37", quoting)
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[OPENING], ["路况比想象中好很多。", "同意，我们上个月走的时候也很顺利。"]]
+
+
+def test_a_separator_with_a_reply_after_it_is_a_divider_and_the_reply_stays() -> None:
+    reply = "穿刺是微创的，门诊就能做，不用太担心。恶性的可能性也不高，做了穿刺心里就有底了，祝你好运！"
+    body = f"@山野行者 2012-03-04 12:20:05<br>谢谢楼主分享。<br>-----------------------------<br>{reply}"
+    posts = _post("post", "山野行者", "2012-03-04 10:15", OPENING) + _post("post", "川西老司机", "2012-03-04 12:30", body)
+    found = find_posts(context := _context(_thread(posts)))
+    assert reply in _texts(context, found[1])
+
+
+def test_replies_in_a_container_named_for_comments_are_a_thread_when_one_is_marked_as_the_openers() -> None:
+    items = "".join(f'<li class="reply-item"><h4><a href="/people/{n}/">{user}</a>{" <span>楼主</span>" if n == 3 else ""} '
+                    f'<span>{time}</span></h4><p>{text}</p></li>' for n, (user, time, text) in enumerate(REPLIES, 1))
+    page = (f"<html><body>{MENU}<div class='topic'><h1>川西环线自驾游记</h1><p>{OPENING}</p></div>"
+            f"<ul id='comments' class='topic-reply'>{items}</ul></body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
+    unmarked = page.replace(" <span>楼主</span>", "")
+    assert find_posts(_context(unmarked)) == []

@@ -3,7 +3,8 @@
 Removes, after the body and within six blocks of a strong footer signal
 (copyright, filing number, report line), lines such as ``主办单位：X``,
 ``技术支持：信息管理部``, ``联系我们``, ``地址：… 邮编：…``, ``建议使用IE8.0以上浏览器``,
-``您是本站第N位访客``. Harvests ``publisher`` from the organiser (主办).
+``您是本站第N位访客``, and the engine's page-generation statistics (``Processed in 0.03 second(s),
+9 queries``, ``页面执行时间``) wherever they stand in the tail. Harvests ``publisher`` from the organiser (主办).
 
 Never removes: organiser and contact lines of an event notice in the body
 (``主办单位：市文化局 承办单位：市图书馆``), or contact lines after the body
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._footer import CONTACT_LABEL, ORGANISER, is_footer_line
+from ._footer import CONTACT_LABEL, ORGANISER, PAGE_STATS, is_footer_line
 from ._shapes import tail_start
 
 WINDOW = 6
@@ -38,13 +39,17 @@ class ContactFooter(Detector):
 
     def detect(self, page: Page) -> Iterable[Finding]:
         # ``建议使用Chrome、Edge浏览器，…浏览本站`` reads as a sentence; it must not hide the footer.
-        tail = range(tail_start(page, lambda shadow: bool(CONTACT_LABEL.match(shadow) and SITE_ONLY.search(shadow))),
+        tail = range(tail_start(page, lambda shadow: bool((CONTACT_LABEL.match(shadow) and SITE_ONLY.search(shadow))
+                                                          or PAGE_STATS.search(shadow))),
                      len(page.blocks))
         # Site-only lines (tech support, browser advice, privacy policy) mark a footer as well as a filing does.
         signals = [p for p in tail if is_footer_line(page.shadow(page.blocks[p])) or SITE_ONLY.search(page.shadow(page.blocks[p]))]
         for position in tail:
             block = page.blocks[position]
             shadow = page.shadow(block)
+            if page.features(block).vlen <= 120 and PAGE_STATS.search(shadow):
+                yield Drop(block, "C12.page_stats", "page-generation statistics of the site engine")
+                continue
             if page.features(block).vlen > 120 or not CONTACT_LABEL.match(shadow):
                 continue
             if not (SITE_ONLY.search(shadow) or any(abs(position - s) <= WINDOW and self._joined(page, position, s) for s in signals)):

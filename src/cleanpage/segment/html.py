@@ -115,6 +115,9 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         _keep_posts(page_blocks, decisions, posts)
     verdict = classify(context, decisions, posts=len(posts))
     warnings.extend(f"content: {warning}" for warning in verdict.warnings)
+    for index in verdict.notice:
+        decisions[index].keep = True
+        decisions[index].reason = "the notice of an error or login page"
     if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
     values = dict(meta.values)
@@ -151,14 +154,22 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
 
 
 def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
-    """A thread's body is its posts' own text: every other block of the page goes, with the reason."""
+    """A thread's body is its posts' own text: every other block of the page goes, with the reason.
+
+    What the scorer chose as main content above the first post stays too (the text detectors still see
+    it): a question page prints the question's own description in its header, and a group topic its
+    opening post, apart from the repeated replies.
+    """
     own = {index for post in posts for index in post.blocks}
     members = {post.element for post in posts}
     inside = {index for index, block in enumerate(blocks)
               if any(node in members for node in (block.element, *block.element.iterancestors()))}
+    first = min(own, default=0)
+    lead = {index for index in range(first) if decisions[index].keep and blocks[index].kind != "image"
+            and index not in inside}
     for index, decision in enumerate(decisions):
-        decision.keep = index in own
-        if index in own:
+        decision.keep = index in own or index in lead
+        if decision.keep:
             continue
         if index in inside:
             decision.reason = "forum thread: a post's header, signature, quote of an earlier post or buttons"

@@ -5,7 +5,8 @@
 - ``forum_thread``: the page repeats a post structure (:mod:`cleanpage.segment.posts`) at least
   twice; every post is body;
 - ``error_or_login``: little visible text, and what there is asks to log in or says the page is
-  missing or forbidden;
+  missing or forbidden; or nothing was kept and a short notice apologises, refuses or says the page is
+  gone (抱歉，本帖要求阅读权限高于 10 才能浏览): that notice is the page's body;
 - ``list``: an index of other pages: what was kept is mostly link text, or the page has many link
   items and no block of prose;
 - ``doc_preview``: a document-sharing page's preview (page counts with download and preview
@@ -38,6 +39,16 @@ ERROR_OR_LOGIN = re.compile(
     r"登录|登陆|登入|注册|密码|验证码|404|403|找不到|不存在|已删除|已被删除|无权|没有权限|权限不足|阅读权限|出错|错误|"
     r"登錄|註冊|密碼|權限|"
     r"\b(?:log ?in|sign ?in|not found|forbidden|access denied|error|page unavailable)\b", re.IGNORECASE)
+# What an error or login page says to its reader: an apology, a refusal, a missing page. Stronger than the words
+# above, which also label the login links in a header.
+NOTICE = re.compile(
+    r"抱歉|对不起|對不起|很遗憾|很遺憾|无权(?:访问|查看|浏览|阅读)|無權(?:訪問|查看|瀏覽|閱讀)|没有权限|沒有權限|权限不足|權限不足|"
+    r"阅读权限|閱讀權限|请先登录|請先登錄|請先登入|(?:登录|登錄|登入)(?:后|後).{0,4}(?:浏览|瀏覽|查看|访问|訪問|阅读|閱讀|继续|繼續)|"
+    r"不存在|已被删除|已被刪除|已删除|已刪除|找不到|未找到|"
+    r"\b(?:sorry|not found|access denied|forbidden|(?:log|sign) in to (?:view|see|continue|read)|"
+    r"(?:does not|doesn't|no longer) exists?)\b", re.IGNORECASE)
+NOTICE_MAX_CHARS = 200
+NOTICE_PAGE_PROSE = 90  # kept prose (CJK-character units) beyond which a page is no error or login page
 DOC_PREVIEW = re.compile(r"(?:下载|下載|预览|預覽|download)", re.IGNORECASE)
 DOC_PAGES = re.compile(r"(?:共\s*\d+\s*页|\d+\s*页\s*[/／]|第\s*\d+\s*页\s*[/／]\s*共|\bpages?\s*\d+)", re.IGNORECASE)
 ERROR_MAX_WEIGHT = 400  # an error or login page prints at most this much text (in CJK-character units)
@@ -57,6 +68,8 @@ class Verdict:
     confidence: float
     evidence: str
     warnings: list[str] = field(default_factory=list)
+    notice: list[int] = field(default_factory=list)
+    """Blocks of an error or login page that say what went wrong: the page's body."""
 
 
 def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -> Verdict:
@@ -90,10 +103,26 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
     if kept_weight < MIN_KEPT_WEIGHT and total >= 4 * MIN_KEPT_WEIGHT:
         warnings.append("almost nothing of the page was kept as main content")
         confidence *= 0.5
-    page_type, evidence = _page_type(blocks, kept, kept_weight, kept_links, total, posts)
+    notice = _notice(blocks) if posts < 2 else []
+    # the notice is the body only when hardly any other prose was kept (a news comment may say 不存在 too;
+    # a footer line or two may be kept beside a notice)
+    kept_prose = sum(weights[i] for i in kept if blocks[i].prose > 0 and i not in notice)
+    if kept_prose >= NOTICE_PAGE_PROSE:
+        notice = []
+    if notice:
+        page_type, evidence = "error_or_login", f"no article, and a notice: {blocks[notice[0]].text[:40]!r}"
+    else:
+        page_type, evidence = _page_type(blocks, kept, kept_weight, kept_links, total, posts)
     if confidence < 0.5:
         warnings.append(f"low confidence in the content choice ({confidence:.2f})")
-    return Verdict(page_type, max(0.0, min(confidence, 1.0)), evidence, warnings)
+    return Verdict(page_type, max(0.0, min(confidence, 1.0)), evidence, warnings, notice)
+
+
+def _notice(blocks: Sequence[PageBlock]) -> list[int]:
+    """The short non-link blocks that apologise, refuse or say the page is gone, when nothing else was kept."""
+    return [i for i, block in enumerate(blocks)
+            if block.kind != "image" and 0 < block.chars <= NOTICE_MAX_CHARS and block.link_density < 0.5
+            and NOTICE.search(block.text)]
 
 
 def _region_weight(decisions: Sequence[Decision], weights: Sequence[float]) -> float:

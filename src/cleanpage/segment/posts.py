@@ -1,14 +1,16 @@
 """The posts of a forum thread: one structure repeated, each with an author, a time and a text.
 
 A thread (Discuz, phpwind, tieba, Tianya, Q&A pages...) prints every post in the same markup: the
-children of one element that share a tag, an id pattern (``post_123`` -> ``post_#``) and a first
-class word. A group of such siblings is a thread when at least two of them carry a date with a
-time and some text of their own, and when it is not a comment section under an article (no
-comment/reply words on the group's container, and less prose before its first post than in its
-posts).
+children of one element that share a tag and a first class word (or, without a class, an id
+pattern: ``post_123`` -> ``post_#``). A group of such siblings is a thread when at least two of them carry a date with a
+time and some text of their own (the first sibling may show none: the opening post's time is often in the thread's
+header), and when it is not a comment section under an article (no comment/reply words on the
+group's container unless an item is marked as the opener's, 楼主; and less prose before its first
+post than in its posts).
 
 Inside each post, the text is the content element: the nearest common ancestor of the post's
-prose blocks, leaving out user panels, signatures and quotes by their class words. What a post
+prose blocks, leaving out user panels, signatures and quotes by their class words, and quote
+boxes that open with a quote header (引用:, 原帖由 … 发表, … 写道:). What a post
 shows outside it gives the post's author (a link to a user page, or the first short link) and
 time (the first date with a time). Quoted earlier posts, edit notices and buttons inside the
 content element are not the post's text.
@@ -38,12 +40,29 @@ USER_LINK = re.compile(r"uid=|space-uid|mod=space|/u/|/user|/people/|/member|/pr
 BUTTONS = re.compile(
     r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
     r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|\s|[|｜丨·])+$")
-EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited", re.IGNORECASE)
-ASIDE_WORDS = frozenset({"sign", "signature", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
+# The header a forum engine prints above a quoted earlier post, when the quote box has no telling class:
+# 引用: / 原帖由 X 于 … 发表 / 以下是引用 X 在 … 的发言 / 引用第1楼 X 于 … 发表的 / X 写道: / X wrote: /
+# @X 2012-03-04 12:20:05 (the quoted post's author and time)
+QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|引用\s*\S{1,30}\s*的(?:发言|發言)\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|wrote)\s*[:：]|@\S{1,30}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})",
+                          re.IGNORECASE)
+# An edit notice, or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子): engine
+# text at the top of a post, not the poster's words.
+QUOTE_HEADER_MAX = 60  # an element this short that opens with a quote header is the header alone
+INLINE_BOXES = frozenset({"font", "span", "i", "em", "small"})
+SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
+SIGNATURE_MAX = 200
+SIGNATURE_LINES = 3
+SIGNATURE_LINE_MAX = 40
+EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*\S.{0,30}的帖子\s*$",
+                         re.IGNORECASE)
+ASIDE_WORDS = frozenset({"sign", "signature", "signatures", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
                          "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
                          "side", "ad", "ads", "rate"})
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
+# The mark a thread puts on its opener's replies: comments under a news article have no opener.
+OPENER_MARK = re.compile(r"(?:^|\s)(?:楼主|樓主|LZ|OP)(?:\s|$)")
+OPENER_MARK_LINE = 60  # the mark stands in a post's header line, not in its text
 MIN_POSTS = 2
 MIN_POST_WEIGHT = 1
 
@@ -60,16 +79,30 @@ class ThreadPost:
 def find_posts(page: PageContext) -> list[ThreadPost]:
     """The thread's posts in page order, or ``[]`` when the page is not a thread."""
     under = _blocks_under(page.blocks)
-    best: list[ThreadPost] = []
-    best_weight = 0.0
+    threads: list[tuple[list[ThreadPost], float]] = []
     for members in _sibling_groups(page.tree, under):
         posts = [post for post in (_read_post(member, page.blocks, under) for member in members) if post]
         if len(posts) < MIN_POSTS:
             continue
+        if posts[0].element is not members[0]:
+            # the opening post's time is often printed in the thread's header, above the post
+            opening = _read_post(members[0], page.blocks, under, timed=False)
+            if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
+                posts = [opening, *posts]
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
-        if weight > best_weight and not _comment_section(members[0]) and not _after_article(page, posts, weight):
-            best, best_weight = posts, weight
-    return best
+        replies_to_opener = any(len(page.blocks[i].text) <= OPENER_MARK_LINE and OPENER_MARK.search(page.blocks[i].text)
+                                for member in members for i in under.get(member, []))
+        if (replies_to_opener or not _comment_section(members[0])) and not _after_article(page, posts, weight):
+            threads.append((posts, weight))
+    # a group of page wrappers holding a whole thread each is not the thread: its posts are inside
+    inner = [(posts, weight) for posts, weight in threads
+             if not any(_wraps(post.element, other) for post in posts for other, _ in threads if other is not posts)]
+    return max(inner, key=lambda thread: thread[1], default=([], 0.0))[0]
+
+
+def _wraps(element: etree._Element, posts: list[ThreadPost]) -> bool:
+    """Whether ``element`` holds at least two of ``posts``."""
+    return sum(1 for post in posts if element in post.element.iterancestors()) >= MIN_POSTS
 
 
 def _blocks_under(blocks: Sequence[PageBlock]) -> dict[etree._Element, list[int]]:
@@ -83,9 +116,20 @@ def _blocks_under(blocks: Sequence[PageBlock]) -> dict[etree._Element, list[int]
     return under
 
 
-def _signature(element: etree._Element) -> tuple[str, str, str]:
-    classes = [word for word in (element.get("class") or "").split() if not DIGITS.search(word)]
-    return (str(element.tag), DIGITS.sub("#", element.get("id") or ""), classes[0] if classes else "")
+def _signature(element: etree._Element) -> tuple[str, str]:
+    """Tag and first class, or tag and id when there is no class, with numbers generalised: ``post_123`` and
+    ``post_456`` are one structure, and so are phpwind's ``t5 t2`` posts. The id only counts without a
+    class: a thread's opening post often carries a class of its own and no number (Tianya's
+    ``atl-item host-item`` before ``atl-item id=1``). Without either, the presentational attributes
+    stand for the class: an old bulletin board prints each post as a ``<table>`` with the same
+    ``cellpadding``, ``width`` and ``bgcolor``, and nothing else tells the posts apart from layout."""
+    classes = (element.get("class") or "").split()
+    if classes:
+        return (str(element.tag), DIGITS.sub("#", classes[0]))
+    if element.get("id"):
+        return (str(element.tag), "#" + DIGITS.sub("#", element.get("id") or ""))
+    attributes = " ".join(f"{key.lower()}={value}" for key, value in sorted(element.attrib.items()) if key != "style")
+    return (str(element.tag), "@" + attributes if attributes or element.tag == "table" else "")
 
 
 def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]) -> list[list[etree._Element]]:
@@ -94,33 +138,83 @@ def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]
         children = [child for child in parent if isinstance(child.tag, str) and child in under]
         if len(children) < MIN_POSTS:
             continue
-        by_signature: dict[tuple[str, str, str], list[etree._Element]] = defaultdict(list)
+        by_signature: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
         for child in children:
             signature = _signature(child)
-            if signature[1] or signature[2]:  # anonymous <div>s are layout, not a repeated structure
+            if signature[1]:  # bare <div>s are layout, not a repeated structure
                 by_signature[signature].append(child)
         groups.extend(members for members in by_signature.values() if len(members) >= MIN_POSTS)
     return groups
 
 
 def _aside(element: etree._Element, stop: etree._Element) -> bool:
-    """Whether ``element`` sits in a user panel, signature or quote inside the post ``stop``."""
+    """Whether ``element`` sits in a user panel, signature, quote or comment list inside the post ``stop``."""
     node: etree._Element | None = element
     while node is not None and node is not stop:
         if node.tag == "blockquote":
             return True
         words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
-        if words & ASIDE_WORDS:
+        if words & (ASIDE_WORDS | COMMENT_WORDS) or _quote_box(node) or _signature_box(node):
             return True
         node = node.getparent()
     return False
 
 
-def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]]
-               ) -> ThreadPost | None:
+def _quote_box(element: etree._Element) -> bool:
+    """Whether ``element`` is a quote box: its first text is a quote header, it holds the header and the
+    quoted text, and either no loose text after its children or, for an inline box (``<font>``,
+    ``<span>``), the post's own words right after it. A post whose reply follows the quote inside the
+    same block element is not itself the quote; a quote written as plain lines of the post is left alone.
+    """
+    header = _first_text_owner(element)
+    if header is None or not QUOTE_HEADER.match(header.text or ""):
+        return False
+    box = header.getparent() if len(header.text_content()) <= QUOTE_HEADER_MAX and header is not element else header
+    if box is not element:
+        return False
+    if not any(child.tail and child.tail.strip() for child in element):
+        return True
+    return element.tag in INLINE_BOXES and bool(element.tail and element.tail.strip())
+
+
+def _signature_box(element: etree._Element) -> bool:
+    """Whether ``element`` opens with a separator line and holds a few short lines after it: a signature
+    printed without a class (``<font color=#999999>------<br>天道酬勤</font>``)."""
+    first = _first_text_owner(element)
+    return (first is not None and bool(SEPARATOR_LINE.match(first.text or ""))
+            and len(element.text_content()) <= SIGNATURE_MAX)
+
+
+def _without_quote_lines(own: list[int], blocks: Sequence[PageBlock]) -> list[int]:
+    """The post's lines without the header of a quote written in its text (引用 X 的发言：, @X 2012-03-04
+    12:20:05). The quoted words stay: where they end is not marked, and a quoted line left is better
+    than a reply's line lost."""
+    return [i for i in own if not QUOTE_HEADER.match(blocks[i].text)]
+
+
+def _without_signature_lines(own: list[int], blocks: Sequence[PageBlock]) -> list[int]:
+    """The post's lines up to a separator line followed by at most a few short lines: a signature written
+    in the post's own text (``------`` then ``天道酬勤``). A separator with longer lines after it is a
+    divider inside the post (Tianya prints one between a quote and the reply), and stays with it."""
+    for position, index in enumerate(own):
+        rest = own[position + 1:]
+        if (SEPARATOR_LINE.match(blocks[index].text) and len(rest) <= SIGNATURE_LINES
+                and all(len(blocks[i].text) <= SIGNATURE_LINE_MAX for i in rest)):
+            return own[:position]
+    return own
+
+
+def _first_text_owner(element: etree._Element) -> etree._Element | None:
+    """The first element in ``element`` (itself included) with text of its own before any child."""
+    return next((node for node in element.iter() if isinstance(node.tag, str) and node.text and node.text.strip()), None)
+
+
+def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
+               *, timed: bool = True) -> ThreadPost | None:
+    """The post ``member`` holds; with ``timed``, only when it shows a date with a time."""
     indices = under.get(member, [])
     text = " ".join(blocks[i].text for i in indices)
-    if not DATE_TIME.search(text):
+    if timed and not DATE_TIME.search(text):
         return None
     candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
     prose = [i for i in candidates if blocks[i].prose > 0]
@@ -130,6 +224,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     content = _common_ancestor([blocks[i].element for i in chosen], member)
     own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
            and not EDIT_NOTICE.search(blocks[i].text)]
+    own = _without_signature_lines(_without_quote_lines(own, blocks), blocks)
     if not own:
         return None
     taken = set(own)
