@@ -1,9 +1,10 @@
 """Script detection and optional conversion of the output.
 
-``metadata.script`` is always set: ``simplified``, ``traditional`` or ``mixed``
-(``None`` for text without Chinese). Conversion runs only when asked
-(``Config.convert``), through the official OpenCC binding, on the body blocks;
-harvested metadata keeps the page's own script. ``Config.normalize_width``
+``metadata.script`` is always set (by the pipeline, from the body before any conversion):
+``simplified``, ``traditional`` or ``mixed`` (``None`` for text without Chinese). Conversion runs
+only when asked (``Config.convert``), through the official OpenCC binding, on the body blocks,
+the posts and every text field of the metadata (title, authors, source, category, breadcrumb,
+description...): a converted page is converted throughout. ``Config.normalize_width``
 optionally turns full-width digits and Latin letters half-width; punctuation is
 never touched.
 """
@@ -20,6 +21,9 @@ from .config import Config
 from .document import Block, Metadata
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# The metadata fields that hold the page's words (never URLs, dates, codes or tags such as ``language``).
+TEXT_FIELDS = ("title", "original_title", "summary", "author", "authors", "editors", "source", "category", "breadcrumb",
+               "tags", "site_name", "publisher", "copyright", "description", "captions")
 PROBE = 400  # characters per counting step
 SCRIPT_SAMPLE = 6000  # characters: far more than the evidence needs, and the cost stays flat on long pages
 # Full-width 0-9, A-Z, a-z only: never punctuation, which Chinese text writes full-width on purpose.
@@ -93,13 +97,22 @@ def convert_text(text: str, name: str) -> str:
 
 
 def apply(blocks: list[Block], metadata: Metadata, config: Config) -> None:
-    """Set ``metadata.script`` from the body (or title) and apply the optional conversions in place."""
-    body = "\n".join(block.text for block in blocks) or (metadata.title or "")
-    metadata.script = detect_script(body[:SCRIPT_SAMPLE])
+    """Apply the optional conversions in place: to the body and to every text field of the metadata alike
+    (``metadata.script`` keeps the page's own script)."""
     if config.normalize_width == "digits_letters":
         for block in blocks:
             block.text = block.text.translate(WIDTH_TABLE)
     if config.convert:
         for block in blocks:
             block.text = convert_text(block.text, config.convert)
+        _convert_metadata(metadata, config.convert)
         metadata.extra["converted"] = config.convert
+
+
+def _convert_metadata(metadata: Metadata, name: str) -> None:
+    for field in TEXT_FIELDS:
+        value = getattr(metadata, field)
+        if isinstance(value, str):
+            setattr(metadata, field, convert_text(value, name))
+        elif isinstance(value, list):
+            setattr(metadata, field, [convert_text(item, name) if isinstance(item, str) else item for item in value])

@@ -113,7 +113,9 @@ class Metadata:
     filings: dict[str, list[str]] = field(default_factory=dict)
     url: str | None = None
     canonical_url: str | None = None
-    language: str | None = None
+    description: str | None = None
+    image: str | None = None  # the page's lead image (og:image, JSON-LD image), an absolute URL
+    language: str | None = None  # BCP 47, read from the body: zh-Hans, zh-Hant, en, de... (cleanpage.language)
     script: str | None = None
     encoding: str | None = None
     encoding_reason: str | None = None

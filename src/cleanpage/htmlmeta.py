@@ -112,6 +112,7 @@ UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "las
                 "weibo: article:update_at", "dateupdate", "last-modified", "modified_time")
 SOURCE_META = ("source", "contentsource", "article:source", "og:article:source", "mediaid")
 AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl")
+IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
 SITE_META = ("og:site_name", "sitename", "application-name", "twitter:site")
 
 
@@ -147,6 +148,7 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
         _author_from_byline_element(tree, " ".join(byline_zone), found)
     _breadcrumb(tree, ld, found)
     _links_and_language(tree, metas, url, found)
+    _image_from_ld(ld, url, found)
     if _weaker("published", SCRIPT_TIMESTAMP, found):
         _date_from_script(tree, found)
     if url:
@@ -619,9 +621,28 @@ def _links_and_language(tree: etree._Element, metas: dict[str, str], url: str | 
     description = metas.get("description") or metas.get("og:description")
     if description:
         found.offer("description", SPACE.sub(" ", description), "meta description", description, META_TAG)
+    for key in IMAGE_META:
+        image = metas.get(key)
+        if image and not image.startswith("data:"):
+            found.offer("image", urljoin(url, image) if url else image, f"meta {key}", image, META_TAG)
+            break
     lang = tree.get("lang") or tree.get("xml:lang") or metas.get("content-language") or metas.get("language")
     if lang:
         found.offer("language", lang.strip().lower().replace("_", "-"), "html lang", lang, META_TAG)
+
+
+def _image_from_ld(ld: list[dict[str, object]], url: str | None, found: DomMetadata) -> None:
+    """JSON-LD ``image``: a URL, an ImageObject or a list of either; the first one."""
+    for item in ld:
+        image = item.get("image")
+        if isinstance(image, list):
+            image = image[0] if image else None
+        if isinstance(image, dict):
+            image = image.get("url") or image.get("contentUrl")
+        if isinstance(image, str) and image.strip() and not image.startswith("data:"):
+            found.offer("image", urljoin(url, image.strip()) if url else image.strip(), "json-ld image", image,
+                        META_TAG - 0.05)
+            return
 
 
 def _weaker(name: str, confidence: float, found: DomMetadata) -> bool:

@@ -13,14 +13,16 @@ import itertools
 import re
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import convert
 from .config import Config
+from .convert import SCRIPT_SAMPLE, detect_script
 from .decode import decode, not_a_page
 from .document import Block, Document, Metadata, Post, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError, NotAPageError
+from .language import detect_language
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
 from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
 from .repair import repair_warnings
@@ -111,10 +113,15 @@ class Cleaner:
             apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
         _check_deadline(deadline, "conversion")
         metadata = finalize_metadata(page, url)
+        _set_language(page.blocks, metadata)
         convert.apply(page.blocks, metadata, self.config)
         blocks = _with_images(page.blocks, segmented.images)
+        posts = _posts_text(segmented.posts, page.blocks)
+        if self.config.convert:  # the body's blocks are converted already; the posters' names too
+            posts = [replace(post, author=convert.convert_text(post.author, self.config.convert) if post.author else None)
+                     for post in posts]
         return Document(blocks=blocks, metadata=metadata, removed=removed, repairs=segmented.repairs,
-                        warnings=warnings, kind=segmented.kind, posts=_posts_text(segmented.posts, page.blocks),
+                        warnings=warnings, kind=segmented.kind, posts=posts,
                         text_links=self.config.links, text_images=self.config.images)
 
     def _sweep_residue(self, page: Page, edited: dict[int, Block], removed: list[Removal], warnings: list[str],
@@ -479,6 +486,20 @@ def _harvest(page: Page, finding: Harvest) -> None:
         page.meta[finding.field] = Harvested(values, finding.rule, finding.raw, max(finding.confidence, current.confidence if current else 0))
     elif finding.value is not None and (current is None or finding.confidence > current.confidence):
         page.meta[finding.field] = Harvested(finding.value, finding.rule, finding.raw, finding.confidence)
+
+
+def _set_language(blocks: list[Block], metadata: Metadata) -> None:
+    """``metadata.language`` from the body; the page's declaration is only a hint (:mod:`cleanpage.language`)."""
+    body = "\n".join(block.text for block in blocks) or (metadata.title or "")
+    metadata.script = detect_script(body[:SCRIPT_SAMPLE])
+    declared = metadata.language
+    found = detect_language(body, metadata.script, declared)
+    metadata.language = found.tag if found else None
+    provenance = metadata.extra.setdefault("provenance", {})
+    if found:
+        provenance["language"] = {"rule": found.rule, "raw": declared or "", "confidence": round(found.confidence, 2)}
+    else:
+        provenance.pop("language", None)
 
 
 def finalize_metadata(page: Page, url: str | None) -> Metadata:

@@ -39,3 +39,20 @@ def test_a_traditional_tail_after_a_simplified_head_still_counts() -> None:
 def test_counting_only_until_settled_gives_the_full_count_verdict(parts: list[str], threshold: float) -> None:
     text = "".join(parts)
     assert detect_script(text, threshold=threshold) == naive_script(text, threshold)
+
+
+def test_conversion_applies_to_the_metadata_as_to_the_body() -> None:
+    import cleanpage
+
+    page = ("<html><head><title>臺灣電動車銷量創新高 - 經濟日報</title>"
+            "<meta name='description' content='電動車銷量連續三個月成長'></head><body>"
+            "<h1>臺灣電動車銷量創新高</h1><p class='info'>記者：陳曉華 來源：經濟日報 發佈時間：2023-05-02 10:00</p>"
+            "<p>根據交通部統計，今年第一季電動車銷量較去年同期成長百分之四十，創下歷史新高，業者預期將持續成長。</p>"
+            "<p>業者表示，充電樁數量增加與補助政策延長，是帶動買氣的主要原因，下半年還有多款新車上市。</p></body></html>")
+    doc = cleanpage.clean(page, convert="t2s")
+    assert doc.metadata.title == "台湾电动车销量创新高"
+    assert doc.metadata.author == "陈晓华"
+    assert doc.metadata.source == "经济日报"
+    assert doc.metadata.description == "电动车销量连续三个月成长"
+    assert "根据交通部统计" in doc.text
+    assert doc.metadata.script == "traditional"  # the page's own script

@@ -109,3 +109,13 @@ def test_the_day_in_the_url_wins_over_a_utc_tag_of_another_day() -> None:
     same_day = _english(tag, url="https://blog.example.org/2018/12/31/new-year/")
     assert same_day.metadata.published == "2018-12-31T23:11"
     assert _english(url="https://example.org/home/2017/7/12/montauk").metadata.published == "2017-07-12"
+
+
+def test_description_and_lead_image_are_fields_with_the_image_url_resolved() -> None:
+    head = ('<meta name="description" content="The council approved the budget.">'
+            '<meta property="og:image" content="/img/council.jpg">')
+    doc = _english(head, url="https://news.example.org/2023/05/02/budget.html")
+    assert doc.metadata.description == "The council approved the budget."
+    assert doc.metadata.image == "https://news.example.org/img/council.jpg"
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "image": {"@type": "ImageObject", "url": "https://cdn.example.org/a.jpg"}}</script>'
+    assert _english(ld).metadata.image == "https://cdn.example.org/a.jpg"
