@@ -54,7 +54,10 @@ CTIME = re.compile(
     (?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)""",
     re.VERBOSE,
 )
-MONTH_ONLY = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月(?!\s*\d)")
+MONTH_ONLY = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月(?!\s*\d)"
+                        # a personal site's 1998-3: a year and a month, with nothing date-like after them
+                        # (never with a point: 价格是2019.5元 is a price)
+                        r"|(?<![\d.\-/])(?P<nyear>(?:19|20)\d{2})\s*[-/]\s*(?P<nmonth>[01]?\d)(?![\d.\-/:：])")
 CHINESE = re.compile(rf"(?P<year>[{_CN}]{{4}})\s*年\s*(?P<month>[{_CN}]{{1,2}})\s*月\s*(?P<day>[{_CN}]{{1,3}})\s*日")
 ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})t(?P<hour>\d{2}):(?P<minute>\d{2})")
 # Every date form above holds a digit or 年 (on the shadow): a line with neither in any spelling the
@@ -191,8 +194,9 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
             break
     if not candidates:
         for match in MONTH_ONLY.finditer(shadow):
-            if _valid(int(match["year"]), int(match["month"])):
-                return FoundDate(f"{match['year']}-{int(match['month']):02d}", match.start(), match.end())
+            year, month = int(match["year"] or match["nyear"]), int(match["month"] or match["nmonth"])
+            if _valid(year, month):
+                return FoundDate(f"{year:04d}-{month:02d}", match.start(), match.end())
         return None
     return min(candidates, key=lambda found: (found.start, -len(found.iso)))
 

@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from .dates import parse_date
+from .evidence import plausible
 from .names import NOT_A_PERSON, is_placeholder, parse_names, person_names
 from .page import Harvested
 
@@ -123,7 +124,7 @@ class DomMetadata:
 
     def offer(self, name: str, value: object, rule: str, raw: str, confidence: float) -> None:
         """Keep ``value`` for ``name`` unless a value with at least this confidence is already there."""
-        if value is None or value == "" or value == []:
+        if value is None or value == "" or value == [] or not plausible(name, value):
             return
         current = self.values.get(name)
         if current is None or confidence > current.confidence:

@@ -47,6 +47,9 @@ FRAME_WORDS = frozenset({"by", "von", "por", "par", "door", "durch", "innen", "a
                          "eingestellt", "auteur", "auteurs", "autor", "autoren", "autorin", "author", "authors", "afficher",
                          "profil", "profile", "view", "posts", "read", "more", "share", "written", "mon", "complet"})
 GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])")  # ``AuthorAndreas Kalt``: a label run into the name
+# Phrases of a post header that are not names: the poster's location and the buttons beside the name.
+NOT_NAME_PHRASES = re.compile(r"(?:来自|來自)\s*\S+|只看(?:该|該)?(?:作者|他|她|楼主|樓主)|楼主|樓主|(?:发表|發表)(?:于|於)")
+LATIN_ALIAS = re.compile(r"[(（]\s*([A-Za-z][^()（）\u4e00-\u9fff]{1,40}?)\s*[)）]")
 LATIN_LIST = re.compile(r"\s*(?:[;,/|&，、；]|\s(?:and|und|et|y|e)\s)\s*", re.IGNORECASE)
 LATIN_EDGES = " \t-–—|·•:;,()[]"
 # A writer's professional title after the name (``林怡君醫師``, ``王明教授``), and a department before it.
@@ -98,6 +101,10 @@ def is_placeholder(token: str) -> bool:
 
 def parse_names(value: str) -> list[str] | None:
     """Names in a byline value, or ``None`` if the value is not a list of names."""
+    aliases: list[str] = []
+    if _has_han(value):
+        aliases = [alias for inner in LATIN_ALIAS.findall(value) for alias in (parse_names(inner) or [])]
+        value = NOT_NAME_PHRASES.sub(" ", LATIN_ALIAS.sub(" ", value))
     value = STAFF_CODE.sub("", value.strip().strip("()（）[]【】")).strip()  # ``钟 齐_NBJ11279``: the code is not a name part
     if not _has_han(value):
         value = _latin_value(value)
@@ -118,6 +125,7 @@ def parse_names(value: str) -> list[str] | None:
             return None
         if name not in names:
             names.append(name)
+    names += [alias for alias in aliases if alias not in names]
     if len(names) > 6:
         return None
     return names
@@ -125,15 +133,22 @@ def parse_names(value: str) -> list[str] | None:
 
 def person_names(raw: str) -> list[str]:
     """The people named in ``raw``, text already cut to a byline: role words, action words, placeholders and
-    organisations left out, tokens that are not names skipped; ``[]`` when nobody is named."""
+    organisations left out, tokens that are not names skipped; ``[]`` when nobody is named.
+
+    A forum's post header also says where the poster is from (来自 贵州遵义) and carries buttons
+    (只看该作者): neither is a name. A Latin name in brackets after a Han one is the same writer's
+    other name (周思博 (Joel Spolsky)), and both are kept."""
     if not _has_han(raw):
         tokens = [_latin_value(token) for token in LATIN_LIST.split(_latin_value(raw))]
     else:
-        text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", raw)
-        tokens = [t for t in re.split(r"[\s、，,;；/／|｜&＆]+", text) if t]
+        aliases = [alias for inner in LATIN_ALIAS.findall(raw) for alias in person_names(inner)]
+        text = NOT_NAME_PHRASES.sub(" ", LATIN_ALIAS.sub(" ", raw))
+        text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", text)
+        tokens = [t for t in re.split(r"[\s、，,;；/／|｜&＆:：]+", text) if t]
         if tokens and all(len(t) == 1 for t in tokens) and 2 <= len(tokens) <= 3:
             tokens = ["".join(tokens)]  # 赵 培: one padded name
         tokens = [re.sub(r"(?:摄|攝|报道|報導|整理|整合|编译|編譯|等)$", "", STAFF_CODE.sub("", token)) for token in tokens]
+        tokens += aliases
     names: list[str] = []
     for token in tokens:
         if not token or is_placeholder(token) or token in ACTION_WORDS or NOT_A_PERSON.search(token):

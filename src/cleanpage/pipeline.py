@@ -22,6 +22,7 @@ from .convert import SCRIPT_SAMPLE, detect_script
 from .decode import decode, not_a_page
 from .document import Block, Document, Metadata, Post, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError, NotAPageError
+from .evidence import plausible
 from .language import detect_language
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
 from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
@@ -478,6 +479,8 @@ def _edit_block(detector: str, edits: list[Trim | Split], removed: list[Removal]
 
 
 def _harvest(page: Page, finding: Harvest) -> None:
+    if not finding.append and finding.value is not None and not plausible(finding.field, finding.value):
+        return
     current = page.meta.get(finding.field)
     if finding.append:
         values = list(current.value) if current else []

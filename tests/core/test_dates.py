@@ -56,3 +56,9 @@ def test_ctime_dates_of_bbs_headers() -> None:
     assert parse_date("发信站: 水木社区 (Sat Nov 17 20:45:03 2012), 站内") == "2012-11-17T20:45"
     assert parse_date("Mon Feb 29 23:59 2016") == "2016-02-29T23:59"
     assert parse_date("Tue Feb 30 10:00:00 2016") is None  # not a day
+
+
+@pytest.mark.parametrize(("text", "iso"), [("时间：1998-3", "1998-03"), ("1998/11", "1998-11"), ("2019-2020赛季", None),
+                                           ("价格是2019.5元", None)])
+def test_a_date_shown_to_the_month_only(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpage.names import parse_count, parse_names
+from cleanpage.names import parse_count, parse_names, person_names
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,14 @@ def test_latin_bylines(value: str, names: list[str]) -> None:
 @pytest.mark.parametrize("value", ["By", "Posted on", "Afficher mon profil complet", "Alle Beiträge"])
 def test_a_bylines_frame_alone_is_nobody(value: str) -> None:
     assert not parse_names(value)
+
+
+def test_a_posters_location_and_the_buttons_beside_the_name_are_not_names() -> None:
+    assert person_names("来自 贵州遵义") == []
+    assert person_names("只看该作者") == []
+    assert person_names("张三 来自 北京") == ["张三"]
+
+
+def test_a_latin_name_in_brackets_is_the_writers_other_name() -> None:
+    assert parse_names("周思博 (Joel Spolsky)") == ["周思博", "Joel Spolsky"]
+    assert person_names("周思博（Joel Spolsky）") == ["周思博", "Joel Spolsky"]
