@@ -108,7 +108,7 @@ from devsets import EVALSET, HALVES, ROOT, evalset_pages, half
 
 DATA = EVALSET
 CACHE_DIR = ROOT / "benchmarks" / ".cache"
-SYSTEMS = ("cleanpage", "trafilatura", "trafilatura-body", "readability")
+SYSTEMS = ("cleanpage", "trafilatura", "trafilatura-body", "readability", "htmldate")
 DEFAULT_SYSTEMS = ("cleanpage", "trafilatura")
 # system -> (runner that computes it, field of the runner's output that is its text)
 SOURCES = {
@@ -116,9 +116,11 @@ SOURCES = {
     "trafilatura": ("trafilatura", "text"),
     "trafilatura-body": ("trafilatura", "body"),
     "readability": ("readability", "text"),
+    "htmldate": ("htmldate", "text"),
 }
 NO_METADATA = ("readability",)  # runners that give no date or author: "-" rather than 0
-CACHED_RUNNERS = ("trafilatura", "readability")  # never cleanpage: it is what changes
+NO_TEXT = ("htmldate",)  # systems that give a date only: "-" for the text columns
+CACHED_RUNNERS = ("trafilatura", "readability", "htmldate")  # never cleanpage: it is what changes
 DEPS_KEY = "__dependencies__"  # cache entry holding the versions the outputs were made with
 DAY = re.compile(r"((?:19|20)\d{2})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})")
 NAME_SPLIT = re.compile(r"\s*(?:;|,|&|/|\sand\s)\s*", re.IGNORECASE)
@@ -187,10 +189,19 @@ def run_readability(raw: bytes, url: str) -> dict[str, Any]:
     return {"text": tree.text_content()}
 
 
+def run_htmldate(raw: bytes, url: str) -> dict[str, Any]:
+    """htmldate alone, as trafilatura runs it (extensive search, original date): the date reference."""
+    import htmldate
+
+    return {"text": "", "date": htmldate.find_date(raw, url=url, extensive_search=True, original_date=True),
+            "author": None}
+
+
 RUNNERS: dict[str, Callable[[bytes, str], dict[str, Any]]] = {
     "cleanpage": run_cleanpage,
     "trafilatura": run_trafilatura,
     "readability": run_readability,
+    "htmldate": run_htmldate,
 }
 
 
@@ -200,7 +211,7 @@ def runner_version(runner: str) -> str:
         import cleanpage
 
         return str(cleanpage.__version__)
-    package = {"trafilatura": "trafilatura", "readability": "readability-lxml"}[runner]
+    package = {"trafilatura": "trafilatura", "readability": "readability-lxml", "htmldate": "htmldate"}[runner]
     try:
         found = version(package)
     except PackageNotFoundError:
@@ -210,7 +221,8 @@ def runner_version(runner: str) -> str:
 
 def dependency_versions(runner: str) -> dict[str, str]:
     """Stored in the cache file too: a change invalidates it (trafilatura's dates come from htmldate)."""
-    packages = {"trafilatura": ("htmldate", "lxml", "justext", "courlan"), "readability": ("lxml", "trafilatura")}
+    packages = {"trafilatura": ("htmldate", "lxml", "justext", "courlan"), "readability": ("lxml", "trafilatura"),
+                "htmldate": ("lxml", "dateparser")}
     found = {}
     for package in packages.get(runner, ()):
         try:
@@ -496,9 +508,11 @@ def print_table(totals: dict[str, dict[str, Totals]], systems: list[str]) -> Non
             t = by_system[system]
             if not t.pages:
                 continue
-            print(f"{part:<8}{system:<18}{t.pages:>6}{t.tp:>6}{t.fp:>5}{t.fn:>5}{t.precision:>7.3f}{t.recall:>7.3f}"
-                  f"{t.f1:>7.3f}  {ratio(t.dates):<17}{ratio(t.authors):<17}{ratio(t.authors_exact):<17}"
-                  f"{t.errors:>4}{t.empty:>6}{t.seconds:>8.1f}")
+            text = ("" if system not in NO_TEXT else f"{'-':>6}{'-':>5}{'-':>5}{'-':>7}{'-':>7}{'-':>7}") or (
+                f"{t.tp:>6}{t.fp:>5}{t.fn:>5}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}")
+            authors = ("-", "-") if system in NO_TEXT else (ratio(t.authors), ratio(t.authors_exact))
+            print(f"{part:<8}{system:<18}{t.pages:>6}{text}  {ratio(t.dates):<17}{authors[0]:<17}{authors[1]:<17}"
+                  f"{t.errors:>4}{'-' if system in NO_TEXT else t.empty:>6}{t.seconds:>8.1f}")
         print()
 
 

@@ -100,7 +100,7 @@ LEAF_WORDS = {"正文", "内容", "內容", "详情", "詳情", "正文内容", 
 SCRIPT_TIME = re.compile(r"(?<![\w.])(?:ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date)[\"']?\s*[=:]\s*"
                          r"[\"']?(1[0-9]{9})[\"']?\s*(?:[,;}\n]|\|\|)", re.IGNORECASE)
 BEIJING = timezone(timedelta(hours=8))
-UTC_SUFFIX = re.compile(r"(?:Z|[+-]00:?00)$")
+UTC_SUFFIX = re.compile(r"(?:Z|[+-]00:?00|\bGMT|\bUTC)$")
 TIMESTAMP_RANGE = (946684800, 2524608000)  # 2000-01-01 to 2050-01-01
 DATE_IN_URL = re.compile(r"/((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?:/|_|\d{2}[/_]|\b)|/t((?:19|20)\d{2})([01]\d)([0-3]\d)_"
                          r"|/((?:19|20)\d{2})/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])/")
@@ -156,6 +156,8 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
         _date_from_url(url, found)
     if "published" not in found.values:
         _date_from_htmldate(tree, url, found)
+    else:
+        _local_day_of_utc_tag(tree, url, found)
     return found
 
 
@@ -677,6 +679,23 @@ def _date_from_url(url: str, found: DomMetadata) -> None:
     if current is not None and str(current.value)[:10] == iso[:10]:
         return
     found.offer("published", iso, "date in url", url, URL_DATE)
+
+
+def _local_day_of_utc_tag(tree: etree._Element, url: str | None, found: DomMetadata) -> None:
+    """A published time taken from a tag in UTC (``2022-05-04T00:53:29Z``) may fall on the day after the one
+    the page shows its readers (3 May in Buenos Aires). htmldate reads the page's own shown date first;
+    when it gives the day before or after the tag's, that is the local day."""
+    current = found.values.get("published")
+    if current is None or not current.rule.startswith(("meta ", "json-ld ")) or not UTC_SUFFIX.search(current.raw.strip()):
+        return
+    import htmldate
+
+    try:
+        shown = htmldate.find_date(tree, url=url, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return
+    if shown and _local_day_of(shown, current):
+        found.offer("published", shown, "htmldate (the local day of a UTC tag)", current.raw, current.confidence + 0.01)
 
 
 def _date_from_htmldate(tree: etree._Element, url: str | None, found: DomMetadata) -> None:

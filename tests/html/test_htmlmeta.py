@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleanpage
+from cleanpage.htmlmeta import harvest_metadata
 from cleanpage.names import person_names
+from cleanpage.segment.html import parse_html
 
 SNIPPETS = Path(__file__).parent.parent / "fixtures" / "html" / "snippets"
 
@@ -119,3 +121,16 @@ def test_description_and_lead_image_are_fields_with_the_image_url_resolved() -> 
     assert doc.metadata.image == "https://news.example.org/img/council.jpg"
     ld = '<script type="application/ld+json">{"@type": "NewsArticle", "image": {"@type": "ImageObject", "url": "https://cdn.example.org/a.jpg"}}</script>'
     assert _english(ld).metadata.image == "https://cdn.example.org/a.jpg"
+
+
+def test_the_local_day_the_page_shows_wins_over_a_utc_tag_of_the_next_day() -> None:
+    tag = '<meta property="article:published_time" content="2022-05-04T00:53:29Z">'
+    shown = '<p class="date">Publicado el 3 de mayo de 2022</p><span class="published">2022-05-03</span>'
+    doc = _english(tag, byline=shown)
+    assert doc.metadata.published == "2022-05-03"
+    tree = parse_html(f"<html><head>{tag}</head><body><h1>Budget</h1>{shown}<p>Text.</p></body></html>")
+    assert tree is not None
+    found = harvest_metadata(tree, None).values["published"]
+    assert (found.value, found.rule) == ("2022-05-03", "date near headline")  # the shown day, not the tag's UTC day
+    far = '<span class="published">2022-04-20</span>'  # not the tag's local day: the tag stays
+    assert _english(tag, byline=far).metadata.published == "2022-05-04T00:53"
