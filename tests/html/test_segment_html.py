@@ -102,3 +102,18 @@ def test_an_old_layout_table_portal_keeps_the_article_and_explains_every_other_l
     removed = {r.text for r in doc.removed}
     assert {"发送给朋友 发表评论 打印本文", "返回页首 | 关闭窗口", "热点新闻", "我市举办春季招聘会"} <= removed
     assert any(text.startswith("著作权声明") for text in removed)
+
+
+def test_dom_paths_are_lxmls_getpath_remembered() -> None:
+    import random
+
+    import lxml.html
+
+    from cleanpage.segment.html import DomPaths
+
+    pieces = ["<p>x</p>", "<div><p>a</p><span>b</span><p>c</p></div>", "<!-- c -->", "<span>s</span>", "<table><tr><td>t</td></tr></table>"]
+    html = "<html><body>" + "".join(random.Random(7).choice(pieces) for _ in range(300)) + "</body></html>"
+    tree = lxml.html.document_fromstring(html)
+    roottree, paths = tree.getroottree(), DomPaths()
+    elements = [element for element in tree.iter() if isinstance(element.tag, str)]
+    assert [paths.of(element) for element in reversed(elements)] == [roottree.getpath(element) for element in reversed(elements)]

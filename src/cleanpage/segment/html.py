@@ -126,7 +126,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     values["page_type"] = Harvested(verdict.page_type, "content.page_type", verdict.evidence, 1.0)
     values["confidence"] = Harvested(round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
     line_starts = _line_starts(text)
-    roottree = tree.getroottree()
+    paths = DomPaths()
     blocks: list[Block] = []
     images: list[Block] = []
     removed: list[Removal] = []
@@ -137,7 +137,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
                 removed.append(Removal("content", "content.not_main", decision.reason, page_block.text, index,
                                        page_block.element.sourceline))
             continue
-        block = _to_block(page_block, index, roottree, line_starts)  # DOM paths only for what is kept
+        block = _to_block(page_block, index, paths, line_starts)  # DOM paths only for what is kept
         if page_block.kind == "image":
             images.append(block)
         else:
@@ -189,12 +189,47 @@ def _post_values(posts: list[ThreadPost]) -> dict[str, Harvested]:
     return values
 
 
-def _to_block(page_block: PageBlock, index: int, roottree: etree._ElementTree, line_starts: list[int]) -> Block:
+class DomPaths:
+    """XPaths of elements as lxml's ``getpath`` writes them (``/html/body/div[2]/p``), remembered per
+    element and per parent: ``getpath`` counts an element's same-tag siblings on every call, which is
+    quadratic on a page of many sibling paragraphs."""
+
+    def __init__(self) -> None:
+        self.paths: dict[etree._Element, str] = {}
+        self.steps: dict[etree._Element, dict[etree._Element, str]] = {}
+
+    def of(self, element: etree._Element) -> str:
+        path = self.paths.get(element)
+        if path is None:
+            parent = element.getparent()
+            # the root's own step from lxml: a document can hold siblings of the root (``/html[1]``)
+            path = (element.getroottree().getpath(element) if parent is None
+                    else f"{self.of(parent)}/{self._steps(parent)[element]}")
+            self.paths[element] = path
+        return path
+
+    def _steps(self, parent: etree._Element) -> dict[etree._Element, str]:
+        steps = self.steps.get(parent)
+        if steps is None:
+            children = [child for child in parent if isinstance(child.tag, str)]
+            counts: dict[str, int] = {}
+            for child in children:
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+            seen: dict[str, int] = {}
+            steps = {}
+            for child in children:
+                seen[child.tag] = seen.get(child.tag, 0) + 1
+                steps[child] = f"{child.tag}[{seen[child.tag]}]" if counts[child.tag] > 1 else str(child.tag)
+            self.steps[parent] = steps
+        return steps
+
+
+def _to_block(page_block: PageBlock, index: int, paths: DomPaths, line_starts: list[int]) -> Block:
     element = page_block.element
     line = element.sourceline
     start = line_starts[line - 1] if line is not None and 0 < line <= len(line_starts) else None
-    group = roottree.getpath(page_block.group) if page_block.group is not None else None
-    return Block(page_block.text, page_block.kind, index, line, start, roottree.getpath(element),
+    group = paths.of(page_block.group) if page_block.group is not None else None
+    return Block(page_block.text, page_block.kind, index, line, start, paths.of(element),
                  level=page_block.level, cells=page_block.cells, links=list(page_block.links), src=page_block.src,
                  group=group)
 
