@@ -1,4 +1,4 @@
-"""Learning, saving and using site profiles (cleanpage.profiles)."""
+"""Learning, saving and using site profiles (cleanpage.profiles, cleanpage.profile_model)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,24 @@ import pytest
 
 import cleanpage
 from cleanpage import Cleaner, Config
-from cleanpage.profiles import (
+from cleanpage.profile_model import (
     SCHEMA_VERSION,
-    PageRecord,
     ProfileError,
-    ProfileLearner,
     ProfilePolicy,
     SiteProfile,
-    carries_metadata,
     fingerprint,
-    learn_profile,
-    learn_profiles,
     load_profiles,
     profile_for,
-    profile_for_record,
     save_profiles,
     site_of,
+)
+from cleanpage.profiles import (
+    PageRecord,
+    ProfileLearner,
+    carries_metadata,
+    learn_profile,
+    learn_profiles,
+    profile_for_record,
 )
 from cleanpage.registry import detector_classes
 from cleanpage.shadow import features, fold

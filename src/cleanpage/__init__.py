@@ -27,7 +27,8 @@ from .errors import (
     NotAPageError,
 )
 from .pipeline import Cleaner, Source
-from .profiles import SiteProfile, learn_profile, learn_profiles, load_profiles, profile_for
+from .profile_model import SiteProfile, load_profiles, profile_for
+from .profiles import learn_profile, learn_profiles
 from .registry import Detector, Repairer, register_detector, register_repairer
 from .repair import repair_text
 

@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import convert
 from .config import Config
@@ -22,12 +22,10 @@ from .decode import decode, not_a_page
 from .document import Block, Document, Metadata, Post, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError, NotAPageError
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
+from .profile_model import SiteProfile
 from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
 from .repair import repair_warnings
 from .segment.text import EDGE_SPACE, segment_text
-
-if TYPE_CHECKING:
-    from .profiles import SiteProfile
 
 Source = bytes | bytearray | memoryview | str
 
@@ -86,7 +84,7 @@ class Cleaner:
 
     def clean(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
               profile: SiteProfile | None = None) -> Document:
-        """Clean one page; ``profile`` is the learned chrome of its site (:mod:`cleanpage.profiles`)."""
+        """Clean one page; ``profile`` is the learned chrome of its site (:mod:`cleanpage.profile_model`)."""
         deadline = time.monotonic() + self.config.timeout if self.config.timeout else None
         segmented = self.segment(source, url=url, headers=headers, deadline=deadline)
         warnings, removed = segmented.warnings, segmented.removed
@@ -257,6 +255,7 @@ class Cleaner:
         for block in blocks:
             block.text = block.text.strip(EDGE_SPACE)
         return records
+
 
 
 def _with_images(blocks: list[Block], images: list[Block]) -> list[Block]:
