@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import convert
@@ -256,6 +257,12 @@ class Cleaner:
             block.text = block.text.strip(EDGE_SPACE)
         return records
 
+
+@lru_cache(maxsize=16)
+def shared_cleaner(config: Config) -> Cleaner:
+    """One :class:`Cleaner` per config, reused by :func:`cleanpage.clean` and :func:`cleanpage.batch.clean_table`:
+    building the detectors and compiling the rules costs more than cleaning a small page."""
+    return Cleaner(config)
 
 
 def _with_images(blocks: list[Block], images: list[Block]) -> list[Block]:
