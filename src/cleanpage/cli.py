@@ -23,12 +23,12 @@ from .io.inputs import (
     JSONL_SUFFIXES,
     STDIN,
     JsonlFields,
-    PageInput,
     check_inputs,
     input_format,
     iter_pages,
 )
 from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TableWriter, TreeWriter, atomic_write
+from .io.page_input import PageInput
 from .io.parallel import PageResult
 from .io.runner import Summary, run_batch
 from .io.work import FORMATS, ArrowRow, CleanTask, Render, Renderer, SegmentTask, SiteLearners, parquet_schema

@@ -20,7 +20,7 @@ from ..document import Block, Document
 from ..pipeline import Cleaner
 from ..profile_model import SiteProfile
 from ..profiles import PageRecord, ProfileLearner, profile_for_record
-from .inputs import PageInput
+from .page_input import PageInput
 from .parallel import PageResult
 
 if TYPE_CHECKING:
