@@ -58,6 +58,14 @@ def test_metadata_lines_are_flagged_and_phone_numbers_are_not_dates() -> None:
     assert not carries_metadata("热点新闻")
 
 
+def test_metadata_lines_are_what_the_meta_lexicon_and_the_date_grammar_read() -> None:
+    assert carries_metadata("文章关键词：")  # a label of the lexicon (tags)
+    assert carries_metadata("更新于 3月5日") and carries_metadata("08-12 10:30")  # a day of the month, a clock time
+    assert carries_metadata("二〇二〇年八月三日")
+    assert not carries_metadata("iPhone 11 系列发布：双摄三摄都有")  # 发布 glued in a headline is not a label
+    assert not carries_metadata("分享到：")  # a tool button, not metadata
+
+
 # -- learning ----------------------------------------------------------------------------------
 def test_template_lines_recur_on_every_page_and_article_lines_are_not_kept() -> None:
     site, profile = site_profile()

@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .dates import mentions_date
+from .detectors._labels import LABELS, labelled_fields
 from .document import Block
 from .errors import CleanpageError, ConfigError, InputError
 from .page import Page
@@ -39,19 +41,19 @@ from .pipeline import Cleaner, Source
 from .profile_model import ProfileEntry, ProfilePolicy, SiteProfile, fingerprint, profile_by_key, site_of
 from .shadow import fold
 
-# Lines that carry metadata: a meta label followed by a colon (C03), or a date.
-META_LABEL = re.compile(
-    r"(?:来源|稿源|出处|作者|记者|通讯员|编辑|责编|责任编辑|编审|审核|校对|摄影|撰文|发布|发表|发布时间|发布日期|更新时间|"
-    r"时间|日期|浏览|阅读|点击|评论|原标题|转载|供稿|文章来源|信息来源|新闻来源)\s*[:﹕∶︰]"
-)
-DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-/.年]\s*[01]?\d\s*[-/.月]\s*[0-3]?\d(?!\d)|(?<!\d)[01]?\d月[0-3]?\d日|(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
+# Label lines whose value is metadata; tool buttons (``分享：``) and a text's length (``字数：``) are not.
+META_FIELDS = frozenset(LABELS) - {"tool", "length"}
 NEAR_DUPLICATE_SHARE = 0.5  # a page sharing more than half its body sentences with one earlier page is a copy of it
 
 
 def carries_metadata(text: str) -> bool:
-    """True for label lines (``来源：``, ``发布时间：``...) and dated lines: their values belong in metadata."""
-    shadow = fold(text)
-    return bool(META_LABEL.search(shadow) or DATE.search(shadow))
+    """True for label lines (``来源：``, ``发布时间：``...) and dated lines: their values belong in metadata.
+
+    Labels are the meta-line detector's lexicon, found by its rule (:func:`labelled_fields`), and dates the
+    date grammar's (:func:`mentions_date`), so the ``site_profile`` detector keeps exactly the lines those
+    readers take metadata from.
+    """
+    return not META_FIELDS.isdisjoint(labelled_fields(fold(text))) or mentions_date(text)
 
 
 # -- learning ------------------------------------------------------------------------------------
