@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from cleanpage import Cleaner, Config  # noqa: E402
-from cleanpage.profiles import ProfileLearner, ProfilePolicy, fingerprint, learn_profile  # noqa: E402
+from cleanpage.profile_model import ProfilePolicy, fingerprint  # noqa: E402
+from cleanpage.profiles import ProfileLearner, learn_profile  # noqa: E402
 from cleanpage.shadow import features, fold  # noqa: E402
 from profile_site import make_site  # noqa: E402
 

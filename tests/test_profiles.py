@@ -1,4 +1,4 @@
-"""Learning, saving and using site profiles (cleanpage.profiles)."""
+"""Learning, saving and using site profiles (cleanpage.profiles, cleanpage.profile_model)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,24 @@ import pytest
 
 import cleanpage
 from cleanpage import Cleaner, Config
-from cleanpage.profiles import (
+from cleanpage.profile_model import (
     SCHEMA_VERSION,
-    PageRecord,
     ProfileError,
-    ProfileLearner,
     ProfilePolicy,
     SiteProfile,
-    carries_metadata,
     fingerprint,
-    learn_profile,
-    learn_profiles,
     load_profiles,
     profile_for,
-    profile_for_record,
     save_profiles,
     site_of,
+)
+from cleanpage.profiles import (
+    PageRecord,
+    ProfileLearner,
+    carries_metadata,
+    learn_profile,
+    learn_profiles,
+    profile_for_record,
 )
 from cleanpage.registry import detector_classes
 from cleanpage.shadow import features, fold
@@ -54,6 +56,14 @@ def test_metadata_lines_are_flagged_and_phone_numbers_are_not_dates() -> None:
     assert carries_metadata("2019-09-08 09:38 新浪财经")
     assert not carries_metadata("澎湃新闻报料：4009-20-4009 澎湃新闻，未经授权不得转载")
     assert not carries_metadata("热点新闻")
+
+
+def test_metadata_lines_are_what_the_meta_lexicon_and_the_date_grammar_read() -> None:
+    assert carries_metadata("文章关键词：")  # a label of the lexicon (tags)
+    assert carries_metadata("更新于 3月5日") and carries_metadata("08-12 10:30")  # a day of the month, a clock time
+    assert carries_metadata("二〇二〇年八月三日")
+    assert not carries_metadata("iPhone 11 系列发布：双摄三摄都有")  # 发布 glued in a headline is not a label
+    assert not carries_metadata("分享到：")  # a tool button, not metadata
 
 
 # -- learning ----------------------------------------------------------------------------------

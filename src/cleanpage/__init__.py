@@ -11,7 +11,6 @@ documented in ``docs/``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -26,8 +25,9 @@ from .errors import (
     InputTooLargeError,
     NotAPageError,
 )
-from .pipeline import Cleaner, Source
-from .profiles import SiteProfile, learn_profile, learn_profiles, load_profiles, profile_for
+from .pipeline import Cleaner, Source, shared_cleaner
+from .profile_model import SiteProfile, load_profiles, profile_for
+from .profiles import learn_profile, learn_profiles
 from .registry import Detector, Repairer, register_detector, register_repairer
 from .repair import repair_text
 
@@ -66,11 +66,6 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=16)
-def _cleaner(config: Config) -> Cleaner:
-    return Cleaner(config)
-
-
 def clean(source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
           config: Config | None = None, profile: SiteProfile | None = None, **options: Any) -> Document:
     """Clean one page: raw bytes in any encoding, decoded HTML, or a plain-text dump.
@@ -79,7 +74,7 @@ def clean(source: Source, *, url: str | None = None, headers: Mapping[str, str] 
     ``disable=("related",)``...) applied on top of ``config``. ``profile`` is the
     learned chrome of the page's site (:func:`learn_profile`).
     """
-    return _cleaner((config or Config()).replace(**options)).clean(source, url=url, headers=headers, profile=profile)
+    return shared_cleaner((config or Config()).replace(**options)).clean(source, url=url, headers=headers, profile=profile)
 
 
 def __getattr__(name: str) -> Any:

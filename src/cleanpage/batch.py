@@ -36,7 +36,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 from .config import Config
 from .document import Document, Metadata
 from .errors import ConfigError, InputError
-from .pipeline import Cleaner
+from .pipeline import Cleaner, shared_cleaner
 
 Row = dict[str, Any]
 Coerce = Callable[[Any], Any]
@@ -119,9 +119,7 @@ def clean_table(table: pa.Table | pa.RecordBatch, *, html_column: str = "html", 
     if isinstance(table, pa.RecordBatch):
         table = pa.Table.from_batches([table])
     if cleaner is None:
-        from . import _cleaner
-
-        cleaner = _cleaner((config or Config()).replace(**options))
+        cleaner = shared_cleaner((config or Config()).replace(**options))
     elif config is not None or options:
         raise ConfigError("give clean_table either a cleaner or a config/options, not both")
     if html_column not in table.column_names:

@@ -23,16 +23,16 @@ from .io.inputs import (
     JSONL_SUFFIXES,
     STDIN,
     JsonlFields,
-    PageInput,
     check_inputs,
     input_format,
     iter_pages,
 )
 from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TableWriter, TreeWriter, atomic_write
+from .io.page_input import PageInput
 from .io.parallel import PageResult
 from .io.runner import Summary, run_batch
 from .io.work import FORMATS, ArrowRow, CleanTask, Render, Renderer, SegmentTask, SiteLearners, parquet_schema
-from .profiles import SiteProfile, load_profiles, save_profiles
+from .profile_model import SiteProfile, load_profiles, save_profiles
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PARQUET_SUFFIX = ".parquet"

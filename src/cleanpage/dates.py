@@ -22,20 +22,49 @@ CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
              "八": 8, "九": 9, "十": 10}
 _CN = "〇○零Ｏ一二三四五六七八九十"
 
-_TIME = r"""
-    (?:\s*(?P<ampm>上午|下午|晚上|凌晨|中午|早上|am|pm))?\s*
-    (?P<hour>[0-2]?\d)\s*[:时時点點]\s*(?P<minute>[0-5]\d)(?:\s*分)?(?:\s*[:：]\s*[0-5]\d(?:\.\d+)?(?:\s*秒)?)?
-    (?:\s*(?P<ampm2>am|pm))?
-"""
-NUMERIC = re.compile(
-    r"""
-    (?<![\d])
-    (?:(?:中华民国|民国)\s*(?P<roc>\d{1,3})|(?P<year>(?:19|20)\d{2})|(?P<year3>1\d{2}|\d{2}))
-    \s*(?P<sep>[-/.年])\s*(?P<month>[01]?\d)\s*(?:[-/.月])\s*(?P<day>[0-3]?\d)(?![\d])\s*[日号]?
-    (?:[ \tt]*(?:\(?\s*(?:星期|周|週)[一二三四五六日天]\s*\)?)?""" + _TIME + r""")?
-    """,
-    re.VERBOSE,
-)
+# The pieces of the numeric shapes, written once: the parser below and the line patterns of the detectors
+# (``DATE_TEXT``) and site profiles (``mentions_date``) are built from them, so a page's date is one shape
+# everywhere. All of them read the shadow, lower-cased (``t`` is ISO's ``T``).
+_YEAR = r"(?:19|20)\d{2}"
+_ROC_YEAR = r"\d{1,3}"  # after 民国
+_SHORT_YEAR = r"1\d{2}|\d{2}"  # a bare ROC year (113) or a two-digit Gregorian one (18-03-08)
+_MONTH_NUMBER = r"[01]?\d"
+_DAY_NUMBER = r"[0-3]?\d"
+_HOUR = r"[0-2]?\d"
+_MINUTE = r"[0-5]\d"
+_WEEKDAY = r"\(?\s*(?:星期|周|週)[一二三四五六日天]\s*\)?"
+
+
+def _group(name: str, body: str, named: bool) -> str:
+    return f"(?P<{name}>{body})" if named else f"(?:{body})"
+
+
+def _time(named: bool) -> str:
+    """``10:30``, ``下午2:30``, ``10时30分``, ``10时30分45秒``, ``21:15:08``, ``9:05 pm``; ``named`` adds the
+    parser's groups. Seconds are matched (so a line's date ends after them) but not kept."""
+    return (rf"(?:\s*{_group('ampm', '上午|下午|晚上|凌晨|中午|早上|am|pm', named)})?\s*"
+            rf"{_group('hour', _HOUR, named)}\s*[:时時点點]\s*{_group('minute', _MINUTE, named)}"
+            r"(?:\s*分)?(?:\s*[:：]\s*[0-5]\d(?:\.\d+)?(?:\s*秒)?|(?<=分)\s*[0-5]\d\s*秒)?"
+            rf"(?:\s*{_group('ampm2', 'am|pm', named)})?")
+
+
+def _numeric(named: bool) -> str:
+    """A numeric date with an optional weekday and time: ``2018-6-13``, ``2020年8月3日 10:30``,
+    ``民国113年8月15日``, ``113-08-15``, ``18-03-08``; ``named`` adds the parser's groups."""
+    year = (f"(?:(?:中华民国|民国)\\s*{_group('roc', _ROC_YEAR, named)}|{_group('year', _YEAR, named)}"
+            f"|{_group('year3', _SHORT_YEAR, named)})")
+    return (rf"(?<![\d]){year}\s*{_group('sep', '[-/.年]', named)}\s*{_group('month', _MONTH_NUMBER, named)}"
+            rf"\s*(?:[-/.月])\s*{_group('day', _DAY_NUMBER, named)}(?![\d])\s*[日号]?"
+            rf"(?:[ \tt]*(?:{_WEEKDAY})?{_time(named)})?")
+
+
+NUMERIC = re.compile(_numeric(named=True))
+DATE_TEXT = _numeric(named=False)
+"""The numeric date shape without groups, for line patterns that hold a date (``发表于 {DATE_TEXT}``, a forum
+post header): what it matches is read with :func:`parse_date`, which also validates it."""
+# A day of the month or a clock time alone (``3月5日``, ``10:30``): not a date :func:`find_date` can give,
+# but a line showing one is dated (:func:`mentions_date`).
+PARTIAL = re.compile(rf"(?<!\d){_MONTH_NUMBER}月{_DAY_NUMBER}日|(?<!\d){_HOUR}:{_MINUTE}(?!\d)")
 # ``Jul 28 Sun 2024 21:15`` (blog platforms), ``July 28, 2024``, ``28 Jul 2024``.
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
@@ -44,7 +73,7 @@ ENGLISH = re.compile(
     rf"""
     (?<![a-z])(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH})\.?)
     ,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)
-    (?:,?[ \t]*""" + _TIME + r""")?
+    (?:,?[ \t]*""" + _time(named=True) + r""")?
     """,
     re.VERBOSE,
 )
@@ -207,6 +236,15 @@ ISO_TAIL = re.compile(r"(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?")
 def _iso_end(shadow: str, end: int) -> int:
     tail = ISO_TAIL.match(shadow, end)
     return tail.end() if tail else end
+
+
+def mentions_date(text: str) -> bool:
+    """The text shows a date, a day of the month (``3月5日``) or a clock time (``10:30``): a dated line.
+
+    Looser than :func:`find_date`, which must give a whole date: a template line dated ``08-12 10:30`` or
+    ``3月5日`` changes from page to page like a full date does.
+    """
+    return bool(PARTIAL.search(fold(text))) or find_date(text) is not None
 
 
 def parse_date(text: str, *, roc: bool = False) -> str | None:

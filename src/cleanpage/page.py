@@ -16,16 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .config import Config
 from .document import Block
 from .joined import join_lines, lines_matching
+from .profile_model import SiteProfile
 from .shadow import Features, features, fold
-
-if TYPE_CHECKING:
-    from .profiles import SiteProfile
 
 T = TypeVar("T")
 

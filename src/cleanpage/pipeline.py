@@ -14,7 +14,8 @@ import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import Any
 
 from . import convert
 from .config import Config
@@ -25,12 +26,10 @@ from .errors import CleanTimeoutError, InputError, InputTooLargeError, NotAPageE
 from .evidence import plausible
 from .language import detect_language
 from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
+from .profile_model import SiteProfile
 from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
 from .repair import repair_warnings
 from .segment.text import EDGE_SPACE, segment_text
-
-if TYPE_CHECKING:
-    from .profiles import SiteProfile
 
 Source = bytes | bytearray | memoryview | str
 
@@ -89,7 +88,7 @@ class Cleaner:
 
     def clean(self, source: Source, *, url: str | None = None, headers: Mapping[str, str] | None = None,
               profile: SiteProfile | None = None) -> Document:
-        """Clean one page; ``profile`` is the learned chrome of its site (:mod:`cleanpage.profiles`)."""
+        """Clean one page; ``profile`` is the learned chrome of its site (:mod:`cleanpage.profile_model`)."""
         deadline = time.monotonic() + self.config.timeout if self.config.timeout else None
         segmented = self.segment(source, url=url, headers=headers, deadline=deadline)
         warnings, removed = segmented.warnings, segmented.removed
@@ -265,6 +264,13 @@ class Cleaner:
         for block in blocks:
             block.text = block.text.strip(EDGE_SPACE)
         return records
+
+
+@lru_cache(maxsize=16)
+def shared_cleaner(config: Config) -> Cleaner:
+    """One :class:`Cleaner` per config, reused by :func:`cleanpage.clean` and :func:`cleanpage.batch.clean_table`:
+    building the detectors and compiling the rules costs more than cleaning a small page."""
+    return Cleaner(config)
 
 
 def _with_images(blocks: list[Block], images: list[Block]) -> list[Block]:

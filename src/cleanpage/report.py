@@ -22,7 +22,7 @@ from typing import Any
 from ._version import __version__
 from .document import Document
 from .explain import explain_dict
-from .io.inputs import PageInput
+from .io.page_input import PageInput
 from .io.parallel import PageResult
 
 PALETTE = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#e377c2", "#8c564b",

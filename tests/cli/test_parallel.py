@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanpage.io.inputs import PageInput
+from cleanpage.io.page_input import PageInput
 from cleanpage.io.parallel import PageResult, WorkerPool, WorkerStartError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html
 
 from cleanpage import Cleaner
-from cleanpage.io.inputs import PageInput
+from cleanpage.io.page_input import PageInput
 from cleanpage.io.parallel import PageResult
 from cleanpage.report import Report, page_view
 

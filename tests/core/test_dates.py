@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from cleanpage.dates import find_date, parse_date
+from cleanpage.dates import DATE_TEXT, find_date, mentions_date, parse_date
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,50 @@ def test_ctime_dates_of_bbs_headers() -> None:
                                            ("价格是2019.5元", None)])
 def test_a_date_shown_to_the_month_only(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
+
+
+def test_seconds_after_fen_end_the_date() -> None:
+    found = find_date("发布时间：2020年1月2日 10时30分45秒 来源：新华社")
+    assert found is not None and found.iso == "2020-01-02T10:30"
+    assert "发布时间：2020年1月2日 10时30分45秒 来源：新华社"[found.end:].strip() == "来源：新华社"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("楼主 发表于 2016/3/8 下午 09:15:22", "2016/3/8 下午 09:15:22"),
+        ("发文日期:111年3月2日", "111年3月2日"),
+        ("民国113年7月24日 下午 4:35", "民国113年7月24日 下午 4:35"),
+        ("时间:2023年5月12日(周五)下午2:30 地点:学院报告厅", "2023年5月12日(周五)下午2:30"),
+        ("2020年1月2日 10时30分45秒", "2020年1月2日 10时30分45秒"),
+        ("18-03-08 23:16", "18-03-08 23:16"),
+    ],
+)
+def test_date_text_is_the_shape_the_parser_reads(line: str, date: str) -> None:
+    """Line patterns embed DATE_TEXT; what it spans is exactly a date the parser gives."""
+    match = re.search(DATE_TEXT, line)
+    assert match is not None and match.group().strip() == date
+    assert parse_date(match.group()) == parse_date(date) is not None
+
+
+@pytest.mark.parametrize("line", ["11.09.2011", "isbn 978-3-7828-1534-5", "第3.5.1节"])
+def test_date_text_leaves_what_is_not_a_date(line: str) -> None:
+    assert re.fullmatch(DATE_TEXT, line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("发布时间：2019-09-07 09:59", True),
+        ("更新于 3月5日", True),  # a day of the month without the year
+        ("08-12 10:30 来源：今日头条", True),  # a clock time
+        ("二〇二〇年八月三日", True),
+        ("September 3, 2023", True),
+        ("2019年6月", True),
+        ("阅读 4704 评论 12", False),
+        ("第3章 共12节", False),
+        ("比赛 2019-13-45 编号", False),  # not a valid date
+    ],
+)
+def test_mentions_date(line: str, dated: bool) -> None:
+    assert mentions_date(line) is dated

@@ -5,7 +5,8 @@ from __future__ import annotations
 from cleanpage import Config
 from cleanpage.detectors.site_profile import SiteProfileDetector
 from cleanpage.page import Drop, Page, Warn
-from cleanpage.profiles import ProfilePolicy, SiteProfile, learn_profile
+from cleanpage.profile_model import ProfilePolicy, SiteProfile
+from cleanpage.profiles import learn_profile
 from cleanpage.registry import detector_classes
 from cleanpage.segment.text import segment_text
 

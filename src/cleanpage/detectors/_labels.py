@@ -209,6 +209,12 @@ def _bare_date(text: str, shadow: str) -> MetaLine | None:
     return MetaLine(pairs=[MetaPair("published", "", text.strip(), found.iso)])
 
 
+def labelled_fields(shadow: str) -> set[str]:
+    """The fields of the labels that stand with a colon on a line (``来源：``, ``发布时间:``), by the rule
+    :func:`parse_meta_line` finds them with: a short label glued after a Han character is part of a word."""
+    return {LABEL_FIELD[label] for _start, _end, label, colon in _occurrences(shadow, weak=False) if colon}
+
+
 def starts_with_label(shadow: str) -> bool:
     """The line opens with a meta label and a colon (``来源：``, ``原标题:``)."""
     match = LABEL_RE.match(shadow.lstrip(" [【(（"))

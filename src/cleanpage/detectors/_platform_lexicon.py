@@ -1,5 +1,7 @@
 """Helpers shared by the platform detectors (share, pagination, WeChat, forum, self-media, gov, ads, novel).
 
+Dates in their line patterns are :data:`cleanpage.dates.DATE_TEXT`, the date grammar's own shape.
+
 The catalogue's edge peeling (§2.5): chrome is removed from the two edges of
 the page inwards, and a long chrome line (a platform disclaimer, a keyword
 farm) must not stop the peel just because it looks like a sentence. So the
@@ -18,8 +20,6 @@ from ._shapes import compact
 
 # Private-use icon-font glyphs and emoji that sit before share targets and toolbar labels.
 ICON = re.compile("[\ue000-\uf8ff\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
-# Dates written the way the pages print them (checked with cleanpage.dates afterwards).
-DATE_TEXT = r"(?:\d{4}|\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*\d{2}\s*秒?)?)?"
 
 
 def edge_positions(page: Page, is_chrome: Callable[[int], bool]) -> set[int]:

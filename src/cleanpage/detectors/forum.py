@@ -35,11 +35,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..dates import parse_date
+from ..dates import DATE_TEXT, parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, whole
+from ._platform_lexicon import whole
 from ._shapes import phrase_pattern
 
 MAX_VLEN = 40

@@ -41,11 +41,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..dates import parse_date
+from ..dates import DATE_TEXT, parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, edge_positions, unquoted_keys
+from ._platform_lexicon import edge_positions, unquoted_keys
 from ._shapes import phrase_pattern
 
 QUOTES = "“”\"'‘’「」"

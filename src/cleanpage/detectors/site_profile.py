@@ -1,7 +1,7 @@
 """Template chrome learned from the page's own site (chrome catalogue §2.4, style E).
 
 Removes blocks whose fingerprint recurs on many distinct pages of the site,
-as recorded in the :class:`~cleanpage.profiles.SiteProfile` passed to
+as recorded in the :class:`~cleanpage.profile_model.SiteProfile` passed to
 ``clean(..., profile=...)``:
 
 * in HEAD or TAIL: a block on at least ``policy.body_share`` of the pages, or
@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..page import Drop, Finding, Page, Warn
-from ..profiles import ProfileEntry, SiteProfile, fingerprint
+from ..profile_model import ProfileEntry, SiteProfile, fingerprint
 from ..registry import Detector, register_detector
 
 

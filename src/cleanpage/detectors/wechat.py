@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..dates import find_date, parse_date
+from ..dates import DATE_TEXT, find_date, parse_date
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
-from ._platform_lexicon import DATE_TEXT, unquoted_keys, without
+from ._platform_lexicon import unquoted_keys, without
 
 WECHAT_HOSTS = ("weixin.qq.com",)
 QUOTE_CHARS = "“”\"'‘’「」『』"

@@ -21,10 +21,12 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from ..errors import InputError, InputTooLargeError
+from .page_input import PageInput, record_name
+from .warc import warc_pages
 
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -45,40 +47,6 @@ class JsonlFields:
     id: str = "id"
     encoding: str = "text"
     """``text`` (the field is the page as a string) or ``base64`` (the page's raw bytes)."""
-
-
-@dataclass(frozen=True)
-class PageInput:
-    """One page to clean and where it came from.
-
-    ``key`` identifies the page in errors and JSONL output (a path, or
-    ``path:line`` / ``path#record-id`` inside a container). ``out_name`` is
-    the path of its output relative to the output folder, without the
-    format's extension. A page read from a folder carries only ``path``: the
-    worker reads the bytes.
-    """
-
-    key: str
-    out_name: str
-    data: bytes | str | None = None
-    path: str | None = None
-    url: str | None = None
-    headers: Mapping[str, str] | None = None
-    error: tuple[str, str] | None = None
-    """``(exception type, message)`` when the reader could not produce the page."""
-    record_id: str | None = field(default=None, compare=False)
-
-    def load(self, max_bytes: int) -> bytes | str:
-        """The page's content, read from ``path`` when needed, refusing anything over ``max_bytes``."""
-        if self.data is not None:
-            return self.data
-        if self.path is None:
-            raise InputError(f"{self.key}: page has no content")
-        size = os.stat(self.path).st_size
-        if size > max_bytes:
-            raise InputTooLargeError(f"input is {size} bytes; max_input_bytes is {max_bytes}")
-        with open(self.path, "rb") as handle:
-            return handle.read()
 
 
 def input_format(path: str, forced: str) -> str:
@@ -163,8 +131,6 @@ def _file_pages(path: str, name: str, forced: str, fields: JsonlFields, max_byte
         with open(path, "rb") as handle:
             yield from jsonl_pages(handle, path, stem, fields, max_bytes)
     elif kind == "warc":
-        from .warc import warc_pages
-
         yield from warc_pages(path, stem, max_bytes)
     else:
         yield PageInput(key=path, out_name=name, path=path)
@@ -174,8 +140,6 @@ def _stdin_pages(stream: BinaryIO, forced: str, fields: JsonlFields, max_bytes: 
     if forced == "jsonl":
         yield from jsonl_pages(stream, STDIN, "stdin", fields, max_bytes)
     elif forced == "warc":
-        from .warc import warc_pages
-
         yield from warc_pages(stream, "stdin", max_bytes)
     else:
         data = stream.read(max_bytes + 1)
@@ -218,10 +182,6 @@ def _drop_page_suffix(relative: str) -> str:
         if lowered.endswith(suffix):
             return relative[: -len(suffix)]
     return relative
-
-
-def record_name(container_stem: str, number: int) -> str:
-    return f"{container_stem}/{number:06d}"
 
 
 def jsonl_pages(lines: Iterable[bytes], source: str, stem: str, fields: JsonlFields,

@@ -36,7 +36,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
 from ..errors import CleanpageError
-from .inputs import PageInput
+from .page_input import PageInput
 
 STARTUP_TIMEOUT = 120.0
 """Seconds a new worker may take to import cleanpage and build its cleaner."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from ..errors import CleanpageError
-from .inputs import PageInput
+from .page_input import PageInput
 from .parallel import PageResult, PageTask, WorkerPool
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..errors import InputError, InputTooLargeError
-from .inputs import PageInput, record_name
+from .page_input import PageInput, record_name
 
 PAGE_TYPES = ("text/", "html", "xml")
 

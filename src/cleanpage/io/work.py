@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..config import Config
 from ..document import Block, Document
 from ..pipeline import Cleaner
-from ..profiles import PageRecord, ProfileLearner, SiteProfile, profile_for_record
-from .inputs import PageInput
+from ..profile_model import SiteProfile
+from ..profiles import PageRecord, ProfileLearner, profile_for_record
+from .page_input import PageInput
 from .parallel import PageResult
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class CleanTask:
     render: Renderer
     cleaner: Cleaner | None = field(default=None, repr=False)
     profiles: Mapping[str, SiteProfile] = field(default_factory=dict, repr=False)
-    """Site profiles (:mod:`cleanpage.profiles`); each page gets the one of its site, found as it was learned."""
+    """Site profiles (:mod:`cleanpage.profile_model`); each page gets the one of its site, found as it was learned."""
     group_by: str = "auto"
 
     def __getstate__(self) -> dict[str, Any]:
