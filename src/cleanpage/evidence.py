@@ -1,8 +1,11 @@
-"""What a harvested value must be before it can win a metadata field, wherever it was found.
+"""Harvested evidence and the one rule that merges it into metadata fields, wherever it was found.
 
-Every reader (the DOM's tags and bylines, the text detectors, site profiles) offers candidates with a
-confidence; the highest wins. Before that, a candidate has to be plausible for its field, so no
-reader's slip becomes the document's metadata:
+Every reader (the DOM's tags and bylines, the thread reader, the decoder and the limits, the text
+detectors, site profiles) offers :class:`Harvested` candidates to one :class:`Evidence` per page
+with a confidence, and :meth:`Evidence.offer` keeps, per field, the most confident one (on a tie the
+first, so an earlier and surer reader is never overruled by a later guess of the same strength);
+list fields can be appended to instead. Before a candidate can win it has to be plausible for its
+field, so no reader's slip becomes the document's metadata:
 
 - a date is a real day between the web's first pages (:data:`EARLIEST`) and tomorrow (pages are
   cleaned after they are published; a day of slack for time zones);
@@ -16,6 +19,7 @@ Other fields pass unchecked (their readers already parse them with the name, dat
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,6 +32,38 @@ SENTENCE_PUNCTUATION = re.compile(r"[，。！？；]")
 DATE_FIELDS = frozenset({"published", "updated"})
 SECTION_FIELDS = frozenset({"source", "category"})
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+@dataclass
+class Harvested:
+    """One candidate value for a metadata field: what was found, by which rule, in which raw text, how surely."""
+
+    value: Any
+    rule: str
+    raw: str
+    confidence: float
+
+
+class Evidence(dict[str, Harvested]):
+    """A page's metadata candidates by field, merged by one rule (:meth:`offer`)."""
+
+    def offer(self, name: str, value: Any, rule: str, raw: str = "", confidence: float = 0.5, *,
+              append: bool = False) -> bool:
+        """Keep ``value`` for ``name`` if it is plausible and more confident than what is there; with
+        ``append``, add its items to the list the field holds. Whether anything changed."""
+        if value is None or value == "" or value == []:
+            return False
+        current = self.get(name)
+        if append:
+            values = list(current.value) if current else []
+            items = value if isinstance(value, list) else [value]
+            values.extend(item for item in items if item not in values)
+            self[name] = Harvested(values, rule, raw, max(confidence, current.confidence if current else 0.0))
+            return True
+        if not plausible(name, value) or (current is not None and confidence <= current.confidence):
+            return False
+        self[name] = Harvested(value, rule, raw, confidence)
+        return True
 
 
 def plausible(field: str, value: Any, today: date | None = None) -> bool:

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from .config import Config
 from .document import Block
+from .evidence import Evidence
 from .joined import join_lines, lines_matching
 from .profile_model import SiteProfile
 from .shadow import Features, features, fold
@@ -83,19 +84,11 @@ Finding = Drop | Trim | Split | Harvest | Warn
 
 
 @dataclass
-class Harvested:
-    value: Any
-    rule: str
-    raw: str
-    confidence: float
-
-
-@dataclass
 class PageHints:
     """Facts found outside the body text, mostly from HTML (``<title>``, meta tags, JSON-LD)."""
 
     titles: list[str] = field(default_factory=list)  # candidate headlines, best first
-    values: dict[str, Harvested] = field(default_factory=dict)  # metadata from the DOM
+    values: Evidence = field(default_factory=Evidence)  # metadata candidates from the DOM, the decoder, the limits
     # Indexes of the blocks inside an element a user ``drop_selectors`` rule matched: the ``user_rules``
     # detector drops them after the default detectors, so the rule changes nothing else on the page.
     user_selected: set[int] = field(default_factory=set)
@@ -113,7 +106,7 @@ class Page:
         self.host = (urlsplit(url).hostname or None) if url else None
         self.kind = kind
         self.hints = hints or PageHints()
-        self.meta: dict[str, Harvested] = dict(self.hints.values)
+        self.meta = Evidence(self.hints.values)  # the detectors' harvests are offered here too
         # Keyed by the text itself: a trimmed or split block gets a fresh entry, so nothing is invalidated.
         self._lines: dict[str, tuple[str, Features]] = {}
         self._views: dict[Callable[[str], Any], dict[str, Any]] = {}

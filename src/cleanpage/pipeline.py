@@ -23,9 +23,8 @@ from .convert import SCRIPT_SAMPLE, detect_script
 from .decode import decode, not_a_page
 from .document import Block, Document, Metadata, Post, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError, NotAPageError
-from .evidence import plausible
 from .language import detect_language
-from .page import Drop, Finding, Harvest, Harvested, Page, PageHints, Split, Trim, Warn
+from .page import Drop, Finding, Harvest, Page, PageHints, Split, Trim, Warn
 from .profile_model import SiteProfile
 from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
 from .repair import repair_warnings
@@ -161,8 +160,8 @@ class Cleaner:
         else:
             blocks = self._cut_lines(segment_text(text), hints, warnings)
         if encoding:
-            hints.values.setdefault("encoding", Harvested(encoding, "decode", reason, 1.0))
-            hints.values.setdefault("encoding_reason", Harvested(reason, "decode", reason, 1.0))
+            hints.values.offer("encoding", encoding, "decode", reason, 1.0)
+            hints.values.offer("encoding_reason", reason, "decode", reason, 1.0)
         self._cut_long_blocks(blocks, hints, removed, warnings)
         if _mostly_undecodable(text):
             warnings.append(f"repair: skipped, over {MAX_UNDECODABLE_SHARE:.0%} of the decoded text is undecodable "
@@ -294,14 +293,15 @@ def _posts_text(posts: list[Post], blocks: list[Block]) -> list[Post]:
 
 
 def _with_values(hints: PageHints, earlier: PageHints) -> PageHints:
-    """``hints`` plus what was found before segmentation (a cut), which the markup cannot contradict."""
-    hints.values.update(earlier.values)
+    """``hints`` plus what was found before segmentation (a cut), offered by the same rule."""
+    for name, found in earlier.values.items():
+        hints.values.offer(name, found.value, found.rule, found.raw, found.confidence)
     return hints
 
 
 def _truncated(hints: PageHints, warnings: list[str], rule: str, message: str) -> None:
     warnings.append(f"limits: {message}")
-    hints.values["truncated"] = Harvested(True, rule, message, 1.0)
+    hints.values.offer("truncated", True, rule, message, 1.0)
 
 
 def _mostly_undecodable(text: str) -> bool:
@@ -485,16 +485,7 @@ def _edit_block(detector: str, edits: list[Trim | Split], removed: list[Removal]
 
 
 def _harvest(page: Page, finding: Harvest) -> None:
-    if not finding.append and finding.value is not None and not plausible(finding.field, finding.value):
-        return
-    current = page.meta.get(finding.field)
-    if finding.append:
-        values = list(current.value) if current else []
-        items = finding.value if isinstance(finding.value, list) else [finding.value]
-        values.extend(v for v in items if v not in values)
-        page.meta[finding.field] = Harvested(values, finding.rule, finding.raw, max(finding.confidence, current.confidence if current else 0))
-    elif finding.value is not None and (current is None or finding.confidence > current.confidence):
-        page.meta[finding.field] = Harvested(finding.value, finding.rule, finding.raw, finding.confidence)
+    page.meta.offer(finding.field, finding.value, finding.rule, finding.raw, finding.confidence, append=finding.append)
 
 
 def _set_language(blocks: list[Block], metadata: Metadata) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleanpage
-from cleanpage.htmlmeta import harvest_metadata
 from cleanpage.names import person_names
 from cleanpage.segment.html import parse_html
+from cleanpage.segment.htmlmeta import harvest_metadata
 
 SNIPPETS = Path(__file__).parent.parent / "fixtures" / "html" / "snippets"
 

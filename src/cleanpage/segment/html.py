@@ -2,7 +2,7 @@
 
 The page is parsed once with lxml. That one tree serves every reader:
 
-1. :mod:`cleanpage.htmlmeta` reads titles, dates, bylines, breadcrumbs and links from the whole
+1. :mod:`cleanpage.segment.htmlmeta` reads titles, dates, bylines, breadcrumbs and links from the whole
    DOM (they often sit outside the main block);
 2. :mod:`cleanpage.segment.page_blocks` turns every piece of visible text into a typed block
    (heading with level, paragraph, list item, table row with cells, code line, quote, caption,
@@ -31,8 +31,9 @@ from lxml import etree
 
 from ..config import Config
 from ..document import Block, Post, Removal
-from ..htmlmeta import harvest_metadata
-from ..page import Harvested, PageHints
+from ..evidence import Evidence
+from ..page import PageHints
+from .htmlmeta import harvest_metadata
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
 from .posts import ThreadPost, find_posts
@@ -69,6 +70,9 @@ RECOMMENDATION_WIDGET = _Widget(
     frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
                "relate", "tuijian", "xiangguan", "rank", "ranking", "paihang", "hotnews", "toplist"}),
     "html.related_section", "inside a related/recommended-news widget after the article")
+
+
+THREAD_VALUES = 0.9  # confidence of a thread's opening post's author and time
 
 
 @dataclass
@@ -120,11 +124,11 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         decisions[index].reason = "the notice of an error or login page"
     if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
-    values = dict(meta.values)
+    values = meta.values
     if posts:
-        values.update(_post_values(posts))
-    values["page_type"] = Harvested(verdict.page_type, "content.page_type", verdict.evidence, 1.0)
-    values["confidence"] = Harvested(round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
+        _offer_thread_values(values, posts)
+    values.offer("page_type", verdict.page_type, "content.page_type", verdict.evidence, 1.0)
+    values.offer("confidence", round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
     line_starts = _line_starts(text)
     paths = DomPaths()
     blocks: list[Block] = []
@@ -177,16 +181,14 @@ def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[
             decision.reason = f"forum thread: outside the {len(posts)} posts ({decision.reason or 'page chrome'})"
 
 
-def _post_values(posts: list[ThreadPost]) -> dict[str, Harvested]:
-    """The opening post's author and time are the thread's."""
+def _offer_thread_values(values: Evidence, posts: list[ThreadPost]) -> None:
+    """The opening post's author and time are the thread's: surer than any tag or label around them."""
     first = posts[0]
-    values = {}
     if first.author:
-        values["author"] = Harvested(first.author, "content.thread_author", first.author, 0.9)
-        values["authors"] = Harvested([first.author], "content.thread_author", first.author, 0.9)
+        values.offer("author", first.author, "content.thread_author", first.author, THREAD_VALUES)
+        values.offer("authors", [first.author], "content.thread_author", first.author, THREAD_VALUES)
     if first.published:
-        values["published"] = Harvested(first.published, "content.thread_time", first.published, 0.9)
-    return values
+        values.offer("published", first.published, "content.thread_time", first.published, THREAD_VALUES)
 
 
 class DomPaths:

@@ -1,14 +1,14 @@
-"""Page metadata from the whole DOM: title, dates, author, source, site, breadcrumb, links, language.
+"""Page metadata from the whole DOM: title, dates, authors, source, site, breadcrumb, links, description, image.
 
 Titles, dates and bylines often sit outside the main content block, so they
 are read from the parsed page before extraction. Chinese-aware rules come
 first: the headline element that agrees with ``<title>``, the ``<title>``
 without its site suffix (`` - 新华网``, ``_新浪网``, ``|人民网``), labelled
 meta lines near the headline (发布时间 / 發佈時間 / 来源 / 作者 / 记者), meta
-tags and JSON-LD, ``<time>``. htmldate is the last resort for the published
-date, at low confidence. Every value is a :class:`~cleanpage.page.Harvested`
-with a confidence, so text-level detectors with stronger evidence win (see
-``_harvest`` in the pipeline).
+tags and JSON-LD, ``<time>``, byline elements, the URL's date. htmldate is the
+last resort for the published date, at low confidence. Every value is offered
+to the page's :class:`~cleanpage.evidence.Evidence` with a confidence, so
+text-level detectors with stronger evidence win by the same rule.
 
 Never invented: an author is only a person's name (never 来源, never
 责任编辑, never the site), and nothing is set when the page names nobody.
@@ -19,17 +19,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .dates import parse_date
-from .evidence import plausible
-from .names import NOT_A_PERSON, is_placeholder, parse_names, person_names
-from .page import Harvested
+from ..dates import parse_date
+from ..evidence import Harvested
+from ..names import NOT_A_PERSON, is_placeholder, parse_names, person_names
+from ..page import PageHints
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
 LABELLED_NEAR_TITLE = 0.85
@@ -117,23 +116,9 @@ IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image"
 SITE_META = ("og:site_name", "sitename", "application-name", "twitter:site")
 
 
-@dataclass
-class DomMetadata:
-    titles: list[str] = field(default_factory=list)
-    values: dict[str, Harvested] = field(default_factory=dict)
-
-    def offer(self, name: str, value: object, rule: str, raw: str, confidence: float) -> None:
-        """Keep ``value`` for ``name`` unless a value with at least this confidence is already there."""
-        if value is None or value == "" or value == [] or not plausible(name, value):
-            return
-        current = self.values.get(name)
-        if current is None or confidence > current.confidence:
-            self.values[name] = Harvested(value, rule, raw, confidence)
-
-
-def harvest_metadata(tree: etree._Element, url: str | None) -> DomMetadata:
+def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     """Everything the page says about itself outside its body text."""
-    found = DomMetadata()
+    found = PageHints()
     metas = _meta_tags(tree)
     ld = list(_json_ld(tree))
     site = _site_name(metas, ld, found)
@@ -202,16 +187,16 @@ def _text(element: etree._Element) -> str:
 
 
 # -- site and title ----------------------------------------------------------------------------------
-def _site_name(metas: dict[str, str], ld: list[dict[str, object]], found: DomMetadata) -> str | None:
+def _site_name(metas: dict[str, str], ld: list[dict[str, object]], found: PageHints) -> str | None:
     for key in SITE_META:
         value = metas.get(key)
         if value and not value.startswith("@") and len(value) <= 40:
-            found.offer("site_name", value, f"meta {key}", value, META_TAG)
+            found.values.offer("site_name", value, f"meta {key}", value, META_TAG)
             break
     for item in ld:
         publisher = _ld_text(item.get("publisher"))
         if publisher:
-            found.offer("site_name", publisher, "json-ld publisher", publisher, META_TAG - 0.05)
+            found.values.offer("site_name", publisher, "json-ld publisher", publisher, META_TAG - 0.05)
     site = found.values.get("site_name")
     return str(site.value) if site else None
 
@@ -236,13 +221,13 @@ def _norm(text: str) -> str:
 
 
 def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], site: str | None,
-            found: DomMetadata) -> etree._Element | None:
+            found: PageHints) -> etree._Element | None:
     """Candidate headlines, best first; returns the headline element when one is found in the page."""
     raw_title = " ".join(t for t in tree.xpath("//head/title//text()|//title//text()")[:1]).strip()
     stripped, suffix = split_title(raw_title) if raw_title else ("", [])
     if suffix and not site:
         site_guess = suffix[-1]
-        found.offer("site_name", site_guess, "title suffix", raw_title, TITLE_SUFFIX_SITE)
+        found.values.offer("site_name", site_guess, "title suffix", raw_title, TITLE_SUFFIX_SITE)
     declared = [metas.get(k, "") for k in ("og:title", "twitter:title", "title", "headline")]
     declared += [_ld_text(item.get("headline")) or "" for item in ld]
     headline_element: etree._Element | None = None
@@ -269,30 +254,30 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
         headline_element = next((el for text, el in headings if el.tag == "h1"), None)
     found.titles = list(dict.fromkeys(c for c in candidates if c))
     if found.titles:
-        found.offer("title", found.titles[0], "dom headline", raw_title, BARE_DATE_NEAR_TITLE)
+        found.values.offer("title", found.titles[0], "dom headline", raw_title, BARE_DATE_NEAR_TITLE)
     return headline_element
 
 
 # -- dates -------------------------------------------------------------------------------------------
 def _dates_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]],
-                     found: DomMetadata) -> None:
+                     found: PageHints) -> None:
     for name, keys, ld_key in (("published", PUBLISHED_META, "datePublished"), ("updated", UPDATED_META, "dateModified")):
         for key in keys:
             value = metas.get(key)
             iso = parse_date(value) if value else None
             if iso:
-                found.offer(name, iso, f"meta {key}", value or "", META_TAG)
+                found.values.offer(name, iso, f"meta {key}", value or "", META_TAG)
                 break
         for item in ld:
             value = _ld_text(item.get(ld_key))
             iso = parse_date(value) if value else None
             if iso:
-                found.offer(name, iso, f"json-ld {ld_key}", value or "", META_TAG)
+                found.values.offer(name, iso, f"json-ld {ld_key}", value or "", META_TAG)
     for element in tree.iter("time"):
         raw = element.get("datetime") or _text(element)
         iso = parse_date(raw) if raw else None
         if iso:
-            found.offer("published", iso, "time element", raw, TIME_ELEMENT)
+            found.values.offer("published", iso, "time element", raw, TIME_ELEMENT)
             break
 
 
@@ -349,7 +334,7 @@ def _block_ancestor(node: etree._Element) -> etree._Element:
     return node
 
 
-def _near_headline(lines: list[str], found: DomMetadata) -> None:
+def _near_headline(lines: list[str], found: PageHints) -> None:
     for line in lines:
         credit = DATELINE_CREDIT.search(line[:DATELINE_WINDOW])
         names = person_names(credit.group(1)) if credit else []
@@ -358,7 +343,7 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
         byline = NAME_SLASH_OUTLET.fullmatch(line)
         if byline and person_names(byline.group(1)) == [byline.group(1)] and NOT_A_PERSON.search(byline.group(2)):
             _offer_authors([byline.group(1)], "name/outlet byline near headline", line, found)
-            found.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
+            found.values.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
         if len(line) > 120 and not PUBLISHED_LABEL.search(line[:40]):
             break  # the body has started
         for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
@@ -367,7 +352,7 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
                 rest = line[match.end():]
                 iso = parse_date(rest) or _with_known_year(rest, found)
                 if iso:
-                    found.offer(name, iso, f"label near headline ({match.group().strip()})", line, LABELLED_NEAR_TITLE)
+                    found.values.offer(name, iso, f"label near headline ({match.group().strip()})", line, LABELLED_NEAR_TITLE)
         iso = parse_date(line) if len(line) <= 80 and not UPDATED_LABEL.search(line) else None
         if iso:
             current = found.values.get("published")
@@ -376,12 +361,12 @@ def _near_headline(lines: list[str], found: DomMetadata) -> None:
                 (iso[:10] == str(current.value)[:10] and iso != current.value and len(iso) >= len(str(current.value)))
                 or _local_day_of(iso, current))
             confidence = current.confidence + 0.01 if refines and current else BARE_DATE_NEAR_TITLE
-            found.offer("published", iso, "date near headline", line, confidence)
+            found.values.offer("published", iso, "date near headline", line, confidence)
         match = SOURCE_LABEL.search(line)
         if match:
             value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]
             if value and value not in SOURCE_PLACEHOLDERS and len(value) <= 30:
-                found.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
+                found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
         match = AUTHOR_LABEL.search(line)
         if match:
             names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
@@ -411,7 +396,7 @@ def _date_label(label: re.Pattern[str], line: str) -> re.Match[str] | None:
     return None
 
 
-def _with_known_year(text: str, found: DomMetadata) -> str | None:
+def _with_known_year(text: str, found: PageHints) -> str | None:
     """A labelled date shown without its year (发布时间：10-08 12:00), dated by a tag of the same day."""
     shown = MONTH_DAY.match(text)
     if not shown:
@@ -425,13 +410,13 @@ def _with_known_year(text: str, found: DomMetadata) -> str | None:
     return None
 
 
-def _offer_authors(names: list[str], rule: str, raw: str, found: DomMetadata) -> None:
-    found.offer("authors", names, rule, raw, LABELLED_NEAR_TITLE)
-    found.offer("author", " ".join(names), rule, raw, LABELLED_NEAR_TITLE)
+def _offer_authors(names: list[str], rule: str, raw: str, found: PageHints) -> None:
+    found.values.offer("authors", names, rule, raw, LABELLED_NEAR_TITLE)
+    found.values.offer("author", " ".join(names), rule, raw, LABELLED_NEAR_TITLE)
 
 
 def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], byline_zone: str,
-                      found: DomMetadata) -> None:
+                      found: PageHints) -> None:
     """An author tag counts when the page also prints the name: near the headline for any name, anywhere
     in the page's visible text for a name in Latin letters, and, at a low confidence, unprinted when it
     is a Latin name of two words or more (trafilatura's rule for a meta author).
@@ -467,11 +452,11 @@ def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict
             best = (confidence, names, rule, raw)
     if best:
         confidence, names, rule, raw = best
-        found.offer("authors", names, rule, raw, confidence)
-        found.offer("author", _joined(names), rule, raw, confidence)
+        found.values.offer("authors", names, rule, raw, confidence)
+        found.values.offer("author", _joined(names), rule, raw, confidence)
 
 
-def _author_from_byline_element(tree: etree._Element, byline_zone: str, found: DomMetadata) -> None:
+def _author_from_byline_element(tree: etree._Element, byline_zone: str, found: PageHints) -> None:
     """The names in the page's byline element (``rel=author``, ``itemprop=author``, a class or id with
     ``byline``/``author``/``autor``), in Latin letters: English and European pages print ``By …`` there.
 
@@ -492,8 +477,8 @@ def _author_from_byline_element(tree: etree._Element, byline_zone: str, found: D
         near = all(name in byline_zone for name in names)
         rule = f"byline element <{element.tag}>" + (" near headline" if near else "")
         confidence = BYLINE_NEAR_TITLE if near else BYLINE_ELEMENT
-        found.offer("authors", names, rule, text, confidence)
-        found.offer("author", _joined(names), rule, text, confidence)
+        found.values.offer("authors", names, rule, text, confidence)
+        found.values.offer("author", _joined(names), rule, text, confidence)
         return
 
 
@@ -527,7 +512,7 @@ def _ld_names(value: object) -> str | None:
     return _ld_text(value)
 
 
-def _author_from_name_element(tree: etree._Element, byline_zone: str, found: DomMetadata) -> None:
+def _author_from_name_element(tree: etree._Element, byline_zone: str, found: PageHints) -> None:
     """The text of an element classed as the author's name (``author-name``, ``authorName``), printed by
     the headline: self-media pages show the account that wrote the article there, with no label.
 
@@ -544,12 +529,12 @@ def _author_from_name_element(tree: etree._Element, byline_zone: str, found: Dom
         # a self-media account's name is the author, whatever its shape (科技狐说, 看懂经济的小编)
         names = [text] if _has_han(text) else parse_names(text)
         if names and all(name in byline_zone and not NOT_A_PERSON.search(name) for name in names):
-            found.offer("authors", names, "author-name element near headline", text, AUTHOR_ELEMENT)
-            found.offer("author", _joined(names), "author-name element near headline", text, AUTHOR_ELEMENT)
+            found.values.offer("authors", names, "author-name element near headline", text, AUTHOR_ELEMENT)
+            found.values.offer("author", _joined(names), "author-name element near headline", text, AUTHOR_ELEMENT)
             return
 
 
-def _source_from_tags(metas: dict[str, str], found: DomMetadata) -> None:
+def _source_from_tags(metas: dict[str, str], found: PageHints) -> None:
     for key in SOURCE_META:
         raw = metas.get(key)
         if not raw:
@@ -557,12 +542,12 @@ def _source_from_tags(metas: dict[str, str], found: DomMetadata) -> None:
         value = SOURCE_LABEL.sub("", raw).strip()
         value = re.split(r"\s", value)[0] if value else value
         if value and value not in SOURCE_PLACEHOLDERS and len(value) <= 30 and not value.isdigit():
-            found.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
+            found.values.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
             return
 
 
 # -- breadcrumb, links, language, fallbacks -----------------------------------------------------------
-def _breadcrumb(tree: etree._Element, ld: list[dict[str, object]], found: DomMetadata) -> None:
+def _breadcrumb(tree: etree._Element, ld: list[dict[str, object]], found: PageHints) -> None:
     for item in ld:
         entries = item.get("itemListElement")
         if item.get("@type") == "BreadcrumbList" and isinstance(entries, list):
@@ -588,7 +573,7 @@ def _breadcrumb(tree: etree._Element, ld: list[dict[str, object]], found: DomMet
             return
 
 
-def _breadcrumb_parts(text: str, found: DomMetadata) -> list[str]:
+def _breadcrumb_parts(text: str, found: PageHints) -> list[str]:
     """Segments of a location bar; words run together by spaces are separate links, and a leaf that is
     not the headline ends at its first space (tools such as 字号 or 打印 often follow it)."""
     pieces = [p.strip() for p in BREADCRUMB_SEPARATOR.split(text) if p.strip()]
@@ -602,39 +587,39 @@ def _breadcrumb_parts(text: str, found: DomMetadata) -> list[str]:
     return parts
 
 
-def _offer_breadcrumb(parts: list[str], rule: str, found: DomMetadata) -> None:
+def _offer_breadcrumb(parts: list[str], rule: str, found: PageHints) -> None:
     parts = [p.strip() for p in parts]
-    found.offer("breadcrumb", parts, rule, " > ".join(parts), META_TAG)
+    found.values.offer("breadcrumb", parts, rule, " > ".join(parts), META_TAG)
     inner = [p for p in parts if p not in HOME_WORDS and p not in LEAF_WORDS and not p.endswith("首页")]
     title = found.values.get("title")
     if inner and title and _norm(inner[-1]) == _norm(str(title.value)):
         inner.pop()
     if inner:
-        found.offer("category", inner[-1], rule, " > ".join(parts), META_TAG)
+        found.values.offer("category", inner[-1], rule, " > ".join(parts), META_TAG)
 
 
-def _links_and_language(tree: etree._Element, metas: dict[str, str], url: str | None, found: DomMetadata) -> None:
+def _links_and_language(tree: etree._Element, metas: dict[str, str], url: str | None, found: PageHints) -> None:
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             href = link.get("href", "").strip()
-            found.offer("canonical_url", urljoin(url, href) if url else href, "link rel=canonical", href, META_TAG)
+            found.values.offer("canonical_url", urljoin(url, href) if url else href, "link rel=canonical", href, META_TAG)
             break
     if "og:url" in metas and metas["og:url"].startswith("http"):
-        found.offer("canonical_url", metas["og:url"], "meta og:url", metas["og:url"], NAME_FROM_META)
+        found.values.offer("canonical_url", metas["og:url"], "meta og:url", metas["og:url"], NAME_FROM_META)
     description = metas.get("description") or metas.get("og:description")
     if description:
-        found.offer("description", SPACE.sub(" ", description), "meta description", description, META_TAG)
+        found.values.offer("description", SPACE.sub(" ", description), "meta description", description, META_TAG)
     for key in IMAGE_META:
         image = metas.get(key)
         if image and not image.startswith("data:"):
-            found.offer("image", urljoin(url, image) if url else image, f"meta {key}", image, META_TAG)
+            found.values.offer("image", urljoin(url, image) if url else image, f"meta {key}", image, META_TAG)
             break
     lang = tree.get("lang") or tree.get("xml:lang") or metas.get("content-language") or metas.get("language")
     if lang:
-        found.offer("language", lang.strip().lower().replace("_", "-"), "html lang", lang, META_TAG)
+        found.values.offer("language", lang.strip().lower().replace("_", "-"), "html lang", lang, META_TAG)
 
 
-def _image_from_ld(ld: list[dict[str, object]], url: str | None, found: DomMetadata) -> None:
+def _image_from_ld(ld: list[dict[str, object]], url: str | None, found: PageHints) -> None:
     """JSON-LD ``image``: a URL, an ImageObject or a list of either; the first one."""
     for item in ld:
         image = item.get("image")
@@ -643,27 +628,27 @@ def _image_from_ld(ld: list[dict[str, object]], url: str | None, found: DomMetad
         if isinstance(image, dict):
             image = image.get("url") or image.get("contentUrl")
         if isinstance(image, str) and image.strip() and not image.startswith("data:"):
-            found.offer("image", urljoin(url, image.strip()) if url else image.strip(), "json-ld image", image,
+            found.values.offer("image", urljoin(url, image.strip()) if url else image.strip(), "json-ld image", image,
                         META_TAG - 0.05)
             return
 
 
-def _weaker(name: str, confidence: float, found: DomMetadata) -> bool:
+def _weaker(name: str, confidence: float, found: PageHints) -> bool:
     current = found.values.get(name)
     return current is None or current.confidence < confidence
 
 
-def _date_from_script(tree: etree._Element, found: DomMetadata) -> None:
+def _date_from_script(tree: etree._Element, found: PageHints) -> None:
     for script in tree.iter("script"):
         match = SCRIPT_TIME.search(script.text or "")
         if match and TIMESTAMP_RANGE[0] <= int(match.group(1)) < TIMESTAMP_RANGE[1]:
             moment = datetime.fromtimestamp(int(match.group(1)), BEIJING)
-            found.offer("published", moment.strftime("%Y-%m-%dT%H:%M"), "script timestamp", match.group(),
+            found.values.offer("published", moment.strftime("%Y-%m-%dT%H:%M"), "script timestamp", match.group(),
                         SCRIPT_TIMESTAMP)
             return
 
 
-def _date_from_url(url: str, found: DomMetadata) -> None:
+def _date_from_url(url: str, found: PageHints) -> None:
     """A full date in the URL's path (``/2019/01/01/``, ``/t20210209_``) is the day the site filed the page
     under, in its own time zone. It wins over a tag's date of another day: tags are often in UTC
     (``2018-12-31T23:11:59+00:00`` for a post of 1 January) or are a modification date. A tag of the
@@ -678,10 +663,10 @@ def _date_from_url(url: str, found: DomMetadata) -> None:
     current = found.values.get("published")
     if current is not None and str(current.value)[:10] == iso[:10]:
         return
-    found.offer("published", iso, "date in url", url, URL_DATE)
+    found.values.offer("published", iso, "date in url", url, URL_DATE)
 
 
-def _local_day_of_utc_tag(tree: etree._Element, url: str | None, found: DomMetadata) -> None:
+def _local_day_of_utc_tag(tree: etree._Element, url: str | None, found: PageHints) -> None:
     """A published time taken from a tag in UTC (``2022-05-04T00:53:29Z``) may fall on the day after the one
     the page shows its readers (3 May in Buenos Aires). htmldate reads the page's own shown date first;
     when it gives the day before or after the tag's, that is the local day."""
@@ -695,10 +680,10 @@ def _local_day_of_utc_tag(tree: etree._Element, url: str | None, found: DomMetad
     except (ValueError, TypeError):
         return
     if shown and _local_day_of(shown, current):
-        found.offer("published", shown, "htmldate (the local day of a UTC tag)", current.raw, current.confidence + 0.01)
+        found.values.offer("published", shown, "htmldate (the local day of a UTC tag)", current.raw, current.confidence + 0.01)
 
 
-def _date_from_htmldate(tree: etree._Element, url: str | None, found: DomMetadata) -> None:
+def _date_from_htmldate(tree: etree._Element, url: str | None, found: PageHints) -> None:
     """htmldate's guess, with its extensive search (as trafilatura runs it): only when the page gave no
     date of its own, and at the lowest confidence."""
     import htmldate
@@ -708,4 +693,4 @@ def _date_from_htmldate(tree: etree._Element, url: str | None, found: DomMetadat
     except (ValueError, TypeError):
         return
     if value:
-        found.offer("published", value, "htmldate", value, HTMLDATE_GUESS)
+        found.values.offer("published", value, "htmldate", value, HTMLDATE_GUESS)
