@@ -83,7 +83,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "replies", "discussion", "disqus", "kommentare",
                            "pinglun"})
 NOT_A_NAME = re.compile(r"[\d:：|｜]|来源|來源|编辑|編輯|责任|責任|发布|發佈|作者|记者|記者|关注|關注|更多|简介")
-SOURCE_PLACEHOLDERS = {"网络", "互联网", "转载", "本站原创", "综合", "未知", "网络整理", "default"}
 BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|當前位置|您的位置|位置)\s*[:：]?\s*")
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|›|»|→|＞|＞＞|/)\s*")
 BREADCRUMB_ARROWS = re.compile(r">|›|»|→|＞")
@@ -365,7 +364,7 @@ def _near_headline(lines: list[str], found: PageHints) -> None:
         match = SOURCE_LABEL.search(line)
         if match:
             value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]
-            if value and value not in SOURCE_PLACEHOLDERS and len(value) <= 30:
+            if value and not is_placeholder(value) and len(value) <= 30:
                 found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
         match = AUTHOR_LABEL.search(line)
         if match:
@@ -541,7 +540,7 @@ def _source_from_tags(metas: dict[str, str], found: PageHints) -> None:
             continue
         value = SOURCE_LABEL.sub("", raw).strip()
         value = re.split(r"\s", value)[0] if value else value
-        if value and value not in SOURCE_PLACEHOLDERS and len(value) <= 30 and not value.isdigit():
+        if value and not is_placeholder(value) and len(value) <= 30 and not value.isdigit():
             found.values.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
             return
 
