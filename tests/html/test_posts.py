@@ -318,3 +318,13 @@ def test_replies_in_a_container_named_for_comments_are_a_thread_when_one_is_mark
     assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
     unmarked = page.replace(" <span>楼主</span>", "")
     assert find_posts(_context(unmarked)) == []
+
+
+def test_answers_after_a_long_best_answer_are_posts_on_a_question_page() -> None:
+    best = "<p>" + "红烧肉要先焯水去腥，再小火慢炖一个半小时，糖色要炒到枣红色，出锅前大火收汁，这样肉才软糯不柴。" * 6 + "</p>"
+    answers = "".join(_post("answer", user, time, text) for user, time, text in REPLIES)
+    page = (f"<html><body>{MENU}<div class='question'><h1>红烧肉怎么做才不柴？</h1></div>"
+            f"<div class='best'><h2>最佳答案</h2>{best}</div><div class='answers'><h2>其他回答</h2>{answers}</div></body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
+    assert find_posts(_context(page.replace("最佳答案", "正文").replace("其他回答", "评论"))) == []

@@ -6,7 +6,7 @@ pattern: ``post_123`` -> ``post_#``). A group of such siblings is a thread when 
 time and some text of their own (the first sibling may show none: the opening post's time is often in the thread's
 header), and when it is not a comment section under an article (no comment/reply words on the
 group's container unless an item is marked as the opener's, 楼主; and less prose before its first
-post than in its posts).
+post than in its posts, unless the page is a question page with answer headings, 最佳答案 / 其他回答).
 
 Inside each post, the text is the content element: the nearest common ancestor of the post's
 prose blocks, leaving out user panels, signatures and quotes by their class words, and quote
@@ -63,6 +63,10 @@ AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问�
 # The mark a thread puts on its opener's replies: comments under a news article have no opener.
 OPENER_MARK = re.compile(r"(?:^|\s)(?:楼主|樓主|LZ|OP)(?:\s|$)")
 OPENER_MARK_LINE = 60  # the mark stands in a post's header line, not in its text
+# The headings of a question-and-answer page (百度知道-like: 最佳答案, 其他回答, 12个回答; Q&A sites in English).
+QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|其他答案|其它回答|全部回答|\d+\s*(?:个|條|条)回答|"
+                        r"\b(?:best answer|accepted answer|\d+ answers)\b", re.IGNORECASE)
+QA_HEADING_MAX = 20
 MIN_POSTS = 2
 MIN_POST_WEIGHT = 1
 
@@ -80,6 +84,8 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
     """The thread's posts in page order, or ``[]`` when the page is not a thread."""
     under = _blocks_under(page.blocks)
     threads: list[tuple[list[ThreadPost], float]] = []
+    # a question page's answers follow the question and its best answer: more prose before them is no article
+    qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
     for members in _sibling_groups(page.tree, under):
         posts = [post for post in (_read_post(member, page.blocks, under) for member in members) if post]
         if len(posts) < MIN_POSTS:
@@ -92,7 +98,7 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
         replies_to_opener = any(len(page.blocks[i].text) <= OPENER_MARK_LINE and OPENER_MARK.search(page.blocks[i].text)
                                 for member in members for i in under.get(member, []))
-        if (replies_to_opener or not _comment_section(members[0])) and not _after_article(page, posts, weight):
+        if (replies_to_opener or not _comment_section(members[0])) and (qa_page or not _after_article(page, posts, weight)):
             threads.append((posts, weight))
     # a group of page wrappers holding a whole thread each is not the thread: its posts are inside
     inner = [(posts, weight) for posts, weight in threads
