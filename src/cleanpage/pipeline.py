@@ -114,7 +114,7 @@ class Cleaner:
         metadata = finalize_metadata(page, url)
         _set_language(page.blocks, metadata)
         convert.apply(page.blocks, metadata, self.config)
-        blocks = _with_images(page.blocks, segmented.images)
+        blocks = _with_images(page.blocks, segmented.images, removed)
         posts = _posts_text(segmented.posts, page.blocks)
         if self.config.convert:  # the body's blocks are converted already; the posters' names too
             posts = [replace(post, author=convert.convert_text(post.author, self.config.convert) if post.author else None)
@@ -272,13 +272,19 @@ def shared_cleaner(config: Config) -> Cleaner:
     return Cleaner(config)
 
 
-def _with_images(blocks: list[Block], images: list[Block]) -> list[Block]:
+def _with_images(blocks: list[Block], images: list[Block], removed: list[Removal]) -> list[Block]:
     """The kept images put back in page order among the body's blocks, where they sit inside the body
-    (between its first and last block); images outside the body that detection left are dropped."""
-    if not images or not blocks:
+    (between its first and last block); images outside the body that detection left are dropped, and
+    recorded like every other removal."""
+    if not images:
         return blocks
-    first, last = blocks[0].index, blocks[-1].index
+    first, last = (blocks[0].index, blocks[-1].index) if blocks else (0, -1)
     inside = [image for image in images if first < image.index < last]
+    for image in images:
+        if not first < image.index < last:
+            removed.append(Removal("content", "content.image_outside_body",
+                                   "an image before the article's first kept block or after its last one",
+                                   image.text or image.src or "", image.index, image.line))
     return sorted([*blocks, *inside], key=lambda block: block.index) if inside else blocks
 
 

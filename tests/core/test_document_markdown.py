@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import cleanpage
 from cleanpage import Config
-from cleanpage.document import Block, Document, Metadata, Post
+from cleanpage.document import Block, Document, Metadata, Post, Removal
 from cleanpage.pipeline import _posts_text, _with_images
 
 TABLE = "/html/body/div/table"
@@ -199,15 +199,18 @@ def test_config_defaults_leave_links_and_images_out() -> None:
 
 # -- pipeline assembly -----------------------------------------------------------------------------------
 
-def test_with_images_puts_images_inside_the_body_in_page_order_and_drops_the_rest() -> None:
+def test_with_images_puts_images_inside_the_body_in_page_order_and_records_the_rest() -> None:
     body = [Block("第一段", "paragraph", 3), Block("第二段", "paragraph", 7), Block("第三段", "paragraph", 9)]
     images = [Block("页头横幅", "image", 1, src="/banner.jpg"), Block("配图", "image", 5, src="/a.jpg"),
-              Block("页脚二维码", "image", 12, src="/qr.png")]
-    assert [(b.kind, b.index) for b in _with_images(body, images)] == [
+              Block("", "image", 12, src="/qr.png")]
+    removed: list[Removal] = []
+    assert [(b.kind, b.index) for b in _with_images(body, images, removed)] == [
         ("paragraph", 3), ("image", 5), ("paragraph", 7), ("paragraph", 9)]
-    assert _with_images(body, []) is body
-    assert _with_images([], images) == []
-    assert _with_images(body, images[:1]) is body
+    assert [(r.rule, r.text, r.block) for r in removed] == [("content.image_outside_body", "页头横幅", 1),
+                                                            ("content.image_outside_body", "/qr.png", 12)]
+    assert _with_images(body, [], []) is body
+    assert _with_images([], images, removed := []) == [] and len(removed) == 3
+    assert _with_images(body, images[:1], []) is body
 
 
 def test_posts_text_joins_the_surviving_blocks_of_each_post() -> None:
