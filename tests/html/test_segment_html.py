@@ -9,7 +9,6 @@ from lxml import etree
 
 import cleanpage
 from cleanpage.document import Block
-from cleanpage.segment.blocks import iter_blocks
 from cleanpage.segment.density import densest_container
 from cleanpage.segment.html import (
     RECOMMENDATION_WIDGET,
@@ -17,6 +16,7 @@ from cleanpage.segment.html import (
     _drop_widget_sections,
     parse_html,
 )
+from cleanpage.segment.page_blocks import segment_page
 
 SNIPPETS = Path(__file__).parent.parent / "fixtures" / "html" / "snippets"
 
@@ -40,12 +40,12 @@ def test_reader_comments_after_the_article_are_dropped_and_recorded() -> None:
 
 
 def _source_blocks(name: str) -> tuple[list[Block], dict[int, etree._Element | None]]:
-    """Blocks of a snippet's whole body with their source elements, as the fallback yields them."""
+    """Blocks of a snippet's whole page with their source elements, as the segmentation yields them."""
     tree = parse_html((SNIPPETS / name).read_text(encoding="utf-8"))
     assert tree is not None
-    items = list(iter_blocks(tree.body))
-    blocks = [Block(text, kind, index, None, None, None) for index, (text, kind, _) in enumerate(items)]
-    return blocks, {id(block): element for block, (_, _, element) in zip(blocks, items)}
+    items = [item for item in segment_page(tree) if item.kind != "image"]
+    blocks = [Block(item.text, item.kind, index, None, None, None) for index, item in enumerate(items)]
+    return blocks, {id(block): item.element for block, item in zip(blocks, items)}
 
 
 def test_a_recommendation_widget_after_the_article_goes_with_its_title_and_weak_tail() -> None:
@@ -82,7 +82,7 @@ def test_a_link_list_followed_by_prose_is_part_of_the_article() -> None:
 def test_a_paragraph_per_section_widens_to_the_article_container() -> None:
     tree = parse_html((SNIPPETS / "section_per_paragraph.html").read_text(encoding="utf-8"))
     assert tree is not None
-    container = densest_container(tree)
+    container = densest_container(tree, segment_page(tree))
     assert container is not None and container.element.get("id") == "js_content"
     doc = _clean("section_per_paragraph.html")
     assert len(doc.text.splitlines()) == 5

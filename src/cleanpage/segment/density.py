@@ -4,8 +4,8 @@ Chinese article text is full of sentence punctuation (，。！？；：“”);
 related-news lists, footers and comment widgets are mostly short link text
 without it. Each run of non-link text credits its sentence punctuation to the
 nearest container element (``div``, ``td``, ``article``...); the container with
-the most credit holds the article. This is the fallback when the main-content
-extractor keeps too little or too much (see :mod:`cleanpage.segment.html`).
+the most credit holds the article. It is the region signal's reading
+(:mod:`cleanpage.segment.signals.region`) and the scorer's rescue.
 
 Some editors put every paragraph in its own container (WeChat wraps each in a
 ``<section>``), so the densest container is one paragraph of the article. A
@@ -16,11 +16,12 @@ holding many times more prose, and on while each next ancestor does again.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
-from .blocks import SKIP, iter_blocks
+from .page_blocks import SKIP, PageBlock
 
 SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：、“”,.!?;]")
 CONTAINER_TAGS = {"div", "td", "article", "section", "main", "body", "center", "dd", "form"}
@@ -36,8 +37,9 @@ class Container:
     punctuation: int
 
 
-def densest_container(root: etree._Element) -> Container | None:
-    """The container element whose own paragraphs hold the most sentence punctuation."""
+def densest_container(root: etree._Element, blocks: Sequence[PageBlock]) -> Container | None:
+    """The container element whose own paragraphs hold the most sentence punctuation (``blocks``: the
+    page's segmentation, which says how many blocks a container holds)."""
     credit: dict[etree._Element, int] = {}
     _credit(root, None, credit, in_link=False)
     if not credit:
@@ -45,7 +47,7 @@ def densest_container(root: etree._Element) -> Container | None:
     element, punctuation = max(credit.items(), key=lambda item: item[1])
     if not punctuation:
         return None
-    if sum(1 for _ in iter_blocks(element)) <= 1:
+    if sum(1 for block in blocks if element is block.element or element in block.element.iterancestors()) <= 1:
         element, punctuation = _widened(element, credit)
     return Container(element, punctuation)
 

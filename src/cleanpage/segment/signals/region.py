@@ -17,7 +17,7 @@ class RegionVote(Signal):
     name = "region"
 
     def votes(self, page: PageContext) -> list[float]:
-        container = densest_container(page.tree)
+        container = densest_container(page.tree, page.blocks)
         if container is None:
             return [0.0] * len(page.blocks)
         inside = {id(node) for node in container.element.iter()}
