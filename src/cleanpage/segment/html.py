@@ -33,6 +33,7 @@ from ..config import Config
 from ..document import Block, Post, Removal
 from ..htmlmeta import harvest_metadata
 from ..page import Harvested, PageHints
+from ..pager import read_html
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
 from .posts import ThreadPost, find_posts
@@ -120,7 +121,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         decisions[index].reason = "the notice of an error or login page"
     if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
-    values = dict(meta.values)
+    values = {**read_html(tree, url), **meta.values}  # the pager's links, which usually sit outside the main content
     if posts:
         values.update(_post_values(posts))
     values["page_type"] = Harvested(verdict.page_type, "content.page_type", verdict.evidence, 1.0)
