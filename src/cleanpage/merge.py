@@ -17,6 +17,9 @@ then puts the pages in order and joins their bodies:
   page's warnings are kept prefixed ``page N:``; a page missing from the sequence, a page given twice or
   an order that could not be established is a warning.
 
+:class:`ArticleGroups` finds which pages of a stream belong to one article (their pager links and URL
+page numbers), for ``cleanpage clean --merge-pages`` and the Scrapy pipeline.
+
 Never: text is dropped only when it repeats the first page's top or the last page's bottom exactly, so
 a page's own body is never lost; the pages are not re-cleaned and no metadata field is invented.
 """
@@ -25,7 +28,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
 
 from .document import Block, Document, Removal, Repair
 from .errors import InputError
@@ -37,6 +41,7 @@ TAIL_WINDOW = 6  # the last page's trailing blocks an earlier page may repeat at
 JOIN_MIN_CHARS = 20
 JOIN_INNER_PUNCTUATION = frozenset("，,；;、。")
 JOINABLE_KINDS = frozenset({"paragraph", "line"})
+T = TypeVar("T")
 
 
 @dataclasses.dataclass
@@ -207,3 +212,82 @@ def _warn_broken_links(pages: list[_Page], warnings: list[str]) -> None:
     first_prev = pages[0].document.metadata.prev_url
     if first_prev:
         warnings.append(f"merge: a page is missing before the first page given ({first_prev})")
+
+
+def paged(doc: Document) -> bool:
+    """Whether a cleaned page is one page of several: a pager link or a stated total, or a page number in its URL.
+
+    An index of other pages (``page_type == "list"``) is never one: its pages list different articles; nor is
+    a page without a URL, which nothing can link to.
+    """
+    meta = doc.metadata
+    if meta.page_type == "list" or not meta.url:
+        return False
+    numbered = bool(meta.url) and any(number for _, number in page_keys(meta.url or ""))
+    return bool(meta.next_url or meta.prev_url or meta.page_urls or (meta.pages or {}).get("total", 0) > 1 or numbered)
+
+
+class ArticleGroups(Generic[T]):
+    """The pages of a stream grouped by article, each group handed back as soon as it is complete.
+
+    :meth:`add` takes a cleaned page (with its caller's ``tag``, such as its input record) and returns the
+    groups that page completed: every page from the first (no previous page) to the last (no next page)
+    linked, and all ``pages.total`` of them when the pager states it. Pages join a group through their
+    ``next_url``/``prev_url``/``page_urls`` (also through a page that was never given, so a gap still
+    groups) and through a URL page stem shared by pages of the same title. :meth:`rest` returns the groups
+    that never completed, in the order their first page arrived. Only :func:`paged` pages (which have a URL)
+    may be added.
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+        self._pages: list[tuple[Document, T]] = []
+
+    def add(self, doc: Document, tag: T) -> list[list[tuple[Document, T]]]:
+        meta = doc.metadata
+        own = self._key(doc)
+        links = [meta.next_url, meta.prev_url, *meta.page_urls]
+        for url in links:
+            if url:
+                self._union(own, f"url:{url.split('#', 1)[0]}")
+        if meta.title:
+            for stem, _ in page_keys(meta.url or ""):
+                self._union(own, f"stem:{stem}|{meta.title}")
+        self._find(own)
+        self._pages.append((doc, tag))
+        group = [entry for entry in self._pages if self._find(self._key(entry[0])) == self._find(own)]
+        if not _complete([d for d, _ in group]):
+            return []
+        self._pages = [entry for entry in self._pages if not any(entry is member for member in group)]
+        return [group]
+
+    def rest(self) -> list[list[tuple[Document, T]]]:
+        groups: dict[str, list[tuple[Document, T]]] = {}
+        for entry in self._pages:
+            groups.setdefault(self._find(self._key(entry[0])), []).append(entry)
+        self._pages = []
+        return list(groups.values())
+
+    @staticmethod
+    def _key(doc: Document) -> str:
+        return f"url:{(doc.metadata.url or '').split('#', 1)[0]}"
+
+    def _find(self, node: str) -> str:
+        parent = self._parent.setdefault(node, node)
+        if parent != node:
+            parent = self._parent[node] = self._find(parent)
+        return parent
+
+    def _union(self, first: str, second: str) -> None:
+        self._parent[self._find(first)] = self._find(second)
+
+
+def _complete(pages: Iterable[Document]) -> bool:
+    """Whether the pages make a whole article: ordered without a gap, from a first page to a last one."""
+    docs = list(pages)
+    warnings: list[str] = []
+    ordered, total = _ordered(docs, warnings)
+    first, last = ordered[0].document.metadata, ordered[-1].document.metadata
+    linked = bool(first.next_url or last.prev_url or (first.pages or {}).get("total"))
+    return (linked and not warnings and len(ordered) == total and first.prev_url is None
+            and last.next_url is None)
