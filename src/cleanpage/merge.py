@@ -151,7 +151,8 @@ def _ordered(documents: list[Document], warnings: list[str]) -> tuple[list[_Page
         chain = _by_url_number(documents, warnings)
     pages = [_Page(doc, number) for number, doc in enumerate(chain, start=1)]
     _warn_broken_links(pages, warnings)
-    total = max(stated_total, len(pages))
+    gaps = sum(1 for warning in warnings if warning.startswith("merge: a page is missing"))  # each at least one page
+    total = max(stated_total, len(pages) + gaps)
     if stated_total > len(pages) and not any(w.startswith("merge: a page is missing") for w in warnings):
         warnings.append(f"merge: {stated_total - len(pages)} of {stated_total} page(s) missing")
     return pages, total
