@@ -24,6 +24,7 @@ does not clearly prefer; it never folds width, quotes or anything else ftfy migh
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,9 @@ MIN_COMMON_SHARE = 0.8
 RARE_COST = 5.0
 MIN_MARGIN = 0.3
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
+LINE_END = "。！？”」』）…"
+SEPARATORS = "，。、；：？！"
+MAX_CHOICES = 1024  # byte choices tried for the holes of one character
 HOLE_CONTEXT = 12  # bytes on either side of a lost byte decoded to score each candidate
 
 
@@ -123,35 +127,61 @@ def _decode(data: bytearray, original: str) -> str | None:
 
 
 def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: str) -> tuple[str, int] | None:
-    """Decode ``data`` with each hole set to the byte the model prefers; an undecided hole's character
+    """Decode ``data`` with each hole set to the bytes the model prefers; an undecided hole's character
     becomes U+FFFD. Returns the text and how many holes stayed unknown.
 
-    Each candidate byte is scored on the bytes around its hole decoded leniently (a hole not yet
-    filled reads as U+FFFD, the same for every candidate); two passes, the second with every other
-    hole filled.
+    Holes in one character are chosen together. Each choice is scored on the bytes around it decoded
+    leniently (a hole not yet filled reads as U+FFFD, the same for every choice); two passes, the
+    second with every other hole filled.
     """
+    groups: list[list[int]] = []
+    for hole in holes:
+        if groups and _char_start(data, hole, original)[1] <= groups[-1][-1]:
+            groups[-1].append(hole)
+        else:
+            groups.append([hole])
     undecided: set[int] = set()
     for _ in range(2):
         undecided = set()
-        for hole in holes:
-            begin, char_start = _char_start(data, hole, original)
-            window = slice(begin, hole + HOLE_CONTEXT)
-            scored = []
-            for byte in _hole_bytes(data, hole, reader):
-                data[hole] = byte
-                char = bytes(data[char_start:char_start + _width(data[char_start], original)]).decode(original, "replace")
-                prior = 0.0 if len(char) == 1 and is_han(char) else GUESSED_SYMBOL_COST
-                scored.append((lm.cost(bytes(data[window]).decode(original, "replace")) + prior, byte))
-            scored.sort()
-            data[hole] = scored[0][1]
-            if len(scored) > 1 and scored[1][0] - scored[0][0] < MIN_MARGIN:
-                undecided.add(hole)
+        for group in groups:
+            if not _choose(lm, data, group, reader, original):
+                undecided.update(group)
     text = _decode(data, original)
     if text is None:
         return None
     if undecided:
         text = _mark_unknown(text, undecided, original)
     return text, len(undecided)
+
+
+def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original: str) -> bool:
+    """Set the holes of one character to the bytes the model prefers; whether the choice is clear."""
+    begin, char_start = _char_start(data, group[0], original)
+    window = slice(begin, group[-1] + HOLE_CONTEXT)
+    at_end = group[-1] + HOLE_CONTEXT >= len(data) and not bytes(data[group[-1] + 1:]).strip(b" \t\r\n")
+    choices = list(itertools.product(*(_hole_bytes(data, hole, reader) for hole in group)))[:MAX_CHOICES]
+    scored = []
+    for choice in choices:
+        for hole, byte in zip(group, choice, strict=True):
+            data[hole] = byte
+        char = bytes(data[char_start:char_start + _width(data[char_start], original)]).decode(original, "replace")
+        prior = _prior(char, char_start == 0, at_end)
+        scored.append((lm.cost(bytes(data[window]).decode(original, "replace")) + prior, choice))
+    scored.sort()
+    for hole, byte in zip(group, scored[0][1], strict=True):
+        data[hole] = byte
+    return len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN
+
+
+def _prior(char: str, at_start: bool, at_end: bool) -> float:
+    """What a guessed character pays besides the model: a lost byte in Chinese text far more often
+    belonged to a Han character or a separating mark than to a bracket, quote or other symbol; a line
+    does not start with a separating mark and ends in closing punctuation."""
+    if len(char) != 1 or is_han(char):
+        return 0.0 if len(char) == 1 else GUESSED_SYMBOL_COST
+    if at_end:
+        return 0.0 if char in LINE_END else GUESSED_SYMBOL_COST
+    return 0.0 if char in SEPARATORS and not at_start else GUESSED_SYMBOL_COST
 
 
 def _width(lead: int, original: str) -> int:
