@@ -3,6 +3,7 @@
     >>> import cleanpage
     >>> doc = cleanpage.clean(page_bytes, url="https://example.com/a.html")
     >>> doc.text, doc.metadata.published, doc.removed[0].reason
+    >>> article = cleanpage.merge([page_2, page_1, page_3])  # the cleaned pages of one multi-page article
 
 Everything else is reachable from here; the submodules are private unless
 documented in ``docs/``.
@@ -25,6 +26,7 @@ from .errors import (
     InputTooLargeError,
     NotAPageError,
 )
+from .merge import merge
 from .pipeline import Cleaner, Source, shared_cleaner
 from .profile_model import SiteProfile, load_profiles, profile_for
 from .profiles import learn_profile, learn_profiles
@@ -59,6 +61,7 @@ __all__ = [
     "learn_profile",
     "learn_profiles",
     "load_profiles",
+    "merge",
     "profile_for",
     "register_detector",
     "register_repairer",

@@ -27,6 +27,7 @@ from .io.inputs import (
     input_format,
     iter_pages,
 )
+from .io.merging import PageMerger, keep_document
 from .io.outputs import PAGE_SEPARATOR, ErrorLog, StreamWriter, TableWriter, TreeWriter, atomic_write
 from .io.page_input import PageInput
 from .io.parallel import PageResult
@@ -48,6 +49,7 @@ CLEAN_EXAMPLES = """examples:
   cat crawl.jsonl | cleanpage clean - --input-format jsonl > clean.jsonl
   cleanpage clean dumps/ -o clean/ --profiles profiles/      use site profiles made by 'cleanpage learn'
   cleanpage clean dumps/ -o clean/ --learn-sites             learn the profiles first, in the same run
+  cleanpage clean pages.jsonl --merge-pages -o articles.jsonl  one record per article, its pages merged
 """
 LEARN_EXAMPLES = """examples:
   cleanpage learn crawl/ -o profiles/                 one profile per site (URL host, else folder)
@@ -113,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--trace", action="store_true", help="include blocks, removals and repairs in JSON output")
     clean.add_argument("--skip-existing", action="store_true",
                        help="resume: skip pages whose output exists (folder) or whose id is in OUT (.jsonl)")
+    clean.add_argument("--merge-pages", action="store_true",
+                       help="write the pages of one multi-page article (linked by their pagers or URL page numbers) "
+                            "as one output, its id the first page's URL; other pages pass through unchanged")
     _add_run_options(clean)
     _add_config_options(clean)
     clean.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -340,6 +345,9 @@ def command_ray(args: argparse.Namespace, config: Config) -> int:
 
 def command_clean(args: argparse.Namespace) -> int:
     config = load_config(args)
+    if args.merge_pages and (args.engine == "ray" or args.skip_existing):
+        raise CleanpageError("--merge-pages runs on the local engine and cannot resume (--skip-existing): an article's "
+                             "pages must all pass through one run")
     if args.engine == "ray":
         return command_ray(args, config)
     to_parquet = args.format == "parquet" or (args.format is None and bool(args.output)
@@ -379,12 +387,16 @@ def command_clean(args: argparse.Namespace) -> int:
         done_before = (lambda page: tree.done_before(page.out_name)) if args.skip_existing else None
     errors = ErrorLog(_errors_path(args))
     complete = False
+    merger = PageMerger(render, writer.write) if args.merge_pages else None
     try:
-        task = CleanTask(config, render, profiles=_site_profiles(args, config), group_by=args.group_by)
-        summary = run_batch(pages, task, writer.write, jobs=_jobs(args),
+        task = CleanTask(config, keep_document if merger else render, profiles=_site_profiles(args, config),
+                         group_by=args.group_by)
+        summary = run_batch(pages, task, merger.add if merger else writer.write, jobs=_jobs(args),
                             ordered=args.ordered, page_timeout=config.timeout, max_memory_mb=args.max_memory,
                             on_failure=[errors.record, *failure_rows], done_before=done_before,
                             progress=None if not args.quiet else False)
+        if merger:
+            merger.finish()
         complete = True
     finally:
         try:
@@ -392,6 +404,8 @@ def command_clean(args: argparse.Namespace) -> int:
         finally:
             errors.close()
     quiet_success = to_stream and summary.pages == 1 and not summary.failed  # one page printed: nothing to sum up
+    if merger and not args.quiet:
+        print(f"{merger.articles} article(s) merged from {merger.merged_pages} page(s)", file=sys.stderr)
     return _finish(summary, args, errors.where, show=not quiet_success)
 
 

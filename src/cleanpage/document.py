@@ -35,6 +35,7 @@ class Block:
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, href) of the links in the block
     src: str | None = None  # an image's source (its alt text is ``text``)
     group: str | None = None  # DOM path of the table or <pre> a row or code line belongs to
+    page: int | None = None  # in a merged article (cleanpage.merge), the page the block came from; None otherwise
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -47,7 +48,9 @@ class Removal:
     ``action`` is ``drop`` (the whole block), ``trim`` (a span of it),
     ``caption`` (moved to ``metadata.captions``) or ``split`` (a block cut in
     two, nothing lost). ``start``/``end`` are offsets inside the block's text
-    at the time of the removal.
+    at the time of the removal. In a document merged from an article's pages
+    (:func:`cleanpage.merge`), ``page`` is the page number and ``block`` an
+    index within that page.
     """
 
     detector: str
@@ -59,6 +62,7 @@ class Removal:
     action: str = "drop"
     start: int | None = None
     end: int | None = None
+    page: int | None = None  # in a merged article (cleanpage.merge), the page it was removed from; None otherwise
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -70,7 +74,8 @@ class Repair:
 
     ``position`` is the character offset in the block (or in the text handed
     to :func:`cleanpage.repair_text`), ``block`` the block index when the
-    repair ran inside :func:`cleanpage.clean`.
+    repair ran inside :func:`cleanpage.clean`, ``page`` its page in a merged
+    article (:func:`cleanpage.merge`).
     """
 
     kind: str
@@ -80,6 +85,7 @@ class Repair:
     confidence: float = 1.0
     block: int | None = None
     note: str = ""
+    page: int | None = None  # in a merged article (cleanpage.merge), the page it was made on; None otherwise
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -121,6 +127,9 @@ class Metadata:
     encoding_reason: str | None = None
     captions: list[str] = field(default_factory=list)
     pages: dict[str, int] | None = None
+    next_url: str | None = None  # the pager's next page of this article, absolute; None on the last page (cleanpage.pager)
+    prev_url: str | None = None  # the pager's previous page, absolute; None on the first page
+    page_urls: list[str] = field(default_factory=list)  # every page of the article in order, when the pager lists all
     truncated: bool = False
     page_type: str | None = None  # HTML: article, forum_thread, list, doc_preview, error_or_login or other
     confidence: float | None = None  # HTML: how sure the main-content choice is, 0-1

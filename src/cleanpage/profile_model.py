@@ -182,7 +182,6 @@ def site_of(url_or_path: str | os.PathLike[str]) -> str:
     return Path(text).parent.name
 
 
-
 def profile_filename(site: str) -> str:
     """A safe file name for a site's profile."""
     return (re.sub(r"[^\w.-]+", "_", site).strip("._") or "_") + ".json"

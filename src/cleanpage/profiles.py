@@ -273,5 +273,3 @@ def profile_for_record(record: PageRecord, profiles: Mapping[str, SiteProfile], 
         return None
     key = record.site(group_by)
     return profile_by_key(key, profiles, host=bool(record.url or (group_by != "folder" and page_url(record.source))))
-
-

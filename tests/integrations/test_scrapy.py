@@ -67,3 +67,63 @@ def test_items_without_a_body_pass_through() -> None:
 def test_unknown_field_role_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="bodytext"):
         CleanpagePipeline(fields={"bodytext": "x"})
+
+
+MULTIPAGE = HERE.parent / "fixtures" / "multipage"
+
+
+def _multipage_responses(case: str) -> list[Any]:
+    from scrapy.http import HtmlResponse
+
+    records = json.loads((MULTIPAGE / case / "pages.json").read_text(encoding="utf-8"))
+    return [HtmlResponse(r["url"], body=(MULTIPAGE / case / r["file"]).read_bytes(), headers={"Content-Type": "text/html"})
+            for r in records]
+
+
+def test_item_from_response_exposes_the_next_page() -> None:
+    from cleanpage.integrations.scrapy import item_from_response
+
+    responses = _multipage_responses("trs-gbk-simplified")
+    items = [item_from_response(response) for response in responses]
+    assert [item["next_url"] for item in items] == [responses[1].url, responses[2].url, None]
+
+
+def test_the_pipeline_merges_the_pages_of_one_article_when_configured() -> None:
+    from scrapy.exceptions import DropItem
+
+    from cleanpage.integrations.scrapy import item_from_response
+
+    pipeline = CleanpagePipeline(merge_pages=True)
+    responses = _multipage_responses("trs-gbk-simplified")
+    out = []
+    for response in [responses[2], responses[0], responses[1]]:  # pages arrive in any order
+        try:
+            out.append(pipeline.process_item(item_from_response(response)))
+        except DropItem as held:
+            assert "held to be merged" in str(held)
+    assert len(out) == 1
+    gold = (MULTIPAGE / "trs-gbk-simplified" / "expected.txt").read_text(encoding="utf-8").rstrip("\n")
+    assert out[0]["url"] == responses[0].url and out[0]["text"] == gold
+    assert out[0]["metadata"]["pages"] == {"total": 3} and "body" not in out[0]
+    single = CleanpagePipeline().process_item(item_from_response(responses[1]))  # not configured: pages stay pages
+    assert single["metadata"]["pages"] == {"current": 2, "total": 3}
+
+
+def test_an_incomplete_article_is_sent_when_the_spider_closes() -> None:
+    from scrapy import Spider, signals
+    from scrapy.crawler import Crawler
+    from scrapy.exceptions import DropItem
+
+    from cleanpage.integrations.scrapy import item_from_response
+
+    crawler = Crawler(Spider, {"CLEANPAGE_MERGE_PAGES": True})
+    sent: list[dict[str, Any]] = []
+    crawler.signals.connect(lambda item, **_: sent.append(item), signal=signals.item_scraped, weak=False)
+    pipeline = CleanpagePipeline.from_crawler(crawler)
+    responses = _multipage_responses("tw-utf8-traditional-query")
+    for response in (responses[2], responses[0]):  # page 2 never came
+        with pytest.raises(DropItem):
+            pipeline.process_item(item_from_response(response))
+    pipeline.close_spider()
+    assert [item["url"] for item in sent] == [responses[0].url]
+    assert sent[0]["metadata"]["pages"] == {"total": 3}  # the first page links to a second that never came

@@ -55,7 +55,7 @@ class InvisibleCharacters(Repairer):
     """Delete zero-width spaces, BOMs, word joiners and soft hyphens."""
 
     name = "invisible"
-    order = 100
+    order = 250  # after the mojibake repair, which must see soft hyphens and the like as the bytes they may be
 
     def may_change(self, page_text: str) -> bool:
         # One substring search per character: the regex engine scans a small set of rare characters slower.

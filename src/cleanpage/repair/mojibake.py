@@ -40,7 +40,9 @@ from functools import cache
 from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import HAN_RANGES, is_han, to_simplified_chars
+from ._chains import best_reading
 from ._edits import Edit, apply_edits
+from ._quoted import overlaps, protected_spans
 from ._scan import hits, lines_with_signature, mojibake_signature
 from .charlm import CharLM, load
 
@@ -50,6 +52,7 @@ PARTICLES = re.compile(r"[のはをがにでてたするい]")
 JAPANESE_SHARE = 0.25
 # A run may end in one ASCII letter or symbol: a double-byte character's trail byte can be one (Big5 A1 43 = 。).
 RUN = re.compile(r"[^\x00-\x7f]+(?:[\x20-\x7e]{1,3}[^\x00-\x7f]+)*[\x40-\x7e]?")
+LINE = re.compile(r"[^\n]+")
 MIN_GAIN = 3.0
 MAX_COST_PER_CHAR = 4.5
 MIN_MARGIN = 0.3
@@ -506,10 +509,23 @@ def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
         return []
     budget = budget or SearchBudget()
     lm = load()
+    quoted = protected_spans(text)
     edits = []
+    whole: list[tuple[int, int]] = []
+    # A line that is mojibake end to end is undone in one piece, by the chain the model prefers.
+    for line in LINE.finditer(text):
+        if not signature.search(line.group()) or overlaps(quoted, *line.span()):
+            continue
+        if (reading := best_reading(lm, line.group())) is not None:
+            note = f"whole line: {reading.label}"
+            if reading.unknown:
+                note += f"; warning: {reading.unknown} lost byte(s) could not be inferred and are kept as U+FFFD"
+            confidence = 0.95 if not reading.unknown else 0.5
+            edits.append(Edit(line.start(), line.end(), reading.text, confidence, note))
+            whole.append(line.span())
     for match in RUN.finditer(text):
         found = hits(signature, match.group())
-        if not found:
+        if not found or overlaps(whole, *match.span()):
             continue
         # Signatures fill a damaged span, so the search stays near them: a long clean paragraph
         # with one rare name costs a few characters of search, not the paragraph.
@@ -524,7 +540,8 @@ def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
             stop = min(end, chunk + MAX_CHUNK)
             left = text[chunk - 1] if chunk else None
             right = text[stop] if stop < len(text) else None
-            edits += _repair_run(lm, text[chunk:stop], left, right, chunk)
+            edits += [edit for edit in _repair_run(lm, text[chunk:stop], left, right, chunk)
+                      if not overlaps(quoted, edit.start, edit.end)]
     return edits
 
 

@@ -33,6 +33,7 @@ from ..config import Config
 from ..document import Block, Post, Removal
 from ..evidence import Evidence
 from ..page import PageHints
+from ..pager import read_html
 from .htmlmeta import harvest_metadata
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
@@ -125,6 +126,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
     values = meta.values
+    for name, found in read_html(tree, url).items():  # the pager's links, which usually sit outside the main content
+        values.offer(name, found.value, found.rule, found.raw, found.confidence)
     if posts:
         _offer_thread_values(values, posts)
     values.offer("page_type", verdict.page_type, "content.page_type", verdict.evidence, 1.0)

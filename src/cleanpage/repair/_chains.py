@@ -1,0 +1,286 @@
+"""Whole-line decoding chains: a line that is mojibake from end to end, undone in one piece.
+
+A wrong decode that kept every byte is reversible: re-encode the text with the codec that misread it
+and decode the bytes with the one they were written in. This module tries every such chain on the
+whole line, strictly (a chain that fails on one character fails on the line, so a line is repaired
+entirely or not by this path), applied once or twice (UTF-8 read as Windows-1252, saved as UTF-8 and
+read as Windows-1252 again), with ftfy's ``fix_encoding`` as one more candidate. The character model
+chooses among the results; the winner must be plausible Chinese and much more likely than the line
+as it stands.
+
+Readers: GBK/GB18030, Big5/cp950/Big5-HKSCS, Latin-1, Windows-1252 in Python's mapping and in
+WHATWG's (the five bytes Windows-1252 leaves undefined come through as C1 controls, so a C1 control
+encodes to its own byte). Originals: UTF-8, GB18030, Big5/cp950/Big5-HKSCS.
+
+Lost bytes the line itself marks: a U+FFFD from a decoder that replaced what it could not read stands
+for one byte (a Windows-1252 decoder: one of its five undefined bytes; a double-byte decoder: a byte
+it could not pair with the next). Each is chosen by the model in the context of the whole line, and
+kept as U+FFFD when the runner-up is nearly as likely (the caller records a warning).
+
+Never changes: a line some chain cannot re-encode or decode strictly (clean Chinese, real accented
+Latin, Cyrillic or Greek text), a line whose best reading is not plausible Chinese, or one the model
+does not clearly prefer; it never folds width, quotes or anything else ftfy might.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ..shadow import is_han, to_simplified_chars
+from .charlm import CharLM
+
+MISSING = "\ufffd"
+FTFY = (("ftfy", "fix_encoding"),)
+READERS = ("gb18030", "gbk", "big5", "cp950", "big5hkscs", "latin-1", "cp1252")
+ORIGINALS = ("utf-8", "gb18030", "cp950", "big5hkscs")
+SINGLE_BYTE = ("latin-1", "cp1252")
+CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+MAX_LINE = 4000
+MAX_HOLES = 12
+MIN_GAIN_PER_CHAR = 1.0  # log10 the candidate must save per character of the line as it stands
+MAX_COST_PER_CHAR = 4.5
+MIN_COMMON_SHARE = 0.8
+RARE_COST = 5.0
+MIN_MARGIN = 0.3
+GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
+LINE_END = "。！？”」』）…"
+SEPARATORS = "，。、；：？！"
+MAX_CHOICES = 1024  # byte choices tried for the holes of one character
+HOLE_CONTEXT = 12  # bytes on either side of a lost byte decoded to score each candidate
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The line re-read through ``chain`` ((reader, original) steps), U+FFFD where a lost byte stays unknown."""
+
+    text: str
+    chain: tuple[tuple[str, str], ...]
+    cost: float
+    guessed: int  # lost bytes the model chose
+    unknown: int  # lost bytes kept as U+FFFD
+
+    @property
+    def label(self) -> str:
+        if self.chain == FTFY:
+            return "ftfy fix_encoding"
+        return ", then ".join(f"{original} read as {reader}" for reader, original in reversed(self.chain))
+
+
+@cache
+def _encodes(reader: str, char: str) -> bytes | None:
+    """``char`` in the bytes ``reader`` read it from (a C1 control is its own byte in Windows-1252)."""
+    if reader == "cp1252" and "\x80" <= char <= "\x9f":
+        return bytes((ord(char),))
+    try:
+        return char.encode(reader)
+    except UnicodeEncodeError:
+        return None
+
+
+def _reencode(text: str, reader: str, original: str) -> tuple[bytearray, list[int]] | None:
+    """The bytes ``reader`` read ``text`` from, with the offsets of lost bytes (U+FFFD), or ``None``."""
+    data = bytearray()
+    holes: list[int] = []
+    for char in text:
+        if char == MISSING:
+            if not _hole_readable(reader, original):
+                return None
+            holes.append(len(data))
+            data.append(0x80)
+            continue
+        raw = _encodes(reader, char)
+        if raw is None:
+            return None
+        data += raw
+    return data, holes
+
+
+def _hole_readable(reader: str, original: str) -> bool:
+    """Whether a U+FFFD from ``reader`` stands for exactly one byte of ``original`` text: Windows-1252's
+    five undefined bytes inside UTF-8, or a byte a double-byte decoder could not pair (it replaces that
+    one byte and reads on from the next; GB18030 may swallow more, so it is not one of them)."""
+    return (reader == "cp1252" and original == "utf-8") or reader in ("gbk", "big5", "cp950")
+
+
+def _hole_bytes(data: bytearray, offset: int, reader: str) -> list[int]:
+    """Bytes the hole may have held: the reader would have replaced them by one U+FFFD."""
+    if reader == "cp1252":
+        return list(CP1252_UNDEFINED)
+    following = bytes(data[offset + 1:offset + 2])
+    return [byte for byte in range(0x80, 0x100)
+            if (bytes((byte,)) + following).decode(reader, "replace")[0] == MISSING]
+
+
+def _ordinary(text: str) -> bool:
+    return not any(unicodedata.category(char) in ("Co", "Cn", "Cc") and char not in "\t\n\r" for char in text)
+
+
+def _decode(data: bytearray, original: str) -> str | None:
+    try:
+        text = bytes(data).decode(original)
+    except UnicodeDecodeError:
+        return None
+    return text if _ordinary(text) else None
+
+
+def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: str) -> tuple[str, int] | None:
+    """Decode ``data`` with each hole set to the bytes the model prefers; an undecided hole's character
+    becomes U+FFFD. Returns the text and how many holes stayed unknown.
+
+    Holes in one character are chosen together. Each choice is scored on the bytes around it decoded
+    leniently (a hole not yet filled reads as U+FFFD, the same for every choice); two passes, the
+    second with every other hole filled.
+    """
+    groups: list[list[int]] = []
+    for hole in holes:
+        if groups and _char_start(data, hole, original)[1] <= groups[-1][-1]:
+            groups[-1].append(hole)
+        else:
+            groups.append([hole])
+    undecided: set[int] = set()
+    for _ in range(2):
+        undecided = set()
+        for group in groups:
+            if not _choose(lm, data, group, reader, original):
+                undecided.update(group)
+    text = _decode(data, original)
+    if text is None:
+        return None
+    if undecided:
+        text = _mark_unknown(text, undecided, original)
+    return text, len(undecided)
+
+
+def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original: str) -> bool:
+    """Set the holes of one character to the bytes the model prefers; whether the choice is clear."""
+    begin, char_start = _char_start(data, group[0], original)
+    window = slice(begin, group[-1] + HOLE_CONTEXT)
+    at_end = group[-1] + HOLE_CONTEXT >= len(data) and not bytes(data[group[-1] + 1:]).strip(b" \t\r\n")
+    choices = list(itertools.product(*(_hole_bytes(data, hole, reader) for hole in group)))[:MAX_CHOICES]
+    scored = []
+    for choice in choices:
+        for hole, byte in zip(group, choice, strict=True):
+            data[hole] = byte
+        char = bytes(data[char_start:char_start + _width(data[char_start], original)]).decode(original, "replace")
+        prior = _prior(char, char_start == 0, at_end)
+        scored.append((lm.cost(bytes(data[window]).decode(original, "replace")) + prior, choice))
+    scored.sort()
+    for hole, byte in zip(group, scored[0][1], strict=True):
+        data[hole] = byte
+    return len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN
+
+
+def _prior(char: str, at_start: bool, at_end: bool) -> float:
+    """What a guessed character pays besides the model: a lost byte in Chinese text far more often
+    belonged to a Han character or a separating mark than to a bracket, quote or other symbol; a line
+    does not start with a separating mark and ends in closing punctuation."""
+    if len(char) != 1 or is_han(char):
+        return 0.0 if len(char) == 1 else GUESSED_SYMBOL_COST
+    if at_end:
+        return 0.0 if char in LINE_END else GUESSED_SYMBOL_COST
+    return 0.0 if char in SEPARATORS and not at_start else GUESSED_SYMBOL_COST
+
+
+def _width(lead: int, original: str) -> int:
+    if original == "utf-8":
+        return 4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2 if lead >= 0xC0 else 1
+    return 1 if lead < 0x80 else 2
+
+
+def _char_start(data: bytearray, hole: int, original: str) -> tuple[int, int]:
+    """A character boundary about :data:`HOLE_CONTEXT` bytes before ``hole``, and where the character
+    holding the hole starts (UTF-8 finds its lead byte by looking back; a double-byte stream is read
+    in pairs from its start, as the decoder did)."""
+    if original == "utf-8":
+        start = hole
+        while start > 0 and hole - start < 3 and data[start] & 0xC0 == 0x80:
+            start -= 1
+        begin = max(0, start - HOLE_CONTEXT)
+        while begin < start and data[begin] & 0xC0 == 0x80:
+            begin += 1
+        return begin, start
+    position = begin = 0
+    while True:
+        width = 2 if data[position] >= 0x80 else 1
+        if position + width > hole:
+            return begin, position
+        if hole - position > HOLE_CONTEXT:
+            begin = position + width
+        position += width
+
+
+def _mark_unknown(text: str, undecided: set[int], original: str) -> str:
+    """``text`` with the characters holding an undecided byte replaced by U+FFFD."""
+    chars = list(text)
+    offset = 0
+    for index, char in enumerate(text):
+        width = len(char.encode(original))
+        if any(offset <= hole < offset + width for hole in undecided):
+            chars[index] = MISSING
+        offset += width
+    return "".join(chars)
+
+
+def _readings_once(lm: CharLM, text: str) -> list[tuple[str, tuple[str, str], int, int]]:
+    out = []
+    for reader in READERS:
+        for original in ORIGINALS:
+            if original == reader or {reader, original} <= {"big5", "cp950", "big5hkscs"} \
+                    or {reader, original} == {"gbk", "gb18030"}:
+                continue
+            encoded = _reencode(text, reader, original)
+            if encoded is None:
+                continue
+            data, holes = encoded
+            if len(holes) > MAX_HOLES or len(holes) * 3 > len(text):
+                continue
+            if holes:
+                filled = _fill(lm, data, holes, reader, original)
+                if filled is None:
+                    continue
+                out.append((filled[0], (reader, original), len(holes) - filled[1], filled[1]))
+            elif (decoded := _decode(data, original)) is not None and decoded != text:
+                out.append((decoded, (reader, original), 0, 0))
+    return out
+
+
+def plausible_chinese(lm: CharLM, text: str) -> bool:
+    """Mostly common Han characters, at least a third of the line: what a repaired Chinese line reads as."""
+    visible = text.replace(MISSING, "")
+    han = [char for char in visible if is_han(char)]
+    common = sum(1 for char in to_simplified_chars("".join(han)) if lm.unigram_cost(char) < RARE_COST)
+    return len(han) >= 2 and len(han) * 3 >= len(visible.strip()) and common >= MIN_COMMON_SHARE * len(han)
+
+
+def best_reading(lm: CharLM, text: str) -> Reading | None:
+    """The whole-line reading the model prefers, if it is plausible Chinese and clearly better than ``text``."""
+    if len(text) > MAX_LINE or len(text) < 2:
+        return None
+    candidates: dict[str, Reading] = {}
+
+    def add(reading_text: str, chain: tuple[tuple[str, str], ...], guessed: int, unknown: int) -> None:
+        if reading_text not in candidates:
+            candidates[reading_text] = Reading(reading_text, chain, lm.cost(reading_text), guessed, unknown)
+
+    for once, step, guessed, unknown in _readings_once(lm, text):
+        add(once, (step,), guessed, unknown)
+        if not plausible_chinese(lm, once) and MISSING not in once:
+            for twice, second, guessed2, unknown2 in _readings_once(lm, once):
+                add(twice, (step, second), guessed + guessed2, unknown + unknown2)
+    from ftfy import fix_encoding
+
+    if (fixed := fix_encoding(text)) != text:
+        add(fixed, FTFY, 0, 0)
+    plausible = [reading for reading in candidates.values() if plausible_chinese(lm, reading.text)]
+    if not plausible:
+        return None
+    best = min(plausible, key=lambda reading: reading.cost)
+    visible = best.text.replace(MISSING, "")
+    if lm.cost(visible) / max(1, len(visible)) > MAX_COST_PER_CHAR:
+        return None
+    if lm.cost(text) - best.cost < MIN_GAIN_PER_CHAR * len(text):
+        return None
+    return best
