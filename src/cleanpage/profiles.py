@@ -33,9 +33,10 @@ from typing import Any
 
 from .config import Config
 from .dates import mentions_date
-from .detectors._labels import LABELS, labelled_fields
+from .detectors._labels import labelled_fields
 from .document import Block
 from .errors import CleanpageError, ConfigError, InputError
+from .lexicon import LABELS
 from .page import Page
 from .pipeline import Cleaner, Source
 from .profile_model import ProfileEntry, ProfilePolicy, SiteProfile, fingerprint, profile_by_key, site_of

@@ -27,8 +27,10 @@ from lxml import etree
 
 from ..dates import parse_date
 from ..evidence import Harvested
+from ..lexicon import LABELS, alternation
 from ..names import NOT_A_PERSON, is_placeholder, parse_names, person_names
 from ..page import PageHints
+from ..shadow import fold
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
 LABELLED_NEAR_TITLE = 0.85
@@ -52,13 +54,14 @@ SPACE = re.compile(r"\s+")
 NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 META_LINE_MAX = 200
 
-PUBLISHED_LABEL = re.compile(r"(?:发布|發佈|發布|发表|發表|刊发|刊登|出版|上线|发稿|發稿|创建|時間|时间|日期|日 期|时 间)\s*[:：]?")
+# Labels from the one lexicon, matched on the folded line (Simplified, half-width) and cut from the original.
+PUBLISHED_LABEL = re.compile(rf"(?:{alternation(LABELS['published'])})\s*[:：]?")
 LABELLED_DATE_START = re.compile(r"\s*[:：]?\s*[于於]?\s*[\d〇○零一二]")
 MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")
-UPDATED_LABEL = re.compile(r"(?:更新|最后修改|最後修改|修改|编辑于|編輯於)(?:时间|時間|日期|于|於)?\s*[:：]?")
-SOURCE_LABEL = re.compile(r"(?:信息来源|信息來源|文章来源|文章來源|稿件来源|来源|來源|出处|出處)\s*[:：]\s*")
-AUTHOR_LABEL = re.compile(r"(?<![责責]任)(?<![编編])(?:(?:作者|记者|記者|撰文|文字|采写|採寫|执笔|執筆|文)\s*(?:[:：|｜/／]\s*)"
-                          r"|(?:作者|记者|記者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
+UPDATED_LABEL = re.compile(rf"(?:{alternation(LABELS['updated'])})\s*[:：]?")
+SOURCE_LABEL = re.compile(rf"(?:{alternation(LABELS['source'])})\s*[:：]\s*")
+AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{alternation(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
+                          r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
 DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特约|特約|实习|實習|见习|見習|职工|職工)?"
                              r"(?:记者|記者|通讯员|通訊員)\s*([^（）()]{2,40})[）)]")
@@ -343,16 +346,18 @@ def _near_headline(lines: list[str], found: PageHints) -> None:
         if byline and person_names(byline.group(1)) == [byline.group(1)] and NOT_A_PERSON.search(byline.group(2)):
             _offer_authors([byline.group(1)], "name/outlet byline near headline", line, found)
             found.values.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
-        if len(line) > 120 and not PUBLISHED_LABEL.search(line[:40]):
+        shadow = fold(line)  # the same length as the line: offsets found on it cut the original
+        if len(line) > 120 and not PUBLISHED_LABEL.search(shadow[:40]):
             break  # the body has started
         for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
-            match = _date_label(label, line)
+            match = _date_label(label, shadow)
             if match:
                 rest = line[match.end():]
                 iso = parse_date(rest) or _with_known_year(rest, found)
                 if iso:
-                    found.values.offer(name, iso, f"label near headline ({match.group().strip()})", line, LABELLED_NEAR_TITLE)
-        iso = parse_date(line) if len(line) <= 80 and not UPDATED_LABEL.search(line) else None
+                    shown = line[match.start():match.end()].strip()
+                    found.values.offer(name, iso, f"label near headline ({shown})", line, LABELLED_NEAR_TITLE)
+        iso = parse_date(line) if len(line) <= 80 and not UPDATED_LABEL.search(shadow) else None
         if iso:
             current = found.values.get("published")
             # the date the page prints beside the headline wins over a tag's date of the same day
@@ -361,16 +366,16 @@ def _near_headline(lines: list[str], found: PageHints) -> None:
                 or _local_day_of(iso, current))
             confidence = current.confidence + 0.01 if refines and current else BARE_DATE_NEAR_TITLE
             found.values.offer("published", iso, "date near headline", line, confidence)
-        match = SOURCE_LABEL.search(line)
+        match = SOURCE_LABEL.search(shadow)
         if match:
             value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]
             if value and not is_placeholder(value) and len(value) <= 30:
                 found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
-        match = AUTHOR_LABEL.search(line)
+        match = AUTHOR_LABEL.search(shadow)
         if match:
             names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
             if names:
-                _offer_authors(names, f"label near headline ({match.group().strip()})", line, found)
+                _offer_authors(names, f"label near headline ({line[match.start():match.end()].strip()})", line, found)
 
 
 def _local_day_of(printed: str, tag: Harvested) -> bool:
@@ -538,7 +543,8 @@ def _source_from_tags(metas: dict[str, str], found: PageHints) -> None:
         raw = metas.get(key)
         if not raw:
             continue
-        value = SOURCE_LABEL.sub("", raw).strip()
+        label = SOURCE_LABEL.search(fold(raw))
+        value = (raw[label.end():] if label else raw).strip()
         value = re.split(r"\s", value)[0] if value else value
         if value and not is_placeholder(value) and len(value) <= 30 and not value.isdigit():
             found.values.offer("source", value, f"meta {key}", raw, NAME_FROM_META)

@@ -1,0 +1,47 @@
+"""The one lexicon of meta labels: the words a page prints before a field's value (来源, 作者, 发布时间...).
+
+Written in the folded script (Simplified, half-width, lower case: :func:`cleanpage.shadow.fold`), so
+every reader matches it on folded text and cuts the original at the same offsets: the text detectors'
+meta-line parser (:mod:`cleanpage.detectors._labels`), the DOM's byline reader
+(:mod:`cleanpage.segment.htmlmeta`) and the site profiles' label lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "source": ("来源", "稿源", "新闻来源", "文章来源", "信息来源", "资料来源", "本文来源", "稿件来源", "出处", "转载自", "转自",
+               "出自", "源自", "供稿", "来自", "来源于", "发布单位", "发布机构", "供稿单位"),
+    "author": ("作者", "作　者", "撰文", "撰稿", "撰稿人", "口述", "编译", "翻译", "图文", "主笔", "执笔", "文", "发布者", "发布人",
+               "采写", "文/图", "图/文", "文图", "文字"),
+    "reporter": ("记者", "本报记者", "本刊记者", "特约记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者", "特派记者"),
+    "correspondent": ("通讯员", "特约通讯员", "实习生"),
+    "editor": ("编辑", "责任编辑", "责编", "主编", "值班编辑", "实习编辑", "编审", "编校", "美编", "排版", "策划", "统筹", "监制",
+               "出品", "核稿", "网络编辑", "编辑整理"),
+    "reviewer": ("审核", "审校", "校对", "初审", "复审", "终审", "审签", "值班主任", "责任校对"),
+    "photographer": ("摄影", "摄像", "供图", "视频"),
+    "published": ("发布时间", "发布日期", "发表时间", "发表于", "发布于", "时间", "日期", "刊登于", "稿件日期", "发稿时间",
+                  "发文日期", "发布", "发表日期", "上线时间", "公开日期", "发表", "首发时间", "刊发", "出版", "上线", "发稿",
+                  "创建", "日 期", "时 间"),
+    "updated": ("更新时间", "更新于", "最后更新", "修改于", "编辑于", "更新日期", "最后更新日期", "修改时间", "更新", "最后修改", "修改"),
+    "views": ("阅读", "阅读数", "阅读量", "阅读次数", "浏览", "浏览次数", "浏览量", "点击", "点击数", "点击量", "点击率", "访问",
+              "访问量", "人气", "热度", "围观", "查看", "观看", "播放", "点阅", "点阅数", "浏览人次", "阅读人次", "访问次数",
+              "点阅次数", "点击次数", "浏览人数", "阅览次数", "观看次数", "点阅率"),
+    "comments": ("评论", "评论数", "跟帖", "跟贴", "留言", "回复"),
+    "downloads": ("下载次数", "下载量", "下载数", "下载"),
+    "likes": ("点赞", "赞", "喜欢", "在看", "按赞"),
+    "category": ("栏目", "所属栏目", "所属分类", "分类", "频道", "类别", "栏目分类"),
+    "tags": ("标签", "关键词", "关键字", "文章关键词", "tags", "tag"),
+    "original_title": ("原标题", "原题", "原文标题", "本文原标题"),
+    "length": ("字数", "总字数", "全文字数", "本章字数"),  # a novel's or document's size: checked, not kept
+    "tool": ("字号", "字体", "打印", "打印本页", "关闭", "关闭窗口", "收藏", "纠错", "我要纠错", "推荐", "发表评论", "我来说两句",
+             "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
+}
+
+
+def alternation(labels: Iterable[str]) -> str:
+    """Regex source matching any of ``labels``, the longest first at a position."""
+    import re
+
+    return "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
