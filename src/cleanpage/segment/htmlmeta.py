@@ -71,15 +71,10 @@ NAME_SLASH_OUTLET = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*([\u4e00-\u
 AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|[|｜/／\[【(（]|\d{4}[-年/.]).*$")
 SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
 CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-AUTHOR_NAME_XPATH = ("//*[contains(translate(@class, 'AUTHOR', 'author'), 'author') "
-                     "or contains(translate(@id, 'AUTHOR', 'author'), 'author')]")
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
 NOT_THE_WRITER = re.compile(r"(?:来源|來源|出处|出處|稿源|编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製)\s*[:：]?.{0,3}\0")
-BYLINE_XPATH = ("//body//*[@rel='author' or @itemprop='author' or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
-                " or contains(translate(@class, 'AUTHOR', 'author'), 'author') or contains(translate(@class, 'AUTOR', 'autor'), 'autor')"
-                " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'author')"
-                " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'byline')]")
+BYLINE_MARK = re.compile(r"byline|author|autor")
 BYLINE_ELEMENTS = 30
 BYLINE_TEXT_MAX = 80
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -130,11 +125,12 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     _near_headline(byline_zone, found)
     _source_from_tags(metas, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
+    marked = _marked(tree)
     if _weaker("author", AUTHOR_ELEMENT, found):
-        _author_from_name_element(tree, " ".join(byline_zone), found)
+        _author_from_name_element(marked, " ".join(byline_zone), found)
     if _weaker("author", BYLINE_NEAR_TITLE, found):
-        _author_from_byline_element(tree, " ".join(byline_zone), found)
-    _breadcrumb(tree, ld, found)
+        _author_from_byline_element(marked, " ".join(byline_zone), found)
+    _breadcrumb(tree, marked, ld, found)
     _links_and_language(tree, metas, url, found)
     _image_from_ld(ld, url, found)
     if _weaker("published", SCRIPT_TIMESTAMP, found):
@@ -460,7 +456,17 @@ def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict
         found.values.offer("author", _joined(names), rule, raw, confidence)
 
 
-def _author_from_byline_element(tree: etree._Element, byline_zone: str, found: PageHints) -> None:
+def _marked(tree: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The body's elements with a class or id, with both lower-cased: one walk for every reader that
+    looks for elements by their names (bylines, author names, breadcrumbs)."""
+    body = tree.find("body")
+    return [(element, f"{element.get('class', '')} {element.get('id', '')}".lower())
+            for element in (body.iter() if body is not None else ())
+            if isinstance(element.tag, str) and (element.get("class") or element.get("id") or element.get("rel")
+                                                 or element.get("itemprop"))]
+
+
+def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline_zone: str, found: PageHints) -> None:
     """The names in the page's byline element (``rel=author``, ``itemprop=author``, a class or id with
     ``byline``/``author``/``autor``), in Latin letters: English and European pages print ``By …`` there.
 
@@ -468,7 +474,9 @@ def _author_from_byline_element(tree: etree._Element, byline_zone: str, found: P
     an author box with a biography is not a byline. Comment sections are skipped (a commenter is not the
     author), and so is Han text: Chinese bylines are read from their labels and name elements.
     """
-    for element in tree.xpath(BYLINE_XPATH)[:BYLINE_ELEMENTS]:
+    bylines = [element for element, marks in marked
+               if element.get("rel") == "author" or element.get("itemprop") == "author" or BYLINE_MARK.search(marks)]
+    for element in bylines[:BYLINE_ELEMENTS]:
         if _in_comments(element):
             continue
         name_element = next(iter(element.xpath(".//*[@itemprop='name']")), element)
@@ -516,14 +524,16 @@ def _ld_names(value: object) -> str | None:
     return _ld_text(value)
 
 
-def _author_from_name_element(tree: etree._Element, byline_zone: str, found: PageHints) -> None:
+def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_zone: str, found: PageHints) -> None:
     """The text of an element classed as the author's name (``author-name``, ``authorName``), printed by
     the headline: self-media pages show the account that wrote the article there, with no label.
 
     Only names count: no label, colon, digit or role word (an ``author`` box that says 责任编辑：… or 来源
     is not one), no placeholder, no organisation; a byline's lead word (By, Von) is not part of the name.
     """
-    for element in tree.xpath(AUTHOR_NAME_XPATH):
+    for element, marks in marked:
+        if "author" not in marks:
+            continue
         words = [w.lower() for w in CLASS_WORD.findall(f"{element.get('class', '')} {element.get('id', '')}")]
         if not any(a == "author" and n in {"name", "nickname"} for a, n in pairwise(words)):
             continue
@@ -552,7 +562,8 @@ def _source_from_tags(metas: dict[str, str], found: PageHints) -> None:
 
 
 # -- breadcrumb, links, language, fallbacks -----------------------------------------------------------
-def _breadcrumb(tree: etree._Element, ld: list[dict[str, object]], found: PageHints) -> None:
+def _breadcrumb(tree: etree._Element, marked: list[tuple[etree._Element, str]], ld: list[dict[str, object]],
+                found: PageHints) -> None:
     for item in ld:
         entries = item.get("itemListElement")
         if item.get("@type") == "BreadcrumbList" and isinstance(entries, list):
@@ -560,8 +571,7 @@ def _breadcrumb(tree: etree._Element, ld: list[dict[str, object]], found: PageHi
             _offer_breadcrumb([n for n in names if n], "json-ld BreadcrumbList", found)
             return
     labelled = [node.getparent() for node in tree.xpath(BREADCRUMB_TEXT_XPATH)]
-    classed = [el for el in tree.xpath("//*[@class or @id]")
-               if BREADCRUMB_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")]
+    classed = [element for element, marks in marked if BREADCRUMB_CLASS.search(marks)]
     for element in (*labelled, *classed):
         if element is None:
             continue
