@@ -179,7 +179,7 @@ KINDS: dict[str, tuple[str, Mechanism]] = {
     "utf8_as_gb18030": ("s", reads("utf-8", "gb18030")),
     "utf8_as_latin1": ("s", reads("utf-8", "latin-1")),
     "utf8_as_cp1252_whatwg": ("s", reads("utf-8", whatwg_1252)),
-    "utf8_as_cp1252_twice": ("s", twice_1252, True),
+    "utf8_as_cp1252_twice": ("s", twice_1252),
     "trad_utf8_as_cp1252": ("t", reads("utf-8", whatwg_1252)),
     "gbk_as_latin1": ("s", reads("gbk", "latin-1")),
     "gbk_as_cp1252_whatwg": ("s", reads("gbk", whatwg_1252)),

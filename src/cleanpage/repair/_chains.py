@@ -25,6 +25,7 @@ does not clearly prefer; it never folds width, quotes or anything else ftfy migh
 from __future__ import annotations
 
 import itertools
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -39,7 +40,7 @@ ORIGINALS = ("utf-8", "gb18030", "cp950", "big5hkscs")
 SINGLE_BYTE = ("latin-1", "cp1252")
 CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 MAX_LINE = 4000
-MAX_HOLES = 12
+MAX_HOLES = 60
 MIN_GAIN_PER_CHAR = 1.0  # log10 the candidate must save per character of the line as it stands
 MAX_COST_PER_CHAR = 4.5
 MIN_COMMON_SHARE = 0.8
@@ -48,7 +49,8 @@ MIN_MARGIN = 0.3
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
 LINE_END = "。！？”」』）…"
 SEPARATORS = "，。、；：？！"
-MAX_CHOICES = 1024  # byte choices tried for the holes of one character
+MAX_CHOICES = 1024
+WHOLE_CHAR_MARGIN = 1.0  # a character all of whose bytes were lost is chosen among thousands: a wider margin  # byte choices tried for the holes of one character
 HOLE_CONTEXT = 12  # bytes on either side of a lost byte decoded to score each candidate
 
 
@@ -80,22 +82,32 @@ def _encodes(reader: str, char: str) -> bytes | None:
         return None
 
 
-def _reencode(text: str, reader: str, original: str) -> tuple[bytearray, list[int]] | None:
-    """The bytes ``reader`` read ``text`` from, with the offsets of lost bytes (U+FFFD), or ``None``."""
+def _reencode(text: str, reader: str, original: str, legacy: bool = False) -> tuple[bytearray, list[int]] | None:
+    """The bytes ``reader`` read ``text`` from, with the offsets of lost bytes (U+FFFD), or ``None``.
+
+    With ``legacy``, a ``?`` after a non-ASCII character is a pair an old decoder could not read: it
+    took a lead byte and the byte after it together and printed ``?``, so two bytes are lost there.
+    """
     data = bytearray()
     holes: list[int] = []
-    for char in text:
-        if char == MISSING:
+    for index, char in enumerate(text):
+        if char == MISSING or (legacy and char == "?" and _after_wide(text, index)):
             if not _hole_readable(reader, original):
                 return None
-            holes.append(len(data))
-            data.append(0x80)
+            holes += [len(data)] if char == MISSING else [len(data), len(data) + 1]
+            data += b"\x80" if char == MISSING else b"\x80\x80"
             continue
         raw = _encodes(reader, char)
         if raw is None:
             return None
         data += raw
     return data, holes
+
+
+def _after_wide(text: str, index: int) -> bool:
+    """Whether ``text[index]`` follows a non-ASCII character, maybe across other ``?``."""
+    before = text[:index].rstrip("?")
+    return bool(before) and not before[-1].isascii()
 
 
 def _hole_readable(reader: str, original: str) -> bool:
@@ -159,7 +171,27 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
     begin, char_start = _char_start(data, group[0], original)
     window = slice(begin, group[-1] + HOLE_CONTEXT)
     at_end = group[-1] + HOLE_CONTEXT >= len(data) and not bytes(data[group[-1] + 1:]).strip(b" \t\r\n")
-    choices = list(itertools.product(*(_hole_bytes(data, hole, reader) for hole in group)))[:MAX_CHOICES]
+    options = [_hole_bytes(data, hole, reader) for hole in group]
+    whole_pair = original != "utf-8" and char_start == group[0] and group[1:] == [group[0] + 1]
+    if not whole_pair and math.prod(map(len, options)) <= MAX_CHOICES:
+        choices = list(itertools.product(*options))
+    else:
+        # Too many byte choices (a whole pair lost): the common characters whose known bytes match.
+        # A lost UTF-8 lead byte most likely began a three-byte (Han) character.
+        width = _width(data[char_start], original) if char_start != group[0] or original != "utf-8" else 3
+        if char_start + width > len(data) or group[-1] >= char_start + width:
+            return False
+        if whole_pair:
+            raws = _lost_pairs(lm, original, reader)
+        else:
+            known = {offset: data[offset] for offset in range(char_start, char_start + width) if offset not in group}
+            raws = tuple(raw for raw in _common_encoded(lm, original, width)
+                         if all(raw[offset - char_start] == byte for offset, byte in known.items()))
+        if not raws:
+            return False
+        left = bytes(data[begin:char_start]).decode(original, "replace")[-1:]
+        right = bytes(data[char_start + width:char_start + width + 4]).decode(original, "replace")[:1]
+        return _choose_char(lm, data, char_start, raws, original, (left, right), at_end)
     scored = []
     for choice in choices:
         for hole, byte in zip(group, choice, strict=True):
@@ -171,6 +203,53 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
     for hole, byte in zip(group, scored[0][1], strict=True):
         data[hole] = byte
     return len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN
+
+
+def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes, ...], original: str,
+                 neighbours: tuple[str, str], at_end: bool) -> bool:
+    """Choose a whole lost character among thousands (``raws``, its possible encodings), scored with
+    the characters on either side only (two look-ups each); the choice must be clearer than a lost
+    byte's (:data:`WHOLE_CHAR_MARGIN`)."""
+    left, right = (to_simplified_chars(char) if char and char != MISSING else None for char in neighbours)
+    scored = []
+    for raw in raws:
+        char = raw.decode(original)
+        folded = to_simplified_chars(char)
+        cost = lm.pair_cost(left, folded) + (lm.pair_cost(folded, right) if right else 0.0)
+        scored.append((cost + _prior(char, char_start == 0, at_end), raw))
+    scored.sort()
+    data[char_start:char_start + len(scored[0][1])] = scored[0][1]
+    return len(scored) == 1 or scored[1][0] - scored[0][0] >= WHOLE_CHAR_MARGIN
+
+
+@cache
+def _lost_pairs(lm: CharLM, original: str, reader: str) -> tuple[bytes, ...]:
+    """Common characters of ``original`` whose two bytes ``reader`` cannot read as one character."""
+    return tuple(raw for raw in _common_encoded(lm, original, 2) if not _reads(raw, reader))
+
+
+def _reads(raw: bytes, reader: str) -> bool:
+    """Whether ``reader`` reads the pair ``raw`` as one character (then it did not lose it)."""
+    try:
+        return len(raw.decode(reader)) == 1
+    except UnicodeDecodeError:
+        return False
+
+
+@cache
+def _common_encoded(lm: CharLM, original: str, width: int) -> tuple[bytes, ...]:
+    """The ``width``-byte encodings in ``original`` of the Han characters the model does not find rare,
+    and of Chinese punctuation: what a character whose bytes were all lost most likely was."""
+    out = []
+    for char in [*lm.unigram, *SEPARATORS]:
+        if (is_han(char) or char in SEPARATORS) and lm.unigram_cost(to_simplified_chars(char)) < RARE_COST:
+            try:
+                raw = char.encode(original)
+            except UnicodeEncodeError:
+                continue
+            if len(raw) == width:
+                out.append(raw)
+    return tuple(out)
 
 
 def _prior(char: str, at_start: bool, at_end: bool) -> float:
@@ -231,20 +310,28 @@ def _readings_once(lm: CharLM, text: str) -> list[tuple[str, tuple[str, str], in
             if original == reader or {reader, original} <= {"big5", "cp950", "big5hkscs"} \
                     or {reader, original} == {"gbk", "gb18030"}:
                 continue
-            encoded = _reencode(text, reader, original)
-            if encoded is None:
-                continue
-            data, holes = encoded
-            if len(holes) > MAX_HOLES or len(holes) * 3 > len(text):
-                continue
-            if holes:
-                filled = _fill(lm, data, holes, reader, original)
-                if filled is None:
-                    continue
-                out.append((filled[0], (reader, original), len(holes) - filled[1], filled[1]))
-            elif (decoded := _decode(data, original)) is not None and decoded != text:
-                out.append((decoded, (reader, original), 0, 0))
+            legacy = "?" in text and original != "utf-8" and reader in ("gbk", "big5", "cp950")
+            out += _reading(lm, text, _reencode(text, reader, original), reader, original)
+            # Lost pairs keep a double-byte stream in step: the rest must already read as Chinese.
+            if legacy and (encoded := _reencode(text, reader, original, True)) is not None \
+                    and plausible_chinese(lm, bytes(encoded[0]).decode(original, "replace")):
+                out += _reading(lm, text, encoded, reader, original)
     return out
+
+
+def _reading(lm: CharLM, text: str, encoded: tuple[bytearray, list[int]] | None, reader: str,
+             original: str) -> list[tuple[str, tuple[str, str], int, int]]:
+    """The text ``encoded`` decodes to as ``original``, its lost bytes inferred (nothing if it does not decode)."""
+    if encoded is None:
+        return []
+    data, holes = encoded
+    if len(holes) > MAX_HOLES or len(holes) > len(text):
+        return []
+    if holes:
+        filled = _fill(lm, data, holes, reader, original)
+        return [] if filled is None else [(filled[0], (reader, original), len(holes) - filled[1], filled[1])]
+    decoded = _decode(data, original)
+    return [] if decoded is None or decoded == text else [(decoded, (reader, original), 0, 0)]
 
 
 def plausible_chinese(lm: CharLM, text: str) -> bool:
@@ -263,7 +350,9 @@ def best_reading(lm: CharLM, text: str) -> Reading | None:
 
     def add(reading_text: str, chain: tuple[tuple[str, str], ...], guessed: int, unknown: int) -> None:
         if reading_text not in candidates:
-            candidates[reading_text] = Reading(reading_text, chain, lm.cost(reading_text), guessed, unknown)
+            # A character kept unknown costs what a printed ``?`` does: readings that mark the same loss compare.
+            cost = lm.cost(reading_text.replace(MISSING, "?") if "?" in text else reading_text)
+            candidates[reading_text] = Reading(reading_text, chain, cost, guessed, unknown)
 
     for once, step, guessed, unknown in _readings_once(lm, text):
         add(once, (step,), guessed, unknown)
@@ -277,7 +366,8 @@ def best_reading(lm: CharLM, text: str) -> Reading | None:
     plausible = [reading for reading in candidates.values() if plausible_chinese(lm, reading.text)]
     if not plausible:
         return None
-    best = min(plausible, key=lambda reading: reading.cost)
+    # At equal cost the reading that marks lost characters as U+FFFD wins over one that keeps a printed ``?``.
+    best = min(plausible, key=lambda reading: (round(reading.cost, 6), reading.text.count("?")))
     visible = best.text.replace(MISSING, "")
     if lm.cost(visible) / max(1, len(visible)) > MAX_COST_PER_CHAR:
         return None

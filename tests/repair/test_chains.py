@@ -1,0 +1,106 @@
+"""Whole-line decoding chains: every reversible wrong decode undone in one piece, never below ftfy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import ftfy
+import pytest
+
+from cleanpage.repair import repair_text
+from cleanpage.repair._chains import best_reading
+from cleanpage.repair.charlm import load
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "repair"
+SIMPLIFIED = ["会议强调，要坚持稳中求进工作总基调。", "我国中部地区经济发展势头良好，产业园区建设加快推进。"]
+TRADITIONAL = ["醫生說這種情況每年查一次B超就可以了。", "現在我們來人工構造一個異常，觀察系統的反應。"]
+UNDEFINED_1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def whatwg_1252(data: bytes) -> str:
+    return "".join(chr(byte) if byte in UNDEFINED_1252 else bytes((byte,)).decode("cp1252") for byte in data)
+
+
+Chain = Callable[[str], str]
+CHAINS: dict[str, tuple[list[str], Chain]] = {
+    "utf-8 as gb18030": (["产业园区建设加快推进", "中国人民"], lambda s: s.encode().decode("gb18030")),
+    "utf-8 as latin-1": (SIMPLIFIED + TRADITIONAL, lambda s: s.encode().decode("latin-1")),
+    "utf-8 as windows-1252 (whatwg)": (SIMPLIFIED + TRADITIONAL, lambda s: whatwg_1252(s.encode())),
+    "utf-8 as windows-1252 twice": (SIMPLIFIED, lambda s: whatwg_1252(whatwg_1252(s.encode()).encode())),
+    "gbk as latin-1": (SIMPLIFIED, lambda s: s.encode("gbk").decode("latin-1")),
+    "gbk as windows-1252 (whatwg)": (SIMPLIFIED, lambda s: whatwg_1252(s.encode("gbk"))),
+    "gbk as big5": (SIMPLIFIED, lambda s: s.encode("gbk").decode("big5", "replace")),
+    "gbk as cp950": (SIMPLIFIED, lambda s: s.encode("gbk").decode("cp950", "replace")),
+    "big5 as gb18030": (TRADITIONAL, lambda s: s.encode("big5").decode("gb18030")),
+    "cp950 as gb18030": (TRADITIONAL, lambda s: s.encode("cp950").decode("gb18030")),
+}
+
+
+@pytest.mark.parametrize("name", CHAINS)
+def test_every_reversible_chain_is_undone(name: str) -> None:
+    sentences, chain = CHAINS[name]
+    for sentence in sentences:
+        damaged = chain(sentence)
+        assert damaged != sentence
+        assert repair_text(damaged) == sentence, (name, damaged)
+
+
+def test_soft_hyphens_and_c1_controls_are_bytes_of_the_mojibake() -> None:
+    # 中 is E4 B8 AD: read as Latin-1 its last byte is a soft hyphen, which must reach the mojibake repair.
+    damaged = "中拉贸易产业园".encode().decode("latin-1")
+    assert "\xad" in damaged and any("\x80" <= char <= "\x9f" for char in damaged)
+    assert repair_text(damaged) == "中拉贸易产业园"
+
+
+def test_never_below_ftfy_on_its_own_kind() -> None:
+    for sentence in SIMPLIFIED + TRADITIONAL:
+        for damaged in (sentence.encode().decode("latin-1"), whatwg_1252(sentence.encode()),
+                        whatwg_1252(whatwg_1252(sentence.encode()).encode())):
+            assert ftfy.fix_encoding(damaged) == sentence
+            assert repair_text(damaged) == sentence
+
+
+def test_undefined_windows_1252_bytes_are_inferred() -> None:
+    # Python's cp1252 with errors=replace: each U+FFFD is one of the five bytes Windows-1252 leaves undefined.
+    sentence = "承办部门应当提出分类处理意见。"
+    damaged = sentence.encode().decode("cp1252", "replace")
+    assert damaged.count("\ufffd") >= 3
+    assert repair_text(damaged) == sentence
+
+
+def test_a_pair_a_legacy_decoder_swallowed_is_marked_not_deleted() -> None:
+    sentence = "第二十九條 依法應當留置的被調查人如果在逃，監察機關可以決定在本行政區域內通緝。"
+    data = sentence.encode("big5")
+    out, position = [], 0
+    while position < len(data):  # an old pair decoder: a bad pair prints "?" and both bytes are gone
+        if data[position] < 0x80:
+            out.append(chr(data[position]))
+            position += 1
+            continue
+        try:
+            out.append(data[position:position + 2].decode("gbk"))
+        except UnicodeDecodeError:
+            out.append("?")
+        position += 2
+    damaged = "".join(out)
+    repaired, records = repair_text(damaged, explain=True)
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert sum(a == b for a, b in zip(repaired, sentence, strict=True)) > 0.6 * len(sentence)
+    assert "\ufffd" in repaired and any("warning" in record.note for record in records)
+
+
+@pytest.mark.parametrize("line", [
+    "Café naïve façade, résumé.", "Москва — столица России.", "Αθήνα είναι η πρωτεύουσα.",
+    "東京の天気は晴れです。ひらがなとカタカナ。", "会议在北京召开。", "業務報告顯示，今年營收成長三成。",
+    "ÀÁÂ are capital letters with accents", "The price is 5€ — or ‘cheap’.", "生僻字：𠀀𪚥龘靐齉，还有䶮和堃。",
+])
+def test_real_text_has_no_reading(line: str) -> None:
+    assert best_reading(load(), line) is None
+    assert repair_text(line) == line
+
+
+def test_must_not_change_lines_have_no_reading() -> None:
+    lm = load()
+    for line in (FIXTURES / "must_not_change.txt").read_text(encoding="utf-8").splitlines():
+        assert best_reading(lm, line) is None, line
