@@ -42,3 +42,18 @@ def test_geometry_legends_photography_sentences_and_figure_references_are_kept(k
     doc = cleanpage.clean(kit.page(body_insert=traps), kind="text")
     assert _captions(doc) == {}
     assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]
+
+
+def test_a_figcaption_moves_to_metadata_but_a_data_tables_caption_stays() -> None:
+    body = "".join(f"<p>{line}</p>" for line in [
+        "记者从市人社局获悉，为进一步稳定就业形势，我市近日出台十二条新举措，重点支持高校毕业生就业创业。",
+        "新举措明确，对吸纳高校毕业生就业的中小微企业，按每人一千五百元的标准给予一次性扩岗补助。"])
+    page = (f"<html><head><title>我市出台稳就业新举措</title></head><body><article><h1>我市出台稳就业新举措</h1>{body}"
+            "<figure><img src='/a.jpg'><figcaption>招聘会现场，求职者排队咨询</figcaption></figure>"
+            "<table><caption>各区县补助发放情况</caption><tr><td>东城区</td><td>120万元</td></tr>"
+            "<tr><td>西城区</td><td>98万元</td></tr></table>"
+            f"{body}</article></body></html>")
+    doc = cleanpage.clean(page)
+    assert doc.metadata.captions == ["招聘会现场，求职者排队咨询"]
+    assert "招聘会现场" not in doc.text
+    assert [r.rule for r in doc.removed if r.detector == "captions"] == ["C05.marked"]

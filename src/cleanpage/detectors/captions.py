@@ -1,7 +1,9 @@
 """C05 photo captions, credits and image-source notes: moved to ``metadata.captions``.
 
 Handles ``▲会议现场``, ``▼ 9月24日，…``, ``图为…``, ``资料图：…``, ``图①：…``, credit lines (``本报记者 惠禾 摄``,
-``小花母亲供图``), and source notes (``图片来源：摄图网``, ``图源：网络``). By
+``小花母亲供图``), source notes (``图片来源：摄图网``, ``图源：网络``), and on HTML the captions the page marks
+(``<figcaption>``, and the short paragraph right under a photo's own paragraph: see
+:mod:`cleanpage.segment.page_blocks`; a data table's ``<caption>`` is its title, not a photo's). By
 default they leave the body and go to ``captions`` (``Config.captions``:
 ``move``, ``drop`` or ``keep``). A triangle glyph on a long line is not a
 caption: nothing is removed there.
@@ -50,6 +52,10 @@ class Captions(Detector):
         for block in page.blocks:
             # Length first: scanning the long body paragraphs for the hint would cost more than all the rest.
             feats = page.features(block)
+            if block.kind == "caption" and feats.vlen <= MAX_CAPTION and not (block.path or "").endswith("/caption"):
+                yield Drop(block, "C05.marked", "a photo's caption as the page marks it (figcaption, or the short line "
+                           "under a photo)", caption=True)
+                continue
             if feats.vlen > MAX_CAPTION or not HINT.search(page.shadow(block)):
                 continue
             shadow = page.shadow(block).strip()
