@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from cleanpage.registry import repairer_classes
 from cleanpage.repair import repair_text
 from cleanpage.repair.invisible import find_invisible
-from cleanpage.registry import repairer_classes
 
 
 def test_mojibake_repair_sees_the_text_first() -> None:
