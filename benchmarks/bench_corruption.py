@@ -185,7 +185,6 @@ KINDS: dict[str, tuple[str, Mechanism]] = {
     "gbk_as_cp1252_whatwg": ("s", reads("gbk", whatwg_1252)),
     "gbk_as_big5": ("s", reads("gbk", "big5")),
     "gbk_as_cp950": ("s", reads("gbk", "cp950")),
-    "big5_as_gbk": ("t", reads("big5", "gbk")),
     "big5_as_gbk_replace": ("t", reads("big5", "gbk")),
     "big5_as_gb18030": ("t", reads("big5", "gb18030")),
     "cp950_as_gb18030": ("t", reads("cp950", "gb18030")),

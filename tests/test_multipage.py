@@ -195,3 +195,10 @@ def test_pages_without_numbers_or_links_order_by_url_and_warn_of_a_gap() -> None
 def test_merge_needs_a_page() -> None:
     with pytest.raises(cleanpage.InputError):
         cleanpage.merge([])
+
+
+def test_a_malformed_link_target_is_no_next_page() -> None:
+    text = "\n".join(["老城区改造的三个难题", "老城区改造牵涉面广，既要保留街巷肌理，又要改善居民生活条件，这是共同难题。" * 2,
+                      "[下一页](http://中©来源：/a_2.html) [下一页](http://[::1/a.html)"])
+    doc = cleanpage.clean(text, kind="text", url="https://example.com/a.html")
+    assert doc.metadata.next_url is None

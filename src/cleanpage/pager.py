@@ -40,8 +40,8 @@ NEXT_WORDS = ("下一页", "下页", "后一页", "后页")
 NAV_WORDS = ("返回上一页", "最后一页", *PREV_WORDS, *NEXT_WORDS, "第一页", "最末页", "首页", "尾页", "末页",
              "返目录", "余下全文", "单页阅读", "跳转到", "跳转", "跳至", "转到", "前往", "go")
 """Words a pager line is made of (C13 removes lines of these, numbers and separators)."""
-NEXT_LATIN = ("next", "nextpage", "next»", "next›", "next>")
-PREV_LATIN = ("prev", "previous", "previouspage", "prevpage", "«prev", "«previous", "‹prev", "<prev")
+NEXT_LATIN = ("next", "nextpage")
+PREV_LATIN = ("prev", "previous", "previouspage", "prevpage")
 # Arrow-only links: single arrows rank above double ones (in ``« ‹ 1 2 › »`` the double arrow is the last page).
 NEXT_ARROWS = {"›": 1, ">": 1, "→": 1, "»": 2, ">>": 2}
 PREV_ARROWS = {"‹": 1, "<": 1, "←": 1, "«": 2, "<<": 2}
@@ -134,8 +134,8 @@ def prev_rank(label: str) -> int | None:
 def _rank(label: str, words: tuple[str, ...], latin: tuple[str, ...], arrows: dict[str, int]) -> int | None:
     if label in arrows:
         return arrows[label]
-    bare = label.strip(LABEL_BRACKETS)
-    return 0 if bare in words or bare in latin or label in latin else None
+    bare = label.strip(LABEL_BRACKETS)  # ``[下一页]``, ``下一页»``, ``« Previous``
+    return 0 if bare in words or bare in latin else None
 
 
 # -- URL page numbers ------------------------------------------------------------------------------
@@ -150,7 +150,10 @@ def page_keys(url: str) -> list[tuple[str, int]]:
     """
     own = _without_fragment(url)
     keys = [(own, 0)]
-    parts = urlsplit(own)
+    try:
+        parts = urlsplit(own)
+    except ValueError:  # a malformed host or port: the URL is only itself
+        return keys
     query = parse_qsl(parts.query, keep_blank_values=True)
     params = [(name, value) for name, value in query if name.lower() in PAGE_PARAMS and value.isdigit()]
     if len(params) == 1:
@@ -226,7 +229,8 @@ def read_items(items: list[PagerItem], page_url: str | None, rule: str) -> Pager
     reading.prev_url = _best(items, prev_rank, rule)
     line = " ".join(item.label for item in items)
     numbers = [(int(item.label), item) for item in items if item.label.isdigit() and 0 < int(item.label) <= MAX_PAGES]
-    current_numbers = {n for n, item in numbers if item.href is None or item.marked or same_page(item.href, page_url)}
+    # Links back to the page itself were resolved to no link: an unlinked or marked number is the current page.
+    current_numbers = {n for n, item in numbers if item.href is None or item.marked}
     if not is_pager(line) or len(current_numbers) > 1:
         numbers, current_numbers = [], set()
     reading.pages = stated_pages(line) if is_pager(line) else {}
@@ -238,7 +242,7 @@ def read_items(items: list[PagerItem], page_url: str | None, rule: str) -> Pager
     if current:
         for name, n in (("next_url", current + 1), ("prev_url", current - 1)):
             href = by_number.get(n)
-            if getattr(reading, name) is None and _usable(href, page_url):
+            if getattr(reading, name) is None and href:
                 setattr(reading, name, (href, "pager number", f"{n} after {current}" if n > current else f"{n}"))
     total = reading.pages.get("total")
     if current and total and set(by_number) == set(range(1, total + 1)) and page_url:
@@ -258,10 +262,6 @@ def _best(items: Iterable[PagerItem], rank_of: Callable[[str], int | None], rule
     return (best[1].href or "", rule, best[1].label) if best else None
 
 
-def _usable(href: str | None, page_url: str | None) -> bool:
-    return bool(href) and not same_page(href, page_url)
-
-
 def _resolve(href: str | None, base: str | None, page_url: str | None) -> str | None:
     """``href`` as an absolute http(s) URL, or ``None`` (scripts, fragments, the page itself, no base)."""
     if not href:
@@ -269,8 +269,12 @@ def _resolve(href: str | None, base: str | None, page_url: str | None) -> str | 
     href = href.strip()
     if not href or href.startswith("#") or href.lower().startswith(("javascript:", "mailto:", "tel:")):
         return None
-    absolute = urljoin(base, href) if base else href
-    if urlsplit(absolute).scheme not in ("http", "https") or same_page(absolute, page_url):
+    try:
+        absolute = urljoin(base, href) if base else href
+        scheme = urlsplit(absolute).scheme
+    except ValueError:  # a malformed host (``http://中©来源：``) or port
+        return None
+    if scheme not in ("http", "https") or same_page(absolute, page_url):
         return None
     return absolute
 

@@ -44,6 +44,7 @@ MAX_HOLES = 60
 MIN_GAIN_PER_CHAR = 1.0  # log10 the candidate must save per character of the line as it stands
 MAX_COST_PER_CHAR = 4.5
 MIN_COMMON_SHARE = 0.8
+LOSSLESS_COMMON_SHARE = 0.6
 RARE_COST = 5.0
 MIN_MARGIN = 0.3
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
@@ -334,12 +335,13 @@ def _reading(lm: CharLM, text: str, encoded: tuple[bytearray, list[int]] | None,
     return [] if decoded is None or decoded == text else [(decoded, (reader, original), 0, 0)]
 
 
-def plausible_chinese(lm: CharLM, text: str) -> bool:
-    """Mostly common Han characters, at least a third of the line: what a repaired Chinese line reads as."""
+def plausible_chinese(lm: CharLM, text: str, share: float = MIN_COMMON_SHARE) -> bool:
+    """Mostly common Han characters (``share`` of them), at least a third of the line: what a repaired
+    Chinese line reads as."""
     visible = text.replace(MISSING, "")
     han = [char for char in visible if is_han(char)]
     common = sum(1 for char in to_simplified_chars("".join(han)) if lm.unigram_cost(char) < RARE_COST)
-    return len(han) >= 2 and len(han) * 3 >= len(visible.strip()) and common >= MIN_COMMON_SHARE * len(han)
+    return len(han) >= 2 and len(han) * 3 >= len(visible.strip()) and common >= share * len(han)
 
 
 def best_reading(lm: CharLM, text: str) -> Reading | None:
@@ -363,7 +365,10 @@ def best_reading(lm: CharLM, text: str) -> Reading | None:
 
     if (fixed := fix_encoding(text)) != text:
         add(fixed, FTFY, 0, 0)
-    plausible = [reading for reading in candidates.values() if plausible_chinese(lm, reading.text)]
+    # A lossless reading of the whole line is strong evidence: names and rare words may be a larger share.
+    plausible = [reading for reading in candidates.values()
+                 if plausible_chinese(lm, reading.text, LOSSLESS_COMMON_SHARE if not reading.guessed + reading.unknown
+                                      else MIN_COMMON_SHARE)]
     if not plausible:
         return None
     # At equal cost the reading that marks lost characters as U+FFFD wins over one that keeps a printed ``?``.

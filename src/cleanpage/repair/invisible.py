@@ -7,8 +7,10 @@ characters, spaces or the ends of the text.
 
 Never touches: joiners next to emoji, Latin, Indic or Arabic letters (they
 shape emoji sequences and scripts), bidirectional marks, any visible
-character, or a soft hyphen inside Latin-1 mojibake: U+00AD is also byte AD
-of UTF-8 read as Latin-1 (``æ\xad¥`` is 步), which the mojibake repair needs.
+character, or a soft hyphen inside Latin-1/Windows-1252 mojibake: U+00AD is also
+byte AD of UTF-8 read as Latin-1 (``æ\xad¥`` is 步, ``ä¸\xadæ`` is 中 and the next lead
+byte). The mojibake repair runs first (this repair's order is after it) and sees the text as it
+came; what it leaves, a quoted example of mojibake say, keeps its bytes.
 """
 
 from __future__ import annotations
@@ -19,13 +21,16 @@ from collections.abc import Sequence
 from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ._edits import Edit, apply_edits
+from ._scan import CP1252_HIGH
 
 ALWAYS_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 JOINERS = "\u200c\u200d"
 CJK_OR_SPACE = re.compile(r"[\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SCAN = re.compile(f"[{ALWAYS_INVISIBLE}{JOINERS}]+")
-# A soft hyphen after a byte-as-Latin-1 lead or continuation and before a continuation is a mojibake byte.
-MOJIBAKE_BYTE = re.compile("(?<=[\u0080-\u00ff])\u00ad(?=[\u0080-\u00bf])")
+# A soft hyphen between two bytes read as Latin-1/Windows-1252 is a mojibake byte (AD ends 中 = E4 B8 AD,
+# and the next character's lead byte follows it).
+LATIN1_BYTE = f"[\u0080-\u00ff{CP1252_HIGH}]"
+MOJIBAKE_BYTE = re.compile(f"(?<={LATIN1_BYTE})\u00ad(?={LATIN1_BYTE})")
 
 
 def _joiner_is_residue(text: str, start: int, end: int) -> bool:
