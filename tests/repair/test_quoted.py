@@ -26,3 +26,11 @@ def test_the_same_mojibake_unquoted_is_repaired() -> None:
 def test_quotes_protect_only_on_a_line_about_garbled_text() -> None:
     assert protected_spans("他说“你好”，然后走了。") == []
     assert protected_spans("乱码“浣犲ソ”\n他说“你好”") == [(2, 7)]
+
+
+def test_byte_shift_leaves_a_quoted_example() -> None:
+    from cleanpage.repair.byteshift import find_shifted
+
+    damaged = "為確!笆奈濉遍_好局"
+    assert find_shifted(damaged)
+    assert find_shifted(f"乱码的例子：“{damaged}”") == []

@@ -30,7 +30,8 @@ Never touches: runs of common characters (the cheap rarity filter rejects
 them before any search), rare names in clean text (a one-byte shift of clean
 text does not read as much commoner text), and any span whose best
 reconstruction is not much more likely than the text as it stands. Real half-width punctuation in
-Chinese text (``太好了!我们走吧``) is therefore left alone.
+Chinese text (``太好了!我们走吧``) is therefore left alone, and so is a quoted example of garbled
+text (:mod:`._quoted`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
 from ._lattice import Path, Slot, best_path
+from ._quoted import overlaps, protected_spans
 from ._scan import hits, lines_with_signature, shift_signature
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
@@ -477,7 +479,10 @@ def find_shifted(text: str, page: Sequence[str] = (), scorer: Scorer | None = No
         return []
     scorer = scorer or PageLM(load(), page or (text,))
     edits = []
+    quoted = protected_spans(text)
     for spans in groups:
+        if any(overlaps(quoted, span.start, span.end) for span in spans):
+            continue  # an example of garbled text, quoted as one
         own = text[min(span.start for span in spans):max(span.end for span in spans) + 1]
         span_scorer = scorer.excluding(own) if isinstance(scorer, PageLM) else scorer
         found = [repaired for span in spans if (repaired := _repair_span(span_scorer, text, span)) is not None]
