@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ._edits import Edit, apply_edits
-from ._scan import CP1252_HIGH
 
 ALWAYS_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 JOINERS = "\u200c\u200d"
@@ -29,7 +28,7 @@ CJK_OR_SPACE = re.compile(r"[\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9
 SCAN = re.compile(f"[{ALWAYS_INVISIBLE}{JOINERS}]+")
 # A soft hyphen between two bytes read as Latin-1/Windows-1252 is a mojibake byte (AD ends 中 = E4 B8 AD,
 # and the next character's lead byte follows it).
-LATIN1_BYTE = f"[\u0080-\u00ff{CP1252_HIGH}]"
+LATIN1_BYTE = "[\u0080-\u00ff" + re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")) + "]"
 MOJIBAKE_BYTE = re.compile(f"(?<={LATIN1_BYTE})\u00ad(?={LATIN1_BYTE})")
 
 
