@@ -288,10 +288,11 @@ def read_html(tree: etree._Element, url: str | None) -> dict[str, Harvested]:
         items = list(_container_items(container, base, page_url))
         if any(item.href for item in items):  # a pager of scripts and buttons pages comments or a reward list
             reading.add(read_items(items, page_url, "pager label"))
-    labelled = [PagerItem(fold_label(_text(a)), _resolve(a.get("href"), base, page_url), _marked(a))
-                for a in tree.iter("a")]
-    reading.add(read_items([item for item in labelled if next_rank(item.label) is not None
-                            or prev_rank(item.label) is not None], page_url, "pager label"))
+    # a page has hundreds of links and a pager label on a few: the label first, the URL only for those
+    labels = ((a, fold_label(_text(a))) for a in tree.iter("a"))
+    labelled = [PagerItem(label, _resolve(a.get("href"), base, page_url), _marked(a)) for a, label in labels
+                if next_rank(label) is not None or prev_rank(label) is not None]
+    reading.add(read_items(labelled, page_url, "pager label"))
     rel = _rel_links(tree, base, page_url, paged=bool(reading.pages or reading.next_url or reading.prev_url))
     rel.add(reading)
     return rel.values()
