@@ -104,3 +104,8 @@ def test_must_not_change_lines_have_no_reading() -> None:
     lm = load()
     for line in (FIXTURES / "must_not_change.txt").read_text(encoding="utf-8").splitlines():
         assert best_reading(lm, line) is None, line
+
+
+def test_a_line_of_nothing_but_lost_characters_is_not_read_again() -> None:
+    assert best_reading(load(), "\ufffd" * 6) is None
+    assert best_reading(load(), "?? \ufffd\ufffd") is None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -344,10 +345,13 @@ def plausible_chinese(lm: CharLM, text: str, share: float = MIN_COMMON_SHARE) ->
     return len(han) >= 2 and len(han) * 3 >= len(visible.strip()) and common >= share * len(han)
 
 
+NOT_LOST = re.compile(r"[^\ufffd?\s\ue000-\uf8ff]")
+
+
 def best_reading(lm: CharLM, text: str) -> Reading | None:
     """The whole-line reading the model prefers, if it is plausible Chinese and clearly better than ``text``."""
-    if len(text) > MAX_LINE or len(text) < 2:
-        return None
+    if len(text) > MAX_LINE or len(text) < 2 or not NOT_LOST.search(text):
+        return None  # a line of nothing but lost characters has no bytes left to read again
     candidates: dict[str, Reading] = {}
 
     def add(reading_text: str, chain: tuple[tuple[str, str], ...], guessed: int, unknown: int) -> None:
