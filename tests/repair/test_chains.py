@@ -109,3 +109,10 @@ def test_must_not_change_lines_have_no_reading() -> None:
 def test_a_line_of_nothing_but_lost_characters_is_not_read_again() -> None:
     assert best_reading(load(), "\ufffd" * 6) is None
     assert best_reading(load(), "?? \ufffd\ufffd") is None
+
+
+def test_european_text_is_not_searched_for_chains_and_stays_as_written() -> None:
+    line = "Die Bürger müssen früh über die Gebühren für Straßenreinigung entscheiden, sagt Frau Müller."
+    assert repair_text(line) == line
+    broken = "我们的新产品".encode().decode("latin-1")
+    assert repair_text(broken) == "我们的新产品"

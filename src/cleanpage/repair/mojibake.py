@@ -53,6 +53,8 @@ JAPANESE_SHARE = 0.25
 # A run may end in one ASCII letter or symbol: a double-byte character's trail byte can be one (Big5 A1 43 = 。).
 RUN = re.compile(r"[^\x00-\x7f]+(?:[\x20-\x7e]{1,3}[^\x00-\x7f]+)*[\x40-\x7e]?")
 LINE = re.compile(r"[^\n]+")
+# CJK text, or what a lossy decode leaves: a line with any of these is searched whatever ftfy thinks of it.
+CJK_OR_MARKS = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\ue000-\uf8ff\ufffd?]")
 MIN_GAIN = 3.0
 MAX_COST_PER_CHAR = 4.5
 MIN_MARGIN = 0.3
@@ -514,7 +516,7 @@ def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
     whole: list[tuple[int, int]] = []
     # A line that is mojibake end to end is undone in one piece, by the chain the model prefers.
     for line in LINE.finditer(text):
-        if not signature.search(line.group()) or overlaps(quoted, *line.span()):
+        if not signature.search(line.group()) or overlaps(quoted, *line.span()) or _plain_latin(line.group()):
             continue
         if (reading := best_reading(lm, line.group())) is not None:
             note = f"whole line: {reading.label}"
@@ -543,6 +545,15 @@ def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
             edits += [edit for edit in _repair_run(lm, text[chunk:stop], left, right, chunk)
                       if not overlaps(quoted, edit.start, edit.end)]
     return edits
+
+
+def _plain_latin(line: str) -> bool:
+    """A line of a European language as written (``Die Bürger müssen früh entscheiden``): no CJK character
+    and nothing ftfy's badness measure flags. Its accented letters hit the mojibake signature, and searching
+    every chain of every such line of a German page costs more than the rest of its cleaning."""
+    from ftfy.badness import is_bad
+
+    return not CJK_OR_MARKS.search(line) and not is_bad(line)
 
 
 @register_repairer
