@@ -40,6 +40,7 @@ from .page_type import classify
 from .posts import ThreadPost, find_posts
 from .scorer import Decision, decide
 from .signals import PageContext
+from .signals.semantics import class_words
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # An end tag of the document (a server-side include that closes its own <html>) followed by more
@@ -55,7 +56,6 @@ LINK_LIST_MAX_CHARS = 60
 LINK_LIST_MIN_RUN = 3
 BOX_TITLE_MAX_CHARS = 12
 BOX_TITLE_NOT = re.compile(r"[\d，。！？；：、,.!?;:（）()]")
-CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # class/id words: split at case changes, digits, - and _
 
 
 @dataclass(frozen=True)
@@ -287,8 +287,7 @@ def _widget_word(element: etree._Element, words: frozenset[str]) -> bool:
     for node in (element, *element.iterancestors()):
         if node.tag in {"body", "html"}:
             return False
-        found = CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")
-        if any(word.lower() in words for word in found):
+        if class_words(node) & words:
             return True
     return False
 

@@ -31,6 +31,7 @@ from ..lexicon import LABELS, alternation
 from ..names import NOT_A_PERSON, is_placeholder, parse_names, person_names
 from ..page import PageHints
 from ..shadow import fold
+from .signals.semantics import CLASS_WORD, class_words
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
 LABELLED_NEAR_TITLE = 0.85
@@ -70,7 +71,6 @@ DATELINE_WINDOW = 60  # characters at the start of a paragraph where a dateline 
 NAME_SLASH_OUTLET = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*([\u4e00-\u9fff]{2,12})")
 AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|[|｜/／\[【(（]|\d{4}[-年/.]).*$")
 SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
-CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
 NOT_THE_WRITER = re.compile(r"(?:来源|來源|出处|出處|稿源|编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製)\s*[:：]?.{0,3}\0")
@@ -504,11 +504,7 @@ def _has_han(text: str) -> bool:
 
 
 def _in_comments(element: etree._Element) -> bool:
-    for node in element.iterancestors():
-        words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
-        if words & COMMENT_WORDS:
-            return True
-    return False
+    return any(class_words(node) & COMMENT_WORDS for node in element.iterancestors())
 
 
 def _visible_text(tree: etree._Element) -> str:

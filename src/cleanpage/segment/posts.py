@@ -31,7 +31,7 @@ from lxml import etree
 from ..dates import parse_date
 from .page_blocks import PageBlock
 from .signals import PageContext
-from .signals.semantics import CLASS_WORD
+from .signals.semantics import class_words
 
 DATE_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[ T]?\s*\d{1,2}[:：]\d{2}")
 DIGITS = re.compile(r"\d+")
@@ -159,7 +159,7 @@ def _aside(element: etree._Element, stop: etree._Element) -> bool:
     while node is not None and node is not stop:
         if node.tag == "blockquote":
             return True
-        words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
+        words = class_words(node)
         if words & (ASIDE_WORDS | COMMENT_WORDS) or _quote_box(node) or _signature_box(node):
             return True
         node = node.getparent()
@@ -296,8 +296,7 @@ def _comment_section(member: etree._Element) -> bool:
     for node in (member, *(parent.iterancestors() if parent is not None else ()), parent):
         if node is None or node.tag in {"body", "html"}:
             continue
-        words = {w.lower() for w in CLASS_WORD.findall(f"{node.get('class', '')} {node.get('id', '')}")}
-        if words & COMMENT_WORDS:
+        if class_words(node) & COMMENT_WORDS:
             return True
     return False
 

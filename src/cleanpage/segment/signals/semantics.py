@@ -45,13 +45,20 @@ class SemanticsVote(Signal):
         return [verdict(block.element, cache) for block in page.blocks]
 
 
+def class_words(element: etree._Element, *, role: bool = False) -> set[str]:
+    """The lower-cased words of an element's class and id (and role): what every reader of markup names
+    matches against, split at ``-``, ``_``, digits and case changes."""
+    names = f"{element.get('class', '')} {element.get('id', '')}" + (f" {element.get('role', '')}" if role else "")
+    return {word.lower() for word in CLASS_WORD.findall(names)}
+
+
 def own_verdict(element: object) -> float | None:
     """+1, -1, a mix, or ``None`` when the element's tag and attributes say nothing."""
     tag = getattr(element, "tag", "")
     get = getattr(element, "get", None)
     if not isinstance(tag, str) or get is None:
         return None
-    words = {word.lower() for word in CLASS_WORD.findall(f"{get('class', '')} {get('id', '')} {get('role', '')}")}
+    words = class_words(element, role=True)
     positive = len(words & POSITIVE_WORDS) + (tag in POSITIVE_TAGS)
     negative = len(words & NEGATIVE_WORDS) + (tag in NEGATIVE_TAGS)
     if not positive and not negative:
