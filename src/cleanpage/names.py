@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .shadow import fold
+from .shadow import HAN, fold
 
 ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者",
               "记者", "通讯员", "实习生", "作者", "文")
@@ -77,8 +77,9 @@ def _strip_name(token: str) -> str:
     return token
 
 
-def _has_han(value: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", value))
+def has_han(value: str) -> bool:
+    """Whether ``value`` holds a Han character: Han and Latin names follow different grammars."""
+    return HAN.search(value) is not None
 
 
 def _latin_value(value: str) -> str:
@@ -91,7 +92,7 @@ def is_name(token: str) -> bool:
     or a few words of letters, none of them a word of the byline's frame."""
     if HAN_NAME.fullmatch(token):
         return True
-    return (not _has_han(token) and bool(LATIN_NAME.fullmatch(token))
+    return (not has_han(token) and bool(LATIN_NAME.fullmatch(token))
             and not any(word.lower() in FRAME_WORDS for word in token.split()))
 
 
@@ -102,15 +103,15 @@ def is_placeholder(token: str) -> bool:
 def parse_names(value: str) -> list[str] | None:
     """Names in a byline value, or ``None`` if the value is not a list of names."""
     aliases: list[str] = []
-    if _has_han(value):
+    if has_han(value):
         aliases = [alias for inner in LATIN_ALIAS.findall(value) for alias in (parse_names(inner) or [])]
         value = NOT_NAME_PHRASES.sub(" ", LATIN_ALIAS.sub(" ", value))
     value = STAFF_CODE.sub("", value.strip().strip("()（）[]【】")).strip()  # ``钟 齐_NBJ11279``: the code is not a name part
-    if not _has_han(value):
+    if not has_han(value):
         value = _latin_value(value)
     if not value or SENTENCE.search(value) or len(value) > 60:
         return None
-    splitter = SPLIT if _has_han(value) else LATIN_LIST  # Latin names keep their spaces
+    splitter = SPLIT if has_han(value) else LATIN_LIST  # Latin names keep their spaces
     tokens = [t for t in splitter.split(value) if t.strip()]
     if tokens and all(len(t) == 1 and "\u4e00" <= t <= "\u9fff" for t in tokens) and 2 <= len(tokens) <= 3:
         tokens = ["".join(tokens)]  # a padded name: 赵 培
@@ -138,7 +139,7 @@ def person_names(raw: str) -> list[str]:
     A forum's post header also says where the poster is from (来自 贵州遵义) and carries buttons
     (只看该作者): neither is a name. A Latin name in brackets after a Han one is the same writer's
     other name (周思博 (Joel Spolsky)), and both are kept."""
-    if not _has_han(raw):
+    if not has_han(raw):
         tokens = [_latin_value(token) for token in LATIN_LIST.split(_latin_value(raw))]
     else:
         aliases = [alias for inner in LATIN_ALIAS.findall(raw) for alias in person_names(inner)]

@@ -28,7 +28,7 @@ from lxml import etree
 from ..dates import parse_date
 from ..evidence import Harvested
 from ..lexicon import LABELS, alternation
-from ..names import NOT_A_PERSON, is_placeholder, parse_names, person_names
+from ..names import NOT_A_PERSON, has_han, is_placeholder, parse_names, person_names
 from ..page import PageHints
 from ..shadow import fold
 from .signals.semantics import CLASS_WORD, class_words
@@ -77,7 +77,6 @@ NOT_THE_WRITER = re.compile(r"(?:来源|來源|出处|出處|稿源|编辑|編�
 BYLINE_MARK = re.compile(r"byline|author|autor")
 BYLINE_ELEMENTS = 30
 BYLINE_TEXT_MAX = 80
-HAN = re.compile(r"[\u4e00-\u9fff]")
 COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "replies", "discussion", "disqus", "kommentare",
                            "pinglun"})
 NOT_A_NAME = re.compile(r"[\d:：|｜]|来源|來源|编辑|編輯|责任|責任|发布|發佈|作者|记者|記者|关注|關注|更多|简介")
@@ -410,9 +409,11 @@ def _with_known_year(text: str, found: PageHints) -> str | None:
     return None
 
 
-def _offer_authors(names: list[str], rule: str, raw: str, found: PageHints) -> None:
-    found.values.offer("authors", names, rule, raw, LABELLED_NEAR_TITLE)
-    found.values.offer("author", " ".join(names), rule, raw, LABELLED_NEAR_TITLE)
+def _offer_authors(names: list[str], rule: str, raw: str, found: PageHints,
+                   confidence: float = LABELLED_NEAR_TITLE) -> None:
+    """``authors`` and the ``author`` string that joins them, from one piece of evidence."""
+    found.values.offer("authors", names, rule, raw, confidence)
+    found.values.offer("author", _joined(names), rule, raw, confidence)
 
 
 def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], byline_zone: str,
@@ -438,7 +439,7 @@ def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict
         near = [name for name in names if name in byline_zone]
         if near:
             confidence, names = NAME_FROM_META, near
-        elif names and not any(_has_han(name) for name in names):
+        elif names and not any(has_han(name) for name in names):
             printed = _visible_text(tree) if printed is None else printed
             if all(name in printed for name in names):
                 confidence = NAME_PRINTED_ELSEWHERE
@@ -452,8 +453,7 @@ def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict
             best = (confidence, names, rule, raw)
     if best:
         confidence, names, rule, raw = best
-        found.values.offer("authors", names, rule, raw, confidence)
-        found.values.offer("author", _joined(names), rule, raw, confidence)
+        _offer_authors(names, rule, raw, found, confidence)
 
 
 def _marked(tree: etree._Element) -> list[tuple[etree._Element, str]]:
@@ -481,7 +481,7 @@ def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline
             continue
         name_element = next(iter(element.xpath(".//*[@itemprop='name']")), element)
         text = _text(name_element)
-        if not text or len(text) > BYLINE_TEXT_MAX or _has_han(text):
+        if not text or len(text) > BYLINE_TEXT_MAX or has_han(text):
             continue
         names = parse_names(text)
         if not names:
@@ -489,18 +489,13 @@ def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline
         near = all(name in byline_zone for name in names)
         rule = f"byline element <{element.tag}>" + (" near headline" if near else "")
         confidence = BYLINE_NEAR_TITLE if near else BYLINE_ELEMENT
-        found.values.offer("authors", names, rule, text, confidence)
-        found.values.offer("author", _joined(names), rule, text, confidence)
+        _offer_authors(names, rule, text, found, confidence)
         return
 
 
 def _joined(names: list[str]) -> str:
     """The ``author`` string: Han names joined by a space as bylines print them, Latin names by a comma."""
-    return " ".join(names) if all(_has_han(name) for name in names) else ", ".join(names)
-
-
-def _has_han(text: str) -> bool:
-    return bool(HAN.search(text))
+    return " ".join(names) if all(has_han(name) for name in names) else ", ".join(names)
 
 
 def _in_comments(element: etree._Element) -> bool:
@@ -537,10 +532,9 @@ def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_z
         if not 0 < len(text) <= AUTHOR_ELEMENT_MAX or NOT_A_NAME.search(text) or is_placeholder(text):
             continue
         # a self-media account's name is the author, whatever its shape (科技狐说, 看懂经济的小编)
-        names = [text] if _has_han(text) else parse_names(text)
+        names = [text] if has_han(text) else parse_names(text)
         if names and all(name in byline_zone and not NOT_A_PERSON.search(name) for name in names):
-            found.values.offer("authors", names, "author-name element near headline", text, AUTHOR_ELEMENT)
-            found.values.offer("author", _joined(names), "author-name element near headline", text, AUTHOR_ELEMENT)
+            _offer_authors(names, "author-name element near headline", text, found, AUTHOR_ELEMENT)
             return
 
 
