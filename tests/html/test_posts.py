@@ -318,6 +318,8 @@ def test_replies_in_a_container_named_for_comments_are_a_thread_when_one_is_mark
     assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
     unmarked = page.replace(" <span>楼主</span>", "")
     assert find_posts(_context(unmarked)) == []
+    english = page.replace(" <span>楼主</span>", " <span>OP</span>")  # English comment threads say OP in passing
+    assert find_posts(_context(english)) == []
 
 
 def test_answers_after_a_long_best_answer_are_posts_on_a_question_page() -> None:

@@ -45,14 +45,14 @@ BUTTONS = re.compile(
 # @X 2012-03-04 12:20:05 (the quoted post's author and time)
 QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|引用\s*\S{1,30}\s*的(?:发言|發言)\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|wrote)\s*[:：]|@\S{1,30}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})",
                           re.IGNORECASE)
-# An edit notice, or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子): engine
-# text at the top of a post, not the poster's words.
 QUOTE_HEADER_MAX = 60  # an element this short that opens with a quote header is the header alone
 INLINE_BOXES = frozenset({"font", "span", "i", "em", "small"})
 SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
 SIGNATURE_MAX = 200
 SIGNATURE_LINES = 3
 SIGNATURE_LINE_MAX = 40
+# An edit notice, or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子): engine
+# text at the top of a post, not the poster's words.
 EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*\S.{0,30}的帖子\s*$",
                          re.IGNORECASE)
 ASIDE_WORDS = frozenset({"sign", "signature", "signatures", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
@@ -61,7 +61,7 @@ ASIDE_WORDS = frozenset({"sign", "signature", "signatures", "sig", "quote", "blo
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
 # The mark a thread puts on its opener's replies: comments under a news article have no opener.
-OPENER_MARK = re.compile(r"(?:^|\s)(?:楼主|樓主|LZ|OP)(?:\s|$)")
+OPENER_MARK = re.compile(r"(?:^|\s)(?:楼主|樓主)(?:\s|$)")
 OPENER_MARK_LINE = 60  # the mark stands in a post's header line, not in its text
 # The headings of a question-and-answer page (百度知道-like: 最佳答案, 其他回答, 12个回答; Q&A sites in English).
 QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|其他答案|其它回答|全部回答|\d+\s*(?:个|條|条)回答|"
@@ -96,14 +96,21 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
             if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
                 posts = [opening, *posts]
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
-        replies_to_opener = any(len(page.blocks[i].text) <= OPENER_MARK_LINE and OPENER_MARK.search(page.blocks[i].text)
-                                for member in members for i in under.get(member, []))
-        if (replies_to_opener or not _comment_section(members[0])) and (qa_page or not _after_article(page, posts, weight)):
+        comments = _comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
+        if not comments and (qa_page or not _after_article(page, posts, weight)):
             threads.append((posts, weight))
     # a group of page wrappers holding a whole thread each is not the thread: its posts are inside
     inner = [(posts, weight) for posts, weight in threads
              if not any(_wraps(post.element, other) for post in posts for other, _ in threads if other is not posts)]
     return max(inner, key=lambda thread: thread[1], default=([], 0.0))[0]
+
+
+def _marks_opener(blocks: Sequence[PageBlock], members: list[etree._Element],
+                  under: dict[etree._Element, list[int]]) -> bool:
+    """Whether a post header among ``members`` marks the thread's opener (楼主): a thread, even in a
+    container named for comments."""
+    return any(len(blocks[i].text) <= OPENER_MARK_LINE and OPENER_MARK.search(blocks[i].text)
+               for member in members for i in under.get(member, []))
 
 
 def _wraps(element: etree._Element, posts: list[ThreadPost]) -> bool:
@@ -160,20 +167,22 @@ def _aside(element: etree._Element, stop: etree._Element) -> bool:
         if node.tag == "blockquote":
             return True
         words = class_words(node)
-        if words & (ASIDE_WORDS | COMMENT_WORDS) or _quote_box(node) or _signature_box(node):
+        if words & (ASIDE_WORDS | COMMENT_WORDS):
+            return True
+        first = _first_text_owner(node)
+        if first is not None and (_quote_box(node, first) or _signature_box(node, first)):
             return True
         node = node.getparent()
     return False
 
 
-def _quote_box(element: etree._Element) -> bool:
-    """Whether ``element`` is a quote box: its first text is a quote header, it holds the header and the
+def _quote_box(element: etree._Element, header: etree._Element) -> bool:
+    """Whether ``element`` (whose first text ``header`` holds) is a quote box: its first text is a quote header, it holds the header and the
     quoted text, and either no loose text after its children or, for an inline box (``<font>``,
     ``<span>``), the post's own words right after it. A post whose reply follows the quote inside the
     same block element is not itself the quote; a quote written as plain lines of the post is left alone.
     """
-    header = _first_text_owner(element)
-    if header is None or not QUOTE_HEADER.match(header.text or ""):
+    if not QUOTE_HEADER.match(header.text or ""):
         return False
     box = header.getparent() if len(header.text_content()) <= QUOTE_HEADER_MAX and header is not element else header
     if box is not element:
@@ -183,12 +192,10 @@ def _quote_box(element: etree._Element) -> bool:
     return element.tag in INLINE_BOXES and bool(element.tail and element.tail.strip())
 
 
-def _signature_box(element: etree._Element) -> bool:
+def _signature_box(element: etree._Element, first: etree._Element) -> bool:
     """Whether ``element`` opens with a separator line and holds a few short lines after it: a signature
     printed without a class (``<font color=#999999>------<br>天道酬勤</font>``)."""
-    first = _first_text_owner(element)
-    return (first is not None and bool(SEPARATOR_LINE.match(first.text or ""))
-            and len(element.text_content()) <= SIGNATURE_MAX)
+    return bool(SEPARATOR_LINE.match(first.text or "")) and len(element.text_content()) <= SIGNATURE_MAX
 
 
 def _without_quote_lines(own: list[int], blocks: Sequence[PageBlock]) -> list[int]:
