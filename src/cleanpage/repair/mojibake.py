@@ -37,6 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from ftfy.badness import is_bad
+
 from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import HAN_RANGES, is_han, to_simplified_chars
@@ -551,8 +553,6 @@ def _plain_latin(line: str) -> bool:
     """A line of a European language as written (``Die Bürger müssen früh entscheiden``): no CJK character
     and nothing ftfy's badness measure flags. Its accented letters hit the mojibake signature, and searching
     every chain of every such line of a German page costs more than the rest of its cleaning."""
-    from ftfy.badness import is_bad
-
     return not CJK_OR_MARKS.search(line) and not is_bad(line)
 
 

@@ -103,12 +103,10 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
     if kept_weight < MIN_KEPT_WEIGHT and total >= 4 * MIN_KEPT_WEIGHT:
         warnings.append("almost nothing of the page was kept as main content")
         confidence *= 0.5
-    notice = _notice(blocks) if posts < 2 else []
     # the notice is the body only when hardly any other prose was kept (a news comment may say 不存在 too;
-    # a footer line or two may be kept beside a notice)
-    kept_prose = sum(weights[i] for i in kept if blocks[i].prose > 0 and i not in notice)
-    if kept_prose >= NOTICE_PAGE_PROSE:
-        notice = []
+    # a footer line or two may be kept beside a notice): the page's blocks are only scanned then
+    kept_prose = sum(weights[i] for i in kept if blocks[i].prose > 0 and not _is_notice(blocks[i]))
+    notice = _notice(blocks) if posts < 2 and kept_prose < NOTICE_PAGE_PROSE else []
     if notice:
         page_type, evidence = "error_or_login", f"no article, and a notice: {blocks[notice[0]].text[:40]!r}"
     else:
@@ -120,9 +118,12 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
 
 def _notice(blocks: Sequence[PageBlock]) -> list[int]:
     """The short non-link blocks that apologise, refuse or say the page is gone, when nothing else was kept."""
-    return [i for i, block in enumerate(blocks)
-            if block.kind != "image" and 0 < block.chars <= NOTICE_MAX_CHARS and block.link_density < 0.5
-            and NOTICE.search(block.text)]
+    return [i for i, block in enumerate(blocks) if _is_notice(block)]
+
+
+def _is_notice(block: PageBlock) -> bool:
+    return (block.kind != "image" and 0 < block.chars <= NOTICE_MAX_CHARS and block.link_density < 0.5
+            and NOTICE.search(block.text) is not None)
 
 
 def _region_weight(decisions: Sequence[Decision], weights: Sequence[float]) -> float:
