@@ -3,12 +3,16 @@
 Written in the folded script (Simplified, half-width, lower case: :func:`cleanpage.shadow.fold`), so
 every reader matches it on folded text and cuts the original at the same offsets: the text detectors'
 meta-line parser (:mod:`cleanpage.detectors._labels`), the DOM's byline reader
-(:mod:`cleanpage.segment.htmlmeta`) and the site profiles' label lines.
+(:mod:`cleanpage.segment.htmlmeta`) and the site profiles' label lines; and the one way to turn a list
+of phrases into a pattern (:func:`longest_first`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+PrefixTree = dict[str, "PrefixTree"]
 
 LABELS: dict[str, tuple[str, ...]] = {
     "source": ("来源", "稿源", "新闻来源", "文章来源", "信息来源", "资料来源", "本文来源", "稿件来源", "出处", "转载自", "转自",
@@ -40,8 +44,28 @@ LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
-def alternation(labels: Iterable[str]) -> str:
-    """Regex source matching any of ``labels``, the longest first at a position."""
-    import re
+def longest_first(phrases: Iterable[str]) -> str:
+    """Regex source matching any of ``phrases``, preferring the longest one at a position.
 
-    return "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    Written as a prefix tree (``来(?:源于?|自)`` for 来源, 来源于, 来自): it matches exactly what
+    ``a|b|c`` sorted longest first matches, backtracking through shorter phrases in the same
+    order, but the regex engine tries one branch per character instead of every phrase.
+    """
+    tree: PrefixTree = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _branches(tree)
+
+
+def _branches(node: PrefixTree) -> str:
+    branches = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    # A phrase ends here and longer ones continue: try the continuation first, as longest-first would.
+    return f"(?:{body})?"

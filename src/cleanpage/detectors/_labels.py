@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import find_date
-from ..lexicon import LABELS
+from ..lexicon import LABELS, longest_first
 from ..names import PLACEHOLDERS, parse_count, parse_names
-from ._shapes import BAR, CLOSE, COLON, OPEN, compact, longest_first
+from ._shapes import BAR, CLOSE, COLON, OPEN, compact
 
 LABEL_FIELD = {label: name for name, labels in LABELS.items() for label in labels}
 # Labels that may stand without a colon (``作者 张三``, ``来源丨新华社``, ``阅读 4704``): weak, edge zones only.

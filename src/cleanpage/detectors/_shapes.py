@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ..lexicon import longest_first
 from ..page import Page
 
 COLON = r"[:﹕∶︰]"
@@ -21,7 +22,6 @@ CLOSE = r"[\]】)〕〗」』》〉>]"
 SEPARATORS = re.compile(rf"\s+|{BAR}|{DOT}|{ARROW}|/")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}|[a-z][a-z .'-]{1,29})"
 NOT_WORD = re.compile(r"[\W_]+")
-PrefixTree = dict[str, "PrefixTree"]
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千|w|k)?\+?")
 
 
@@ -51,33 +51,6 @@ def residue(shadow: str, words: Iterable[str]) -> str:
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One alternation of literal phrases, longest first."""
     return re.compile(longest_first(phrases))
-
-
-def longest_first(phrases: Iterable[str]) -> str:
-    """Regex source matching any of ``phrases``, preferring the longest one at a position.
-
-    Written as a prefix tree (``来(?:源于?|自)`` for 来源, 来源于, 来自): it matches exactly what
-    ``a|b|c`` sorted longest first matches, backtracking through shorter phrases in the same
-    order, but the regex engine tries one branch per character instead of every phrase.
-    """
-    tree: PrefixTree = {}
-    for phrase in phrases:
-        node = tree
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a phrase ends here
-    return _branches(tree)
-
-
-def _branches(node: PrefixTree) -> str:
-    branches = [re.escape(char) + _branches(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    # A phrase ends here and longer ones continue: try the continuation first, as longest-first would.
-    return f"(?:{body})?"
 
 
 def tail_start(page: Page, is_chrome: Callable[[str], bool]) -> int:

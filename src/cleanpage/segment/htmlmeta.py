@@ -27,7 +27,7 @@ from lxml import etree
 
 from ..dates import parse_date
 from ..evidence import Harvested
-from ..lexicon import LABELS, alternation
+from ..lexicon import LABELS, longest_first
 from ..names import NOT_A_PERSON, has_han, is_placeholder, parse_names, person_names
 from ..page import PageHints
 from ..shadow import fold
@@ -56,12 +56,12 @@ NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 META_LINE_MAX = 200
 
 # Labels from the one lexicon, matched on the folded line (Simplified, half-width) and cut from the original.
-PUBLISHED_LABEL = re.compile(rf"(?:{alternation(LABELS['published'])})\s*[:：]?")
+PUBLISHED_LABEL = re.compile(rf"(?:{longest_first(LABELS['published'])})\s*[:：]?")
 LABELLED_DATE_START = re.compile(r"\s*[:：]?\s*[于於]?\s*[\d〇○零一二]")
 MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")
-UPDATED_LABEL = re.compile(rf"(?:{alternation(LABELS['updated'])})\s*[:：]?")
-SOURCE_LABEL = re.compile(rf"(?:{alternation(LABELS['source'])})\s*[:：]\s*")
-AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{alternation(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
+UPDATED_LABEL = re.compile(rf"(?:{longest_first(LABELS['updated'])})\s*[:：]?")
+SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*")
+AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
 DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特约|特約|实习|實習|见习|見習|职工|職工)?"
