@@ -112,7 +112,7 @@ class Cleaner:
             apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
         _check_deadline(deadline, "conversion")
         metadata = finalize_metadata(page, url)
-        _set_language(page.blocks, metadata)
+        _set_script_and_language(page.blocks, metadata)
         convert.apply(page.blocks, metadata, self.config)
         blocks = _with_images(page.blocks, segmented.images, removed)
         posts = _posts_text(segmented.posts, page.blocks)
@@ -494,8 +494,9 @@ def _harvest(page: Page, finding: Harvest) -> None:
     page.meta.offer(finding.field, finding.value, finding.rule, finding.raw, finding.confidence, append=finding.append)
 
 
-def _set_language(blocks: list[Block], metadata: Metadata) -> None:
-    """``metadata.language`` from the body; the page's declaration is only a hint (:mod:`cleanpage.language`)."""
+def _set_script_and_language(blocks: list[Block], metadata: Metadata) -> None:
+    """``metadata.script`` and ``metadata.language`` from the body before any conversion; the page's declared
+    language is only a hint (:mod:`cleanpage.language`)."""
     body = "\n".join(block.text for block in blocks) or (metadata.title or "")
     metadata.script = detect_script(body[:SCRIPT_SAMPLE])
     declared = metadata.language

@@ -73,7 +73,7 @@ AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日�
 SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
-NOT_THE_WRITER = re.compile(r"(?:来源|來源|出处|出處|稿源|编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製)\s*[:：]?.{0,3}\0")
+NOT_THE_WRITER = re.compile(rf"(?:{longest_first(LABELS['source'] + LABELS['editor'] + LABELS['reviewer'])})\s*[:：]?.{{0,3}}\0")
 BYLINE_MARK = re.compile(r"byline|author|autor")
 BYLINE_ELEMENTS = 30
 BYLINE_TEXT_MAX = 80
@@ -435,7 +435,7 @@ def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict
         if not raw or "@" in raw or "://" in raw:
             continue
         names = [name for name in person_names(raw) if name not in taken and not NOT_THE_WRITER.search(
-                 byline_zone.replace(name, "\0"))]
+                 fold(byline_zone).replace(fold(name), "\0"))]
         near = [name for name in names if name in byline_zone]
         if near:
             confidence, names = NAME_FROM_META, near
