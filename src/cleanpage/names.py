@@ -37,15 +37,20 @@ NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|
 # What a byline says somebody did, written apart from the name (记者陈智 整合); never a name.
 ACTION_WORDS = frozenset({"整合", "整理", "编译", "編譯", "报道", "報導", "摄影", "攝影", "供稿", "通讯员", "通訊員", "实习生",
                           "實習生"})
-# The words before a name in a byline, in the languages a crawl meets: By, Von, Por, Par, Door, Av, Autor:.
+# The words before a name in a byline, in the languages a crawl meets: By, Von, Por, Par, Door, Av, Autor:,
+# and German's gender-inclusive Autor:innen / Autor*innen.
 BYLINE_LEAD = re.compile(
     r"^\s*(?:(?:(?:written|posted|published|story|text|words|reporting|article)\s+by|by|von|vom|por|par|door|av|af|przez|"
     r"(?:escrito|publicado)\s+por|(?:publié|écrit)\s+par)\s+|(?:verfasst|geschrieben|veröffentlicht|eingestellt|publiziert)\s+von\s*"
-    r"(?:der|dem)?\s*|(?:autor(?:in)?|author|text)\s*:\s*)", re.IGNORECASE)
-# Words of a byline's frame or a profile link, never in a name (``Posted on``, ``Afficher mon profil complet``).
-FRAME_WORDS = frozenset({"by", "von", "por", "par", "door", "durch", "innen", "alle", "all", "beiträge", "article", "posted", "published", "on", "am", "publiziert", "veröffentlicht",
-                         "eingestellt", "auteur", "auteurs", "autor", "autoren", "autorin", "author", "authors", "afficher",
-                         "profil", "profile", "view", "posts", "read", "more", "share", "written", "mon", "complet"})
+    r"(?:der|dem)?\s*|(?:autor[:*]innen\s*:?|(?:autor(?:in)?|author|text)\s*:)\s*)", re.IGNORECASE)
+# Words of a byline's frame, and of the author-archive and profile links printed beside it, in the
+# languages a crawl meets: never part of a name (``Posted on``, ``Afficher mon profil complet``, ``Alle Beiträge``).
+FRAME_WORDS = frozenset({
+    "by", "von", "por", "par", "door", "durch", "article", "posted", "published", "written", "on", "am", "publiziert",
+    "veröffentlicht", "eingestellt", "auteur", "auteurs", "autor", "autoren", "autorin", "autores", "author", "authors",
+    "view", "voir", "afficher", "ver", "alle", "all", "tous", "todos", "posts", "beiträge", "articles", "artikel",
+    "profile", "profil", "perfil", "more", "mehr", "read", "share",
+})
 GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])")  # ``AuthorAndreas Kalt``: a label run into the name
 # Phrases of a post header that are not names: the poster's location and the buttons beside the name.
 NOT_NAME_PHRASES = re.compile(r"(?:来自|來自)\s*\S+|只看(?:该|該)?(?:作者|他|她|楼主|樓主)|楼主|樓主|(?:发表|發表)(?:于|於)")

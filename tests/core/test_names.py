@@ -84,3 +84,10 @@ def test_a_posters_location_and_the_buttons_beside_the_name_are_not_names() -> N
 def test_a_latin_name_in_brackets_is_the_writers_other_name() -> None:
     assert parse_names("周思博 (Joel Spolsky)") == ["周思博", "Joel Spolsky"]
     assert person_names("周思博（Joel Spolsky）") == ["周思博", "Joel Spolsky"]
+
+
+@pytest.mark.parametrize(("value", "names"), [("Autor:innen: Max Muster", ["Max Muster"]),
+                                              ("Autor*innen Max Muster", ["Max Muster"]),
+                                              ("Voir tous les articles", None), ("Ver perfil", None)])
+def test_gender_inclusive_leads_and_archive_links_in_other_languages(value: str, names: list[str] | None) -> None:
+    assert parse_names(value) == names
