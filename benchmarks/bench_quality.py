@@ -50,6 +50,7 @@ from cleanpage.decode import decode
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_SETS = {"gold": ROOT / "tests" / "fixtures" / "html" / "gold",
              "heldout": ROOT / "tests" / "fixtures" / "html" / "heldout",
+             "heldout2": ROOT / "tests" / "fixtures" / "html" / "heldout2",
              "forum": ROOT / "tests" / "fixtures" / "html" / "forum",
              "forum2": ROOT / "tests" / "fixtures" / "html" / "forum2"}
 PAGES = ROOT / "tests" / "fixtures" / "html" / "pages"

@@ -11,6 +11,7 @@ import cleanpage
 from cleanpage.document import Block
 from cleanpage.segment.density import densest_container
 from cleanpage.segment.html import (
+    AUTHOR_BOX_WIDGET,
     RECOMMENDATION_WIDGET,
     _drop_trailing_link_lists,
     _drop_widget_sections,
@@ -117,3 +118,14 @@ def test_dom_paths_are_lxmls_getpath_remembered() -> None:
     roottree, paths = tree.getroottree(), DomPaths()
     elements = [element for element in tree.iter() if isinstance(element.tag, str)]
     assert [paths.of(element) for element in reversed(elements)] == [roottree.getpath(element) for element in reversed(elements)]
+
+
+def test_an_author_biography_box_after_the_article_goes_but_never_an_article_inside_one() -> None:
+    blocks, elements = _source_blocks("author_box.html")
+    removed = _drop_widget_sections(blocks, elements, AUTHOR_BOX_WIDGET)
+    assert [r.text for r in removed] == ["张明远，资深财经记者，长期关注港口与航运业，著有《港口经济十讲》。"]
+    assert all(r.rule == "html.author_box" for r in removed)
+    assert blocks[-1].text.startswith("业内人士认为")
+    # a page whose article sits inside a container named for a biography keeps it: nothing comes before it
+    blocks, elements = _source_blocks("author_box_only.html")
+    assert _drop_widget_sections(blocks, elements, AUTHOR_BOX_WIDGET) == []

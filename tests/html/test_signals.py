@@ -108,6 +108,14 @@ def test_markup_words_match_whole_words_only() -> None:
         assert own_verdict(element) == expected, classes
 
 
+def test_markup_a_platform_name_glued_to_a_telling_word_counts_as_that_word() -> None:
+    for classes, expected in (("blk-wxfollow", -1.0), ("wbShare", -1.0), ("weixinshare", -1.0),
+                              ("wxcontent", 1.0), ("qqgroup", None), ("wx", None), ("author-bio", -1.0)):
+        tree = parse_html(f"<html><body><div class='{classes}'><p>文字</p></div></body></html>")
+        assert tree is not None
+        assert own_verdict(tree.body[0]) == expected, classes
+
+
 def test_markup_mixed_words_cancel_and_body_says_nothing() -> None:
     page = _page('<div class="article-comment"><p>混合的容器</p></div>')
     assert SemanticsVote().votes(page) == [0.0]

@@ -71,6 +71,9 @@ RECOMMENDATION_WIDGET = _Widget(
     frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
                "relate", "tuijian", "xiangguan", "rank", "ranking", "paihang", "hotnews", "toplist"}),
     "html.related_section", "inside a related/recommended-news widget after the article")
+# An author's biography box describes the writer, not the story; extractors often keep it as prose.
+AUTHOR_BOX_WIDGET = _Widget(frozenset({"bio", "biography", "authorbio", "aboutauthor"}), "html.author_box",
+                            "inside an author's biography box after the article")
 
 
 THREAD_VALUES = 0.9  # confidence of a thread's opening post's author and time
@@ -150,7 +153,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         else:
             blocks.append(block)
         elements[id(block)] = page_block.element
-    removed += _drop_widget_sections(blocks, elements, RECOMMENDATION_WIDGET)
+    for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET):
+        removed += _drop_widget_sections(blocks, elements, widget)
     removed += _drop_trailing_link_lists(blocks, elements)
     hints = PageHints(titles=meta.titles, values=values)
     if selected:

@@ -5,7 +5,10 @@ decides: ``<article>``, ``main``, ``content``, ``zhengwen`` (正文), ``neirong`
 ``<nav>``, ``<footer>``, ``<aside>``, ``menu``, ``sidebar``, ``comment``, ``share``, ``related``,
 ``xiangguan`` (相关), ``pinglun`` (评论)... against. The nearest one wins because pages wrap
 everything in a ``content`` div, sidebars included. Words are split at ``-``, ``_``, digits and case
-changes, and matched whole (``comment`` is a word, ``commentary`` is not). No site names.
+changes, and matched whole (``comment`` is a word, ``commentary`` is not). A word that glues a social
+platform's short name to a telling word (``wxfollow``, ``wbshare``, ``weixinshare``) counts as that word:
+Chinese templates name their WeChat/Weibo boxes so. An author's biography box (``author-bio``) votes against:
+it describes the writer, not the story. No site names.
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ NEGATIVE_WORDS = frozenset({
     "paging", "rank", "ranking", "paihang", "hot", "hotnews", "popular", "trending", "subscribe", "newsletter",
     "qrcode", "ewm", "erweima", "logo", "search", "cookie", "consent", "modal", "popup", "signature", "sign",
     "sitemap", "skip", "topbar", "bottom", "friendlink", "links", "tags", "tag", "print", "font", "more",
+    "follow", "bio", "biography",
 })
+# Short names of the social platforms that templates glue to a box's purpose: ``wxfollow``, ``wbshare``.
+PLATFORM_PREFIX = re.compile(r"^(?:wx|weixin|wechat|wb|weibo|qq|fb|facebook|twitter)(?=[a-z]{3,}$)")
 POSITIVE_TAGS = frozenset({"article", "main"})
 NEGATIVE_TAGS = frozenset({"nav", "footer", "aside", "header", "menu"})
 STOP_TAGS = frozenset({"body", "html"})
@@ -59,6 +65,7 @@ def own_verdict(element: object) -> float | None:
     if not isinstance(tag, str) or get is None:
         return None
     words = class_words(element, role=True)
+    words |= {PLATFORM_PREFIX.sub("", word) for word in words}
     positive = len(words & POSITIVE_WORDS) + (tag in POSITIVE_TAGS)
     negative = len(words & NEGATIVE_WORDS) + (tag in NEGATIVE_TAGS)
     if not positive and not negative:
