@@ -284,12 +284,12 @@ def read_html(tree: etree._Element, url: str | None) -> dict[str, Harvested]:
     base = _base(tree, url)
     page_url = url or None
     reading = _script_pager(tree, base, page_url)
-    for container in _pager_containers(tree):
+    # a page has hundreds of links and a pager label on a few: each label is read once, the URL only for those
+    labels = [(a, fold_label(_text(a))) for a in tree.iter("a")]
+    for container in _pager_containers(labels):
         items = list(_container_items(container, base, page_url))
         if any(item.href for item in items):  # a pager of scripts and buttons pages comments or a reward list
             reading.add(read_items(items, page_url, "pager label"))
-    # a page has hundreds of links and a pager label on a few: the label first, the URL only for those
-    labels = ((a, fold_label(_text(a))) for a in tree.iter("a"))
     labelled = [PagerItem(label, _resolve(a.get("href"), base, page_url), _marked(a)) for a, label in labels
                 if next_rank(label) is not None or prev_rank(label) is not None]
     reading.add(read_items(labelled, page_url, "pager label"))
@@ -306,8 +306,10 @@ def _rel_links(tree: etree._Element, base: str | None, page_url: str | None, *, 
     for tag in ("link", "a"):
         for element in tree.iter(tag):
             rel = (element.get("rel") or "").lower().split()
+            if not rel:
+                continue
             href = _resolve(element.get("href"), base, page_url)
-            if not rel or not href or not (paged or own & {key for key, _ in page_keys(href)}):
+            if not href or not (paged or own & {key for key, _ in page_keys(href)}):
                 continue
             if "next" in rel and reading.next_url is None:
                 reading.next_url = (href, f"{tag} rel", "next")
@@ -385,12 +387,12 @@ def _script_pager(tree: etree._Element, base: str | None, page_url: str | None) 
     return reading
 
 
-def _pager_containers(tree: etree._Element) -> Iterator[etree._Element]:
+def _pager_containers(labels: Iterable[tuple[etree._Element, str]]) -> Iterator[etree._Element]:
     """Elements that hold a pager: the highest ancestor (a few levels up, short) of a numbered or labelled
-    link whose whole text is pager words, numbers and separators."""
+    link (``labels``: the page's links with their folded text) whose whole text is pager words, numbers and
+    separators."""
     seen: set[etree._Element] = set()
-    for anchor in tree.iter("a"):
-        label = fold_label(_text(anchor))
+    for anchor, label in labels:
         if not (label.isdigit() or next_rank(label) is not None or prev_rank(label) is not None):
             continue
         found = None

@@ -14,7 +14,8 @@ import re
 # Chinese and Japanese full-width marks, Latin marks, the Indic danda, Arabic comma and question mark
 SENTENCE_PUNCTUATION = re.compile(r"[，。！？；、“”：,.!?;:।॥،؟]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-LETTER = re.compile(r"[^\W\d_]")
+# a letter of any script but the CJK ones counted by character above
+NON_CJK_LETTER = re.compile(r"(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])[^\W\d_]")
 LATIN_WORD_CHARS = 2.5  # an average Latin word carries about as much text as 2.5 Chinese characters
 PROSE_CHARS = 60  # this much non-link text with punctuation is prose on its own
 
@@ -27,8 +28,8 @@ def weight_of(text: str) -> float:
     """A block's amount of text in Chinese-character units: CJK characters, plus the space-separated words
     of any other script (Latin, Cyrillic, Bengali, Arabic...), plus half a unit per digit."""
     cjk = len(CJK.findall(text))
-    words = sum(1 for token in text.split() if LETTER.search(CJK.sub("", token)))
-    digits = sum(ch.isdigit() for ch in text)
+    words = sum(1 for token in text.split() if NON_CJK_LETTER.search(token)) if NON_CJK_LETTER.search(text) else 0
+    digits = sum(map(str.isdigit, text))
     return cjk + LATIN_WORD_CHARS * words + 0.5 * digits
 
 
