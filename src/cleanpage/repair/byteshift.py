@@ -47,7 +47,7 @@ from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
-from ._lattice import Path, Slot, best_path
+from ._lattice import Path, Slot, best_path, path_margins
 from ._quoted import overlaps, protected_spans
 from ._scan import hits, lines_with_signature, shift_signature
 from .charlm import CharLM, PageLM, Scorer, load
@@ -176,6 +176,14 @@ class _Candidate:
     path: Path
     codec: str
     note: str
+    slots: tuple[Slot, ...] = ()  # what the path chose from, its context, and text kept after it as it stands:
+    context: tuple[str | None, str | None] = (None, None)  # the margins are computed for the winner only
+    kept: int = 0
+
+    def with_margins(self, lm: Scorer) -> _Candidate:
+        chosen = self.path.text[:len(self.path.text) - self.kept]
+        margins = path_margins(lm, list(self.slots), chosen, *self.context) + (None,) * self.kept
+        return _Candidate(_with_missing(Path(self.path.text, self.path.cost, margins)), self.codec, self.note)
 
 
 def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
@@ -276,23 +284,24 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
             for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads, deleted_pair=span.visible_marker,
                                            lead=lead):
                 right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
-                path = best_path(lm, slots, left, right)
+                path = best_path(lm, slots, left, right, margins=False)
                 if path is not None and (best is None or path.cost < best.path.cost):
-                    best = _Candidate(_with_missing(path), codec, what)
+                    best = _Candidate(path, codec, what, tuple(slots), (left, right))
             # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
             for cut in range(1, len(run)) if span.visible_marker else ():
                 for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, deleted_pair=False,
                                                lead=lead):
-                    path = best_path(lm, slots, left, run[cut])
+                    path = best_path(lm, slots, left, run[cut], margins=False)
                     if path is None:
                         continue
                     kept = run[cut:]
-                    path = Path(path.text + kept, path.cost + lm.cost(kept[1:], kept[0]),
-                                path.margins + (None,) * len(kept))
+                    path = Path(path.text + kept, path.cost + lm.cost(kept[1:], kept[0]), ())
                     if best is None or path.cost < best.path.cost:
-                        best = _Candidate(_with_missing(path), codec, what + f"; back in step after {cut} characters")
+                        best = _Candidate(path, codec, what + f"; back in step after {cut} characters", tuple(slots),
+                                          (left, run[cut]), len(kept))
     if best is None:
         return None
+    best = best.with_margins(lm)
     consumed = end + (1 if best.path.text and following and _tail_used(best, following) else 0)
     before = text[start:consumed]
     after_ctx = text[consumed] if consumed < len(text) else None
