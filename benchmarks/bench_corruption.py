@@ -24,6 +24,7 @@ import random
 import re
 import sys
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +104,7 @@ class Case:
     damaged: str
     expected: str
     lossless: bool  # every byte of the original survives in the damaged text
+    lost: int = 0  # bytes of the original lost or replaced on the way (0 when lossless)
 
 
 Mechanism = Callable[[str], Case | None]
@@ -124,7 +126,7 @@ def reads(encoding: str, decoding: str | Callable[[bytes], str], strict_back: st
                 lossless = text.encode(back) == data
             except UnicodeEncodeError:
                 lossless = False
-        return Case(text, sentence, lossless)
+        return Case(text, sentence, lossless, 0 if lossless else max(1, text.count(MISSING)))
     return damage
 
 
@@ -139,7 +141,8 @@ def legacy(encoding: str, decoding: str) -> Mechanism:
             data = sentence.encode(encoding)
         except UnicodeEncodeError:
             return None
-        return Case(legacy_pairs(data, decoding), sentence, False)
+        text = legacy_pairs(data, decoding)
+        return Case(text, sentence, False, 2 * text.count("?"))
     return damage
 
 
@@ -152,10 +155,12 @@ def removed(encoding: str, decoding: str, what: str) -> Mechanism:
             return None
         text = data.decode(decoding, errors="replace")
         if what == "fffd":
+            lost = text.count(MISSING)
             text = text.replace(MISSING, "")
         else:
+            lost = 2 * sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff")
             text = "".join(ch for ch in text if not "\ue000" <= ch <= "\uf8ff")
-        return Case(text, sentence, False)
+        return Case(text, sentence, False, lost)
     return damage
 
 
@@ -169,7 +174,27 @@ def punct_replace(encoding: str) -> Mechanism:
             return None
         damaged = WIDE_BYTES.sub(lambda m: WIDE_TO_ASCII[m.group()], data)
         expected = b"".join(WIDE_TO_ASCII.get(raw, raw) for raw in (char.encode(encoding) for char in sentence))
-        return Case(damaged.decode(encoding, errors="replace").replace(MISSING, ""), expected.decode(encoding), False)
+        # Each hit that straddles two characters replaced two bytes by one: one byte lost there.
+        lost = len(WIDE_BYTES.findall(data)) - sum(1 for char in sentence if char.encode(encoding) in WIDE_TO_ASCII)
+        return Case(damaged.decode(encoding, errors="replace").replace(MISSING, ""), expected.decode(encoding), False,
+                    lost)
+    return damage
+
+
+def lost_byte(encoding: str) -> Mechanism:
+    """One byte of a double-byte character deleted from the stream, decoded leniently by the right codec and
+    U+FFFD removed: the decoder is out of step from the loss to the next ASCII byte. The byte is chosen by a
+    hash of the sentence, so a sentence loses the same byte in every run."""
+    def damage(sentence: str) -> Case | None:
+        try:
+            data = bytearray(sentence.encode(encoding))
+        except UnicodeEncodeError:
+            return None
+        wide = [index for index, byte in enumerate(data) if byte >= 0x80]
+        if not wide:
+            return None
+        del data[wide[zlib.crc32(sentence.encode("utf-8")) % len(wide)]]
+        return Case(bytes(data).decode(encoding, errors="replace").replace(MISSING, ""), sentence, False, 1)
     return damage
 
 
@@ -198,6 +223,18 @@ KINDS: dict[str, tuple[str, Mechanism]] = {
     "gbk_as_big5_replace": ("s", reads("gbk", "big5")),
     "gbk_as_big5_fffd_removed": ("s", removed("gbk", "big5", "fffd")),
     "punct_replace_gbk": ("t", punct_replace("gbk")),
+    "gbk_lost_byte": ("s", lost_byte("gbk")),
+    "big5_lost_byte": ("t", lost_byte("big5")),
+}
+
+# kind -> the mechanism that damaged it (the lossy kinds are also reported per mechanism)
+MECHANISMS = {
+    "utf8_as_cp1252_python": "undefined byte replaced", "utf8_as_gbk_replace": "errors=replace",
+    "big5_as_gbk_replace": "errors=replace", "gbk_as_big5_replace": "errors=replace",
+    "utf8_as_gbk_fffd_removed": "U+FFFD removed", "gbk_as_big5_fffd_removed": "U+FFFD removed",
+    "utf8_as_gbk_legacy": "legacy pair decoder", "big5_as_gbk_legacy": "legacy pair decoder",
+    "big5_as_gb18030_pua_removed": "private use removed", "punct_replace_gbk": "punctuation byte-replace",
+    "gbk_lost_byte": "one byte lost", "big5_lost_byte": "one byte lost",
 }
 
 QUOTED = [
@@ -276,7 +313,8 @@ class Score:
         self.seconds += seconds
 
 
-def run_kind(kind: str, pool: list[str], per_kind: int, seed: str) -> tuple[Score, list[tuple[Case, str]]]:
+def run_kind(kind: str, pool: list[str], per_kind: int, seed: str,
+             groups: dict[str, Score] | None = None) -> tuple[Score, list[tuple[Case, str]]]:
     script, mechanism = KINDS[kind]
     s2t = opencc.OpenCC("s2t")
     rng = random.Random(f"{seed}:{kind}")
@@ -293,16 +331,27 @@ def run_kind(kind: str, pool: list[str], per_kind: int, seed: str) -> tuple[Scor
         started = time.perf_counter()
         repaired = repair_text(case.damaged)
         took = time.perf_counter() - started
-        score.add(case, repaired, ftfy.fix_encoding(case.damaged), took)
+        by_ftfy = ftfy.fix_encoding(case.damaged)
+        score.add(case, repaired, by_ftfy, took)
+        if groups is not None and lossy:
+            groups.setdefault(f"mechanism: {MECHANISMS[kind]}", Score()).add(case, repaired, by_ftfy, took)
+            if case.lost == 1:
+                groups.setdefault("lines that lost one byte", Score()).add(case, repaired, by_ftfy, took)
         if repaired != case.expected:
             failures.append((case, repaired))
     return score, failures
 
 
-LOSSY = ("utf8_as_cp1252_python", "utf8_as_gbk_replace", "utf8_as_gbk_fffd_removed", "utf8_as_gbk_legacy",
-         "big5_as_gbk_replace", "big5_as_gbk_legacy", "big5_as_gb18030_pua_removed", "gbk_as_big5_replace",
-         "gbk_as_big5_fffd_removed", "punct_replace_gbk")
+LOSSY = tuple(MECHANISMS)
 BYTES_SURVIVE = [kind for kind in KINDS if kind not in LOSSY]
+
+
+def print_row(label: str, score: Score) -> None:
+    n = max(score.n, 1)
+    chars = max(score.chars, 1)
+    print(f"{label:30} {score.n:4d} {score.exact / n:7.1%} {score.ftfy_exact / n:7.1%}"
+          f" {score.before / chars:10.3f} {score.after / chars:7.3f} {score.ftfy_after / chars:7.3f}"
+          f" {score.silent:6d} {score.seconds * 1000 / n:6.1f}")
 
 
 def main() -> None:
@@ -320,17 +369,15 @@ def main() -> None:
         print(f"\n== {name}: {len(pool)} sentences ==")
         print(f"{'kind':30} {'n':>4} {'exact':>7} {'ftfy':>7} {'CER before':>10} {'after':>7} {'ftfy':>7}"
               f" {'silent':>6} {'ms':>6}")
+        groups: dict[str, Score] = {}
         for kind in kinds:
-            score, failures = run_kind(kind, pool, args.per_kind, name)
-            n = max(score.n, 1)
-            chars = max(score.chars, 1)
-            mark = "" if kind in BYTES_SURVIVE else " (lossy)"
-            print(f"{kind + mark:30} {score.n:4d} {score.exact / n:7.1%} {score.ftfy_exact / n:7.1%}"
-                  f" {score.before / chars:10.3f} {score.after / chars:7.3f} {score.ftfy_after / chars:7.3f}"
-                  f" {score.silent:6d} {score.seconds * 1000 / n:6.1f}")
+            score, failures = run_kind(kind, pool, args.per_kind, name, groups)
+            print_row(kind + ("" if kind in BYTES_SURVIVE else " (lossy)"), score)
             if name == "tune":
                 for case, repaired in failures[:args.show]:
                     print(f"    {case.damaged!r}\n     -> {repaired!r}\n     == {case.expected!r}")
+        for group in sorted(groups):
+            print_row(group, groups[group])
         rng = random.Random(f"{name}:controls")
         controls = pool + [t2s_s2t.convert(sentence) for sentence in pool]
         quoted = quoted_controls(rng, pool, 60)

@@ -158,7 +158,10 @@ def run_cleanpage(raw: bytes, url: str) -> dict[str, Any]:
 
     doc = cleanpage.clean(raw, url=url)
     meta = doc.metadata
-    return {"text": doc.text, "date": meta.published, "author": meta.author, "authors": list(meta.authors)}
+    rules = {name: found.get("rule") for name, found in meta.extra.get("provenance", {}).items()
+             if name in ("published", "author") and isinstance(found, dict)}
+    return {"text": doc.text, "date": meta.published, "author": meta.author, "authors": list(meta.authors),
+            "rules": rules}
 
 
 def run_trafilatura(raw: bytes, url: str) -> dict[str, Any]:
@@ -383,6 +386,9 @@ class PageScore:
     error: str | None
     seconds: float | None
     empty: bool
+    date: str | None = None  # the predicted date and author, and the rules that chose them (cleanpage only)
+    author: str | None = None
+    rules: dict[str, str] | None = None
 
 
 def score_page(page: Page, output: dict[str, Any], text_field: str, metadata: bool = True) -> PageScore:
@@ -398,7 +404,8 @@ def score_page(page: Page, output: dict[str, Any], text_field: str, metadata: bo
         author_exact = output.get("author") == page.author
     return PageScore(len(page.with_) - len(missed), len(found_without), len(missed),
                      len(page.without) - len(found_without), missed, found_without,
-                     date_ok, author_ok, author_exact, output.get("error"), output.get("seconds"), not text)
+                     date_ok, author_ok, author_exact, output.get("error"), output.get("seconds"), not text,
+                     output.get("date"), output.get("author"), output.get("rules"))
 
 
 @dataclass
@@ -516,6 +523,26 @@ def print_table(totals: dict[str, dict[str, Totals]], systems: list[str]) -> Non
         print()
 
 
+def print_misses(pages: list[Page], scores: dict[str, dict[str, PageScore]], systems: list[str],
+                 all_halves: bool) -> None:
+    """Dates, then authors, that cleanpage gets wrong (tune pages only when both halves ran: the holdout's
+    failures stay unread), with the gold, every system's answer and the rule that chose cleanpage's."""
+    others = [s for s in systems if s != "cleanpage" and s not in NO_METADATA]
+    pool = [p for p in pages if not all_halves or p.half == "tune"]
+    for kind, ok_field, gold_of in (("date", "date_ok", lambda p: p.date), ("author", "author_ok", gold_author)):
+        wrong = [p for p in pool if getattr(scores["cleanpage"][p.file], ok_field) is False]
+        # pages another system gets right first: they are the ones a rule can win back
+        wrong.sort(key=lambda p: (not any(getattr(scores[s][p.file], ok_field) for s in others), p.file))
+        print(f"{kind} misses ({len(wrong)}): gold | cleanpage (rule) | " + " | ".join(others))
+        for page in wrong:
+            c = scores["cleanpage"][page.file]
+            rule = (c.rules or {}).get("published" if kind == "date" else "author", "-")
+            answers = " | ".join(f"{'+' if getattr(scores[s][page.file], ok_field) else ' '}"
+                                 f"{getattr(scores[s][page.file], kind)}" for s in others)
+            print(f"  {page.file[:44]:<45}{gold_of(page)!s:<26}{getattr(c, kind)!s:<26}({rule}) | {answers}")
+        print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -529,11 +556,14 @@ def main() -> None:
     parser.add_argument("--pages", action="store_true", help="one row per page for cleanpage")
     parser.add_argument("--worst", type=int, metavar="N", default=0,
                         help="the N pages where cleanpage loses most snippets versus trafilatura")
+    parser.add_argument("--misses", action="store_true",
+                        help="the tune pages whose date or author cleanpage gets wrong, beside the other systems'")
     parser.add_argument("--json", type=Path, metavar="PATH", help="write all numbers and per-page counts here")
     args = parser.parse_args()
     systems = list(dict.fromkeys(args.systems))
-    if (args.worst and "trafilatura" not in systems) or ((args.worst or args.pages) and "cleanpage" not in systems):
-        parser.error("--worst needs cleanpage and trafilatura in --systems; --pages needs cleanpage")
+    if (args.worst and "trafilatura" not in systems) or (
+            (args.worst or args.pages or args.misses) and "cleanpage" not in systems):
+        parser.error("--worst needs cleanpage and trafilatura in --systems; --pages and --misses need cleanpage")
 
     started = time.perf_counter()
     pages = [p for p in load_pages(args.data) if args.half in ("all", p.half)]
@@ -588,6 +618,9 @@ def main() -> None:
             for snippet in c.found_without:
                 print(f"  found without: {cut(snippet)}")
         print()
+
+    if args.misses:
+        print_misses(pages, scores, systems, all_halves=args.half == "all")
 
     for system in systems:
         errors = [(f, s.error) for f, s in scores[system].items() if s.error]

@@ -65,21 +65,58 @@ post header): what it matches is read with :func:`parse_date`, which also valida
 # A day of the month or a clock time alone (``3月5日``, ``10:30``): not a date :func:`find_date` can give,
 # but a line showing one is dated (:func:`mentions_date`).
 PARTIAL = re.compile(rf"(?<!\d){_MONTH_NUMBER}月{_DAY_NUMBER}日|(?<!\d){_HOUR}:{_MINUTE}(?!\d)")
-# ``Jul 28 Sun 2024 21:15`` (blog platforms), ``July 28, 2024``, ``28 Jul 2024``.
+# Month names of the languages a crawl meets, written out and abbreviated (``Jul 28 Sun 2024 21:15`` on
+# blog platforms, ``July 28, 2024``, ``28 Jul 2024``, ``6. Januar 2022``, ``10 décembre 2019``,
+# ``6 de mayo de 2022``), each with its month's number; lower case, as on the shadow.
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
-_MONTH = "|".join(sorted({*MONTHS, *(m[:3] for m in MONTHS), "sept"}, key=len, reverse=True))
+MONTH_NAMES: dict[str, int] = {
+    **{name: number for number, name in enumerate(MONTHS, 1)},
+    **{name[:3]: number for number, name in enumerate(MONTHS, 1)}, "sept": 9,
+    # German
+    **{name: number for number, name in enumerate(
+        ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+         "dezember"), 1)}, "jänner": 1, "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
+    # French
+    **{name: number for number, name in enumerate(
+        ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+         "décembre"), 1)}, "janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "déc": 12,
+    # Spanish and Portuguese
+    **{name: number for number, name in enumerate(
+        ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+         "diciembre"), 1)}, "setiembre": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    **{name: number for number, name in enumerate(
+        ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro",
+         "dezembro"), 1)},
+    # Italian and Dutch
+    **{name: number for number, name in enumerate(
+        ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+         "novembre", "dicembre"), 1)},
+    **{name: number for number, name in enumerate(
+        ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+         "december"), 1)},
+}
+_MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+# A weekday before the year (``Jul 28 Sun 2024``), in English.
+_EN_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
 ENGLISH = re.compile(
     rf"""
-    (?<![a-z])(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH})\.?)
-    ,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)
-    (?:,?[ \t]*""" + _time(named=True) + r""")?
+    (?<![^\W\d_])(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?
+    |(?P<day2>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(?P<month2>{_MONTH})\.?(?:\s+de)?)(?![^\W\d_])
+    ,?\s+(?:{_EN_WEEKDAY})?(?P<year>(?:19|20)\d{{2}})(?!\d)
+    (?:,?[ \t]*(?:-|à|a las|um|at)?""" + _time(named=True) + r""")?
     """,
     re.VERBOSE,
 )
+# A day before its month, with points (``21.01.2022``, ``5.2.2020 - 13:30``: German, Scandinavian, Russian
+# pages), or with slashes or hyphens when only one reading is a date (``17/02/2022``: no 17th month; an
+# ambiguous ``03/04/2020`` is left alone, as is a number with more points, a version or a price).
+DAY_FIRST = re.compile(
+    r"(?<![\d.,/-])(?P<day>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<month>[01]?\d)\s?(?P=sep)\s?(?P<year>(?:19|20)\d{2})"
+    r"(?![\d]|[./-]\d)(?:,?[ \t]*(?:-|um|à|a las|at|,)?" + _time(named=True) + r")?")
 # ``Sat Nov 17 20:45:03 2012`` (C's ctime: BBS mail headers, PTT, server logs): the time before the year.
 CTIME = re.compile(
-    rf"""(?<![a-z])(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\s+
+    rf"""(?<![a-z])(?:{_EN_WEEKDAY})?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\s+
     (?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)""",
     re.VERBOSE,
 )
@@ -165,12 +202,28 @@ def _iso_numeric(match: re.Match[str], roc: bool) -> str | None:
 
 
 def _month_number(name: str) -> int:
-    return next(n for n, full in enumerate(MONTHS, 1) if full.startswith(name[:3]))
+    return MONTH_NAMES[name]
 
 
 def _iso_english(match: re.Match[str]) -> str | None:
     month = _month_number(match["month"] or match["month2"])
     year, day = int(match["year"]), int(match["day"] or match["day2"])
+    if not _valid(year, month, day):
+        return None
+    out = f"{year:04d}-{month:02d}-{day:02d}"
+    if match["hour"] is not None:
+        hour = _hour(int(match["hour"]), match["ampm"] or match["ampm2"])
+        if hour <= 23:
+            out += f"T{hour:02d}:{match['minute']}"
+    return out
+
+
+def _iso_day_first(match: re.Match[str]) -> str | None:
+    """``21.01.2022`` is a day first; with slashes or hyphens only when the other reading is no date."""
+    first, second, year = int(match["day"]), int(match["month"]), int(match["year"])
+    if match["sep"] != "." and second <= 12 and first <= 12:
+        return None  # 03/04/2020: the 3rd of April or the 4th of March, and nothing on the page says which
+    day, month = (first, second) if second <= 12 else (second, first)
     if not _valid(year, month, day):
         return None
     out = f"{year:04d}-{month:02d}-{day:02d}"
@@ -210,6 +263,11 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
         english = _iso_english(match)
         if english:
             candidates.append(FoundDate(english, match.start(), match.end()))
+            break
+    for match in DAY_FIRST.finditer(shadow):
+        day_first = _iso_day_first(match)
+        if day_first:
+            candidates.append(FoundDate(day_first, match.start(), match.end()))
             break
     for match in CTIME.finditer(shadow):
         ctime = _iso_ctime(match)

@@ -43,6 +43,20 @@ LABELS: dict[str, tuple[str, ...]] = {
              "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
 }
 
+# The same labels as pages in Latin script print them before a date (``Published on``, ``Veröffentlicht am``,
+# ``Letzte Änderung:``, ``Mis à jour le``), lower case; matched as whole words, case-insensitively. Kept apart
+# from LABELS: the text detectors' meta-line parser reads Chinese lines, where these words never label a date.
+LATIN_DATE_LABELS: dict[str, tuple[str, ...]] = {
+    "published": ("published", "posted", "written", "created", "date", "dated", "publication date", "release date",
+                  "veröffentlicht", "erschienen", "erstellt", "datum", "publiziert", "publié", "publiée", "posté",
+                  "écrit", "publicado", "publicada", "escrito", "fecha", "pubblicato", "pubblicata", "data",
+                  "gepubliceerd", "geplaatst"),
+    "updated": ("updated", "last updated", "last modified", "modified", "last changed", "aktualisiert",
+                "zuletzt aktualisiert", "letzte änderung", "letzte aktualisierung", "geändert", "zuletzt geändert",
+                "stand", "mis à jour", "mise à jour", "modifié", "actualizado", "actualizada", "actualización",
+                "atualizado", "aggiornato", "bijgewerkt"),
+}
+
 
 def longest_first(phrases: Iterable[str]) -> str:
     """Regex source matching any of ``phrases``, preferring the longest one at a position.

@@ -54,7 +54,10 @@ FRAME_WORDS = frozenset({
 GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])")  # ``AuthorAndreas Kalt``: a label run into the name
 # Phrases of a post header that are not names: the poster's location and the buttons beside the name.
 NOT_NAME_PHRASES = re.compile(r"(?:来自|來自)\s*\S+|只看(?:该|該)?(?:作者|他|她|楼主|樓主)|楼主|樓主|(?:发表|發表)(?:于|於)")
-LATIN_ALIAS = re.compile(r"[(（]\s*([A-Za-z][^()（）\u4e00-\u9fff]{1,40}?)\s*[)）]")
+_LATIN_ALIAS_INSIDE = r"\s*([A-Za-z][^()（）\u4e00-\u9fff]{1,40}?)\s*[)）]"
+LATIN_ALIAS = re.compile(r"[(（]" + _LATIN_ALIAS_INSIDE)
+# An opening bracket that does not start a Latin alias: where a byline's names end (``张三（实习生）``).
+BRACKET_NOT_ALIAS = r"[(（](?!" + _LATIN_ALIAS_INSIDE + ")"
 LATIN_LIST = re.compile(r"\s*(?:[;,/|&，、；]|\s(?:and|und|et|y|e)\s)\s*", re.IGNORECASE)
 LATIN_EDGES = " \t-–—|·•:;,()[]"
 # A writer's professional title after the name (``林怡君醫師``, ``王明教授``), and a department before it.

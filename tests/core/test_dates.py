@@ -111,3 +111,29 @@ def test_date_text_leaves_what_is_not_a_date(line: str) -> None:
 )
 def test_mentions_date(line: str, dated: bool) -> None:
     assert mentions_date(line) is dated
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("21.01.2022 - 13:30", "2022-01-21T13:30"),
+        ("am 5.2.2020", "2020-02-05"),
+        ("17/02/2022", "2022-02-17"),  # no 17th month: the day is first
+        ("Monday, 6 January 2020", "2020-01-06"),
+        ("6. Januar 2022", "2022-01-06"),
+        ("12. März 2021, 10:15 Uhr", "2021-03-12T10:15"),
+        ("Le 19 février 2020", "2020-02-19"),
+        ("1er janvier 2020 à 10:30", "2020-01-01T10:30"),
+        ("6 de mayo de 2022", "2022-05-06"),
+        ("3 de maio de 2022", "2022-05-03"),
+        ("12 settembre 2019", "2019-09-12"),
+        ("4 maart 2021", "2021-03-04"),
+    ],
+)
+def test_european_dates_put_the_day_first(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["03/04/2020", "31.02.2022", "v1.2.3.2020", "1,5.3.2020", "mayo 2022", "Mai 2022"])
+def test_a_day_first_date_is_read_only_when_one_reading_is_a_day(text: str) -> None:
+    assert parse_date(text) is None  # 03/04/2020 is the 3rd of April or the 4th of March: nothing says which

@@ -131,8 +131,25 @@ def test_the_local_day_the_page_shows_wins_over_a_utc_tag_of_the_next_day() -> N
     tree = parse_html(f"<html><head>{tag}</head><body><h1>Budget</h1>{shown}<p>Text.</p></body></html>")
     assert tree is not None
     found = harvest_metadata(tree, None).values["published"]
-    assert (found.value, found.rule) == ("2022-05-03", "date near headline")  # the shown day, not the tag's UTC day
-    far = '<span class="published">2022-04-20</span>'  # not the tag's local day: at the DOM level the tag stays
-    tree = parse_html(f"<html><head>{tag}</head><body><h1>Budget</h1>{far}<p>Text.</p></body></html>")
+    assert found.value == "2022-05-03" and "near headline" in found.rule  # the shown day, not the tag's UTC day
+
+
+def _published(head: str, byline: str) -> str:
+    tree = parse_html(f"<html><head>{head}</head><body><h1>Budget</h1>{byline}<p>Text.</p></body></html>")
     assert tree is not None
-    assert harvest_metadata(tree, None).values["published"].value == "2022-05-04T00:53"
+    return str(harvest_metadata(tree, None).values["published"].value)
+
+
+def test_the_one_date_shown_by_the_headline_wins_over_tags_of_another_day_but_not_their_update() -> None:
+    tags = ('<meta property="article:published_time" content="2022-05-04T09:00:00+02:00">'
+            '<meta property="article:modified_time" content="2022-05-20T10:00:00+02:00">')
+    assert _published(tags, '<span class="date">20.04.2022</span>') == "2022-04-20"
+    # the day the tags say the page was modified on is the update, shown in place of the publication
+    assert _published(tags, '<span class="date">20.05.2022</span>') == "2022-05-04T09:00"
+    # several days on several lines: a list of other pages, not this one's byline
+    listed = '<p>Older post</p><p>20.04.2022</p><p>Another post</p><p>11.03.2022</p>'
+    assert _published(tags, listed) == "2022-05-04T09:00"
+    # a date in a link names another page; a date after another field's label is that field's
+    assert _published(tags, '<p><a href="/archive/2022/04/20">20.04.2022</a></p>') == "2022-05-04T09:00"
+    assert _published(tags, '<p>Erscheinungsdatum: 20.04.2022</p>') == "2022-05-04T09:00"
+    assert _published(tags, '<p>Veröffentlicht am 20. April 2022</p>') == "2022-04-20"

@@ -116,3 +116,10 @@ def test_european_text_is_not_searched_for_chains_and_stays_as_written() -> None
     assert repair_text(line) == line
     broken = "我们的新产品".encode().decode("latin-1")
     assert repair_text(broken) == "我们的新产品"
+
+
+def test_deleted_replacement_characters_in_utf8_read_as_gbk_are_placed_by_utf8_structure() -> None:
+    # The GBK decoder's U+FFFD (one per byte it could not pair) deleted afterwards: nothing marks the loss.
+    for sentence in ("中文，我们在这里。", "要认真履行日常监督检查责任,督促企业落实主体责任。"):
+        damaged = sentence.encode("utf-8").decode("gbk", "replace").replace("\ufffd", "")
+        assert repair_text(damaged) == sentence

@@ -106,6 +106,81 @@ def _reencode(text: str, reader: str, original: str, legacy: bool = False) -> tu
     return data, holes
 
 
+LEAD_PLACEHOLDER = 0xE4  # a lost UTF-8 lead byte most likely began a three-byte (Han) character
+CONTINUATION_PLACEHOLDER = 0x80
+
+
+def _utf8_deletions(text: str, reader: str) -> tuple[bytearray, list[int]] | None:
+    """The UTF-8 bytes ``reader`` read ``text`` from, with a hole wherever a byte was deleted, or ``None``.
+
+    A lenient double-byte decoder replaces each byte it cannot pair by U+FFFD; when those are deleted
+    afterwards, nothing marks the loss, but UTF-8 is self-synchronising: a lead byte short of its
+    continuation bytes, or continuation bytes without a lead, shows where a byte went. The lost byte
+    sat between two characters of ``text`` (the decoder dropped it whole), which places it (the last such
+    boundary inside the short sequence; a lost lead byte goes before the continuation bytes that survived). At most
+    :data:`MAX_HOLES` holes; ``None`` when the bytes decode already or the damage is not of this shape.
+    """
+    data = bytearray()
+    boundaries = {0}
+    for char in text:
+        raw = _encodes(reader, char)
+        if raw is None or char == MISSING:
+            return None
+        data += raw
+        boundaries.add(len(data))
+    try:
+        bytes(data).decode("utf-8")
+        return None  # nothing was lost
+    except UnicodeDecodeError:
+        pass
+    out = bytearray()
+    holes: list[int] = []
+    index = 0
+    while index < len(data):
+        byte = data[index]
+        if byte < 0x80:
+            out.append(byte)
+            index += 1
+            continue
+        continuations = 0
+        scan = index + (1 if byte >= 0xC2 else 0)
+        while scan < len(data) and 0x80 <= data[scan] <= 0xBF and continuations < 3:
+            scan += 1
+            continuations += 1
+        if 0xC2 <= byte <= 0xF4:
+            width = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            missing = width - 1 - continuations
+            if missing < 0:
+                return None
+            end = index + 1 + continuations
+            # The lost bytes sat at a character boundary of ``text`` inside this sequence: the last one.
+            at = max((offset for offset in range(index + 1, end + 1) if offset in boundaries), default=None)
+            if missing and at is None:
+                return None
+            cut = at if missing and at is not None else end
+            out += data[index:cut]
+            for _ in range(missing):
+                holes.append(len(out))
+                out.append(CONTINUATION_PLACEHOLDER)
+            out += data[cut:end]
+            index = end
+        elif 0x80 <= byte <= 0xBF and index in boundaries and continuations <= 2:
+            # A lead byte lost before ``continuations`` continuation bytes (a three-byte character when two
+            # survive; when one survives, one continuation byte was lost with the lead).
+            holes.append(len(out))
+            out.append(LEAD_PLACEHOLDER)
+            if continuations == 1:
+                holes.append(len(out))
+                out.append(CONTINUATION_PLACEHOLDER)
+            out += data[index:scan]
+            index = scan
+        else:
+            return None
+        if len(holes) > MAX_HOLES:
+            return None
+    return (out, holes) if holes else None
+
+
 def _after_wide(text: str, index: int) -> bool:
     """Whether ``text[index]`` follows a non-ASCII character, maybe across other ``?``."""
     before = text[:index].rstrip("?")
@@ -314,6 +389,9 @@ def _readings_once(lm: CharLM, text: str) -> list[tuple[str, tuple[str, str], in
                 continue
             legacy = "?" in text and original != "utf-8" and reader in ("gbk", "big5", "cp950")
             out += _reading(lm, text, _reencode(text, reader, original), reader, original)
+            if original == "utf-8" and reader in ("gbk", "big5", "cp950") and MISSING not in text:
+                # The decoder's U+FFFD may have been deleted: UTF-8's own structure shows where.
+                out += _reading(lm, text, _utf8_deletions(text, reader), reader, original)
             # Lost pairs keep a double-byte stream in step: the rest must already read as Chinese.
             if legacy and (encoded := _reencode(text, reader, original, True)) is not None \
                     and plausible_chinese(lm, bytes(encoded[0]).decode(original, "replace")):

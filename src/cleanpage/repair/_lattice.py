@@ -40,8 +40,11 @@ def _fold(char: str) -> str:
     return to_simplified_chars(char)
 
 
-def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None) -> Path | None:
-    """Lowest-cost choice of one character per slot between the ``left`` and ``right`` context characters."""
+def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None, margins: bool = True) -> Path | None:
+    """Lowest-cost choice of one character per slot between the ``left`` and ``right`` context characters.
+
+    Without ``margins`` the path's margins are left empty: a caller comparing many hypotheses computes them
+    (:func:`path_margins`) for the winner only."""
     if not slots or any(not slot.chars for slot in slots):
         return None
     start = _fold(left) if left else None
@@ -63,10 +66,10 @@ def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None
     final = [(cost + (lm.pair_cost(last, right_folded) if right_folded else 0.0), chosen)
              for last, (cost, chosen) in states.items()]
     cost, text = min(final)
-    return Path(text, cost, _margins(lm, slots, text, left, right))
+    return Path(text, cost, path_margins(lm, slots, text, left, right) if margins else ())
 
 
-def _margins(lm: Scorer, slots: list[Slot], text: str, left: str | None, right: str | None) -> tuple[float | None, ...]:
+def path_margins(lm: Scorer, slots: list[Slot], text: str, left: str | None, right: str | None) -> tuple[float | None, ...]:
     margins: list[float | None] = []
     for index, slot in enumerate(slots):
         if not slot.guessed or len(slot.chars) < 2:

@@ -14,7 +14,10 @@ regex engine skips clean text in its C loop without entering the pattern:
   Big5 and GBK read as each other, a double-byte stream out of step);
 * an ASCII punctuation mark between a non-ASCII character and a run that
   starts rare within three characters (a byte-level replace or insertion on
-  GBK/Big5 bytes).
+  GBK/Big5 bytes);
+* a symbol of GBK's symbol rows or a full-width letter glued to Han text,
+  or a lone ASCII letter or symbol between Han characters (a GBK/Big5 stream
+  that lost one byte, :mod:`._resync`).
 
 "Rare" is the character model's notion (Simplified fold costs at least
 :data:`RARE_COST`), built once from the model and the Traditional fold table.
@@ -32,6 +35,7 @@ from functools import lru_cache
 
 from ..joined import join_lines, lines_matching
 from ..shadow import is_han, to_simplified_chars
+from ._resync import TRIGGER_PARTS
 from .charlm import load
 
 RARE_COST = 5.0
@@ -89,6 +93,7 @@ def shift_signature() -> re.Pattern[str]:
         (f"[{ASCII_MARKS}]", f"(?<=[^\\x00-\\x7f].)(?={NON_ASCII_WORD}{{0,2}}{rare})"),
         ("[?\ufffd]", f"(?<=[^\\x00-\\x7f].)(?={INSERTED_TEXT}{NON_ASCII_WORD}{{0,2}}{rare})"),
         (rare, f"[^\\x00-\\x7f]?{rare}"),
+        *TRIGGER_PARTS,
     ))
 
 

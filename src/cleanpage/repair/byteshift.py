@@ -47,8 +47,9 @@ from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
-from ._lattice import Path, Slot, best_path
+from ._lattice import Path, Slot, best_path, path_margins
 from ._quoted import overlaps, protected_spans
+from ._resync import damage, stretches
 from ._scan import hits, lines_with_signature, shift_signature
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
@@ -66,6 +67,7 @@ MIN_GAIN = 4.0
 MAX_REPAIRED_COST = 4.2
 MIN_MARGIN = 0.2
 GUESS_MAX_COST = 6.0
+GUESSED_PUNCTUATION = "，。、；：？！"
 TEXT_RUN = re.compile(r"[^\x00-\x7f\s]+")
 HOT_WINDOW = 4  # characters from a rare one whose mean unigram cost is compared with the text's
 HOT_MARGIN = 1.5  # how far above the mean cost per Han character around it a window must be to count as out of step
@@ -94,14 +96,20 @@ def pair_table(codec: str) -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=4)
-def guessable_table(codec: str) -> dict[int, str]:
-    """The part of :func:`pair_table` a guess may produce: Han characters that are not very rare."""
+@lru_cache(maxsize=8)
+def guessable_table(codec: str, punctuation: bool = False) -> dict[int, str]:
+    """The part of :func:`pair_table` a guess may produce: Han characters that are not very rare, and with
+    ``punctuation`` the common Chinese punctuation (a lost trail byte at the end of a sentence was often
+    its 。 or ，: a guess whose lead byte is known)."""
     table = pair_table(codec)
     lm = load()
     codes = [code for code, char in table.items() if is_han(char)]
     folded = to_simplified_chars("".join(table[code] for code in codes))
-    return {code: table[code] for code, char in zip(codes, folded, strict=True) if lm.unigram_cost(char) < GUESS_MAX_COST}
+    guessable = {code: table[code] for code, char in zip(codes, folded, strict=True)
+                 if lm.unigram_cost(char) < GUESS_MAX_COST}
+    if punctuation:
+        guessable.update((code, char) for code, char in table.items() if char in GUESSED_PUNCTUATION)
+    return guessable
 
 
 @lru_cache(maxsize=4)
@@ -142,7 +150,8 @@ def _wide_forms(marker: str, codec: str) -> list[bytes]:
 
 
 @lru_cache(maxsize=65536)
-def _pair_chars(codec: str, leads: tuple[int, ...] | None, trails: tuple[int, ...] | None) -> tuple[str, ...]:
+def _pair_chars(codec: str, leads: tuple[int, ...] | None, trails: tuple[int, ...] | None,
+                punctuation: bool = False) -> tuple[str, ...]:
     """Characters with a lead byte in ``leads`` and a trail byte in ``trails`` (``None``: any).
 
     A guess (more than one byte pair) offers only Han characters the model does not find very rare:
@@ -150,7 +159,7 @@ def _pair_chars(codec: str, leads: tuple[int, ...] | None, trails: tuple[int, ..
     """
     lead_range = range(0x81, 0xFF) if leads is None else leads
     trail_range = range(0x40, 0xFF) if trails is None else trails
-    table = guessable_table(codec) if len(lead_range) * len(trail_range) > 1 else pair_table(codec)
+    table = guessable_table(codec, punctuation) if len(lead_range) * len(trail_range) > 1 else pair_table(codec)
     return tuple(c for b in lead_range for t in trail_range if (c := table.get(b << 8 | t)) is not None)
 
 
@@ -160,11 +169,14 @@ class _Slots:
     def __init__(self, codec: str) -> None:
         self.codec = codec
 
-    def pair(self, lead: int | Sequence[int] | None, trail: int | Sequence[int] | None) -> Slot:
+    def pair(self, lead: int | Sequence[int] | None, trail: int | Sequence[int] | None,
+             punctuation: bool = False) -> Slot:
+        """With ``punctuation``, a guess may also be common Chinese punctuation (a lost trail byte at the end
+        of a run was often its 。 or ，)."""
         leads = None if lead is None else (lead,) if isinstance(lead, int) else tuple(lead)
         trails = None if trail is None else (trail,) if isinstance(trail, int) else tuple(trail)
         guessed = leads is None or trails is None or len(leads) * len(trails) > 1
-        return Slot(_pair_chars(self.codec, leads, trails), guessed=guessed)
+        return Slot(_pair_chars(self.codec, leads, trails, punctuation), guessed=guessed)
 
     def either_side(self, byte: int) -> Slot:
         chars = self.pair(None, byte).chars + self.pair(byte, None).chars
@@ -176,6 +188,14 @@ class _Candidate:
     path: Path
     codec: str
     note: str
+    slots: tuple[Slot, ...] = ()  # what the path chose from, its context, and text kept after it as it stands:
+    context: tuple[str | None, str | None] = (None, None)  # the margins are computed for the winner only
+    kept: int = 0
+
+    def with_margins(self, lm: Scorer) -> _Candidate:
+        chosen = self.path.text[:len(self.path.text) - self.kept]
+        margins = path_margins(lm, list(self.slots), chosen, *self.context) + (None,) * self.kept
+        return _Candidate(_with_missing(Path(self.path.text, self.path.cost, margins)), self.codec, self.note)
 
 
 def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
@@ -195,9 +215,11 @@ def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
 
 
 def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_leads: tuple[int, ...] = (),
-                deleted_pair: bool = True, lead: int | None = None) -> list[tuple[list[Slot], str]]:
+                deleted_pair: bool = True, lead: int | None = None,
+                run_end: bool = False) -> list[tuple[list[Slot], str]]:
     """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``, and with ``deleted_pair``
-    also those with one deleted pair restored."""
+    also those with one deleted pair restored; with ``run_end`` (the span ends its run) the lost trail may
+    have been punctuation."""
     slots = _Slots(codec)
     head: list[Slot]
     if lost_leads:
@@ -212,7 +234,7 @@ def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_l
         head = [slots.either_side(shifted[0])]
         what = "a byte was lost before the run"
     inner = [slots.pair(shifted[i], shifted[i + 1]) for i in range(1, len(shifted) - 1, 2)]
-    last = slots.pair(shifted[-1], tail)
+    last = slots.pair(shifted[-1], tail, punctuation=run_end and tail is None)
     base = [*head, *inner, last]
     out = [(base, what)]
     for index in range(len(inner)) if deleted_pair else ():
@@ -243,6 +265,7 @@ class Span:
     start: int
     junk: str
     end: int
+    damage: float = 0.0  # what the span's damage signs cost beyond the model's price for them (:mod:`._resync`)
 
     @property
     def visible_marker(self) -> bool:
@@ -254,12 +277,12 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     """The best rebuild of ``span`` and its gain over the text as it stands, if it is clearly better."""
     start, junk, end = span.start, span.junk, span.end
     run = text[start + len(junk):end].replace(MISSING, "")
-    if not run:
-        return None
     following = text[end] if end < len(text) else None
     left = text[start - 1] if start else None
+    if not run and not (following and 0x40 <= ord(following) <= 0x7E and span.damage):
+        return None
     best: _Candidate | None = None
-    for codec in CODECS:
+    for codec in CODECS if run else ():
         shifted = _encode_pairs(run, codec)
         if shifted is None:
             continue
@@ -273,34 +296,47 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         lost_leads = _annotated_leads(left, annotation.group(1), codec) if annotation and left else ()
         for mid in mids:
             # A deleted bad pair, like a re-alignment, leaves a marker behind: a span without one is only shifted.
+            run_end = following is None or following.isascii() or following.isspace()
             for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads, deleted_pair=span.visible_marker,
-                                           lead=lead):
+                                           lead=lead, run_end=run_end):
                 right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
-                path = best_path(lm, slots, left, right)
+                path = best_path(lm, slots, left, right, margins=False)
                 if path is not None and (best is None or path.cost < best.path.cost):
-                    best = _Candidate(_with_missing(path), codec, what)
+                    best = _Candidate(path, codec, what, tuple(slots), (left, right))
             # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
             for cut in range(1, len(run)) if span.visible_marker else ():
                 for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, deleted_pair=False,
                                                lead=lead):
-                    path = best_path(lm, slots, left, run[cut])
+                    path = best_path(lm, slots, left, run[cut], margins=False)
                     if path is None:
                         continue
                     kept = run[cut:]
-                    path = Path(path.text + kept, path.cost + lm.cost(kept[1:], kept[0]),
-                                path.margins + (None,) * len(kept))
+                    path = Path(path.text + kept, path.cost + lm.cost(kept[1:], kept[0]), ())
                     if best is None or path.cost < best.path.cost:
-                        best = _Candidate(_with_missing(path), codec, what + f"; back in step after {cut} characters")
+                        best = _Candidate(path, codec, what + f"; back in step after {cut} characters", tuple(slots),
+                                          (left, run[cut]), len(kept))
+    if not run and following:
+        # A lone ASCII character between Han text: the trail byte of a Big5 character whose lead was lost.
+        right = text[end + 1] if end + 1 < len(text) else None
+        for codec in CODECS:
+            slots = [_Slots(codec).pair(None, ord(following))]
+            path = best_path(lm, slots, left, right, margins=False)
+            if path is not None and (best is None or path.cost < best.path.cost):
+                best = _Candidate(path, codec, "a lead byte was lost before an ASCII trail byte", tuple(slots),
+                                  (left, right))
     if best is None:
         return None
-    consumed = end + (1 if best.path.text and following and _tail_used(best, following) else 0)
+    best = best.with_margins(lm)
+    consumed = end + (1 if not run or (best.path.text and following and _tail_used(best, following)) else 0)
     before = text[start:consumed]
     after_ctx = text[consumed] if consumed < len(text) else None
     original_cost = lm.cost(before, left) + (lm.pair_cost(to_simplified_chars(before[-1]), after_ctx) if after_ctx else 0)
+    original_cost += span.damage
     repaired_cost = best.path.cost
     guessed = [m for m in best.path.margins if m is not None]
     gain = original_cost - repaired_cost
-    if gain < MIN_GAIN or repaired_cost / len(best.path.text) > MAX_REPAIRED_COST:
+    # A lone guessed character's cost includes its pair with the character after it: two characters' worth.
+    if gain < MIN_GAIN or repaired_cost / (len(best.path.text) + (0 if run else 1)) > MAX_REPAIRED_COST:
         return None
     if sum(1 for m in guessed if m < MIN_MARGIN) * 2 > len(guessed):
         return None
@@ -367,6 +403,9 @@ def suspicious_spans(text: str) -> list[list[Span]]:
     rare_hits = [start for start, _ in hits(shift_signature(), text) if is_han(text[start])]
     if rare_hits:
         groups += _unmarked_spans(lm, text, rare_hits)
+    # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
+    groups += [[Span(start, "", end, damage(lm, text, start, end + (1 if start == end else 0)))]
+               for start, end in stretches(lm, text)]
     return _merge_overlapping(groups)
 
 

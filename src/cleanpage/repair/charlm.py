@@ -152,6 +152,8 @@ CACHE_BIGRAM_WEIGHT = 0.3
 CACHE_UNIGRAM_WEIGHT = 0.05
 CACHE_MIN_CHARS = 500  # a shorter page says too little about its own character frequencies
 CACHE_MAX_COST = 5.0  # only pairs of common characters enter the page cache: damaged runs are rare characters
+# A character the page never counted gets only the general model's share of the mixture.
+UNSEEN_PENALTY = -math.log10(1 - CACHE_UNIGRAM_WEIGHT - CACHE_BIGRAM_WEIGHT)
 
 
 class PageLM:
@@ -210,7 +212,16 @@ class PageLM:
         key = (previous, char)
         cost = self._memo.get(key)
         if cost is None:
-            cost = self._memo[key] = self._pair_cost(previous, char)
+            page, own = self.page, self.own
+            if page is not None and own is not None and char not in own.chars and previous not in own.firsts:
+                # The span taken out never counted this character or pair: the page's own cost, shared
+                # (and remembered) across every span of the page.
+                cost = page.pair_cost(previous, char)
+            elif page is None and char not in self.chars:
+                cost = self.lm.pair_cost(previous, char) + UNSEEN_PENALTY  # no page count can apply
+            else:
+                cost = self._pair_cost(previous, char)
+            self._memo[key] = cost
         return cost
 
     def _pair_cost(self, previous: str | None, char: str) -> float:

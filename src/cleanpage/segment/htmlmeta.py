@@ -18,17 +18,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..dates import parse_date
+from ..dates import find_date, parse_date
 from ..evidence import Harvested
-from ..lexicon import LABELS, longest_first
-from ..names import NOT_A_PERSON, has_han, is_placeholder, parse_names, person_names
+from ..lexicon import LABELS, LATIN_DATE_LABELS, longest_first
+from ..names import BRACKET_NOT_ALIAS, NOT_A_PERSON, has_han, is_placeholder, parse_names, person_names
 from ..page import PageHints
 from ..shadow import fold
 from .signals.semantics import CLASS_WORD, class_words
@@ -37,7 +38,9 @@ from .signals.semantics import CLASS_WORD, class_words
 LABELLED_NEAR_TITLE = 0.85
 META_TAG = 0.8
 TIME_ELEMENT = 0.75
+SHOWN_DATE = 0.81
 BARE_DATE_NEAR_TITLE = 0.7
+TITLE_FROM_DOM = 0.7
 TITLE_SUFFIX_SITE = 0.6
 AUTHOR_ELEMENT = 0.6
 BYLINE_NEAR_TITLE = 0.55
@@ -53,13 +56,32 @@ TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-
 SITE_SUFFIX_MAX = 16
 SPACE = re.compile(r"\s+")
 NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
+PRECEDING_NODES = 6  # text nodes before it, in its own container, searched for its date
+# Class and id words of an article's standfirst, the long line a byline may follow.
+STANDFIRST_WORDS = frozenset({"intro", "lead", "lede", "teaser", "standfirst", "summary", "excerpt", "dek", "deck",
+                              "subtitle", "subheadline", "abstract", "description", "kicker", "daodu", "zhaiyao"})
 META_LINE_MAX = 200
 
+
 # Labels from the one lexicon, matched on the folded line (Simplified, half-width) and cut from the original.
-PUBLISHED_LABEL = re.compile(rf"(?:{longest_first(LABELS['published'])})\s*[:：]?")
-LABELLED_DATE_START = re.compile(r"\s*[:：]?\s*[于於]?\s*[\d〇○零一二]")
+def _date_label(field: str) -> re.Pattern[str]:
+    """A date label of ``field`` (published, updated) from the lexicon: Han labels anywhere, Latin ones as whole
+    words in any case (``update`` is no ``date``)."""
+    return re.compile(rf"(?:{longest_first(LABELS[field])}|(?i:(?<![^\W\d_])(?:{longest_first(LATIN_DATE_LABELS[field])})"
+                      r"(?![^\W\d_])))\s*[:：]?")
+
+
+PUBLISHED_LABEL = _date_label("published")
+# What may stand between a date label and its date: a colon, 于, a preposition (``on``, ``am``, ``le``) and a
+# weekday or month name (``Posted on Monday, 6 January``, ``Published June 5``).
+_DATE_PREPOSITION = r"(?:[于於]|(?i:on|am|um|le|el|il|op|den|the)\b\s*[:：]?)"
+LABELLED_DATE_START = re.compile(rf"\s*[:：]?\s*{_DATE_PREPOSITION}?\s*(?:(?i:[a-zà-ÿ]{{3,12}})\.?,?\s+)?[\d〇○零一二]")
+UPDATED_LABEL = _date_label("updated")
+# A label and its colon right before a date: ``Erscheinungsdatum:``, ``截止日期：``.
+OTHER_LABEL_BEFORE = re.compile(r"([^\W\d_][^\s:：]{0,30})\s*[:：]\s*[于於]?\s*$")
 MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")
-UPDATED_LABEL = re.compile(rf"(?:{longest_first(LABELS['updated'])})\s*[:：]?")
+# A date label alone on its line (``Erschienen am:``): it labels the date on the next line.
+LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*{_DATE_PREPOSITION}?\s*")
 SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*")
 AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
@@ -69,7 +91,10 @@ DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特�
 DATELINE_WINDOW = 60  # characters at the start of a paragraph where a dateline sits
 # An unlabelled byline of a name and the outlet it writes for: 石佳/中国青年报.
 NAME_SLASH_OUTLET = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*([\u4e00-\u9fff]{2,12})")
-AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|[|｜/／\[【(（]|\d{4}[-年/.]).*$")
+# Where a byline's names end: the next label, a separator, a date, a bracket (unless it holds the writer's
+# Latin name: 周思博 (Joel Spolsky)).
+AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|"
+                         rf"译者|譯者|[|｜/／\[【]|{BRACKET_NOT_ALIAS}|\d{{4}}[-年/.]).*$")
 SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
@@ -106,6 +131,7 @@ PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:rel
                   "sailthru.date", "article.published", "published_time", "published", "maketime")
 UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmodifiedtime",
                 "weibo: article:update_at", "dateupdate", "last-modified", "modified_time")
+MODIFIED_WORDS = frozenset({"datemodified", "modified", "updated", "update", "lastmod", "changed", "aktualisiert"})
 SOURCE_META = ("source", "contentsource", "article:source", "og:article:source", "mediaid")
 AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl")
 IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
@@ -120,8 +146,10 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     site = _site_name(metas, ld, found)
     headline = _titles(tree, metas, ld, site, found)
     _dates_from_tags(tree, metas, ld, found)
-    byline_zone = _meta_lines(headline) if headline is not None else []
-    _near_headline(byline_zone, found)
+    below = _meta_lines(_following_texts(headline)) if headline is not None else []
+    above = _meta_lines(_preceding_texts(headline)) if headline is not None else []
+    byline_zone = [line.text for line in below]
+    shown_days = _near_headline(above, below, _byline_zone_end(below), found)
     _source_from_tags(metas, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
     marked = _marked(tree)
@@ -139,7 +167,7 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     if "published" not in found.values:
         _date_from_htmldate(tree, url, found)
     else:
-        _local_day_of_utc_tag(tree, url, found)
+        _local_day_of_utc_tag(tree, url, shown_days, found)
     return found
 
 
@@ -251,7 +279,7 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
         headline_element = next((el for text, el in headings if el.tag == "h1"), None)
     found.titles = list(dict.fromkeys(c for c in candidates if c))
     if found.titles:
-        found.values.offer("title", found.titles[0], "dom headline", raw_title, BARE_DATE_NEAR_TITLE)
+        found.values.offer("title", found.titles[0], "dom headline", raw_title, TITLE_FROM_DOM)
     return headline_element
 
 
@@ -270,11 +298,16 @@ def _dates_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[
             iso = parse_date(value) if value else None
             if iso:
                 found.values.offer(name, iso, f"json-ld {ld_key}", value or "", META_TAG)
+    seen: set[str] = set()
     for element in tree.iter("time"):
         raw = element.get("datetime") or _text(element)
         iso = parse_date(raw) if raw else None
-        if iso:
-            found.values.offer("published", iso, "time element", raw, TIME_ELEMENT)
+        # a <time> the markup names for the modification (itemprop=dateModified, class updated) is the update
+        name = "updated" if (class_words(element) | {element.get("itemprop", "").lower()}) & MODIFIED_WORDS else "published"
+        if iso and name not in seen:
+            seen.add(name)
+            found.values.offer(name, iso, "time element", raw, TIME_ELEMENT)
+        if "published" in seen:
             break
 
 
@@ -307,21 +340,42 @@ def _texts_in_order(element: etree._Element) -> Iterator[tuple[str, etree._Eleme
         yield element.tail.strip(), parent
 
 
-def _meta_lines(headline: etree._Element) -> list[str]:
-    """Lines of text right after the headline: the byline zone (作者, 来源, 发布时间...)."""
-    lines: list[str] = []
-    current: list[str] = []
-    owner: etree._Element | None = None
-    for text, node in _following_texts(headline):
+@dataclass
+class ZoneLine:
+    """A line of text near the headline as a browser shows it (one block's text), its text outside links
+    (a date in a link names another page: an archive, a related article) and its block element."""
+
+    text: str
+    own: str
+    block: etree._Element
+
+
+def _meta_lines(texts: Iterable[tuple[str, etree._Element]]) -> list[ZoneLine]:
+    """Text nodes grouped into the lines a browser shows, one per block."""
+    groups: list[tuple[etree._Element, list[str], list[str]]] = []
+    for text, node in texts:
         block = _block_ancestor(node)
-        if owner is not None and block is not owner:
-            lines.append(" ".join(current))
-            current = []
-        owner = block
-        current.append(text)
-    if current:
-        lines.append(" ".join(current))
-    return [SPACE.sub(" ", line)[:META_LINE_MAX] for line in lines]
+        if not groups or block is not groups[-1][0]:
+            groups.append((block, [], []))
+        groups[-1][1].append(text)
+        if not any(element.tag == "a" for element in (node, *node.iterancestors())):
+            groups[-1][2].append(text)
+    return [ZoneLine(SPACE.sub(" ", " ".join(text))[:META_LINE_MAX], SPACE.sub(" ", " ".join(own))[:META_LINE_MAX], block)
+            for block, text, own in groups]
+
+
+def _preceding_texts(headline: etree._Element) -> list[tuple[str, etree._Element]]:
+    """The few text nodes just before the headline inside its own container (its and its parent's earlier
+    siblings), in document order: article headers print the date or the kicker above the headline."""
+    texts: list[tuple[str, etree._Element]] = []
+    for level in (headline, headline.getparent()):
+        if level is None or level.tag in {"body", "html"}:
+            break
+        for sibling in level.itersiblings(preceding=True):
+            texts[:0] = list(_texts_in_order(sibling))
+            if len(texts) >= PRECEDING_NODES:
+                return texts[-PRECEDING_NODES:]
+    return texts
 
 
 def _block_ancestor(node: etree._Element) -> etree._Element:
@@ -331,46 +385,115 @@ def _block_ancestor(node: etree._Element) -> etree._Element:
     return node
 
 
-def _near_headline(lines: list[str], found: PageHints) -> None:
-    for line in lines:
-        credit = DATELINE_CREDIT.search(line[:DATELINE_WINDOW])
-        names = person_names(credit.group(1)) if credit else []
+def _byline_zone_end(lines: list[ZoneLine]) -> int:
+    """Where the body starts after the headline: at the first long line that is not a labelled date line,
+    unless it is the article's standfirst, which the markup names (``article__intro``, ``lead``, ``teaser``)
+    and bylines often follow."""
+    for index, line in enumerate(lines):
+        if len(line.text) > 120 and not PUBLISHED_LABEL.search(fold(line.text)[:40]) and not (
+                index == 0 and any(class_words(element) & STANDFIRST_WORDS
+                                   for element in (line.block, *line.block.iterancestors()))):
+            return index
+    return len(lines)
+
+
+def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found: PageHints) -> set[str]:
+    """Dates, names and the source printed by the headline: in the byline zone below it, up to the body's
+    first line at ``end`` (whose dateline may credit the reporters), and the dates in the few lines above it,
+    where article headers print them. Returns the days shown there."""
+    below, body_start = below[:end], below[end:end + 1]
+    shown = {id(line): _shown_dates(line.own) if len(line.text) <= 80 and not UPDATED_LABEL.search(fold(line.text))
+             else [] for line in (*above, *below)}
+    # the byline zone of an article shows one day; several days on several lines are a list of other pages
+    one_day = len({dates[0][:10] for dates in shown.values() if dates}) == 1
+    label_line: str | None = None  # a date label alone on its line labels the date on the next one
+    for line in (*above, *below):
+        _dates_near_headline(line.text, shown[id(line)], one_day, label_line, found)
+        label_line = line.text if LABEL_ALONE.fullmatch(fold(line.text)) else None
+    for line in below:
+        _names_near_headline(line.text, found)
+    for line in body_start:
+        _credits_near_headline(line.text, found)
+    return {dates[0][:10] for dates in shown.values() if dates}
+
+
+def _dates_near_headline(line: str, dates: list[str], one_day: bool, label_line: str | None,
+                         found: PageHints) -> None:
+    shadow = fold(line)  # the same length as the line: offsets found on it cut the original
+    if label_line is not None:
+        shadow, line = fold(label_line) + " " + shadow, label_line + " " + line
+    for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
+        match = _labelled_date(label, shadow)
+        if match:
+            rest = line[match.end():]
+            iso = parse_date(rest) or _with_known_year(rest, found)
+            if iso:
+                words = line[match.start():match.end()].strip()
+                found.values.offer(name, iso, f"label near headline ({words})", line, LABELLED_NEAR_TITLE)
+    if dates:
+        _offer_shown_date(dates, one_day, line, found)
+
+
+def _names_near_headline(line: str, found: PageHints) -> None:
+    _credits_near_headline(line, found)
+    shadow = fold(line)
+    match = SOURCE_LABEL.search(shadow)
+    if match:
+        value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]
+        if value and not is_placeholder(value) and len(value) <= 30:
+            found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
+    match = AUTHOR_LABEL.search(shadow)
+    if match:
+        names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
         if names:
-            _offer_authors(names, "dateline credit near headline", line, found)
-        byline = NAME_SLASH_OUTLET.fullmatch(line)
-        if byline and person_names(byline.group(1)) == [byline.group(1)] and NOT_A_PERSON.search(byline.group(2)):
-            _offer_authors([byline.group(1)], "name/outlet byline near headline", line, found)
-            found.values.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
-        shadow = fold(line)  # the same length as the line: offsets found on it cut the original
-        if len(line) > 120 and not PUBLISHED_LABEL.search(shadow[:40]):
-            break  # the body has started
-        for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
-            match = _date_label(label, shadow)
-            if match:
-                rest = line[match.end():]
-                iso = parse_date(rest) or _with_known_year(rest, found)
-                if iso:
-                    shown = line[match.start():match.end()].strip()
-                    found.values.offer(name, iso, f"label near headline ({shown})", line, LABELLED_NEAR_TITLE)
-        iso = parse_date(line) if len(line) <= 80 and not UPDATED_LABEL.search(shadow) else None
-        if iso:
-            current = found.values.get("published")
-            # the date the page prints beside the headline wins over a tag's date of the same day
-            refines = current is not None and (
-                (iso[:10] == str(current.value)[:10] and iso != current.value and len(iso) >= len(str(current.value)))
-                or _local_day_of(iso, current))
-            confidence = current.confidence + 0.01 if refines and current else BARE_DATE_NEAR_TITLE
-            found.values.offer("published", iso, "date near headline", line, confidence)
-        match = SOURCE_LABEL.search(shadow)
-        if match:
-            value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]
-            if value and not is_placeholder(value) and len(value) <= 30:
-                found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
-        match = AUTHOR_LABEL.search(shadow)
-        if match:
-            names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
-            if names:
-                _offer_authors(names, f"label near headline ({line[match.start():match.end()].strip()})", line, found)
+            _offer_authors(names, f"label near headline ({line[match.start():match.end()].strip()})", line, found)
+
+
+def _credits_near_headline(line: str, found: PageHints) -> None:
+    """Reporters credited in a dateline (新华社北京7月1日电（记者 …）) and a name/outlet byline (石佳/中国青年报)."""
+    credit = DATELINE_CREDIT.search(line[:DATELINE_WINDOW])
+    names = person_names(credit.group(1)) if credit else []
+    if names:
+        _offer_authors(names, "dateline credit near headline", line, found)
+    byline = NAME_SLASH_OUTLET.fullmatch(line)
+    if byline and person_names(byline.group(1)) == [byline.group(1)] and NOT_A_PERSON.search(byline.group(2)):
+        _offer_authors([byline.group(1)], "name/outlet byline near headline", line, found)
+        found.values.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
+
+
+def _shown_dates(text: str) -> list[str]:
+    """The dates a byline-zone line shows (up to three), the first unlabelled or after a date label; none when
+    the first follows another field's label (``Erscheinungsdatum: 14.08.2017`` of a reviewed book, 截止日期：…)."""
+    dates: list[str] = []
+    start = 0
+    while len(dates) < 3 and (found := find_date(text[start:])) is not None:
+        if not dates:
+            label = OTHER_LABEL_BEFORE.search(text[:found.start])
+            if label and not PUBLISHED_LABEL.search(fold(label.group(1))):
+                return []
+        dates.append(found.iso)
+        start += found.end
+    return dates
+
+
+def _offer_shown_date(dates: list[str], one_day: bool, line: str, found: PageHints) -> None:
+    """The date the page prints by its headline, unlabelled. It refines a tag's date of the same day (its time,
+    or the local day of a UTC tag); alone in its line and in the byline zone it wins over tags of another day
+    (the page's own word), unless it is the day the tags say the page was modified on: then it shows the update,
+    not the publication."""
+    iso = dates[0]
+    current = found.values.get("published")
+    updated = found.values.get("updated")
+    refines = current is not None and (
+        (iso[:10] == str(current.value)[:10] and iso != current.value and len(iso) >= len(str(current.value)))
+        or _local_day_of(iso, current))
+    if refines and current is not None:
+        confidence = current.confidence + 0.01
+    elif len(dates) == 1 and one_day and not (updated is not None and str(updated.value)[:10] == iso[:10]):
+        confidence = SHOWN_DATE
+    else:
+        confidence = BARE_DATE_NEAR_TITLE
+    found.values.offer("published", iso, "date near headline", line, confidence)
 
 
 def _local_day_of(printed: str, tag: Harvested) -> bool:
@@ -386,7 +509,7 @@ def _local_day_of(printed: str, tag: Harvested) -> bool:
     return abs((shown - stamped).days) == 1
 
 
-def _date_label(label: re.Pattern[str], line: str) -> re.Match[str] | None:
+def _labelled_date(label: re.Pattern[str], line: str) -> re.Match[str] | None:
     """A date label that labels a date: the date follows it at once (发布时间：2019-…, 发表于2014-…), so a
     headline that says 发布 somewhere before a list date (华为发布…芯片 2019-09-06) is not one."""
     for match in label.finditer(line):
@@ -671,12 +794,14 @@ def _date_from_url(url: str, found: PageHints) -> None:
     found.values.offer("published", iso, "date in url", url, URL_DATE)
 
 
-def _local_day_of_utc_tag(tree: etree._Element, url: str | None, found: PageHints) -> None:
+def _local_day_of_utc_tag(tree: etree._Element, url: str | None, shown_days: set[str], found: PageHints) -> None:
     """A published time taken from a tag in UTC (``2022-05-04T00:53:29Z``) may fall on the day after the one
     the page shows its readers (3 May in Buenos Aires). htmldate reads the page's own shown date first;
-    when it gives the day before or after the tag's, that is the local day."""
+    when it gives the day before or after the tag's, that is the local day; unless the headline shows the
+    tag's own day."""
     current = found.values.get("published")
-    if current is None or not current.rule.startswith(("meta ", "json-ld ")) or not UTC_SUFFIX.search(current.raw.strip()):
+    if (current is None or not current.rule.startswith(("meta ", "json-ld ")) or not UTC_SUFFIX.search(current.raw.strip())
+            or str(current.value)[:10] in shown_days):
         return
     import htmldate
 

@@ -1,0 +1,176 @@
+"""Where a GBK or Big5 stream that lost one byte was read out of step: short stretches, priced in one pass.
+
+A double-byte stream that lost a byte is read out of step from the loss until the decoder meets an
+ASCII byte or a pair it rejects (a lenient decoder drops that byte, which puts it back in step). The
+out-of-step stretch is often one to four characters long and need not hold two rare Han characters,
+which is what the rare-cluster search of :mod:`.byteshift` looks for. It shows instead as a symbol
+of GBK's symbol rows glued to Han text (``收┢团伙`` for ``是诈骗团伙``, ``利ⅰ`` for ``利息。``),
+or, in Big5, as a lone ASCII letter or symbol between Han characters: the trail byte of a character
+whose lead byte was lost (``信息W報`` for ``信息上報``, ``工@中`` for ``工作中``).
+
+Such a trigger (:data:`TRIGGER`, also one family of the suspicion scan) marks a run worth pricing. The
+run's characters are encoded once; the same bytes read from the second byte give every shifted pair at
+once, so every stretch ``[s, e)`` of the run is priced with prefix sums: what its characters cost as
+they stand, against what the shifted pairs inside it cost plus two guessed characters (the one whose
+lead or trail byte was lost, and the one whose trail the decoder dropped or that took the ASCII byte
+after the run as its trail). The few stretches much cheaper read shifted are handed to
+:func:`.byteshift._repair_span`, which rebuilds them with the character model and decides.
+
+Never changes anything itself: it only proposes stretches. A stretch with no trigger near it, or whose
+shifted reading is not clearly cheaper, is never proposed; clean text read one byte off is rarely cheaper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..shadow import to_simplified_chars
+from .charlm import CharLM
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# What an out-of-step GBK/Big5 pair often reads as, glued to Han text: Greek, Cyrillic, Roman numerals,
+# enclosed numbers, box drawing, bopomofo, full-width letters and digits (not kana: Japanese glues it to kanji).
+ODD = "\u0391-\u03c9\u0401-\u0451\u2160-\u217f\u2460-\u24ff\u2500-\u257f\u3105-\u3129" \
+      "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+# (first character class, the rest of the pattern): the suspicion scan's family form.
+TRIGGER_PARTS = (
+    (f"[{ODD}]", f"(?:(?<=[{HAN}].)|(?=[{HAN}]))"),
+    ("[@-~]", f"(?<=[{HAN}].)(?=[{HAN}\\n]|\\Z)"),  # Big5: a trail byte left alone by its lost lead
+)
+TRIGGER = re.compile("|".join(f"{head}{rest}" for head, rest in TRIGGER_PARTS))
+RUN = re.compile(r"[^\x00-\x7f\s]+")
+CODECS = ("gbk", "big5")
+GUESS_COST = 3.8  # what a guessed common character is assumed to cost when stretches are compared
+MIN_ESTIMATE = -4.0  # estimated gain (log10) a stretch needs to be proposed (the estimate is a rough one: rebuilding decides)
+# A trigger as it stands is priced as damage, not as the model prices a symbol or a Latin letter (2.5,
+# cheap because Latin words are common in Chinese text; a lone letter glued between Han characters is not).
+TRIGGER_COST = 6.0
+# Box drawing, Greek, Cyrillic, bopomofo and full-width letters glued to Han prose are damage all but
+# always; Roman numerals, enclosed numbers and full-width digits are sometimes written (第Ⅲ章, ①).
+DAMAGE_SIGN = re.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\uff21-\uff3a\uff41-\uff5a]")
+SIGN_COST = 8.0
+MAX_STRETCH = 8  # characters of the damaged text an out-of-step stretch spans
+PER_TRIGGER = 3  # stretches proposed around each trigger
+REACH = 8  # characters before a trigger where the stretch may start
+
+
+def _pairs(codec: str) -> dict[int, str]:
+    from .byteshift import pair_table
+
+    return pair_table(codec)
+
+
+def _priced(char: str) -> bool:
+    """Whether a trigger character is priced as damage: not a capital letter, which Chinese text glues to Han
+    characters as it is (B超, A股, M码, X光)."""
+    return not "A" <= char <= "Z"
+
+
+def _cost(char: str) -> float:
+    return SIGN_COST if DAMAGE_SIGN.match(char) else TRIGGER_COST
+
+
+def damage(lm: CharLM, text: str, start: int, end: int) -> float:
+    """What the triggers in ``text[start:end]`` cost beyond the model's price for them."""
+    return sum(max(0.0, _cost(match.group()) - lm.unigram_cost(match.group()))
+               for match in TRIGGER.finditer(text) if start <= match.start() < end and _priced(match.group()))
+
+
+def stretches(lm: CharLM, text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` stretches of ``text`` worth a rebuild as one lost byte's out-of-step reading, best
+    first per trigger. ``start == end`` is a lone ASCII character at ``end`` read as a trail byte."""
+    out: list[tuple[int, int]] = []
+    for trigger in TRIGGER.finditer(text):
+        position = trigger.start()
+        found: list[tuple[float, int, int]] = []
+        if text[position].isascii():
+            found += _around_ascii(lm, text, position)
+        else:
+            run = RUN.search(text, max(0, position - REACH))
+            while run is not None and run.start() <= position:
+                if run.end() > position:
+                    found += _in_run(lm, text, run.start(), run.end(), position)
+                    break
+                run = RUN.search(text, run.end())
+        for _, start, end in sorted(found, reverse=True)[:PER_TRIGGER]:
+            if (start, end) not in out:
+                out.append((start, end))
+    return out
+
+
+def _around_ascii(lm: CharLM, text: str, position: int) -> list[tuple[float, int, int]]:
+    """Stretches ending just before the ASCII character at ``position``, which took it as their trail."""
+    run_start = position
+    while run_start > 0 and position - run_start < REACH and not text[run_start - 1].isascii() \
+            and not text[run_start - 1].isspace():
+        run_start -= 1
+    return _in_run(lm, text, run_start, position, position, ascii_tail=True)
+
+
+def _in_run(lm: CharLM, text: str, start: int, end: int, trigger: int,
+            ascii_tail: bool = False) -> list[tuple[float, int, int]]:
+    """Estimated gains of the stretches of ``text[start:end]`` that hold the trigger (or, with
+    ``ascii_tail``, that end at the ASCII character at ``end``), see the module doc."""
+    chars = text[start:end]
+    count = len(chars)
+    folded = to_simplified_chars(chars)
+    left = to_simplified_chars(text[start - 1]) if start else None
+    triggers = {match.start() - start for match in TRIGGER.finditer(text)
+                if start <= match.start() <= end and _priced(match.group())}
+    prefix = [0.0]
+    for index, char in enumerate(folded):
+        cost = lm.pair_cost(folded[index - 1] if index else left, char)
+        prefix.append(prefix[-1] + (max(cost, _cost(char)) if index in triggers else cost))
+    relative = trigger - start
+    found: list[tuple[float, int, int]] = []
+    for codec in CODECS:
+        try:
+            data = chars.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(data) != 2 * count:
+            continue  # a character of another width: the pairs below would not line up
+        table = _pairs(codec)
+        shifted = [table.get(data[2 * i + 1] << 8 | data[2 * i + 2]) for i in range(count - 1)]
+        if ascii_tail:
+            # The last character took the ASCII byte after the run as its trail.
+            shifted.append(table.get(data[-1] << 8 | ord(text[end])) if count else None)
+        reading = [to_simplified_chars(char) if char else None for char in shifted]
+        if ascii_tail:
+            tail = TRIGGER_COST if _priced(text[end]) else lm.unigram_cost(text[end])
+            for first in range(count if _priced(text[end]) else count - 1, -1, -1):  # a lone capital stays
+                inner = _chain_cost(lm, reading[first:count])
+                if inner is None:
+                    break
+                gain = prefix[count] - prefix[first] + tail - inner - GUESS_COST
+                if gain >= MIN_ESTIMATE:
+                    found.append((gain, start + first, start + count))
+            continue
+        for first in range(max(0, relative - REACH), relative + 1):
+            inner = 0.0
+            previous: str | None = None
+            for stop in range(first + 1, min(count, first + MAX_STRETCH) + 1):
+                # Shifted pairs first..stop-2 are the inner characters; the first and the last are guessed.
+                if stop - 2 >= first:
+                    shifted_char = reading[stop - 2]
+                    if shifted_char is None:
+                        break
+                    inner += lm.pair_cost(previous, shifted_char)
+                    previous = shifted_char
+                if stop <= relative:
+                    continue  # the stretch must hold the trigger
+                gain = prefix[stop] - prefix[first] - inner - 2 * GUESS_COST
+                if gain >= MIN_ESTIMATE:
+                    found.append((gain, start + first, start + stop))
+    return found
+
+
+def _chain_cost(lm: CharLM, chars: list[str | None]) -> float | None:
+    total = 0.0
+    previous: str | None = None
+    for char in chars:
+        if char is None:
+            return None
+        total += lm.pair_cost(previous, char)
+        previous = char
+    return total

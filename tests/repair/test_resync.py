@@ -1,0 +1,46 @@
+"""Short out-of-step stretches after one lost GBK/Big5 byte (repair/_resync.py, rebuilt by byte_shift)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanpage.repair import repair_text, suspicious
+from cleanpage.repair._resync import stretches
+from cleanpage.repair.charlm import load
+
+
+def _lose(sentence: str, codec: str, char_index: int, byte: int = 0) -> str:
+    """``sentence`` in ``codec`` with one byte of one character deleted, decoded leniently, U+FFFD dropped."""
+    data = bytearray()
+    for index, char in enumerate(sentence):
+        encoded = char.encode(codec)
+        data += encoded[:byte] + encoded[byte + 1:] if index == char_index else encoded
+    return bytes(data).decode(codec, "replace").replace("\ufffd", "")
+
+
+@pytest.mark.parametrize(("sentence", "codec", "index"), [
+    ("調查組仍在緊鑼密鼓工作中。", "big5", 10),  # 作 = A7 40: the lead lost, '@' left alone
+    ("開展藥品安全治理創新試點,努力打造基層最佳實踐。", "big5", 22),  # 踐 。 read as 翩 C
+])
+def test_lost_lead_before_an_ascii_trail_is_rebuilt(sentence: str, codec: str, index: int) -> None:
+    damaged = _lose(sentence, codec, index)
+    assert damaged != sentence and suspicious(damaged)
+    assert repair_text(damaged) == sentence
+
+
+def test_a_symbol_glued_to_han_text_proposes_the_stretch_it_ends() -> None:
+    damaged = _lose("然而，这只是诈骗团伙套路的第一步。", "gbk", 5)
+    assert "┢" in damaged
+    start = damaged.index("┢") - 1
+    assert (start, start + 2) in stretches(load(), damaged)
+
+
+@pytest.mark.parametrize("clean", [
+    "医生看了报告说，半年后再复查B超。",
+    "S碼和M碼可以多囤點。",
+    "他说:“太好了!”然后用iPhone 15拍了照片(约3MB)。",
+    "维生素C片和第Ⅲ章，①号文件。",
+    "東京の天気は晴れです。ひらがなとカタカナ、漢字が混ざっています。",
+])
+def test_clean_text_with_letters_and_symbols_is_left_alone(clean: str) -> None:
+    assert repair_text(clean) == clean
