@@ -19,7 +19,7 @@ def _lose(sentence: str, codec: str, char_index: int, byte: int = 0) -> str:
 
 
 @pytest.mark.parametrize(("sentence", "codec", "index"), [
-    ("調查組仍在緊鑼密鼓工作中。", "big5", 10),  # 作 = A7 40: the lead lost, '@' left alone
+    ("調查組仍在緊鑼密鼓工作中。", "big5", 9),  # 工 = A4 75: the lead lost, 'u' left alone
     ("開展藥品安全治理創新試點,努力打造基層最佳實踐。", "big5", 22),  # 踐 。 read as 翩 C
 ])
 def test_lost_lead_before_an_ascii_trail_is_rebuilt(sentence: str, codec: str, index: int) -> None:
@@ -41,6 +41,9 @@ def test_a_symbol_glued_to_han_text_proposes_the_stretch_it_ends() -> None:
     "他说:“太好了!”然后用iPhone 15拍了照片(约3MB)。",
     "维生素C片和第Ⅲ章，①号文件。",
     "東京の天気は晴れです。ひらがなとカタカナ、漢字が混ざっています。",
+    "谢谢大家，尤其是@北漂第七年 和@法学僧小林 ！",  # @ is Big5's trail byte of 作 too, but a mention here
+    "21Cn娱乐[引用日期2014-05-19]",
+    "汉化组_阿树说好~再看看^_^",
 ])
 def test_clean_text_with_letters_and_symbols_is_left_alone(clean: str) -> None:
     assert repair_text(clean) == clean

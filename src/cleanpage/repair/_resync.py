@@ -35,7 +35,10 @@ ODD = "\u0391-\u03c9\u0401-\u0451\u2160-\u217f\u2460-\u24ff\u2500-\u257f\u3105-\
 # (first character class, the rest of the pattern): the suspicion scan's family form.
 TRIGGER_PARTS = (
     (f"[{ODD}]", f"(?:(?<=[{HAN}].)|(?=[{HAN}]))"),
-    ("[@-~]", f"(?<=[{HAN}].)(?=[{HAN}\\n]|\\Z)"),  # Big5: a trail byte left alone by its lost lead
+    # Big5: a trail byte (0x40-0x7E) left alone by its lost lead: a letter (capitals priced as the model prices
+    # them: B超, see _priced) or a mark Chinese prose never glues between Han characters; not the marks it does
+    # write there (@提及, 乐[引用日期], 汉化组_阿树, 标题|栏目, 好~, ^_^).
+    ("[A-Za-z\\\\`{}]", f"(?<=[{HAN}].)(?=[{HAN}\\n]|\\Z)"),
 )
 TRIGGER = re.compile("|".join(f"{head}{rest}" for head, rest in TRIGGER_PARTS))
 RUN = re.compile(r"[^\x00-\x7f\s]+")
