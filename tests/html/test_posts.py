@@ -330,3 +330,30 @@ def test_answers_after_a_long_best_answer_are_posts_on_a_question_page() -> None
     found = find_posts(context := _context(page))
     assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
     assert find_posts(_context(page.replace("最佳答案", "正文").replace("其他回答", "评论"))) == []
+
+
+def _modern_post(user: str, stamp: str, body: str, cls: str = "cPost ipsComment") -> str:
+    """A post of a modern engine: the day printed, the time of day only in ``<time datetime>``, the text in an
+    element the engine also names for comments."""
+    return (f'<article class="{cls}"><aside class="cAuthorPane"><h3><a href="/profile/1/">{user}</a></h3></aside>'
+            f'<div class="ipsComment_content"><div class="ipsComment_meta">发布于 <time datetime="{stamp}Z">'
+            f'{stamp[:10]}</time></div><div class="richText">{body}</div></div></article>')
+
+
+def test_posts_timed_by_a_time_tag_and_named_comments_by_their_engine_are_a_thread() -> None:
+    bodies = [(user, stamp, f"<p>{text}</p>") for user, stamp, text in
+              [("背包客小张", "2011-06-12T09:02:00", REPLIES[0][2]), ("川西老司机", "2011-06-12T10:37:00", REPLIES[1][2]),
+               ("山野行者", "2011-06-12T21:46:00", '上传好了：<a href="https://example.com/log/7f3a">https://example.com/log/7f3a</a>')]]
+    page = (f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='cTopic'>"
+            + "".join(_modern_post(*post) for post in bodies) + "</div></body></html>")
+    found = find_posts(context := _context(page))
+    assert [post.author for post in found] == ["背包客小张", "川西老司机", "山野行者"]
+    assert [post.published for post in found] == ["2011-06-12T09:02", "2011-06-12T10:37", "2011-06-12T21:46"]
+    # a line whose link shows its own address is the poster's words
+    assert _texts(context, found[2]) == ["上传好了：https://example.com/log/7f3a"]
+    # the same items named only as comments are a comment section; without the time tag, nothing dates them
+    assert find_posts(_context(page.replace("cPost ipsComment", "ipsComment"))) == []
+    assert find_posts(_context(re.sub(r"<time[^>]*>|</time>", "", page))) == []
+    # a list of threads: each row's teaser is titled by a link to another page
+    teasers = page.replace('<div class="richText">', '<div class="richText"><a href="/topic/8812/">川西环线自驾游记（一）</a>')
+    assert find_posts(_context(teasers)) == []

@@ -3,10 +3,12 @@
 A thread (Discuz, phpwind, tieba, Tianya, Q&A pages...) prints every post in the same markup: the
 children of one element that share a tag and a first class word (or, without a class, an id
 pattern: ``post_123`` -> ``post_#``). A group of such siblings is a thread when at least two of them carry a date with a
-time and some text of their own (the first sibling may show none: the opening post's time is often in the thread's
-header), and when it is not a comment section under an article (no comment/reply words on the
-group's container unless an item is marked as the opener's, 楼主; and less prose before its first
-post than in its posts, unless the page is a question page with answer headings, 最佳答案 / 其他回答).
+time (printed, or a ``<time datetime>`` with a time of day beside a link to the poster's user page: modern
+engines print only the day and keep the time in the tag) and some text of their own (the first sibling may show none: the opening post's time is often
+in the thread's header), and when it is not a comment section under an article (no comment/reply words on the
+group's container unless an item is marked as the opener's, 楼主, or the items name themselves posts, as
+Invision's ``cPost ipsComment`` does; and less prose before its first post than in its posts, unless
+the page is a question page with answer headings, 最佳答案 / 其他回答).
 
 Inside each post, the text is the content element: the nearest common ancestor of the post's
 prose blocks, leaving out user panels, signatures and quotes by their class words, and quote
@@ -51,9 +53,9 @@ SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
 SIGNATURE_MAX = 200
 SIGNATURE_LINES = 3
 SIGNATURE_LINE_MAX = 40
-# An edit notice, or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子): engine
+# An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子): engine
 # text at the top of a post, not the poster's words.
-EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*\S.{0,30}的帖子\s*$",
+EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|edited)\b|^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*\S.{0,30}的帖子\s*$",
                          re.IGNORECASE)
 ASIDE_WORDS = frozenset({"sign", "signature", "signatures", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
                          "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
@@ -69,6 +71,14 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
 MIN_POST_WEIGHT = 1
+# A machine-readable time of day (``<time datetime="2024-03-21T12:41:09Z">``).
+DATETIME_ATTRIBUTE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
+LINK_LINE_MAX = 0.6  # more of a line in links than this is a link row, not a post's words
+SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+# Words a forum engine names its posts by: a post so named is one even where the engine also calls it a
+# comment (Invision: ``cPost ipsComment``).
+POST_WORDS = frozenset({"post", "posts", "postbit", "message", "floor"})
 
 
 @dataclass
@@ -161,13 +171,16 @@ def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]
 
 
 def _aside(element: etree._Element, stop: etree._Element) -> bool:
-    """Whether ``element`` sits in a user panel, signature, quote or comment list inside the post ``stop``."""
+    """Whether ``element`` sits in a user panel, signature, quote or comment list inside the post ``stop``.
+    A comment word the post itself carries names the post, not a list inside it (Invision's
+    ``ipsComment`` post holds its text in ``ipsComment_content``)."""
+    aside_words = ASIDE_WORDS | (COMMENT_WORDS - class_words(stop))
     node: etree._Element | None = element
     while node is not None and node is not stop:
         if node.tag == "blockquote":
             return True
         words = class_words(node)
-        if words & (ASIDE_WORDS | COMMENT_WORDS):
+        if words & aside_words:
             return True
         first = _first_text_owner(node)
         if first is not None and (_quote_box(node, first) or _signature_box(node, first)):
@@ -227,7 +240,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     """The post ``member`` holds; with ``timed``, only when it shows a date with a time."""
     indices = under.get(member, [])
     text = " ".join(blocks[i].text for i in indices)
-    if timed and not DATE_TIME.search(text):
+    if timed and not DATE_TIME.search(text) and not _tag_timed_post(member):
         return None
     candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
     prose = [i for i in candidates if blocks[i].prose > 0]
@@ -244,15 +257,32 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     # the post's own time: outside its text, never an edit notice's or a quoted post's
     header = [i for i in indices if i not in taken and not EDIT_NOTICE.search(blocks[i].text)
               and blocks[i].kind != "quote" and not _aside(blocks[i].element, member)]
-    return ThreadPost(member, content, own, _author(member, content), _time(blocks, header) or _time(blocks, own))
+    published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
+    return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _tagged_time(member: etree._Element, content: etree._Element | None = None) -> str | None:
+    """The first ``<time datetime>`` with a time of day in ``member``, outside its text ``content`` (a
+    quoted post's or an edit notice's time is inside it or after the first); the time its ``title`` shows
+    when it has one."""
+    for element in member.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        if DATETIME_ATTRIBUTE.match(value) and (content is None or content not in element.iterancestors()):
+            # the time as the page shows it on hover (title='2024/03/21 20:41'), in the reader's zone, else the tag's
+            shown = DATE_TIME.search(element.get("title") or "")
+            return parse_date(shown.group()) if shown else parse_date(value)
+    return None
 
 
 def _own_text(block: PageBlock) -> bool:
     """A block that can be a post's own words: not a button row, not link text, not a bare date line."""
     if block.kind in {"image", "quote"} or not block.text.strip() or BUTTONS.match(block.text):
         return False
-    if block.link_density > 0.6:
-        return False
+    if block.link_density > LINK_LINE_MAX:
+        # a link that shows its own address (上传好了：https://…) is what the poster wrote, not navigation
+        shown = sum(len(text.strip()) for text, _ in block.links if SHOWN_ADDRESS.match(text.strip()))
+        if block.chars <= shown or (block.link_chars - shown) / (block.chars - shown) > LINK_LINE_MAX:
+            return False
     return not (DATE_TIME.search(block.text) and len(block.text) < 60)
 
 
@@ -268,14 +298,36 @@ def _common_ancestor(elements: list[etree._Element], member: etree._Element) -> 
 
 def _author(member: etree._Element, content: etree._Element) -> str | None:
     """A link to a user page outside the post's text, else a name after an author label."""
-    links = [a for a in member.iter("a") if content not in (a, *a.iterancestors())]
-    for anchor in links:
-        name = anchor.text_content().strip()
-        if name and USER_LINK.search(anchor.get("href") or "") and len(name) <= 30 and not BUTTONS.match(name):
-            return name
+    name = _user_link(member, content)
+    if name:
+        return name
     head = " ".join(text for text in _text_outside(member, content))
     labelled = AUTHOR_LABEL.search(head)
     return labelled.group(1) if labelled else None
+
+
+def _tag_timed_post(member: etree._Element) -> bool:
+    """Whether a time tag dates ``member`` as a post: a link to a user page names its poster, and no link
+    titles another page (the teasers of a list of articles or threads carry time tags and user links too)."""
+    if _tagged_time(member) is None or not _user_link(member):
+        return False
+    for anchor in member.iter("a"):
+        name = anchor.text_content().strip()
+        if (len(name) >= TITLE_LINK_MIN and not USER_LINK.search(anchor.get("href") or "") and not SHOWN_ADDRESS.match(name)
+                and next(anchor.iter("time"), None) is None and not DATE_TIME.search(name)):
+            return False
+    return True
+
+
+def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:
+    """The name on the first link to a user page in ``member``, outside its text ``content``."""
+    for anchor in member.iter("a"):
+        if content is not None and content in (anchor, *anchor.iterancestors()):
+            continue
+        name = anchor.text_content().strip()
+        if name and USER_LINK.search(anchor.get("href") or "") and len(name) <= 30 and not BUTTONS.match(name):
+            return name
+    return None
 
 
 def _text_outside(member: etree._Element, content: etree._Element) -> list[str]:
@@ -299,6 +351,9 @@ def _time(blocks: Sequence[PageBlock], indices: list[int]) -> str | None:
 
 
 def _comment_section(member: etree._Element) -> bool:
+    """Whether ``member`` or a container of it is named for comments, and ``member`` is not named a post."""
+    if class_words(member) & POST_WORDS:
+        return False
     parent = member.getparent()
     for node in (member, *(parent.iterancestors() if parent is not None else ()), parent):
         if node is None or node.tag in {"body", "html"}:
