@@ -129,3 +129,20 @@ def test_an_author_biography_box_after_the_article_goes_but_never_an_article_ins
     # a page whose article sits inside a container named for a biography keeps it: nothing comes before it
     blocks, elements = _source_blocks("author_box_only.html")
     assert _drop_widget_sections(blocks, elements, AUTHOR_BOX_WIDGET) == []
+
+
+def test_small_post_like_items_inside_an_article_do_not_make_it_a_thread() -> None:
+    # three short dated items with user links (a quoted exchange), then the article's own paragraphs
+    items = "".join(f'<div class="item"><a href="/user/{n}">网友{n}</a> 2023-06-0{n} 10:0{n}<p>说得好{n}</p></div>'
+                    for n in range(1, 4))
+    paragraphs = "".join(f"<p>{text}</p>" for text in [
+        "记者从市人社局获悉，今年我市将进一步加大高校毕业生就业补贴力度，符合条件的毕业生可申请一次性补贴。",
+        "据介绍，补贴对象为毕业两年内的高校毕业生，申请人需在本市参加社会保险满六个月，并提供相关证明材料。",
+        "同时，市人社局还将举办系列招聘活动，组织三百余家用人单位提供岗位，涵盖制造、信息技术和服务等行业。",
+        "市人社局相关负责人表示，下一步将持续优化办事流程，让更多毕业生尽快享受到政策红利，实现稳定就业。"])
+    page = (f"<html><body><div class='nav'><a href='/'>首页</a></div><div class='article'><h1>我市加大就业补贴力度</h1>"
+            f"<div class='box2'>{items}</div>{paragraphs}</div></body></html>")
+    doc = cleanpage.clean(page)
+    assert doc.metadata.page_type == "article" and not doc.posts
+    assert "市人社局相关负责人表示" in doc.text and "同时，市人社局还将举办" in doc.text
+    assert any("post-like items" in warning for warning in doc.warnings)

@@ -119,6 +119,10 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     context = PageContext(tree, page_blocks, url)
     decisions = decide(context)
     posts = find_posts(context)
+    if posts and _outweighed(page_blocks, decisions, posts):
+        warnings.append(f"content: {len(posts)} repeated post-like items hold less text than the main content chosen "
+                        "around them; read as an article, not a forum thread")
+        posts = []
     if posts:
         _keep_posts(page_blocks, decisions, posts)
     verdict = classify(context, decisions, posts=len(posts))
@@ -162,6 +166,18 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         removed += _drop_selected_images(images, elements, selected)
     thread = [Post("", post.author, post.published, list(post.blocks)) for post in posts]
     return HtmlSegment(blocks, hints, warnings, removed, images, thread)
+
+
+def _outweighed(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> bool:
+    """Whether the scorer kept more text after the first post, outside the posts, than the posts hold: the
+    repeated structure is a small part of the page (user lines, short items), and reading the page as its
+    thread would drop the main content. On real threads the scorer keeps a quarter of the posts' weight
+    there at most (a signature, a rating line)."""
+    own = {index for post in posts for index in post.blocks}
+    first = min(own, default=0)
+    elsewhere = sum(block.weight for index, (block, decision) in enumerate(zip(blocks, decisions))
+                    if index > first and decision.keep and index not in own and block.kind != "image")
+    return elsewhere > sum(blocks[index].weight for index in own)
 
 
 def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
