@@ -146,3 +146,22 @@ def test_small_post_like_items_inside_an_article_do_not_make_it_a_thread() -> No
     assert doc.metadata.page_type == "article" and not doc.posts
     assert "市人社局相关负责人表示" in doc.text and "同时，市人社局还将举办" in doc.text
     assert any("post-like items" in warning for warning in doc.warnings)
+
+
+def test_an_app_shell_page_gives_the_article_its_embedded_data_holds_with_a_warning() -> None:
+    import json
+
+    paragraphs = ["记者从市人社局获悉，今年我市将进一步加大高校毕业生就业补贴力度，符合条件的毕业生可申请一次性补贴。",
+                  "据介绍，补贴对象为毕业两年内的高校毕业生，申请人需在本市参加社会保险满六个月，并提供相关证明材料。",
+                  "同时，市人社局还将举办系列招聘活动，组织三百余家用人单位提供岗位，涵盖制造、信息技术和服务等行业。",
+                  "市人社局相关负责人表示，下一步将持续优化办事流程，让更多毕业生尽快享受到政策红利，实现稳定就业。"]
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "我市加大就业补贴力度",
+            "articleBody": "\n".join(paragraphs)}
+    page = (f'<html><head><script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script></head>'
+            '<body><div id="app"><p>请启用浏览器的脚本功能后再访问本页。</p></div></body></html>')
+    doc = cleanpage.clean(page)
+    assert all(paragraph in doc.text for paragraph in paragraphs)
+    assert any("embedded" in warning for warning in doc.warnings)
+    # the same data beside the article printed on the page adds nothing: the page's own text is judged as usual
+    shown = page.replace("<p>请启用浏览器的脚本功能后再访问本页。</p>", "".join(f"<p>{p}</p>" for p in paragraphs))
+    assert not any("embedded" in warning for warning in cleanpage.clean(shown).warnings)

@@ -38,8 +38,10 @@ from .htmlmeta import harvest_metadata
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
 from .posts import ThreadPost, find_posts
+from .prose import weight_of
 from .scorer import Decision, decide
 from .signals import PageContext
+from .signals._overlap import coverage
 from .signals.semantics import class_words
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -76,6 +78,12 @@ AUTHOR_BOX_WIDGET = _Widget(frozenset({"bio", "biography", "authorbio", "aboutau
                             "inside an author's biography box after the article")
 
 
+# A body read from embedded data: the blocks kept hold at most this much (CJK-character units), the extraction at
+# least EMBEDDED_MIN and EMBEDDED_RATIO times the kept text, and at most EMBEDDED_SHOWN_MAX of it is on the page.
+EMBEDDED_KEPT_MAX = 60
+EMBEDDED_MIN = 150
+EMBEDDED_RATIO = 4
+EMBEDDED_SHOWN_MAX = 0.3
 THREAD_VALUES = 0.9  # confidence of a thread's opening post's author and time
 
 
@@ -130,6 +138,10 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     for index in verdict.notice:
         decisions[index].keep = True
         decisions[index].reason = "the notice of an error or login page"
+    embedded = [] if posts else _embedded_paragraphs(context, decisions)
+    if embedded:
+        warnings.append("content: the page shows almost no text of its own; its body was read from data embedded in "
+                        "the page (scripts, JSON), as trafilatura extracted it")
     if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
     values = meta.values
@@ -157,6 +169,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         else:
             blocks.append(block)
         elements[id(block)] = page_block.element
+    blocks += [Block(text, "paragraph", len(page_blocks) + offset) for offset, text in enumerate(embedded)]
     for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET):
         removed += _drop_widget_sections(blocks, elements, widget)
     removed += _drop_trailing_link_lists(blocks, elements)
@@ -166,6 +179,22 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         removed += _drop_selected_images(images, elements, selected)
     thread = [Post("", post.author, post.published, list(post.blocks)) for post in posts]
     return HtmlSegment(blocks, hints, warnings, removed, images, thread)
+
+
+def _embedded_paragraphs(context: PageContext, decisions: list[Decision]) -> list[str]:
+    """The body of a page that prints almost none of it: an app shell whose article sits in embedded data
+    (JSON-LD ``articleBody``, a HowTo's steps, a framework's state), which trafilatura's baseline reads.
+    Only when the blocks kept hold under ``EMBEDDED_KEPT_MAX`` of text, the extraction holds much more,
+    and most of the extraction is not text the page shows (that text the scorer has already judged)."""
+    kept = sum(block.weight for block, decision in zip(context.blocks, decisions)
+               if decision.keep and block.kind != "image")
+    extracted = context.extracted
+    if kept > EMBEDDED_KEPT_MAX or weight_of(extracted) < max(EMBEDDED_MIN, EMBEDDED_RATIO * kept):
+        return []
+    shown = "".join(context.keys)
+    if coverage([NO_SPACE.sub("", extracted)], shown)[0] > EMBEDDED_SHOWN_MAX:
+        return []
+    return [line.strip() for line in extracted.splitlines() if line.strip()]
 
 
 def _outweighed(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> bool:

@@ -31,6 +31,8 @@ class PageContext:
     blocks: Sequence[PageBlock]
     url: str | None = None
     _keys: list[str] | None = field(default=None, repr=False)
+    # what trafilatura extracted (set by its vote): read again when the page shows almost no text of its own
+    extracted: str = field(default="", repr=False)
 
     @property
     def keys(self) -> list[str]:

@@ -1,6 +1,7 @@
 """trafilatura's main-content choice, as one vote among several.
 
-trafilatura (fast mode, comments excluded, tables included) is run on a copy of the page's tree;
+trafilatura (its full mode with its fallback extractors, comments excluded, tables included) is run on the
+page's tree (it works on a copy);
 each block votes +1 when its text is in trafilatura's output and -1 when not
 (:mod:`._overlap`). When trafilatura keeps almost nothing (under ``MIN_CHARS`` characters) it
 abstains: an empty extraction says nothing about the blocks, and a page whose article
@@ -22,7 +23,8 @@ class TrafilaturaVote(Signal):
     name = "trafilatura"
 
     def votes(self, page: PageContext) -> list[float]:
-        output = NO_SPACE.sub("", extract_text(page))
+        page.extracted = extract_text(page)
+        output = NO_SPACE.sub("", page.extracted)
         if len(output) < MIN_CHARS:
             return [0.0] * len(page.blocks)
         # images: the extractor runs without them, so it has no opinion on them
