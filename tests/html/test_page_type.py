@@ -210,6 +210,15 @@ def test_keeping_nothing_of_a_page_with_text_is_a_warning_and_lowers_confidence(
     assert nothing.page_type == "other"
 
 
+def test_a_small_page_that_comes_out_empty_says_so() -> None:
+    doc = cleanpage.clean("<html><body><div id='app'><p>请启用浏览器的脚本功能后再访问本页。</p></div></body></html>")
+    assert doc.text == ""
+    assert any(warning.startswith("content: nothing of the page's text") for warning in doc.warnings)
+    context = _context("<html><body><p>请启用浏览器的脚本功能。</p></body></html>")
+    verdict = classify(context, [Decision(False, -5.0, {}) for _ in context.blocks])
+    assert any(warning.startswith("nothing of the page's text") for warning in verdict.warnings)
+
+
 def test_keeping_far_less_than_the_densest_region_is_a_warning() -> None:
     context = _context(ARTICLE)
     votes = {"region": 1.0, "text": 1.0}

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..shadow import to_simplified_chars
+from ._pairs import pair_table
 from .charlm import CharLM
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -55,12 +56,6 @@ SIGN_COST = 8.0
 MAX_STRETCH = 8  # characters of the damaged text an out-of-step stretch spans
 PER_TRIGGER = 3  # stretches proposed around each trigger
 REACH = 8  # characters before a trigger where the stretch may start
-
-
-def _pairs(codec: str) -> dict[int, str]:
-    from .byteshift import pair_table
-
-    return pair_table(codec)
 
 
 def _priced(char: str) -> bool:
@@ -133,7 +128,7 @@ def _in_run(lm: CharLM, text: str, start: int, end: int, trigger: int,
             continue
         if len(data) != 2 * count:
             continue  # a character of another width: the pairs below would not line up
-        table = _pairs(codec)
+        table = pair_table(codec)
         shifted = [table.get(data[2 * i + 1] << 8 | data[2 * i + 2]) for i in range(count - 1)]
         if ascii_tail:
             # The last character took the ASCII byte after the run as its trail.

@@ -48,6 +48,7 @@ from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
 from ._lattice import Path, Slot, best_path, path_margins
+from ._pairs import pair_table
 from ._quoted import overlaps, protected_spans
 from ._resync import damage, stretches
 from ._scan import hits, lines_with_signature, shift_signature
@@ -79,21 +80,6 @@ REALIGNED_SHARE = 0.75
 CLUSTER_GAP = 2
 REALIGNED_GAIN = 1.0  # mean unigram cost the one-byte-shifted reading must save over the run as it stands
 MISSING = "\ufffd"
-
-
-@lru_cache(maxsize=4)
-def pair_table(codec: str) -> dict[int, str]:
-    """Every two-byte sequence the codec decodes to one ordinary character."""
-    table: dict[int, str] = {}
-    for lead in range(0x81, 0xFF):
-        for trail in range(0x40, 0xFF):
-            try:
-                char = bytes((lead, trail)).decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(char) == 1 and unicodedata.category(char) not in ("Co", "Cn", "Cc"):
-                table[lead << 8 | trail] = char
-    return table
 
 
 @lru_cache(maxsize=8)

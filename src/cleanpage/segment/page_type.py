@@ -21,7 +21,7 @@ warning, so a doubtful page never passes silently:
 - one giant block holds most of the kept text (a layout blob, or a page glued into one line);
 - the kept text is mostly link text;
 - the kept text is far smaller than the page's densest prose region;
-- almost nothing was kept from a page that has text;
+- almost nothing was kept from a page that has text (or nothing, however little text it has);
 - the scorer's choice missed the densest prose region, which was kept by the rescue.
 """
 
@@ -75,7 +75,8 @@ class Verdict:
 def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -> Verdict:
     blocks = page.blocks
     weights = [block.weight for block in blocks]
-    total = sum(weights) or 1.0
+    text_weight: float = sum(weights)
+    total = text_weight or 1.0
     kept = [i for i, decision in enumerate(decisions) if decision.keep and blocks[i].kind != "image"]
     kept_weight = sum(weights[i] for i in kept)
     kept_chars = sum(blocks[i].chars for i in kept) or 1
@@ -102,6 +103,9 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
         confidence *= 0.6
     if kept_weight < MIN_KEPT_WEIGHT and total >= 4 * MIN_KEPT_WEIGHT:
         warnings.append("almost nothing of the page was kept as main content")
+        confidence *= 0.5
+    elif not kept and text_weight:  # a small page that comes out empty says so too
+        warnings.append(f"nothing of the page's text ({text_weight:.0f} units) was kept as main content")
         confidence *= 0.5
     # the notice is the body only when hardly any other prose was kept (a news comment may say 不存在 too;
     # a footer line or two may be kept beside a notice): the page's blocks are only scanned then
