@@ -57,6 +57,11 @@ LATIN_DATE_LABELS: dict[str, tuple[str, ...]] = {
                 "atualizado", "aggiornato", "bijgewerkt"),
 }
 
+# Date labels that say a date is shown but not what it dates (时间, 日期, Date, Datum): read beside the headline,
+# where the page dates itself, never elsewhere on the page (an event's 时间, a table's 日期).
+GENERIC_DATE_LABELS = frozenset({"时间", "日期", "时 间", "日 期", "发布", "发表", "创建", "上线", "出版", "刊发", "发稿",
+                                 "date", "dated", "data", "datum", "fecha", "created", "stand", "modified", "修改", "更新"})
+
 
 def longest_first(phrases: Iterable[str]) -> str:
     """Regex source matching any of ``phrases``, preferring the longest one at a position.

@@ -153,3 +153,17 @@ def test_the_one_date_shown_by_the_headline_wins_over_tags_of_another_day_but_no
     assert _published(tags, '<p><a href="/archive/2022/04/20">20.04.2022</a></p>') == "2022-05-04T09:00"
     assert _published(tags, '<p>Erscheinungsdatum: 20.04.2022</p>') == "2022-05-04T09:00"
     assert _published(tags, '<p>Veröffentlicht am 20. April 2022</p>') == "2022-04-20"
+
+
+def test_a_publication_date_labelled_as_such_counts_anywhere_but_in_comments() -> None:
+    footer = "<footer><p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</p></footer>"
+    assert _english(footer=footer).metadata.published == "2023-11-01"
+    # a commenter's time, and a generic label far from the headline (an event's date), are not read as the
+    # page's (htmldate, the last resort, may still guess from them)
+    comments = '<div class="comments"><p>Kommentar von Jan, veröffentlicht am 03.11.2023</p></div>'
+    event = "<footer><p>Date: 05.12.2023, town hall</p></footer>"
+    for footer in (comments, event):
+        assert not _english(footer=footer).metadata.extra["provenance"]["published"]["rule"].startswith("label")
+    # the page shows only when it was updated: that date, not a guess from elsewhere
+    updated = _english(footer="<p>Aktualisiert am 17.01.2021.</p><p>© 2019 Daily Post</p>")
+    assert updated.metadata.published == "2021-01-17"

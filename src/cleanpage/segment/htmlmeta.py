@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..dates import find_date, parse_date
 from ..evidence import Harvested
-from ..lexicon import LABELS, LATIN_DATE_LABELS, longest_first
+from ..lexicon import GENERIC_DATE_LABELS, LABELS, LATIN_DATE_LABELS, longest_first
 from ..names import BRACKET_NOT_ALIAS, NOT_A_PERSON, has_han, is_placeholder, parse_names, person_names
 from ..page import PageHints
 from ..shadow import fold
@@ -50,6 +50,7 @@ BYLINE_ELEMENT = 0.42
 SCRIPT_TIMESTAMP = 0.45
 NAME_UNPRINTED = 0.35
 URL_DATE = 0.82
+LABELLED_ELSEWHERE = 0.4
 HTMLDATE_GUESS = 0.3
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$))\s*")
@@ -64,11 +65,13 @@ META_LINE_MAX = 200
 
 
 # Labels from the one lexicon, matched on the folded line (Simplified, half-width) and cut from the original.
-def _date_label(field: str) -> re.Pattern[str]:
+def _date_label(field: str, *, specific: bool = False) -> re.Pattern[str]:
     """A date label of ``field`` (published, updated) from the lexicon: Han labels anywhere, Latin ones as whole
-    words in any case (``update`` is no ``date``)."""
-    return re.compile(rf"(?:{longest_first(LABELS[field])}|(?i:(?<![^\W\d_])(?:{longest_first(LATIN_DATE_LABELS[field])})"
-                      r"(?![^\W\d_])))\s*[:：]?")
+    words in any case (``update`` is no ``date``); ``specific`` leaves out the labels that do not say what the
+    date dates (时间, Date)."""
+    han, latin = ([label for label in labels if not (specific and label in GENERIC_DATE_LABELS)]
+                  for labels in (LABELS[field], LATIN_DATE_LABELS[field]))
+    return re.compile(rf"(?:{longest_first(han)}|(?i:(?<![^\W\d_])(?:{longest_first(latin)})(?![^\W\d_])))\s*[:：]?")
 
 
 PUBLISHED_LABEL = _date_label("published")
@@ -80,6 +83,9 @@ UPDATED_LABEL = _date_label("updated")
 # A label and its colon right before a date: ``Erscheinungsdatum:``, ``截止日期：``.
 OTHER_LABEL_BEFORE = re.compile(r"([^\W\d_][^\s:：]{0,30})\s*[:：]\s*[于於]?\s*$")
 MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")
+# Labels that say the date is the page's publication or update wherever the page prints them (Erschienen am:,
+# 发布时间：, Letzte Änderung:): a date labelled so is the page's own even far from the headline.
+SPECIFIC_LABELS = (("updated", _date_label("updated", specific=True)), ("published", _date_label("published", specific=True)))
 # A date label alone on its line (``Erschienen am:``): it labels the date on the next line.
 LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*{_DATE_PREPOSITION}?\s*")
 SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*")
@@ -164,7 +170,9 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
         _date_from_script(tree, found)
     if url:
         _date_from_url(url, found)
-    if "published" not in found.values:
+    if _weaker("published", LABELLED_ELSEWHERE, found):
+        _labelled_dates_elsewhere(tree, found)
+    if "published" not in found.values and not _shown_update(found):
         _date_from_htmldate(tree, url, found)
     else:
         _local_day_of_utc_tag(tree, url, shown_days, found)
@@ -358,7 +366,7 @@ def _meta_lines(texts: Iterable[tuple[str, etree._Element]]) -> list[ZoneLine]:
         if not groups or block is not groups[-1][0]:
             groups.append((block, [], []))
         groups[-1][1].append(text)
-        if not any(element.tag == "a" for element in (node, *node.iterancestors())):
+        if node.tag != "a" and next(node.iterancestors("a"), None) is None:
             groups[-1][2].append(text)
     return [ZoneLine(SPACE.sub(" ", " ".join(text))[:META_LINE_MAX], SPACE.sub(" ", " ".join(own))[:META_LINE_MAX], block)
             for block, text, own in groups]
@@ -811,6 +819,33 @@ def _local_day_of_utc_tag(tree: etree._Element, url: str | None, shown_days: set
         return
     if shown and _local_day_of(shown, current):
         found.values.offer("published", shown, "htmldate (the local day of a UTC tag)", current.raw, current.confidence + 0.01)
+
+
+def _labelled_dates_elsewhere(tree: etree._Element, found: PageHints) -> None:
+    """A publication or update date the page labels as such (Erschienen am: 01.11.2023, 发布时间：…, Letzte
+    Änderung: …) outside the byline zone: under the article or in its footer. The first of each field in
+    the page's order counts, never one in a comment section (a commenter's post time) or a link."""
+    texts = ((text, node) for text, node in _texts_in_order(tree.find("body") if tree.find("body") is not None else tree)
+             if any(char.isdigit() for char in text) or len(text) < 40)
+    label_line: str | None = None
+    for line in _meta_lines(texts):
+        text = f"{label_line} {line.own}" if label_line else line.own
+        shadow = fold(text)
+        for name, label in SPECIFIC_LABELS:
+            match = _labelled_date(label, shadow) if name not in found.values else None
+            iso = parse_date(text[match.end():]) if match else None
+            if match and iso and not _in_comments(line.block):
+                words = text[match.start():match.end()].strip()
+                found.values.offer(name, iso, f"label ({words})", text, LABELLED_ELSEWHERE)
+        label_line = line.own if LABEL_ALONE.fullmatch(fold(line.own)) else None
+        if "published" in found.values and "updated" in found.values:
+            return
+
+
+def _shown_update(found: PageHints) -> bool:
+    """Whether the page labels an update date it shows (and no publication): that date is the page's."""
+    updated = found.values.get("updated")
+    return updated is not None and updated.rule.startswith("label")
 
 
 def _date_from_htmldate(tree: etree._Element, url: str | None, found: PageHints) -> None:
