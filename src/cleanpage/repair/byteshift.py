@@ -405,7 +405,7 @@ def suspicious_spans(text: str) -> list[list[Span]]:
         groups += _unmarked_spans(lm, text, rare_hits)
     # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
     groups += [[Span(start, "", end, damage(lm, text, start, end + (1 if start == end else 0)))]
-               for start, end in stretches(lm, text)]
+               for start, end in stretches(lm, text, rare_hits)]
     return _merge_overlapping(groups)
 
 
