@@ -166,3 +166,14 @@ def test_utf8_read_by_a_legacy_pair_decoder_marks_what_it_cannot_infer() -> None
 def test_a_legacy_question_mark_in_clean_text_is_not_a_lost_pair() -> None:
     for line in ("你知道吗?我们明天去北京。", "这是为什么?原因很简单。", "真的吗??太好了!"):
         assert repair_text(line) == line
+
+
+@pytest.mark.parametrize("sentence", ["每天坚持锻炼身体，晚上早点休息。", "学校将于下周一正式开学，请同学们做好准备。"])
+def test_one_mark_per_character_a_legacy_pair_decoder_lost(sentence: str) -> None:
+    # The last '?' may be one lone byte (the stream ended), and a character the structure does not explain
+    # (a whole Han character or 。 lost with the pair) is one U+FFFD, not one per pair.
+    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+    assert repaired.count("\ufffd") <= 1

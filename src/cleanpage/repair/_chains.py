@@ -157,11 +157,14 @@ def _utf8_deletions(text: str, reader: str, legacy: bool = False) -> tuple[bytea
         return None
     if legacy:
         unexplained = {site: lost - len(built[2].get(site, [])) for site, lost in sites.items()}
+        if unexplained.get(len(data)) == 1 and text.endswith("?"):
+            # The last ``?``: a lone byte at the end of the stream, which the decoder could not pair either.
+            unexplained[len(data)] = 0
         if any(count < 0 for count in unexplained.values()):
             return None  # more bytes placed than the decoder lost: not this damage
-        # One U+FFFD for each character the structure does not explain (an ASCII byte taken as a trail,
-        # or a whole two-byte character).
-        built = _place_holes(data, set(sites), {site: (count + 1) // 2 for site, count in unexplained.items() if count},
+        # One U+FFFD for each character the structure does not explain: a whole character of up to three
+        # bytes (a two-byte symbol, a Han character or CJK punctuation), or an ASCII byte taken as a trail.
+        built = _place_holes(data, set(sites), {site: (count + 2) // 3 for site, count in unexplained.items() if count},
                              legacy)
         if built is None:
             return None
