@@ -177,3 +177,14 @@ def test_one_mark_per_character_a_legacy_pair_decoder_lost(sentence: str) -> Non
     assert len(repaired) == len(sentence) and "?" not in repaired
     assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
     assert repaired.count("\ufffd") <= 1
+
+
+def test_a_whole_lost_character_is_not_chosen_beside_an_undecided_guess() -> None:
+    # Big5 read by an old GBK pair decoder: each '?' is one whole character. 上級 were both lost; a guess
+    # for 級 next to an undecided guess for 上 (孩) would look clear (孩子) and be wrong.
+    sentence = "監察機關之間對監察事項的管轄有爭議的，由其共同的上級監察機關確定。"
+    damaged = _legacy_pairs(sentence.encode("big5"), "gbk")
+    repaired, records = repair_text(damaged, explain=True)
+    assert len(repaired) == len(sentence) and repaired.count("\ufffd") >= 3
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+    assert any("warning" in record.note for record in records)

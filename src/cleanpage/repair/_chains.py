@@ -310,7 +310,8 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
 
     Holes in one character are chosen together. Each choice is scored on the bytes around it decoded
     leniently (a hole not yet filled reads as U+FFFD, the same for every choice); two passes, the
-    second with every other hole filled.
+    second with every other hole filled. A whole lost character is never scored against a neighbour
+    that is itself an undecided guess: a wrong neighbour would make a wrong choice look clear.
     """
     groups: list[list[int]] = []
     for hole in holes:
@@ -318,11 +319,12 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
             groups[-1].append(hole)
         else:
             groups.append([hole])
-    undecided: set[int] = set()
+    undecided = set(holes)  # not filled yet, or filled without a clear choice
     for _ in range(2):
-        undecided = set()
         for group in groups:
-            if not _choose(lm, data, group, reader, original, pairs):
+            if _choose(lm, data, group, reader, original, pairs, undecided):
+                undecided.difference_update(group)
+            else:
                 undecided.update(group)
     text = _decode(data, original)
     if text is None:
@@ -333,8 +335,9 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
 
 
 def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original: str,
-            pairs: Pairs | None = None) -> bool:
-    """Set the holes of one character to the bytes the model prefers; whether the choice is clear."""
+            pairs: Pairs | None = None, unsure: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Set the holes of one character to the bytes the model prefers; whether the choice is clear.
+    ``unsure``: holes whose bytes are not a clear choice (a neighbour holding one does not count)."""
     begin, char_start = _char_start(data, group[0], original)
     window = slice(begin, group[-1] + HOLE_CONTEXT)
     at_end = group[-1] + HOLE_CONTEXT >= len(data) and not bytes(data[group[-1] + 1:]).strip(b" \t\r\n")
@@ -358,6 +361,11 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
             return False
         left = bytes(data[begin:char_start]).decode(original, "replace")[-1:]
         right = bytes(data[char_start + width:char_start + width + 4]).decode(original, "replace")[:1]
+        if left and any(char_start - _encoded_width(left, original) <= hole < char_start for hole in unsure):
+            left = ""
+        end = char_start + width
+        if right and any(end <= hole < end + _encoded_width(right, original) for hole in unsure):
+            right = ""
         return _choose_char(lm, data, char_start, raws, original, (left, right), at_end)
     scored = []
     for choice in choices:
@@ -378,15 +386,31 @@ def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes
     the characters on either side only (two look-ups each); the choice must be clearer than a lost
     byte's (:data:`WHOLE_CHAR_MARGIN`)."""
     left, right = (to_simplified_chars(char) if char and char != MISSING else None for char in neighbours)
+    position = (char_start == 0) + 2 * at_end
     scored = []
     for raw in raws:
-        char = raw.decode(original)
-        folded = to_simplified_chars(char)
+        folded, priors = _char_info(raw, original)
         cost = lm.pair_cost(left, folded) + (lm.pair_cost(folded, right) if right else 0.0)
-        scored.append((cost + _prior(char, char_start == 0, at_end), raw))
+        scored.append((cost + priors[position], raw))
     scored.sort()
     data[char_start:char_start + len(scored[0][1])] = scored[0][1]
     return len(scored) == 1 or scored[1][0] - scored[0][0] >= WHOLE_CHAR_MARGIN
+
+
+@cache
+def _char_info(raw: bytes, original: str) -> tuple[str, tuple[float, float, float, float]]:
+    """The character ``raw`` encodes, folded to Simplified, and its :func:`_prior` inside a line, at its
+    start, at its end, and both."""
+    char = raw.decode(original)
+    return to_simplified_chars(char), (_prior(char, False, False), _prior(char, True, False),
+                                       _prior(char, False, True), _prior(char, True, True))
+
+
+def _encoded_width(char: str, original: str) -> int:
+    try:
+        return len(char.encode(original))
+    except UnicodeEncodeError:
+        return 1
 
 
 @cache
