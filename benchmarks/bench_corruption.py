@@ -1,6 +1,7 @@
 """Corruption benchmark: real Chinese sentences through every wrong-codec mechanism, repaired, with ftfy beside.
 
     .venv/bin/python benchmarks/bench_corruption.py [--per-kind N] [--half tune|holdout|both] [--kinds k1,k2]
+    .venv/bin/python benchmarks/bench_corruption.py --speed 9   # the speed ratio of issue 15 only
 
 Sentences come from the gold bodies of the HTML fixtures (``tests/fixtures/html/gold``, the forum sets)
 and the specification pages' gold (``/work/shared/seeds/gold``), each in Simplified (OpenCC t2s) and
@@ -371,13 +372,41 @@ def print_row(label: str, score: Score) -> None:
           f" {score.silent:6d} {score.seconds * 1000 / n:6.1f}")
 
 
+SEED_PAGES = ROOT / "tests/fixtures/seeds"
+
+
+def speed(repeat: int) -> None:
+    """The issue's speed ratio: ``cleanpage.clean`` CPU time on the byte-shifted specification page 001
+    against the clean specification page 002 of about its size, best of ``repeat`` runs each."""
+    import cleanpage
+
+    times = {}
+    for name in ("001", "002"):
+        [folder] = SEED_PAGES.glob(f"{name}_*")
+        page = (folder / "input.txt").read_bytes()
+        cleanpage.clean(page)  # models and tables loaded once, outside the timing
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.process_time()
+            cleanpage.clean(page)
+            best = min(best, time.process_time() - started)
+        times[name] = best
+        print(f"{name}: {len(page)} bytes, clean() {best * 1000:.1f} ms CPU (best of {repeat})")
+    print(f"speed ratio 001 / 002: {times['001'] / times['002']:.1f}x (issue 15: at most 10x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-kind", type=int, default=150)
     parser.add_argument("--half", choices=[*HALVES, "both"], default="both")
     parser.add_argument("--kinds", help="comma-separated kinds (default: all)")
     parser.add_argument("--show", type=int, default=0, help="print this many failures per kind (tune half only)")
+    parser.add_argument("--speed", type=int, default=0, metavar="REPEAT",
+                        help="only measure the speed ratio of the byte-shifted spec page 001 to the clean 002")
     args = parser.parse_args()
+    if args.speed:
+        speed(args.speed)
+        return
     kinds = args.kinds.split(",") if args.kinds else list(KINDS)
     everything = sentences()
     t2s_s2t = opencc.OpenCC("s2t")
