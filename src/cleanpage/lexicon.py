@@ -57,6 +57,14 @@ LATIN_DATE_LABELS: dict[str, tuple[str, ...]] = {
                 "atualizado", "aggiornato", "bijgewerkt"),
 }
 
+# The desk or the job a Latin-script byline prints beside a name, lower case: a desk alone is the byline of
+# a staff article (``Von Redaktion``), beside a name it is not one of the writers (``Mathilda Trausch,
+# Online-Redaktion``); a job title after a name is not part of it (``Christoph Hein Chefredakteur``).
+LATIN_DESK_WORDS = frozenset({"redaktion", "chefredaktion", "onlineredaktion", "redacción", "redação", "rédaction",
+                              "redazione", "redactie"})
+LATIN_JOB_WORDS = frozenset({"redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
+                             "korrespondentin", "volontär", "volontärin"})
+
 # Date labels that say a date is shown but not what it dates (时间, 日期, Date, Datum): read beside the headline,
 # where the page dates itself, never elsewhere on the page (an event's 时间, a table's 日期).
 GENERIC_DATE_LABELS = frozenset({"时间", "日期", "时 间", "日 期", "发布", "发表", "创建", "上线", "出版", "刊发", "发稿",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import LATIN_DESK_WORDS, LATIN_JOB_WORDS
 from .shadow import HAN, fold
 
 ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者",
@@ -51,6 +52,17 @@ FRAME_WORDS = frozenset({
     "view", "voir", "afficher", "ver", "alle", "all", "tous", "todos", "posts", "beiträge", "articles", "artikel",
     "profile", "profil", "perfil", "more", "mehr", "read", "share",
 })
+# Lower-case particles inside a Latin name (Alexa von Heyden, Vincent van Gogh, José de la Cruz): every other
+# word of a name of several words starts with a capital (``Anstelle einer Unterwerfung`` is a title, not a name).
+NAME_PARTICLES = frozenset({"von", "van", "vom", "zu", "zum", "der", "den", "de", "del", "della", "degli", "di", "da", "das",
+                            "dos", "do", "du", "des", "la", "le", "ten", "ter", "bin", "ben", "al", "el", "y", "e"})
+# A web address beside a name (Henning Lobin www.lobin.de) is not a name, and neither is a social handle
+# (Williams Perdomo @wperdomod). A site's bare name (uncut-news.ch) may be the byline of its own articles.
+WEB_ADDRESS = re.compile(r"(?i)www\.[\w.-]+")
+HANDLE = re.compile(r"(?<!\S)@[\w.]+")
+# A job word printed after a name (``Christoph Hein Chefredakteur``): cut, the name stays.
+LATIN_ROLE_AFTER = re.compile(r"(?<=[^\W\d_]{2})\s+(?:" + "|".join(sorted(LATIN_JOB_WORDS, key=len, reverse=True)) + r")$",
+                              re.IGNORECASE)
 GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])")  # ``AuthorAndreas Kalt``: a label run into the name
 # Phrases of a post header that are not names: the poster's location and the buttons beside the name.
 NOT_NAME_PHRASES = re.compile(r"(?:来自|來自)\s*\S+|只看(?:该|該)?(?:作者|他|她|楼主|樓主)|楼主|樓主|(?:发表|發表)(?:于|於)")
@@ -85,6 +97,17 @@ def _strip_name(token: str) -> str:
     return token
 
 
+def is_role(token: str) -> bool:
+    """A desk or a job word alone (``Redaktion``, ``Online-Redaktion``, ``Chefredakteur``)."""
+    return token.lower().rsplit("-", 1)[-1] in LATIN_DESK_WORDS | LATIN_JOB_WORDS
+
+
+def _without_roles(names: list[str]) -> list[str]:
+    """A desk or a job beside the writers' names is none of them; a desk alone is the byline (Von Redaktion)."""
+    people = [name for name in names if not is_role(name)]
+    return people or [name for name in names if name.lower() not in LATIN_JOB_WORDS]
+
+
 def has_han(value: str) -> bool:
     """Whether ``value`` holds a Han character: Han and Latin names follow different grammars."""
     return HAN.search(value) is not None
@@ -92,7 +115,9 @@ def has_han(value: str) -> bool:
 
 def _latin_value(value: str) -> str:
     """A Latin-script byline value without its lead word and edge punctuation (``Von Robert -`` -> ``Robert``)."""
-    return GLUED_LEAD.sub("", BYLINE_LEAD.sub("", value.strip(LATIN_EDGES))).strip(LATIN_EDGES)
+    value = WEB_ADDRESS.sub(" ", HANDLE.sub(" ", value)).strip(LATIN_EDGES)
+    value = LATIN_ROLE_AFTER.sub("", value).strip(LATIN_EDGES)
+    return GLUED_LEAD.sub("", BYLINE_LEAD.sub("", value)).strip(LATIN_EDGES)
 
 
 def is_name(token: str) -> bool:
@@ -100,8 +125,14 @@ def is_name(token: str) -> bool:
     or a few words of letters, none of them a word of the byline's frame."""
     if HAN_NAME.fullmatch(token):
         return True
-    return (not has_han(token) and bool(LATIN_NAME.fullmatch(token))
-            and not any(word.lower() in FRAME_WORDS for word in token.split()))
+    if has_han(token) or not LATIN_NAME.fullmatch(token) or WEB_ADDRESS.fullmatch(token):
+        return False
+    words = token.split()
+    if len(words) == 1:  # a one-word name or a user name, in any case (Matthias, jancak, delta201)
+        return token.lower() not in FRAME_WORDS
+    particle = [word.lower() in NAME_PARTICLES and index < len(words) - 1 for index, word in enumerate(words)]
+    return all(is_particle or (word.lower() not in FRAME_WORDS and not word[0].islower())
+               for word, is_particle in zip(words, particle))
 
 
 def is_placeholder(token: str) -> bool:
@@ -120,7 +151,7 @@ def parse_names(value: str) -> list[str] | None:
     if not value or SENTENCE.search(value) or len(value) > 60:
         return None
     splitter = SPLIT if has_han(value) else LATIN_LIST  # Latin names keep their spaces
-    tokens = [t for t in splitter.split(value) if t.strip()]
+    tokens = [t if splitter is SPLIT else _latin_value(t) for t in splitter.split(value) if t.strip()]
     if tokens and all(len(t) == 1 and "\u4e00" <= t <= "\u9fff" for t in tokens) and 2 <= len(tokens) <= 3:
         tokens = ["".join(tokens)]  # a padded name: 赵 培
     names: list[str] = []
@@ -137,7 +168,7 @@ def parse_names(value: str) -> list[str] | None:
     names += [alias for alias in aliases if alias not in names]
     if len(names) > 6:
         return None
-    return names
+    return _without_roles(names)
 
 
 def person_names(raw: str) -> list[str]:
@@ -164,7 +195,7 @@ def person_names(raw: str) -> list[str]:
             continue
         if is_name(token) and token not in names:
             names.append(token)
-    return names
+    return _without_roles(names)
 
 
 def parse_count(value: str) -> tuple[int, bool] | None:

@@ -167,3 +167,59 @@ def test_a_publication_date_labelled_as_such_counts_anywhere_but_in_comments() -
     # the page shows only when it was updated: that date, not a guess from elsewhere
     updated = _english(footer="<p>Aktualisiert am 17.01.2021.</p><p>© 2019 Daily Post</p>")
     assert updated.metadata.published == "2021-01-17"
+
+
+def test_a_json_ld_author_given_by_its_id_is_looked_up_in_the_graph() -> None:
+    ld = ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": {"@id": "/#/person/1"}},'
+          ' {"@type": "Person", "@id": "/#/person/1", "name": "Giovanni Gaggero"}]}</script>')
+    doc = _english(ld, byline="<h4>By Giovanni Gaggero | 12/10/2020</h4>")
+    assert doc.metadata.authors == ["Giovanni Gaggero"]
+    assert doc.metadata.extra["provenance"]["author"]["rule"] == "json-ld author"
+
+
+def test_a_written_by_label_and_its_data_in_twitter_tags_name_the_author() -> None:
+    tags = '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Christoph Hein">'
+    assert _english(tags).metadata.author == "Christoph Hein"
+    # a reading time in the same pair of tags is no author
+    assert _english('<meta name="twitter:label1" content="Lesezeit"><meta name="twitter:data1" content="Jane Doe">'
+                    ).metadata.author is None
+
+
+def test_a_byline_that_shows_its_date_gives_the_names_beside_the_date() -> None:
+    assert _english(byline='<p class="byline__author">VON <a href="/autoren/g">MORITZ GATHMANN</a> am 21. April 2020</p>'
+                    ).metadata.authors == ["MORITZ GATHMANN"]
+    assert _english(byline='<div class="post-date-author">Veröffentlicht am 8. Februar 2022 von <a href="/a/p">PETA-Team</a>'
+                    "</div>").metadata.authors == ["PETA-Team"]
+    # without a lead word, what a date leaves is no name: a category, or a date label's remains
+    for byline in ('<div class="byline">Wein &amp; Geschmack · 14. Oktober 2021</div>',
+                   '<p class="byline">by Last updated 04 Jun 2020, originally created 17 Jun 2019</p>'):
+        assert _english(byline=byline).metadata.author is None
+
+
+def test_a_byline_elements_publisher_handle_and_teaser_classes_are_not_its_writers() -> None:
+    publisher = ('<div class="article_autor">Text: <span itemprop="author">Kirsten Freund</span> / <span itemprop="publisher"'
+                 ' itemscope><span itemprop="name">handwerksblatt.de</span></span></div>')
+    assert _english(byline=publisher).metadata.authors == ["Kirsten Freund"]
+    handle = ('<div class="entry-meta-author"><a href="/author/matthias/">Matthias</a> '
+              '<a href="https://twitter.com/herrpfleger">herrpfleger</a></div>')
+    assert _english(byline=handle).metadata.authors == ["Matthias"]
+    linked = '<p class="byline">By <a href="https://twitter.com/robpicheta">Rob Picheta</a></p>'
+    assert _english(byline=linked).metadata.authors == ["Rob Picheta"]
+    teaser = ('<ul><li class="post-24788 type-post status-publish autor-anselm-doris"><h2><a href="/x">Atmosphären</a>'
+              '</h2></li></ul>')
+    assert _english(footer=teaser).metadata.author is None
+
+
+def test_a_tag_says_where_a_printed_name_ends_and_who_else_wrote() -> None:
+    ld = '<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "Christoph Hein"}}</script>'
+    doc = _english(ld, byline='<div class="author-ch"><a href="/ueber-mich/">Christoph Hein</a><br>Chefin vom Dienst</div>')
+    assert doc.metadata.authors == ["Christoph Hein"]
+    both = '<meta name="author" content="Sadhbh O\'Sullivan,Elisabeth Kochan">'
+    byline = ('<div class="byline"><span class="author-name"><a href="/a/s">Sadhbh O\'Sullivan</a></span>, '
+              '<span class="contributor"><a href="/a/e">Elisabeth Kochan</a></span></div>')
+    assert _english(both, byline=byline).metadata.authors == ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
+
+
+def test_a_latin_tag_value_that_is_no_list_of_names_gives_nobody() -> None:
+    for value in ("Bundesministerium für Wirtschaft und Klimaschutz", "Deutsche Welle (www.dw.com)"):
+        assert _english(f'<meta name="author" content="{value}">', footer=f"<p>{value}</p>").metadata.author is None

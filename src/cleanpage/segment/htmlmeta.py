@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
@@ -29,7 +30,17 @@ from lxml import etree
 from ..dates import find_date, parse_date
 from ..evidence import Harvested
 from ..lexicon import GENERIC_DATE_LABELS, LABELS, LATIN_DATE_LABELS, longest_first
-from ..names import BRACKET_NOT_ALIAS, NOT_A_PERSON, has_han, is_placeholder, parse_names, person_names
+from ..names import (
+    BRACKET_NOT_ALIAS,
+    BYLINE_LEAD,
+    LATIN_EDGES,
+    NOT_A_PERSON,
+    WEB_ADDRESS,
+    has_han,
+    is_placeholder,
+    parse_names,
+    person_names,
+)
 from ..page import PageHints
 from ..shadow import fold
 from .signals.semantics import CLASS_WORD, class_words
@@ -105,6 +116,19 @@ SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時�
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
 NOT_THE_WRITER = re.compile(rf"(?:{longest_first(LABELS['source'] + LABELS['editor'] + LABELS['reviewer'])})\s*[:：]?.{{0,3}}\0")
+EMAIL_OR_URL = re.compile(r"\S@\S|://")
+SOCIAL_LINK = re.compile(r"(?:twitter|x|facebook|instagram|linkedin|xing|youtube|tiktok|threads|mastodon)\.(?:com|net|social)/",
+                         re.IGNORECASE)
+# The parts of a byline that hold no name (``byline-part cats``: the category printed beside the date), unless
+# they say they hold the author too (``post-date-author``).
+AUTHOR_WORDS = frozenset({"author", "authors", "autor", "autoren"})
+NOT_NAME_PART = frozenset({"cat", "cats", "category", "categories", "tag", "tags", "date", "time", "separator", "section",
+                           "rubrik", "kategorie", "ressort"})
+ENTRY_CLASS = re.compile(r"(?<!\S)(?:type-post|status-publish|hentry|post-\d+)(?!\S)")
+BYLINE_ELEMENT_MAX = 400  # an element with more text is an author box or a teaser, not a byline
+# What stands before a date in a byline: its label and preposition (Veröffentlicht am, Published on, |).
+DATE_FRAME_BEFORE = re.compile(rf"(?:(?<![^\W\d_])(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*)?"
+                               r"(?:(?<![^\W\d_])(?i:on|am|um|le|el|il|op|den|the)\s*)?[:：,|·•\-–—]?\s*$")
 BYLINE_MARK = re.compile(r"byline|author|autor")
 BYLINE_ELEMENTS = 30
 BYLINE_TEXT_MAX = 80
@@ -158,11 +182,13 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     shown_days = _near_headline(above, below, _byline_zone_end(below), found)
     _source_from_tags(metas, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
+    tagged = found.values.get("authors")
+    tagged_names = list(tagged.value) if tagged and tagged.rule.startswith(("meta", "json-ld")) else None
     marked = _marked(tree)
     if _weaker("author", AUTHOR_ELEMENT, found):
-        _author_from_name_element(marked, " ".join(byline_zone), found)
+        _author_from_name_element(marked, " ".join(byline_zone), tagged_names, found)
     if _weaker("author", BYLINE_NEAR_TITLE, found):
-        _author_from_byline_element(marked, " ".join(byline_zone), found)
+        _author_from_byline_element(marked, " ".join(byline_zone), tagged_names, found)
     _breadcrumb(tree, marked, ld, found)
     _links_and_language(tree, metas, url, found)
     _image_from_ld(ld, url, found)
@@ -558,12 +584,19 @@ def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict
     only beside the headline.
     """
     raws = [(metas.get(key), f"meta {key}") for key in AUTHOR_META]
-    raws += [(_ld_names(item.get("author")), "json-ld author") for item in ld]
+    # Yoast's ``twitter:label1`` "Written by" / "Verfasst von" and its ``twitter:data1``
+    raws += [(metas.get(f"twitter:data{n}"), f"meta twitter:data{n} ({label})") for n in range(1, 5)
+             if (label := metas.get(f"twitter:label{n}")) and BYLINE_LEAD.fullmatch(label + " ")]
+    by_id = {key: item for item in ld if isinstance(key := item.get("@id"), str)}
+    raws += [(_ld_names(item.get("author"), by_id), "json-ld author") for item in ld]
     printed: str | None = None
     taken = " ".join(str(found.values[k].value) for k in ("site_name", "source") if k in found.values)
     best: tuple[float, list[str], str, str] | None = None
     for raw, rule in raws:
-        if not raw or "@" in raw or "://" in raw:
+        # a Latin tag value counts whole or not at all: ``Bundesministerium für Wirtschaft und Klimaschutz`` is
+        # no list of people whose last word would be one
+        # and a tag that gives a web address (Deutsche Welle (www.dw.com)) names the site
+        if not raw or EMAIL_OR_URL.search(raw) or WEB_ADDRESS.search(raw) or (not has_han(raw) and parse_names(raw) is None):
             continue
         names = [name for name in person_names(raw) if name not in taken and not NOT_THE_WRITER.search(
                  fold(byline_zone).replace(fold(name), "\0"))]
@@ -597,7 +630,8 @@ def _marked(tree: etree._Element) -> list[tuple[etree._Element, str]]:
                                                  or element.get("itemprop"))]
 
 
-def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline_zone: str, found: PageHints) -> None:
+def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline_zone: str, tagged: list[str] | None,
+                                found: PageHints) -> None:
     """The names in the page's byline element (``rel=author``, ``itemprop=author``, a class or id with
     ``byline``/``author``/``autor``), in Latin letters: English and European pages print ``By …`` there.
 
@@ -605,23 +639,96 @@ def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline
     an author box with a biography is not a byline. Comment sections are skipped (a commenter is not the
     author), and so is Han text: Chinese bylines are read from their labels and name elements.
     """
-    bylines = [element for element, marks in marked
+    bylines = [(element, marks) for element, marks in marked
                if element.get("rel") == "author" or element.get("itemprop") == "author" or BYLINE_MARK.search(marks)]
-    for element in bylines[:BYLINE_ELEMENTS]:
-        if _in_comments(element):
+    for element, marks in bylines[:BYLINE_ELEMENTS]:
+        # a whole post is no byline: WordPress classes a teaser by its writer (``post-24788 type-post autor-<slug>``)
+        if (_in_comments(element) or len(_text(element)) > BYLINE_ELEMENT_MAX or ENTRY_CLASS.search(marks)
+                or ((words := class_words(element)) & NOT_NAME_PART and not words & AUTHOR_WORDS)):
             continue
-        name_element = next(iter(element.xpath(".//*[@itemprop='name']")), element)
-        text = _text(name_element)
+        text = _byline_text(element)
         if not text or len(text) > BYLINE_TEXT_MAX or has_han(text):
             continue
         names = parse_names(text)
+        if names is None and find_date(text) is not None:
+            names = _names_beside_dates(text)
         if not names:
             continue
+        names = _as_tagged(names, text, byline_zone, tagged)
         near = all(name in byline_zone for name in names)
         rule = f"byline element <{element.tag}>" + (" near headline" if near else "")
         confidence = BYLINE_NEAR_TITLE if near else BYLINE_ELEMENT
         _offer_authors(names, rule, text, found, confidence)
         return
+
+
+def _byline_text(element: etree._Element) -> str:
+    """What a byline element says about its writers: the ``itemprop=author`` parts inside it (not the
+    publisher beside them), their ``itemprop=name`` when they have one, and no mail link or social-profile
+    link that shows its handle (``Matthias`` and his ``herrpfleger`` on Twitter; a name linked to its profile
+    stays)."""
+    if element.get("itemprop") != "author" and (parts := element.xpath(".//*[@itemprop='author']")):
+        return ", ".join(text for text in map(_byline_text, parts) if text)
+    names = [name for name in element.xpath(".//*[@itemprop='name']") if _itemscope_owner(name, element) is None]
+    if names:
+        return ", ".join(_text(name) for name in names)
+    copy = deepcopy(element)
+    copy.tail = None
+    for link in copy.xpath(".//a[@href]"):
+        href, shown = link.get("href", ""), _text(link).lstrip("@").lower()
+        if href.startswith("mailto:") or (SOCIAL_LINK.search(href) and shown and shown in href.lower()):
+            link.text = None
+            for child in link:
+                link.remove(child)
+    return _text(copy)
+
+
+def _itemscope_owner(element: etree._Element, within: etree._Element) -> etree._Element | None:
+    """The nearest ancestor below ``within`` that opens an item of its own (``itemprop`` with ``itemscope``:
+    the publisher beside the author), which a name inside it names."""
+    for node in element.iterancestors():
+        if node is within:
+            return None
+        if node.get("itemprop") is not None and node.get("itemscope") is not None:
+            return node
+    return None
+
+
+def _names_beside_dates(text: str) -> list[str] | None:
+    """The names of a byline that also shows its dates (``VON MORITZ GATHMANN am 21. April 2020``,
+    ``Veröffentlicht am 8. Februar 2022 von PETA-Team``): the text between the dates and their labels,
+    read only where a byline's lead word (By, Von, Por) starts it, so a category printed beside the date
+    (``Wein & Geschmack·14. Oktober 2021``) or what a date label leaves (``originally created``) is no name."""
+    pieces = []
+    while (shown := find_date(text)) is not None:
+        head = text[:shown.start]
+        frame = DATE_FRAME_BEFORE.search(fold(head))
+        pieces.append(head[:frame.start() if frame else len(head)])
+        text = text[shown.end:]
+    for piece in (*pieces, text):
+        piece = piece.strip(LATIN_EDGES)
+        if BYLINE_LEAD.match(piece) and (names := parse_names(piece)):
+            return names
+    return None
+
+
+def _as_tagged(names: list[str], text: str, byline_zone: str, tagged: list[str] | None) -> list[str]:
+    """The names a tag gives (meta author, JSON-LD) when the printed byline agrees with them: it prints them
+    all (``Christoph Hein`` and his job title on the next line: the tag says where the name ends), or it
+    names some of them and the others are printed beside the headline too (co-authors)."""
+    if not tagged:
+        return names
+    if all(_has_words(text, name) for name in tagged) and all(any(_has_words(name, tag) for tag in tagged)
+                                                               for name in names):
+        return tagged
+    if set(names) < set(tagged) and all(_has_words(byline_zone, name) for name in tagged):
+        return tagged
+    return names
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words, in any case (``Lindsey O`` is not in ``Lindsey O'Donnell``)."""
+    return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text, re.IGNORECASE) is not None
 
 
 def _joined(names: list[str]) -> str:
@@ -638,15 +745,18 @@ def _visible_text(tree: etree._Element) -> str:
     return " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
-def _ld_names(value: object) -> str | None:
-    """A JSON-LD ``author``: one name, a Person, or a list of them (joined by ``;``)."""
-    if isinstance(value, list):
-        names = [name for name in (_ld_text(item) for item in value) if name]
-        return "; ".join(names) or None
-    return _ld_text(value)
+def _ld_names(value: object, by_id: dict[str, dict[str, object]]) -> str | None:
+    """A JSON-LD ``author``: one name, a Person, or a list of them (joined by ``;``); a Person given by its
+    ``@id`` alone is looked up in the page's graph (Yoast: ``"author": {"@id": ".../#/schema/person/…"}``)."""
+    values = value if isinstance(value, list) else [value]
+    values = [by_id.get(item["@id"], item) if isinstance(item, dict) and "name" not in item
+              and isinstance(item.get("@id"), str) else item for item in values]
+    names = [name for name in (_ld_text(item) for item in values) if name]
+    return "; ".join(names) or None
 
 
-def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_zone: str, found: PageHints) -> None:
+def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_zone: str, tagged: list[str] | None,
+                              found: PageHints) -> None:
     """The text of an element classed as the author's name (``author-name``, ``authorName``), printed by
     the headline: self-media pages show the account that wrote the article there, with no label.
 
@@ -665,6 +775,7 @@ def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_z
         # a self-media account's name is the author, whatever its shape (科技狐说, 看懂经济的小编)
         names = [text] if has_han(text) else parse_names(text)
         if names and all(name in byline_zone and not NOT_A_PERSON.search(name) for name in names):
+            names = _as_tagged(names, text, byline_zone, tagged)
             _offer_authors(names, "author-name element near headline", text, found, AUTHOR_ELEMENT)
             return
 
