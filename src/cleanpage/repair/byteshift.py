@@ -276,6 +276,12 @@ class Span:
 def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None:
     """The best rebuild of ``span`` and its gain over the text as it stands, if it is clearly better."""
     start, junk, end = span.start, span.junk, span.end
+    if junk[:1] in ("?", MISSING) and len(junk) > 1 and not ANNOTATION_REST.fullmatch(junk):
+        # One bad pair's ``?`` is rebuilt as the character it held, and text after it goes only when it is a
+        # converter's annotation (``?yōu)``). More marks stand for more lost characters than the rebuild puts
+        # back, and other ASCII (``??3600``) is the page's own text, already back in step: removing either
+        # would lose text silently.
+        return None
     run = text[start + len(junk):end].replace(MISSING, "")
     following = text[end] if end < len(text) else None
     left = text[start - 1] if start else None
