@@ -43,6 +43,11 @@ LABELS: dict[str, tuple[str, ...]] = {
              "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
 }
 
+# The labels a forum or a blog prints before the poster's ID in a post header (发帖人：小鱼儿2005, 楼主：…, 博主：…):
+# what follows is a user name of any shape, not a name by the person-name grammar. Kept apart from LABELS: 楼主
+# alone is a floor label and a button (只看楼主), so these count only before a colon.
+POSTER_LABELS = ("发帖人", "发帖者", "发贴人", "发贴者", "楼主", "帖主", "贴主", "博主")
+
 # The same labels as pages in Latin script print them before a date (``Published on``, ``Veröffentlicht am``,
 # ``Letzte Änderung:``, ``Mis à jour le``), lower case; matched as whole words, case-insensitively. Kept apart
 # from LABELS: the text detectors' meta-line parser reads Chinese lines, where these words never label a date.

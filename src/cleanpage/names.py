@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LATIN_DESK_WORDS, LATIN_JOB_WORDS
+from .lexicon import LABELS, LATIN_DESK_WORDS, LATIN_JOB_WORDS, longest_first
 from .shadow import HAN, fold
 
 ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者",
@@ -81,6 +81,10 @@ HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e
 # Up to five words of letters (any script but Han), with apostrophes, hyphens and initials: Loïc Le Clerc, O'Sullivan.
 LATIN_NAME = re.compile(r"(?=.{2,40}$)[^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*){0,4}\.?")
 SENTENCE = re.compile(r"[。！？!?：:“”\"]")
+POSTER_ID_END = re.compile(r"[\s\[【(（|｜,，;；]")
+POSTER_ID_LENGTH = (2, 20)
+# Any field's label: a poster label followed at once by another label has an empty value.
+ANY_LABEL = re.compile(longest_first([label for labels in LABELS.values() for label in labels]))
 MULTIPLIERS = {"万": 10_000, "萬": 10_000, "w": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1_000, "k": 1_000}
 COUNT = re.compile(r"^\s*(?P<num>\d[\d,，]*(?:\.\d+)?)\s*(?P<mult>万|萬|亿|億|千|[wWkK])?\s*(?P<plus>\+)?\s*(?:次|人|人次)?\s*$")
 
@@ -196,6 +200,20 @@ def person_names(raw: str) -> list[str]:
         if is_name(token) and token not in names:
             names.append(token)
     return _without_roles(names)
+
+
+def poster_id(value: str) -> str | None:
+    """The user name after a poster label (发帖人：, 楼主：): the first word of ``value``, of any shape (小鱼儿2005,
+    中华门外看鹭, ThE_PaiN), up to a space or a bracket (the poster's rank: [胡同居民 等级5]). ``None`` for what is no
+    user name: a placeholder, a role word, an outlet, a button or a location (只看该作者, 来自 …), a number, a date,
+    a sentence, or another field's label where the name was left empty (楼主：时间：…)."""
+    word = POSTER_ID_END.split(value.strip(), maxsplit=1)[0].strip(LATIN_EDGES + "：")
+    if not POSTER_ID_LENGTH[0] <= len(word) <= POSTER_ID_LENGTH[1] or word.isdigit() or SENTENCE.search(word):
+        return None
+    if (is_placeholder(word) or word in ROLE_WORDS or NOT_A_PERSON.search(word) or NOT_NAME_PHRASES.fullmatch(word)
+            or ANY_LABEL.match(fold(word)) or re.search(r"\d{4}\s*[-/.年]", word)):
+        return None
+    return word
 
 
 def parse_count(value: str) -> tuple[int, bool] | None:

@@ -223,3 +223,18 @@ def test_a_tag_says_where_a_printed_name_ends_and_who_else_wrote() -> None:
 def test_a_latin_tag_value_that_is_no_list_of_names_gives_nobody() -> None:
     for value in ("Bundesministerium für Wirtschaft und Klimaschutz", "Deutsche Welle (www.dw.com)"):
         assert _english(f'<meta name="author" content="{value}">', footer=f"<p>{value}</p>").metadata.author is None
+
+
+def test_a_poster_label_by_the_headline_names_the_poster_by_the_id_they_chose() -> None:
+    def author(header: str) -> str | None:
+        page = (f"<html><head><title>七桥瓮湿地观鸟记</title></head><body><h1>七桥瓮湿地观鸟记</h1><div>{header}</div>"
+                + "<p>这一上午记到的鸟不少，小䴙䴘五只，白鹭十几只，夜鹭四只，普通翠鸟一只在木栈道边的枯枝上停了很久。</p>" * 3
+                + "</body></html>")
+        return cleanpage.clean(page).metadata.author
+
+    assert author('<span>发帖人：<a href="/u/8812047/">中华门外看鹭</a></span> <span>[胡同居民 等级5]</span> '
+                  "<span>发表时间：2019-05-20 08:41</span>") == "中华门外看鹭"
+    assert author("楼主： 小鱼儿2005 时间：2005-05-07 21:23") == "小鱼儿2005"
+    # a button, an empty value before the next label, a location: nobody
+    for header in ("<a>只看楼主</a>： 2019-05-20", "楼主：时间：2005-05-07 21:23", "楼主：来自 贵州遵义"):
+        assert author(header) is None

@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..dates import find_date, parse_date
 from ..evidence import Harvested
-from ..lexicon import GENERIC_DATE_LABELS, LABELS, LATIN_DATE_LABELS, longest_first
+from ..lexicon import GENERIC_DATE_LABELS, LABELS, LATIN_DATE_LABELS, POSTER_LABELS, longest_first
 from ..names import (
     BRACKET_NOT_ALIAS,
     BYLINE_LEAD,
@@ -40,6 +40,7 @@ from ..names import (
     is_placeholder,
     parse_names,
     person_names,
+    poster_id,
 )
 from ..page import PageHints
 from ..shadow import fold
@@ -102,6 +103,8 @@ LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.patte
 SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*")
 AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
+# A post header's poster label and its colon (发帖人：, 楼主：; never 只看楼主).
+POSTER_LABEL = re.compile(rf"(?<!只看)(?:{longest_first(POSTER_LABELS)})\s*[:：]\s*")
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
 DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特约|特約|实习|實習|见习|見習|职工|職工)?"
                              r"(?:记者|記者|通讯员|通訊員)\s*([^（）()]{2,40})[）)]")
@@ -481,6 +484,9 @@ def _names_near_headline(line: str, found: PageHints) -> None:
         names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
         if names:
             _offer_authors(names, f"label near headline ({line[match.start():match.end()].strip()})", line, found)
+    match = POSTER_LABEL.search(shadow)
+    if match and (poster := poster_id(line[match.end():])):
+        _offer_authors([poster], f"poster label near headline ({line[match.start():match.end()].strip()})", line, found)
 
 
 def _credits_near_headline(line: str, found: PageHints) -> None:
