@@ -40,17 +40,24 @@ def _fold(char: str) -> str:
     return to_simplified_chars(char)
 
 
-def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None, margins: bool = True) -> Path | None:
+States = dict[str | None, tuple[float, str]]  # folded last char -> (cost, chosen chars so far)
+
+
+def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None, margins: bool = True,
+              trace: list[States] | None = None, resume: tuple[int, States] | None = None) -> Path | None:
     """Lowest-cost choice of one character per slot between the ``left`` and ``right`` context characters.
 
     Without ``margins`` the path's margins are left empty: a caller comparing many hypotheses computes them
-    (:func:`path_margins`) for the winner only."""
+    (:func:`path_margins`) for the winner only. Hypotheses that share their first slots share that part of
+    the search: ``trace`` collects the states before each slot (and after the last), and ``resume=(k,
+    trace[k])`` starts a later call after its first ``k`` slots, which must be those of the traced call
+    (same ``left``); the result is the same as searching from the start."""
     if not slots or any(not slot.chars for slot in slots):
         return None
-    start = _fold(left) if left else None
-    # state: folded last char -> (cost, chosen chars so far)
-    states: dict[str | None, tuple[float, str]] = {start: (0.0, "")}
-    for slot in slots:
+    skip, states = resume if resume is not None else (0, {_fold(left) if left else None: (0.0, "")})
+    if trace is not None:
+        trace.append(states)
+    for slot in slots[skip:]:
         nxt: dict[str | None, tuple[float, str]] = {}
         for char in slot.chars:
             folded = _fold(char)
@@ -62,6 +69,8 @@ def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None
             if best is not None and (folded not in nxt or best[0] < nxt[folded][0]):
                 nxt[folded] = best
         states = dict(sorted(nxt.items(), key=lambda item: item[1][0])[:BEAM])
+        if trace is not None:
+            trace.append(states)
     right_folded = _fold(right) if right else None
     final = [(cost + (lm.pair_cost(last, right_folded) if right_folded else 0.0), chosen)
              for last, (cost, chosen) in states.items()]

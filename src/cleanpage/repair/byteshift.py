@@ -47,7 +47,7 @@ from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
-from ._lattice import Path, Slot, best_path, path_margins
+from ._lattice import Path, Slot, States, best_path, path_margins
 from ._quoted import overlaps, protected_spans
 from ._resync import damage, stretches
 from ._scan import hits, lines_with_signature, shift_signature
@@ -303,10 +303,21 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         for mid in mids:
             # A deleted bad pair, like a re-alignment, leaves a marker behind: a span without one is only shifted.
             run_end = following is None or following.isascii() or following.isspace()
+            base: list[Slot] = []
+            trace: list[States] = []
             for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads, deleted_pair=span.visible_marker,
                                            lead=lead, run_end=run_end):
                 right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
-                path = best_path(lm, slots, left, right, margins=False)
+                # The first hypothesis is the plain one; the others differ from it after a shared start.
+                shared = next((index for index, (mine, theirs) in enumerate(zip(slots, base)) if mine is not theirs),
+                              min(len(slots), len(base)))
+                if not base:
+                    base = slots
+                    path = best_path(lm, slots, left, right, margins=False, trace=trace)
+                elif shared < len(trace):
+                    path = best_path(lm, slots, left, right, margins=False, resume=(shared, trace[shared]))
+                else:
+                    path = best_path(lm, slots, left, right, margins=False)
                 if path is not None and (best is None or path.cost < best.path.cost):
                     best = _Candidate(path, codec, what, tuple(slots), (left, right))
             # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
