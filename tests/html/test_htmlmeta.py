@@ -238,3 +238,10 @@ def test_a_poster_label_by_the_headline_names_the_poster_by_the_id_they_chose() 
     # a button, an empty value before the next label, a location: nobody
     for header in ("<a>只看楼主</a>： 2019-05-20", "楼主：时间：2005-05-07 21:23", "楼主：来自 贵州遵义"):
         assert author(header) is None
+
+
+def test_the_first_time_shown_by_the_headline_is_not_refined_by_later_ones_of_the_same_day() -> None:
+    posts = "".join(f"<div><p>第{n}楼 2023-03-28 21:{minute} 回复</p><p>{'今天拟录取名单出来了，分享一下复习时间表。' * 2}</p></div>"
+                    for n, minute in ((1, 14), (2, 20), (3, 33)))
+    page = f"<html><head><title>二战上岸</title></head><body><h1>二战上岸</h1>{posts}</body></html>"
+    assert cleanpage.clean(page).metadata.published == "2023-03-28T21:14"

@@ -516,6 +516,9 @@ def _shown_dates(text: str) -> list[str]:
     return dates
 
 
+SHOWN_RULES = ("date near headline", "label near headline")
+
+
 def _offer_shown_date(dates: list[str], one_day: bool, line: str, found: PageHints) -> None:
     """The date the page prints by its headline, unlabelled. It refines a tag's date of the same day (its time,
     or the local day of a UTC tag); alone in its line and in the byline zone it wins over tags of another day
@@ -524,7 +527,9 @@ def _offer_shown_date(dates: list[str], one_day: bool, line: str, found: PageHin
     iso = dates[0]
     current = found.values.get("published")
     updated = found.values.get("updated")
-    refines = current is not None and (
+    # a date shown beside another one the page shows refines nothing: the first one the headline shows stays
+    # (a thread's opening post over the replies' times of the same day)
+    refines = current is not None and not current.rule.startswith(SHOWN_RULES) and (
         (iso[:10] == str(current.value)[:10] and iso != current.value and len(iso) >= len(str(current.value)))
         or _local_day_of(iso, current))
     if refines and current is not None:
