@@ -122,13 +122,17 @@ _Tagged = dict[str | None, tuple[float, str, tuple[int, int] | None]]
 
 
 def _step(lm: Scorer, states: _Tagged, slot: Slot) -> _Tagged:
-    """The beam after ``slot``: per folded character, its cheapest extension of a state."""
+    """The beam after ``slot``: per folded character, its cheapest extension of a state (``states`` cheapest
+    first, as every beam here is kept)."""
     nxt: _Tagged = {}
+    pair_cost, prior = lm.pair_cost, slot.prior
     for char in slot.chars:
         folded = _fold(char)
         best: tuple[float, str, tuple[int, int] | None] | None = None
         for prev, (cost, chosen, tag) in states.items():
-            total = cost + lm.pair_cost(prev, folded) + slot.prior
+            if best is not None and cost + prior >= best[0]:
+                break  # states come cheapest first and no pair costs less than nothing
+            total = cost + pair_cost(prev, folded) + prior
             if best is None or total < best[0]:
                 best = (total, chosen + char, tag)
         if best is not None and (folded not in nxt or best[0] < nxt[folded][0]):
