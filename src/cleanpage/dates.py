@@ -55,7 +55,7 @@ def _numeric(named: bool) -> str:
             f"|{_group('year3', _SHORT_YEAR, named)})")
     return (rf"(?<![\d]){year}\s*{_group('sep', '[-/.年]', named)}\s*{_group('month', _MONTH_NUMBER, named)}"
             rf"\s*(?:[-/.月])\s*{_group('day', _DAY_NUMBER, named)}(?![\d])\s*[日号]?"
-            rf"(?:[ \tt]*(?:{_WEEKDAY})?{_time(named)})?")
+            rf"(?:[ \tt]*,?[ \t]*(?:{_WEEKDAY})?{_time(named)})?")  # 2014-05-06, 21:33:05 (SMF, MyBB)
 
 
 NUMERIC = re.compile(_numeric(named=True))

@@ -43,6 +43,11 @@ LABELS: dict[str, tuple[str, ...]] = {
              "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
 }
 
+# The labels a forum or a blog prints before the poster's ID in a post header (发帖人：小鱼儿2005, 楼主：…, 博主：…):
+# what follows is a user name of any shape, not a name by the person-name grammar. Kept apart from LABELS: 楼主
+# alone is a floor label and a button (只看楼主), so these count only before a colon.
+POSTER_LABELS = ("发帖人", "发帖者", "发贴人", "发贴者", "楼主", "帖主", "贴主", "博主")
+
 # The same labels as pages in Latin script print them before a date (``Published on``, ``Veröffentlicht am``,
 # ``Letzte Änderung:``, ``Mis à jour le``), lower case; matched as whole words, case-insensitively. Kept apart
 # from LABELS: the text detectors' meta-line parser reads Chinese lines, where these words never label a date.
@@ -56,6 +61,19 @@ LATIN_DATE_LABELS: dict[str, tuple[str, ...]] = {
                 "stand", "mis à jour", "mise à jour", "modifié", "actualizado", "actualizada", "actualización",
                 "atualizado", "aggiornato", "bijgewerkt"),
 }
+
+# The desk or the job a Latin-script byline prints beside a name, lower case: a desk alone is the byline of
+# a staff article (``Von Redaktion``), beside a name it is not one of the writers (``Mathilda Trausch,
+# Online-Redaktion``); a job title after a name is not part of it (``Christoph Hein Chefredakteur``).
+LATIN_DESK_WORDS = frozenset({"redaktion", "chefredaktion", "onlineredaktion", "redacción", "redação", "rédaction",
+                              "redazione", "redactie"})
+LATIN_JOB_WORDS = frozenset({"redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
+                             "korrespondentin", "volontär", "volontärin"})
+
+# Date labels that say a date is shown but not what it dates (时间, 日期, Date, Datum): read beside the headline,
+# where the page dates itself, never elsewhere on the page (an event's 时间, a table's 日期).
+GENERIC_DATE_LABELS = frozenset({"时间", "日期", "时 间", "日 期", "发布", "发表", "创建", "上线", "出版", "刊发", "发稿",
+                                 "date", "dated", "data", "datum", "fecha", "created", "stand", "modified", "修改", "更新"})
 
 
 def longest_first(phrases: Iterable[str]) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import LABELS, LATIN_DESK_WORDS, LATIN_JOB_WORDS, longest_first
 from .shadow import HAN, fold
 
 ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者",
@@ -51,6 +52,17 @@ FRAME_WORDS = frozenset({
     "view", "voir", "afficher", "ver", "alle", "all", "tous", "todos", "posts", "beiträge", "articles", "artikel",
     "profile", "profil", "perfil", "more", "mehr", "read", "share",
 })
+# Lower-case particles inside a Latin name (Alexa von Heyden, Vincent van Gogh, José de la Cruz): every other
+# word of a name of several words starts with a capital (``Anstelle einer Unterwerfung`` is a title, not a name).
+NAME_PARTICLES = frozenset({"von", "van", "vom", "zu", "zum", "der", "den", "de", "del", "della", "degli", "di", "da", "das",
+                            "dos", "do", "du", "des", "la", "le", "ten", "ter", "bin", "ben", "al", "el", "y", "e"})
+# A web address beside a name (Henning Lobin www.lobin.de) is not a name, and neither is a social handle
+# (Williams Perdomo @wperdomod). A site's bare name (uncut-news.ch) may be the byline of its own articles.
+WEB_ADDRESS = re.compile(r"(?i)www\.[\w.-]+")
+HANDLE = re.compile(r"(?<!\S)@[\w.]+")
+# A job word printed after a name (``Christoph Hein Chefredakteur``): cut, the name stays.
+LATIN_ROLE_AFTER = re.compile(r"(?<=[^\W\d_]{2})\s+(?:" + "|".join(sorted(LATIN_JOB_WORDS, key=len, reverse=True)) + r")$",
+                              re.IGNORECASE)
 GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])")  # ``AuthorAndreas Kalt``: a label run into the name
 # Phrases of a post header that are not names: the poster's location and the buttons beside the name.
 NOT_NAME_PHRASES = re.compile(r"(?:来自|來自)\s*\S+|只看(?:该|該)?(?:作者|他|她|楼主|樓主)|楼主|樓主|(?:发表|發表)(?:于|於)")
@@ -69,6 +81,10 @@ HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e
 # Up to five words of letters (any script but Han), with apostrophes, hyphens and initials: Loïc Le Clerc, O'Sullivan.
 LATIN_NAME = re.compile(r"(?=.{2,40}$)[^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*){0,4}\.?")
 SENTENCE = re.compile(r"[。！？!?：:“”\"]")
+POSTER_ID_END = re.compile(r"[\s\[【(（|｜,，;；]")
+POSTER_ID_LENGTH = (2, 20)
+# Any field's label: a poster label followed at once by another label has an empty value.
+ANY_LABEL = re.compile(longest_first([label for labels in LABELS.values() for label in labels]))
 MULTIPLIERS = {"万": 10_000, "萬": 10_000, "w": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1_000, "k": 1_000}
 COUNT = re.compile(r"^\s*(?P<num>\d[\d,，]*(?:\.\d+)?)\s*(?P<mult>万|萬|亿|億|千|[wWkK])?\s*(?P<plus>\+)?\s*(?:次|人|人次)?\s*$")
 
@@ -85,6 +101,17 @@ def _strip_name(token: str) -> str:
     return token
 
 
+def is_role(token: str) -> bool:
+    """A desk or a job word alone (``Redaktion``, ``Online-Redaktion``, ``Chefredakteur``)."""
+    return token.lower().rsplit("-", 1)[-1] in LATIN_DESK_WORDS | LATIN_JOB_WORDS
+
+
+def _without_roles(names: list[str]) -> list[str]:
+    """A desk or a job beside the writers' names is none of them; a desk alone is the byline (Von Redaktion)."""
+    people = [name for name in names if not is_role(name)]
+    return people or [name for name in names if name.lower() not in LATIN_JOB_WORDS]
+
+
 def has_han(value: str) -> bool:
     """Whether ``value`` holds a Han character: Han and Latin names follow different grammars."""
     return HAN.search(value) is not None
@@ -92,7 +119,9 @@ def has_han(value: str) -> bool:
 
 def _latin_value(value: str) -> str:
     """A Latin-script byline value without its lead word and edge punctuation (``Von Robert -`` -> ``Robert``)."""
-    return GLUED_LEAD.sub("", BYLINE_LEAD.sub("", value.strip(LATIN_EDGES))).strip(LATIN_EDGES)
+    value = WEB_ADDRESS.sub(" ", HANDLE.sub(" ", value)).strip(LATIN_EDGES)
+    value = LATIN_ROLE_AFTER.sub("", value).strip(LATIN_EDGES)
+    return GLUED_LEAD.sub("", BYLINE_LEAD.sub("", value)).strip(LATIN_EDGES)
 
 
 def is_name(token: str) -> bool:
@@ -100,8 +129,14 @@ def is_name(token: str) -> bool:
     or a few words of letters, none of them a word of the byline's frame."""
     if HAN_NAME.fullmatch(token):
         return True
-    return (not has_han(token) and bool(LATIN_NAME.fullmatch(token))
-            and not any(word.lower() in FRAME_WORDS for word in token.split()))
+    if has_han(token) or not LATIN_NAME.fullmatch(token) or WEB_ADDRESS.fullmatch(token):
+        return False
+    words = token.split()
+    if len(words) == 1:  # a one-word name or a user name, in any case (Matthias, jancak, delta201)
+        return token.lower() not in FRAME_WORDS
+    particle = [word.lower() in NAME_PARTICLES and index < len(words) - 1 for index, word in enumerate(words)]
+    return all(is_particle or (word.lower() not in FRAME_WORDS and not word[0].islower())
+               for word, is_particle in zip(words, particle))
 
 
 def is_placeholder(token: str) -> bool:
@@ -120,7 +155,7 @@ def parse_names(value: str) -> list[str] | None:
     if not value or SENTENCE.search(value) or len(value) > 60:
         return None
     splitter = SPLIT if has_han(value) else LATIN_LIST  # Latin names keep their spaces
-    tokens = [t for t in splitter.split(value) if t.strip()]
+    tokens = [t if splitter is SPLIT else _latin_value(t) for t in splitter.split(value) if t.strip()]
     if tokens and all(len(t) == 1 and "\u4e00" <= t <= "\u9fff" for t in tokens) and 2 <= len(tokens) <= 3:
         tokens = ["".join(tokens)]  # a padded name: 赵 培
     names: list[str] = []
@@ -137,7 +172,7 @@ def parse_names(value: str) -> list[str] | None:
     names += [alias for alias in aliases if alias not in names]
     if len(names) > 6:
         return None
-    return names
+    return _without_roles(names)
 
 
 def person_names(raw: str) -> list[str]:
@@ -164,7 +199,21 @@ def person_names(raw: str) -> list[str]:
             continue
         if is_name(token) and token not in names:
             names.append(token)
-    return names
+    return _without_roles(names)
+
+
+def poster_id(value: str) -> str | None:
+    """The user name after a poster label (发帖人：, 楼主：): the first word of ``value``, of any shape (小鱼儿2005,
+    中华门外看鹭, ThE_PaiN), up to a space or a bracket (the poster's rank: [胡同居民 等级5]). ``None`` for what is no
+    user name: a placeholder, a role word, an outlet, a button or a location (只看该作者, 来自 …), a number, a date,
+    a sentence, or another field's label where the name was left empty (楼主：时间：…)."""
+    word = POSTER_ID_END.split(value.strip(), maxsplit=1)[0].strip(LATIN_EDGES + "：")
+    if not POSTER_ID_LENGTH[0] <= len(word) <= POSTER_ID_LENGTH[1] or word.isdigit() or SENTENCE.search(word):
+        return None
+    if (is_placeholder(word) or word in ROLE_WORDS or NOT_A_PERSON.search(word) or NOT_NAME_PHRASES.fullmatch(word)
+            or ANY_LABEL.match(fold(word)) or re.search(r"\d{4}\s*[-/.年]", word)):
+        return None
+    return word
 
 
 def parse_count(value: str) -> tuple[int, bool] | None:

@@ -137,3 +137,12 @@ def test_european_dates_put_the_day_first(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["03/04/2020", "31.02.2022", "v1.2.3.2020", "1,5.3.2020", "mayo 2022", "Mai 2022"])
 def test_a_day_first_date_is_read_only_when_one_reading_is_a_day(text: str) -> None:
     assert parse_date(text) is None  # 03/04/2020 is the 3rd of April or the 4th of March: nothing says which
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("« 回复 #1 于: 2014-05-06, 21:33:05 »", "2014-05-06T21:33"), ("2015-08-02, 下午 09:41", "2015-08-02T21:41"),
+     ("2014年5月6日, 21:33", "2014-05-06T21:33"), ("2014-05-06,12", "2014-05-06")],
+)
+def test_a_comma_between_a_date_and_its_time(text: str, iso: str) -> None:
+    assert parse_date(text) == iso  # SMF and MyBB post headers; a number after the comma is no time

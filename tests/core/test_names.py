@@ -91,3 +91,35 @@ def test_a_latin_name_in_brackets_is_the_writers_other_name() -> None:
                                               ("Voir tous les articles", None), ("Ver perfil", None)])
 def test_gender_inclusive_leads_and_archive_links_in_other_languages(value: str, names: list[str] | None) -> None:
     assert parse_names(value) == names
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("Alexa von Heyden", ["Alexa von Heyden"]),
+        ("Vincent van Gogh", ["Vincent van Gogh"]),
+        ("Williams Perdomo @wperdomod", ["Williams Perdomo"]),
+        ("Henning Lobin www.lobin.de", ["Henning Lobin"]),
+        ("Christoph Hein Chefredakteur", ["Christoph Hein"]),
+        ("von Mathilda Trausch, Online-Redaktion", ["Mathilda Trausch"]),
+        ("Von Redaktion", ["Redaktion"]),  # a desk alone is the byline of a staff article
+        ("jancak", ["jancak"]),  # a user name
+        ("uncut-news.ch", ["uncut-news.ch"]),  # a site signing its own articles
+    ],
+)
+def test_latin_name_particles_handles_addresses_and_roles(value: str, names: list[str]) -> None:
+    assert parse_names(value) == names
+
+
+@pytest.mark.parametrize("value", ["Anstelle einer Unterwerfung, ohne Engel", "Afficher mon profil complet"])
+def test_words_in_lower_case_other_than_particles_make_no_name(value: str) -> None:
+    assert not parse_names(value)
+
+
+def test_a_poster_id_is_any_user_name_but_no_placeholder_button_location_or_label() -> None:
+    from cleanpage.names import poster_id
+
+    assert poster_id(" 中华门外看鹭 [胡同居民 等级5 积分2236]") == "中华门外看鹭"
+    assert poster_id("ThE_PaiN 2005-05-07") == "ThE_PaiN"
+    for value in ("匿名", "只看该作者", "来自 江苏", "时间：2012-03-04", "2012-03-04 12:13", "新华社", "12345"):
+        assert poster_id(value) is None

@@ -153,3 +153,95 @@ def test_the_one_date_shown_by_the_headline_wins_over_tags_of_another_day_but_no
     assert _published(tags, '<p><a href="/archive/2022/04/20">20.04.2022</a></p>') == "2022-05-04T09:00"
     assert _published(tags, '<p>Erscheinungsdatum: 20.04.2022</p>') == "2022-05-04T09:00"
     assert _published(tags, '<p>Veröffentlicht am 20. April 2022</p>') == "2022-04-20"
+
+
+def test_a_publication_date_labelled_as_such_counts_anywhere_but_in_comments() -> None:
+    footer = "<footer><p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</p></footer>"
+    assert _english(footer=footer).metadata.published == "2023-11-01"
+    # a commenter's time, and a generic label far from the headline (an event's date), are not read as the
+    # page's (htmldate, the last resort, may still guess from them)
+    comments = '<div class="comments"><p>Kommentar von Jan, veröffentlicht am 03.11.2023</p></div>'
+    event = "<footer><p>Date: 05.12.2023, town hall</p></footer>"
+    for footer in (comments, event):
+        assert not _english(footer=footer).metadata.extra["provenance"]["published"]["rule"].startswith("label")
+    # the page shows only when it was updated: that date, not a guess from elsewhere
+    updated = _english(footer="<p>Aktualisiert am 17.01.2021.</p><p>© 2019 Daily Post</p>")
+    assert updated.metadata.published == "2021-01-17"
+
+
+def test_a_json_ld_author_given_by_its_id_is_looked_up_in_the_graph() -> None:
+    ld = ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": {"@id": "/#/person/1"}},'
+          ' {"@type": "Person", "@id": "/#/person/1", "name": "Giovanni Gaggero"}]}</script>')
+    doc = _english(ld, byline="<h4>By Giovanni Gaggero | 12/10/2020</h4>")
+    assert doc.metadata.authors == ["Giovanni Gaggero"]
+    assert doc.metadata.extra["provenance"]["author"]["rule"] == "json-ld author"
+
+
+def test_a_written_by_label_and_its_data_in_twitter_tags_name_the_author() -> None:
+    tags = '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Christoph Hein">'
+    assert _english(tags).metadata.author == "Christoph Hein"
+    # a reading time in the same pair of tags is no author
+    assert _english('<meta name="twitter:label1" content="Lesezeit"><meta name="twitter:data1" content="Jane Doe">'
+                    ).metadata.author is None
+
+
+def test_a_byline_that_shows_its_date_gives_the_names_beside_the_date() -> None:
+    assert _english(byline='<p class="byline__author">VON <a href="/autoren/g">MORITZ GATHMANN</a> am 21. April 2020</p>'
+                    ).metadata.authors == ["MORITZ GATHMANN"]
+    assert _english(byline='<div class="post-date-author">Veröffentlicht am 8. Februar 2022 von <a href="/a/p">PETA-Team</a>'
+                    "</div>").metadata.authors == ["PETA-Team"]
+    # without a lead word, what a date leaves is no name: a category, or a date label's remains
+    for byline in ('<div class="byline">Wein &amp; Geschmack · 14. Oktober 2021</div>',
+                   '<p class="byline">by Last updated 04 Jun 2020, originally created 17 Jun 2019</p>'):
+        assert _english(byline=byline).metadata.author is None
+
+
+def test_a_byline_elements_publisher_handle_and_teaser_classes_are_not_its_writers() -> None:
+    publisher = ('<div class="article_autor">Text: <span itemprop="author">Kirsten Freund</span> / <span itemprop="publisher"'
+                 ' itemscope><span itemprop="name">handwerksblatt.de</span></span></div>')
+    assert _english(byline=publisher).metadata.authors == ["Kirsten Freund"]
+    handle = ('<div class="entry-meta-author"><a href="/author/matthias/">Matthias</a> '
+              '<a href="https://twitter.com/herrpfleger">herrpfleger</a></div>')
+    assert _english(byline=handle).metadata.authors == ["Matthias"]
+    linked = '<p class="byline">By <a href="https://twitter.com/robpicheta">Rob Picheta</a></p>'
+    assert _english(byline=linked).metadata.authors == ["Rob Picheta"]
+    teaser = ('<ul><li class="post-24788 type-post status-publish autor-anselm-doris"><h2><a href="/x">Atmosphären</a>'
+              '</h2></li></ul>')
+    assert _english(footer=teaser).metadata.author is None
+
+
+def test_a_tag_says_where_a_printed_name_ends_and_who_else_wrote() -> None:
+    ld = '<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "Christoph Hein"}}</script>'
+    doc = _english(ld, byline='<div class="author-ch"><a href="/ueber-mich/">Christoph Hein</a><br>Chefin vom Dienst</div>')
+    assert doc.metadata.authors == ["Christoph Hein"]
+    both = '<meta name="author" content="Sadhbh O\'Sullivan,Elisabeth Kochan">'
+    byline = ('<div class="byline"><span class="author-name"><a href="/a/s">Sadhbh O\'Sullivan</a></span>, '
+              '<span class="contributor"><a href="/a/e">Elisabeth Kochan</a></span></div>')
+    assert _english(both, byline=byline).metadata.authors == ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
+
+
+def test_a_latin_tag_value_that_is_no_list_of_names_gives_nobody() -> None:
+    for value in ("Bundesministerium für Wirtschaft und Klimaschutz", "Deutsche Welle (www.dw.com)"):
+        assert _english(f'<meta name="author" content="{value}">', footer=f"<p>{value}</p>").metadata.author is None
+
+
+def test_a_poster_label_by_the_headline_names_the_poster_by_the_id_they_chose() -> None:
+    def author(header: str) -> str | None:
+        page = (f"<html><head><title>七桥瓮湿地观鸟记</title></head><body><h1>七桥瓮湿地观鸟记</h1><div>{header}</div>"
+                + "<p>这一上午记到的鸟不少，小䴙䴘五只，白鹭十几只，夜鹭四只，普通翠鸟一只在木栈道边的枯枝上停了很久。</p>" * 3
+                + "</body></html>")
+        return cleanpage.clean(page).metadata.author
+
+    assert author('<span>发帖人：<a href="/u/8812047/">中华门外看鹭</a></span> <span>[胡同居民 等级5]</span> '
+                  "<span>发表时间：2019-05-20 08:41</span>") == "中华门外看鹭"
+    assert author("楼主： 小鱼儿2005 时间：2005-05-07 21:23") == "小鱼儿2005"
+    # a button, an empty value before the next label, a location: nobody
+    for header in ("<a>只看楼主</a>： 2019-05-20", "楼主：时间：2005-05-07 21:23", "楼主：来自 贵州遵义"):
+        assert author(header) is None
+
+
+def test_the_first_time_shown_by_the_headline_is_not_refined_by_later_ones_of_the_same_day() -> None:
+    posts = "".join(f"<div><p>第{n}楼 2023-03-28 21:{minute} 回复</p><p>{'今天拟录取名单出来了，分享一下复习时间表。' * 2}</p></div>"
+                    for n, minute in ((1, 14), (2, 20), (3, 33)))
+    page = f"<html><head><title>二战上岸</title></head><body><h1>二战上岸</h1>{posts}</body></html>"
+    assert cleanpage.clean(page).metadata.published == "2023-03-28T21:14"

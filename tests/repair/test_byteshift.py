@@ -85,3 +85,26 @@ def test_straddling_replace_of_digits_and_letters(clean: str) -> None:
     damaged = _wide_to_ascii_on_bytes(clean)
     assert damaged != clean
     assert repair_text(damaged) == clean
+
+
+def test_marks_of_several_bad_pairs_and_ascii_after_them_are_not_rebuilt_away() -> None:
+    # Big5 read by an old GBK pair decoder: every '?' is a lost character and '3600' is the page's own text,
+    # already back in step. A rebuild from '??3600μ' to two characters would delete both silently.
+    sentence = "營地位於海拔最高、約3600米的山頂附近，夏天的夜晚依然很冷。"
+    data, out, position = sentence.encode("big5"), [], 0
+    while position < len(data):
+        if data[position] < 0x80:
+            out.append(chr(data[position]))
+            position += 1
+            continue
+        try:
+            out.append(data[position:position + 2].decode("gbk"))
+        except UnicodeDecodeError:
+            out.append("?")
+        position += 2
+    damaged = "".join(out)
+    assert "??3600" in damaged
+    for edit in find_shifted(damaged):
+        removed = damaged[edit.start:edit.end]
+        assert not re.search(r"[0-9A-Za-z]", removed) and removed.count("?") <= 1, (removed, edit.after)
+    assert "3600" in repair_text(damaged)

@@ -123,3 +123,68 @@ def test_deleted_replacement_characters_in_utf8_read_as_gbk_are_placed_by_utf8_s
     for sentence in ("中文，我们在这里。", "要认真履行日常监督检查责任,督促企业落实主体责任。"):
         damaged = sentence.encode("utf-8").decode("gbk", "replace").replace("\ufffd", "")
         assert repair_text(damaged) == sentence
+
+
+def _legacy_pairs(data: bytes, codec: str) -> str:
+    """An old pair decoder: a byte of 0x80 or more always takes the next byte with it; a pair that is no
+    character prints ``?`` (both bytes are gone, the stream stays in step)."""
+    out, position = [], 0
+    while position < len(data):
+        if data[position] < 0x80:
+            out.append(chr(data[position]))
+            position += 1
+            continue
+        try:
+            char = data[position:position + 2].decode(codec)
+        except UnicodeDecodeError:
+            char = "?"
+        out.append(char if len(char) == 1 else "?")
+        position += 2
+    return "".join(out)
+
+
+def test_utf8_read_by_a_legacy_pair_decoder_is_placed_by_utf8_structure() -> None:
+    # Each ``?`` lost two bytes; UTF-8's structure shows which character each lost byte belonged to.
+    sentence = "他在北京工作了十年，去年才回到家乡。"
+    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    assert damaged.count("?") >= 2
+    assert repair_text(damaged) == sentence
+
+
+def test_utf8_read_by_a_legacy_pair_decoder_marks_what_it_cannot_infer() -> None:
+    sentence = "会议强调，要坚持稳中求进工作总基调。"
+    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    repaired, records = repair_text(damaged, explain=True)
+    # Repaired in one piece: every character is the original's or U+FFFD, nothing deleted, nothing left as ``?``.
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+    assert sum(got == want for got, want in zip(repaired, sentence, strict=True)) >= len(sentence) - 3
+    if "\ufffd" in repaired:
+        assert any("warning" in record.note for record in records)
+
+
+def test_a_legacy_question_mark_in_clean_text_is_not_a_lost_pair() -> None:
+    for line in ("你知道吗?我们明天去北京。", "这是为什么?原因很简单。", "真的吗??太好了!"):
+        assert repair_text(line) == line
+
+
+@pytest.mark.parametrize("sentence", ["每天坚持锻炼身体，晚上早点休息。", "学校将于下周一正式开学，请同学们做好准备。"])
+def test_one_mark_per_character_a_legacy_pair_decoder_lost(sentence: str) -> None:
+    # The last '?' may be one lone byte (the stream ended), and a character the structure does not explain
+    # (a whole Han character or 。 lost with the pair) is one U+FFFD, not one per pair.
+    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+    assert repaired.count("\ufffd") <= 1
+
+
+def test_a_whole_lost_character_is_not_chosen_beside_an_undecided_guess() -> None:
+    # Big5 read by an old GBK pair decoder: each '?' is one whole character. 上級 were both lost; a guess
+    # for 級 next to an undecided guess for 上 (孩) would look clear (孩子) and be wrong.
+    sentence = "監察機關之間對監察事項的管轄有爭議的，由其共同的上級監察機關確定。"
+    damaged = _legacy_pairs(sentence.encode("big5"), "gbk")
+    repaired, records = repair_text(damaged, explain=True)
+    assert len(repaired) == len(sentence) and repaired.count("\ufffd") >= 3
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+    assert any("warning" in record.note for record in records)

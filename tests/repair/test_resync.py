@@ -47,3 +47,21 @@ def test_a_symbol_glued_to_han_text_proposes_the_stretch_it_ends() -> None:
 ])
 def test_clean_text_with_letters_and_symbols_is_left_alone(clean: str) -> None:
     assert repair_text(clean) == clean
+
+
+@pytest.mark.parametrize(("sentence", "codec", "index"), [
+    ("周末我们打算开车去郊外爬山。", "gbk", 3),  # 们 lost its lead: 谴蛩憧, two rare characters and no symbol
+    ("去年秋天买了六棵草莓苗，想着今年春天能吃上自己种的草莓。", "gbk", 18),
+])
+def test_a_lost_byte_shown_only_by_rare_characters_is_rebuilt(sentence: str, codec: str, index: int) -> None:
+    damaged = _lose(sentence, codec, index)
+    assert damaged != sentence and suspicious(damaged)
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence)
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+    assert sum(got == want for got, want in zip(repaired, sentence, strict=True)) >= len(sentence) - 1
+
+
+def test_rare_names_in_clean_text_do_not_trigger_a_rebuild() -> None:
+    for clean in ("楊國禹對澎湃新聞表示，俞善浚與麒麟公司無關。", "患者咳嗽、鼻塞，伴有轻度发热。"):
+        assert repair_text(clean) == clean

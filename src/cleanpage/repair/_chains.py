@@ -110,7 +110,13 @@ LEAD_PLACEHOLDER = 0xE4  # a lost UTF-8 lead byte most likely began a three-byte
 CONTINUATION_PLACEHOLDER = 0x80
 
 
-def _utf8_deletions(text: str, reader: str) -> tuple[bytearray, list[int]] | None:
+Pairs = dict[int, tuple[int, bool, range]]  # hole -> (the other hole of its lost pair, first of the two, its byte range)
+CONTINUATIONS = range(0x80, 0xC0)
+THREE_BYTE_LEADS = range(0xE0, 0xF0)
+REPLACEMENT_UTF8 = "\ufffd".encode()
+
+
+def _utf8_deletions(text: str, reader: str, legacy: bool = False) -> tuple[bytearray, list[int], Pairs] | None:
     """The UTF-8 bytes ``reader`` read ``text`` from, with a hole wherever a byte was deleted, or ``None``.
 
     A lenient double-byte decoder replaces each byte it cannot pair by U+FFFD; when those are deleted
@@ -119,66 +125,132 @@ def _utf8_deletions(text: str, reader: str) -> tuple[bytearray, list[int]] | Non
     sat between two characters of ``text`` (the decoder dropped it whole), which places it (the last such
     boundary inside the short sequence; a lost lead byte goes before the continuation bytes that survived). At most
     :data:`MAX_HOLES` holes; ``None`` when the bytes decode already or the damage is not of this shape.
+
+    With ``legacy``, a ``?`` after a non-ASCII character is a pair an old decoder could not read (it takes
+    a byte of 0x80 or more and the byte after it together): two bytes were lost exactly there, and nowhere
+    else. They are placed the same way; the two are chosen so that the reader could not have read them as
+    a pair (``Pairs``). A byte of the pair that UTF-8's structure does not explain (an ASCII byte swallowed
+    as a trail, or a whole two-byte character) becomes U+FFFD.
     """
     data = bytearray()
     boundaries = {0}
-    for char in text:
+    sites: dict[int, int] = {}  # byte offset -> bytes a legacy decoder lost there
+    for index, char in enumerate(text):
+        if legacy and char == "?" and _after_wide(text, index):
+            sites[len(data)] = sites.get(len(data), 0) + 2
+            continue
         raw = _encodes(reader, char)
         if raw is None or char == MISSING:
             return None
         data += raw
         boundaries.add(len(data))
+    if legacy and not sites:
+        return None
     try:
         bytes(data).decode("utf-8")
-        return None  # nothing was lost
+        if not sites:
+            return None  # nothing was lost
     except UnicodeDecodeError:
         pass
+    built = _place_holes(data, set(sites) if legacy else boundaries, {}, legacy)
+    if built is None:
+        return None
+    if legacy:
+        unexplained = {site: lost - len(built[2].get(site, [])) for site, lost in sites.items()}
+        if unexplained.get(len(data)) == 1 and text.endswith("?"):
+            # The last ``?``: a lone byte at the end of the stream, which the decoder could not pair either.
+            unexplained[len(data)] = 0
+        if any(count < 0 for count in unexplained.values()):
+            return None  # more bytes placed than the decoder lost: not this damage
+        # One U+FFFD for each character the structure does not explain: a whole character of up to three
+        # bytes (a two-byte symbol, a Han character or CJK punctuation), or an ASCII byte taken as a trail.
+        built = _place_holes(data, set(sites), {site: (count + 2) // 3 for site, count in unexplained.items() if count},
+                             legacy)
+        if built is None:
+            return None
+    out, holes, placed = built
+    if len(holes) > MAX_HOLES or (not holes and not legacy):
+        return None
+    pairs: Pairs = {}
+    for at in placed.values() if legacy else ():
+        for first, second in zip(at[::2], at[1::2], strict=False):
+            pairs[first] = (second, True, _role(out[first]))
+            pairs[second] = (first, False, _role(out[second]))
+    return out, holes, pairs
+
+
+def _place_holes(data: bytearray, allowed: set[int], unknown: dict[int, int], legacy: bool = False
+                 ) -> tuple[bytearray, list[int], dict[int, list[int]]] | None:
+    """``data`` with holes where UTF-8's structure shows a lost byte, each at an ``allowed`` offset, and
+    ``unknown[offset]`` U+FFFD after the holes put at that offset. Returns the bytes, the holes, and the
+    holes put at each offset."""
     out = bytearray()
     holes: list[int] = []
+    placed: dict[int, list[int]] = {}
+    pending = dict(unknown)
+
+    def put(offset: int, placeholders: bytes) -> None:
+        for placeholder in placeholders:
+            placed.setdefault(offset, []).append(len(out))
+            holes.append(len(out))
+            out.append(placeholder)
+        if pending.pop(offset, 0) and offset in unknown:
+            out.extend(REPLACEMENT_UTF8 * unknown[offset])
+
     index = 0
     while index < len(data):
         byte = data[index]
         if byte < 0x80:
+            put(index, b"") if index in pending else None
             out.append(byte)
             index += 1
             continue
         continuations = 0
         scan = index + (1 if byte >= 0xC2 else 0)
-        while scan < len(data) and 0x80 <= data[scan] <= 0xBF and continuations < 3:
+        # Continuation bytes end at an offset where bytes were lost, when there are few such offsets (legacy).
+        while scan < len(data) and 0x80 <= data[scan] <= 0xBF and continuations < 3 \
+                and not (legacy and scan in allowed and scan > index):
             scan += 1
             continuations += 1
         if 0xC2 <= byte <= 0xF4:
+            if index in pending:
+                put(index, b"")
             width = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
             missing = width - 1 - continuations
             if missing < 0:
                 return None
             end = index + 1 + continuations
-            # The lost bytes sat at a character boundary of ``text`` inside this sequence: the last one.
-            at = max((offset for offset in range(index + 1, end + 1) if offset in boundaries), default=None)
-            if missing and at is None:
+            if not missing:
+                # A sequence complete on its own may still have an offset with U+FFFD to put inside it: none.
+                if any(index < offset < end for offset in pending):
+                    return None
+                out += data[index:end]
+                index = end
+                continue
+            # The lost bytes sat at an allowed offset inside this sequence: the last one.
+            at = max((offset for offset in range(index + 1, end + 1) if offset in allowed), default=None)
+            if at is None:
                 return None
-            cut = at if missing and at is not None else end
-            out += data[index:cut]
-            for _ in range(missing):
-                holes.append(len(out))
-                out.append(CONTINUATION_PLACEHOLDER)
-            out += data[cut:end]
+            out += data[index:at]
+            put(at, bytes((CONTINUATION_PLACEHOLDER,)) * missing)
+            out += data[at:end]
             index = end
-        elif 0x80 <= byte <= 0xBF and index in boundaries and continuations <= 2:
+        elif 0x80 <= byte <= 0xBF and index in allowed and continuations <= 2:
             # A lead byte lost before ``continuations`` continuation bytes (a three-byte character when two
             # survive; when one survives, one continuation byte was lost with the lead).
-            holes.append(len(out))
-            out.append(LEAD_PLACEHOLDER)
-            if continuations == 1:
-                holes.append(len(out))
-                out.append(CONTINUATION_PLACEHOLDER)
+            put(index, bytes((LEAD_PLACEHOLDER,)) if continuations == 2
+                else bytes((LEAD_PLACEHOLDER, CONTINUATION_PLACEHOLDER)))
             out += data[index:scan]
             index = scan
         else:
             return None
-        if len(holes) > MAX_HOLES:
-            return None
-    return (out, holes) if holes else None
+    if len(data) in pending:
+        put(len(data), b"")
+    return out, holes, placed
+
+
+def _role(placeholder: int) -> range:
+    return THREE_BYTE_LEADS if placeholder == LEAD_PLACEHOLDER else CONTINUATIONS
 
 
 def _after_wide(text: str, index: int) -> bool:
@@ -194,8 +266,24 @@ def _hole_readable(reader: str, original: str) -> bool:
     return (reader == "cp1252" and original == "utf-8") or reader in ("gbk", "big5", "cp950")
 
 
-def _hole_bytes(data: bytearray, offset: int, reader: str) -> list[int]:
-    """Bytes the hole may have held: the reader would have replaced them by one U+FFFD."""
+@cache
+def _pair_unreadable(first: int, second: int, reader: str) -> bool:
+    """Whether an old pair decoder printed ``?`` for these two bytes: ``reader`` reads no one character."""
+    try:
+        return len(bytes((first, second)).decode(reader)) != 1
+    except UnicodeDecodeError:
+        return True
+
+
+def _hole_bytes(data: bytearray, offset: int, reader: str, pairs: Pairs | None = None) -> list[int]:
+    """Bytes the hole may have held: the reader would have replaced them by one U+FFFD (or, for a hole of a
+    legacy pair, could not read it with the other byte of the pair)."""
+    if pairs and offset in pairs:
+        partner, first, role = pairs[offset]
+        others = pairs[partner][2] if partner in pairs else range(data[partner], data[partner] + 1)
+        return [byte for byte in role
+                if any(_pair_unreadable(byte, other, reader) if first else _pair_unreadable(other, byte, reader)
+                       for other in others)]
     if reader == "cp1252":
         return list(CP1252_UNDEFINED)
     following = bytes(data[offset + 1:offset + 2])
@@ -215,13 +303,15 @@ def _decode(data: bytearray, original: str) -> str | None:
     return text if _ordinary(text) else None
 
 
-def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: str) -> tuple[str, int] | None:
+def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: str,
+          pairs: Pairs | None = None) -> tuple[str, int] | None:
     """Decode ``data`` with each hole set to the bytes the model prefers; an undecided hole's character
     becomes U+FFFD. Returns the text and how many holes stayed unknown.
 
     Holes in one character are chosen together. Each choice is scored on the bytes around it decoded
     leniently (a hole not yet filled reads as U+FFFD, the same for every choice); two passes, the
-    second with every other hole filled.
+    second with every other hole filled. A whole lost character is never scored against a neighbour
+    that is itself an undecided guess: a wrong neighbour would make a wrong choice look clear.
     """
     groups: list[list[int]] = []
     for hole in holes:
@@ -229,11 +319,12 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
             groups[-1].append(hole)
         else:
             groups.append([hole])
-    undecided: set[int] = set()
+    undecided = set(holes)  # not filled yet, or filled without a clear choice
     for _ in range(2):
-        undecided = set()
         for group in groups:
-            if not _choose(lm, data, group, reader, original):
+            if _choose(lm, data, group, reader, original, pairs, undecided):
+                undecided.difference_update(group)
+            else:
                 undecided.update(group)
     text = _decode(data, original)
     if text is None:
@@ -243,12 +334,14 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
     return text, len(undecided)
 
 
-def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original: str) -> bool:
-    """Set the holes of one character to the bytes the model prefers; whether the choice is clear."""
+def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original: str,
+            pairs: Pairs | None = None, unsure: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Set the holes of one character to the bytes the model prefers; whether the choice is clear.
+    ``unsure``: holes whose bytes are not a clear choice (a neighbour holding one does not count)."""
     begin, char_start = _char_start(data, group[0], original)
     window = slice(begin, group[-1] + HOLE_CONTEXT)
     at_end = group[-1] + HOLE_CONTEXT >= len(data) and not bytes(data[group[-1] + 1:]).strip(b" \t\r\n")
-    options = [_hole_bytes(data, hole, reader) for hole in group]
+    options = [_hole_bytes(data, hole, reader, pairs) for hole in group]
     whole_pair = original != "utf-8" and char_start == group[0] and group[1:] == [group[0] + 1]
     if not whole_pair and math.prod(map(len, options)) <= MAX_CHOICES:
         choices = list(itertools.product(*options))
@@ -268,6 +361,11 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
             return False
         left = bytes(data[begin:char_start]).decode(original, "replace")[-1:]
         right = bytes(data[char_start + width:char_start + width + 4]).decode(original, "replace")[:1]
+        if left and any(char_start - _encoded_width(left, original) <= hole < char_start for hole in unsure):
+            left = ""
+        end = char_start + width
+        if right and any(end <= hole < end + _encoded_width(right, original) for hole in unsure):
+            right = ""
         return _choose_char(lm, data, char_start, raws, original, (left, right), at_end)
     scored = []
     for choice in choices:
@@ -288,15 +386,31 @@ def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes
     the characters on either side only (two look-ups each); the choice must be clearer than a lost
     byte's (:data:`WHOLE_CHAR_MARGIN`)."""
     left, right = (to_simplified_chars(char) if char and char != MISSING else None for char in neighbours)
+    position = (char_start == 0) + 2 * at_end
     scored = []
     for raw in raws:
-        char = raw.decode(original)
-        folded = to_simplified_chars(char)
+        folded, priors = _char_info(raw, original)
         cost = lm.pair_cost(left, folded) + (lm.pair_cost(folded, right) if right else 0.0)
-        scored.append((cost + _prior(char, char_start == 0, at_end), raw))
+        scored.append((cost + priors[position], raw))
     scored.sort()
     data[char_start:char_start + len(scored[0][1])] = scored[0][1]
     return len(scored) == 1 or scored[1][0] - scored[0][0] >= WHOLE_CHAR_MARGIN
+
+
+@cache
+def _char_info(raw: bytes, original: str) -> tuple[str, tuple[float, float, float, float]]:
+    """The character ``raw`` encodes, folded to Simplified, and its :func:`_prior` inside a line, at its
+    start, at its end, and both."""
+    char = raw.decode(original)
+    return to_simplified_chars(char), (_prior(char, False, False), _prior(char, True, False),
+                                       _prior(char, False, True), _prior(char, True, True))
+
+
+def _encoded_width(char: str, original: str) -> int:
+    try:
+        return len(char.encode(original))
+    except UnicodeEncodeError:
+        return 1
 
 
 @cache
@@ -390,8 +504,11 @@ def _readings_once(lm: CharLM, text: str) -> list[tuple[str, tuple[str, str], in
             legacy = "?" in text and original != "utf-8" and reader in ("gbk", "big5", "cp950")
             out += _reading(lm, text, _reencode(text, reader, original), reader, original)
             if original == "utf-8" and reader in ("gbk", "big5", "cp950") and MISSING not in text:
-                # The decoder's U+FFFD may have been deleted: UTF-8's own structure shows where.
-                out += _reading(lm, text, _utf8_deletions(text, reader), reader, original)
+                # The decoder's U+FFFD may have been deleted, or an old pair decoder printed ``?`` for two
+                # bytes: UTF-8's own structure shows where the bytes went.
+                for legacy_pairs in (False, True) if "?" in text else (False,):
+                    if (found := _utf8_deletions(text, reader, legacy_pairs)) is not None:
+                        out += _reading(lm, text, found[:2], reader, original, found[2])
             # Lost pairs keep a double-byte stream in step: the rest must already read as Chinese.
             if legacy and (encoded := _reencode(text, reader, original, True)) is not None \
                     and plausible_chinese(lm, bytes(encoded[0]).decode(original, "replace")):
@@ -400,7 +517,7 @@ def _readings_once(lm: CharLM, text: str) -> list[tuple[str, tuple[str, str], in
 
 
 def _reading(lm: CharLM, text: str, encoded: tuple[bytearray, list[int]] | None, reader: str,
-             original: str) -> list[tuple[str, tuple[str, str], int, int]]:
+             original: str, pairs: Pairs | None = None) -> list[tuple[str, tuple[str, str], int, int]]:
     """The text ``encoded`` decodes to as ``original``, its lost bytes inferred (nothing if it does not decode)."""
     if encoded is None:
         return []
@@ -408,10 +525,15 @@ def _reading(lm: CharLM, text: str, encoded: tuple[bytearray, list[int]] | None,
     if len(holes) > MAX_HOLES or len(holes) > len(text):
         return []
     if holes:
-        filled = _fill(lm, data, holes, reader, original)
-        return [] if filled is None else [(filled[0], (reader, original), len(holes) - filled[1], filled[1])]
+        filled = _fill(lm, data, holes, reader, original, pairs)
+        if filled is None:
+            return []
+        unknown = max(filled[1], filled[0].count(MISSING) - text.count(MISSING))  # U+FFFD put for a lost character
+        return [(filled[0], (reader, original), len(holes) - filled[1], unknown)]
     decoded = _decode(data, original)
-    return [] if decoded is None or decoded == text else [(decoded, (reader, original), 0, 0)]
+    if decoded is None or decoded == text:
+        return []
+    return [(decoded, (reader, original), 0, max(0, decoded.count(MISSING) - text.count(MISSING)))]
 
 
 def plausible_chinese(lm: CharLM, text: str, share: float = MIN_COMMON_SHARE) -> bool:

@@ -86,3 +86,63 @@ def _local_cost(lm: Scorer, before: str | None, char: str, after: str | None) ->
     folded = _fold(char)
     cost = lm.pair_cost(_fold(before) if before else None, folded)
     return cost + (lm.pair_cost(folded, _fold(after)) if after else 0.0)
+
+
+Restoration = tuple[Slot, Slot]  # two slots that replace one slot of the plain sequence
+
+
+def best_path_restoring(lm: Scorer, slots: list[Slot], restorations: dict[int, list[Restoration]],
+                        left: str | None, right: str | None) -> tuple[Path, tuple[int, int] | None] | None:
+    """The lowest-cost path over ``slots`` or over any one variant of them in which ``slots[p]`` is replaced
+    by the two slots of ``restorations[p][k]`` (a pair a decoder dropped, put back), in one search.
+
+    States that have taken a variant form a second beam beside those that have not, so the slots after a
+    variant are searched once for all variants instead of once per variant. Returns the path (margins left
+    empty) and ``(p, k)`` of the variant taken, or ``None`` for the plain slots."""
+    if not slots or any(not slot.chars for slot in slots):
+        return None
+    plain: _Tagged = {_fold(left) if left else None: (0.0, "", None)}
+    restored: _Tagged = {}
+    for position, slot in enumerate(slots):
+        before = plain
+        plain, restored = _step(lm, plain, slot), _step(lm, restored, slot)
+        for index, (first, second) in enumerate(restorations.get(position, ())):
+            if first.chars and second.chars:
+                variant: _Tagged = {last: (cost, chosen, (position, index))
+                                    for last, (cost, chosen, _) in _step(lm, _step(lm, before, first), second).items()}
+                restored = _merge(restored, variant)
+    right_folded = _fold(right) if right else None
+    final = [(cost + (lm.pair_cost(last, right_folded) if right_folded else 0.0), chosen, tag)
+             for states in (plain, restored) for last, (cost, chosen, tag) in states.items()]
+    cost, text, tag = min(final, key=lambda item: (item[0], item[1]))
+    return Path(text, cost, ()), tag
+
+
+_Tagged = dict[str | None, tuple[float, str, tuple[int, int] | None]]
+
+
+def _step(lm: Scorer, states: _Tagged, slot: Slot) -> _Tagged:
+    """The beam after ``slot``: per folded character, its cheapest extension of a state (``states`` cheapest
+    first, as every beam here is kept)."""
+    nxt: _Tagged = {}
+    pair_cost, prior = lm.pair_cost, slot.prior
+    for char in slot.chars:
+        folded = _fold(char)
+        best: tuple[float, str, tuple[int, int] | None] | None = None
+        for prev, (cost, chosen, tag) in states.items():
+            if best is not None and cost + prior >= best[0]:
+                break  # states come cheapest first and no pair costs less than nothing
+            total = cost + pair_cost(prev, folded) + prior
+            if best is None or total < best[0]:
+                best = (total, chosen + char, tag)
+        if best is not None and (folded not in nxt or best[0] < nxt[folded][0]):
+            nxt[folded] = best
+    return dict(sorted(nxt.items(), key=lambda item: item[1][0])[:BEAM])
+
+
+def _merge(states: _Tagged, more: _Tagged) -> _Tagged:
+    merged = dict(states)
+    for last, value in more.items():
+        if last not in merged or value[0] < merged[last][0]:
+            merged[last] = value
+    return dict(sorted(merged.items(), key=lambda item: item[1][0])[:BEAM])

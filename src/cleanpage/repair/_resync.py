@@ -23,6 +23,7 @@ shifted reading is not clearly cheaper, is never proposed; clean text read one b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..shadow import to_simplified_chars
 from ._pairs import pair_table
@@ -45,6 +46,7 @@ TRIGGER = re.compile("|".join(f"{head}{rest}" for head, rest in TRIGGER_PARTS))
 RUN = re.compile(r"[^\x00-\x7f\s]+")
 CODECS = ("gbk", "big5")
 GUESS_COST = 3.8  # what a guessed common character is assumed to cost when stretches are compared
+RARE_MIN_ESTIMATE = 2.0  # the same after a rare pair: the shifted reading must be clearly cheaper
 MIN_ESTIMATE = -4.0  # estimated gain (log10) a stretch needs to be proposed (the estimate is a rough one: rebuilding decides)
 # A trigger as it stands is priced as damage, not as the model prices a symbol or a Latin letter (2.5,
 # cheap because Latin words are common in Chinese text; a lone letter glued between Han characters is not).
@@ -74,12 +76,18 @@ def damage(lm: CharLM, text: str, start: int, end: int) -> float:
                for match in TRIGGER.finditer(text) if start <= match.start() < end and _priced(match.group()))
 
 
-def stretches(lm: CharLM, text: str) -> list[tuple[int, int]]:
+def stretches(lm: CharLM, text: str, rare_hits: Sequence[int] = ()) -> list[tuple[int, int]]:
     """``(start, end)`` stretches of ``text`` worth a rebuild as one lost byte's out-of-step reading, best
-    first per trigger. ``start == end`` is a lone ASCII character at ``end`` read as a trail byte."""
+    first per trigger. ``start == end`` is a lone ASCII character at ``end`` read as a trail byte.
+
+    ``rare_hits`` (where the scan found two rare Han characters close together) are triggers too, with a
+    stricter estimate: a GBK stream read one byte off mostly gives common characters in pairs no word
+    has, and a rare name in clean text must not cost a rebuild.
+    """
     out: list[tuple[int, int]] = []
-    for trigger in TRIGGER.finditer(text):
-        position = trigger.start()
+    triggers = [(match.start(), MIN_ESTIMATE) for match in TRIGGER.finditer(text)]
+    triggers += [(hit, RARE_MIN_ESTIMATE) for hit in rare_hits]
+    for position, least in sorted(triggers):
         found: list[tuple[float, int, int]] = []
         if text[position].isascii():
             found += _around_ascii(lm, text, position)
@@ -90,6 +98,7 @@ def stretches(lm: CharLM, text: str) -> list[tuple[int, int]]:
                     found += _in_run(lm, text, run.start(), run.end(), position)
                     break
                 run = RUN.search(text, run.end())
+        found = [item for item in found if item[0] >= least]
         for _, start, end in sorted(found, reverse=True)[:PER_TRIGGER]:
             if (start, end) not in out:
                 out.append((start, end))

@@ -47,7 +47,7 @@ from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._edits import Edit, apply_edits
-from ._lattice import Path, Slot, best_path, path_margins
+from ._lattice import Path, Restoration, Slot, best_path, best_path_restoring, path_margins
 from ._pairs import pair_table
 from ._quoted import overlaps, protected_spans
 from ._resync import damage, stretches
@@ -201,11 +201,10 @@ def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
 
 
 def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_leads: tuple[int, ...] = (),
-                deleted_pair: bool = True, lead: int | None = None,
-                run_end: bool = False) -> list[tuple[list[Slot], str]]:
-    """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``, and with ``deleted_pair``
-    also those with one deleted pair restored; with ``run_end`` (the span ends its run) the lost trail may
-    have been punctuation."""
+                lead: int | None = None, run_end: bool = False) -> list[tuple[list[Slot], str]]:
+    """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``; with ``run_end`` (the span
+    ends its run) the lost trail may have been punctuation. :func:`_restorations` gives the variants with one
+    deleted pair restored."""
     slots = _Slots(codec)
     head: list[Slot]
     if lost_leads:
@@ -221,16 +220,20 @@ def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_l
         what = "a byte was lost before the run"
     inner = [slots.pair(shifted[i], shifted[i + 1]) for i in range(1, len(shifted) - 1, 2)]
     last = slots.pair(shifted[-1], tail, punctuation=run_end and tail is None)
-    base = [*head, *inner, last]
-    out = [(base, what)]
-    for index in range(len(inner)) if deleted_pair else ():
+    return [([*head, *inner, last], what)]
+
+
+def _restorations(shifted: bytes, head: int, codec: str) -> dict[int, list[Restoration]]:
+    """For each inner slot of a hypothesis (after ``head`` slots), the pairs of slots that replace it when
+    a pair the decoder turned into a private-use character or U+FFFD was deleted between its two bytes."""
+    slots = _Slots(codec)
+    out: dict[int, list[Restoration]] = {}
+    for index in range(len(shifted) // 2 - 1):
         lead_byte, trail_byte = shifted[2 * index + 1], shifted[2 * index + 2]
         for leads, trails in lost_pair_classes(codec):
             first, second = slots.pair(lead_byte, leads), slots.pair(trails, trail_byte)
             if first.chars and second.chars:
-                position = len(head) + index
-                expanded = [*base[:position], Slot(first.chars, True, 1.0), Slot(second.chars, True), *base[position + 1:]]
-                out.append((expanded, what + "; a deleted private-use/U+FFFD pair restored"))
+                out.setdefault(head + index, []).append((Slot(first.chars, True, 1.0), Slot(second.chars, True)))
     return out
 
 
@@ -262,6 +265,12 @@ class Span:
 def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None:
     """The best rebuild of ``span`` and its gain over the text as it stands, if it is clearly better."""
     start, junk, end = span.start, span.junk, span.end
+    if junk[:1] in ("?", MISSING) and len(junk) > 1 and not ANNOTATION_REST.fullmatch(junk):
+        # One bad pair's ``?`` is rebuilt as the character it held, and text after it goes only when it is a
+        # converter's annotation (``?yōu)``). More marks stand for more lost characters than the rebuild puts
+        # back, and other ASCII (``??3600``) is the page's own text, already back in step: removing either
+        # would lose text silently.
+        return None
     run = text[start + len(junk):end].replace(MISSING, "")
     following = text[end] if end < len(text) else None
     left = text[start - 1] if start else None
@@ -283,16 +292,20 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         for mid in mids:
             # A deleted bad pair, like a re-alignment, leaves a marker behind: a span without one is only shifted.
             run_end = following is None or following.isascii() or following.isspace()
-            for slots, what in _hypotheses(shifted, mid, tail, codec, lost_leads, deleted_pair=span.visible_marker,
-                                           lead=lead, run_end=run_end):
-                right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
-                path = best_path(lm, slots, left, right, margins=False)
-                if path is not None and (best is None or path.cost < best.path.cost):
-                    best = _Candidate(path, codec, what, tuple(slots), (left, right))
+            right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
+            [(slots, what)] = _hypotheses(shifted, mid, tail, codec, lost_leads, lead=lead, run_end=run_end)
+            restorations = _restorations(shifted, len(slots) - len(shifted) // 2, codec) \
+                if span.visible_marker else {}
+            found = best_path_restoring(lm, slots, restorations, left, right)
+            if found is not None and (best is None or found[0].cost < best.path.cost):
+                if found[1] is not None:
+                    position, index = found[1]
+                    slots = [*slots[:position], *restorations[position][index], *slots[position + 1:]]
+                    what += "; a deleted private-use/U+FFFD pair restored"
+                best = _Candidate(found[0], codec, what, tuple(slots), (left, right))
             # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
             for cut in range(1, len(run)) if span.visible_marker else ():
-                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, deleted_pair=False,
-                                               lead=lead):
+                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, lead=lead):
                     path = best_path(lm, slots, left, run[cut], margins=False)
                     if path is None:
                         continue
@@ -391,7 +404,7 @@ def suspicious_spans(text: str) -> list[list[Span]]:
         groups += _unmarked_spans(lm, text, rare_hits)
     # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
     groups += [[Span(start, "", end, damage(lm, text, start, end + (1 if start == end else 0)))]
-               for start, end in stretches(lm, text)]
+               for start, end in stretches(lm, text, rare_hits)]
     return _merge_overlapping(groups)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
@@ -28,8 +29,19 @@ from lxml import etree
 
 from ..dates import find_date, parse_date
 from ..evidence import Harvested
-from ..lexicon import LABELS, LATIN_DATE_LABELS, longest_first
-from ..names import BRACKET_NOT_ALIAS, NOT_A_PERSON, has_han, is_placeholder, parse_names, person_names
+from ..lexicon import GENERIC_DATE_LABELS, LABELS, LATIN_DATE_LABELS, POSTER_LABELS, longest_first
+from ..names import (
+    BRACKET_NOT_ALIAS,
+    BYLINE_LEAD,
+    LATIN_EDGES,
+    NOT_A_PERSON,
+    WEB_ADDRESS,
+    has_han,
+    is_placeholder,
+    parse_names,
+    person_names,
+    poster_id,
+)
 from ..page import PageHints
 from ..shadow import fold
 from .signals.semantics import CLASS_WORD, class_words
@@ -50,6 +62,7 @@ BYLINE_ELEMENT = 0.42
 SCRIPT_TIMESTAMP = 0.45
 NAME_UNPRINTED = 0.35
 URL_DATE = 0.82
+LABELLED_ELSEWHERE = 0.4
 HTMLDATE_GUESS = 0.3
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$))\s*")
@@ -64,11 +77,13 @@ META_LINE_MAX = 200
 
 
 # Labels from the one lexicon, matched on the folded line (Simplified, half-width) and cut from the original.
-def _date_label(field: str) -> re.Pattern[str]:
+def _date_label(field: str, *, specific: bool = False) -> re.Pattern[str]:
     """A date label of ``field`` (published, updated) from the lexicon: Han labels anywhere, Latin ones as whole
-    words in any case (``update`` is no ``date``)."""
-    return re.compile(rf"(?:{longest_first(LABELS[field])}|(?i:(?<![^\W\d_])(?:{longest_first(LATIN_DATE_LABELS[field])})"
-                      r"(?![^\W\d_])))\s*[:：]?")
+    words in any case (``update`` is no ``date``); ``specific`` leaves out the labels that do not say what the
+    date dates (时间, Date)."""
+    han, latin = ([label for label in labels if not (specific and label in GENERIC_DATE_LABELS)]
+                  for labels in (LABELS[field], LATIN_DATE_LABELS[field]))
+    return re.compile(rf"(?:{longest_first(han)}|(?i:(?<![^\W\d_])(?:{longest_first(latin)})(?![^\W\d_])))\s*[:：]?")
 
 
 PUBLISHED_LABEL = _date_label("published")
@@ -80,11 +95,16 @@ UPDATED_LABEL = _date_label("updated")
 # A label and its colon right before a date: ``Erscheinungsdatum:``, ``截止日期：``.
 OTHER_LABEL_BEFORE = re.compile(r"([^\W\d_][^\s:：]{0,30})\s*[:：]\s*[于於]?\s*$")
 MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")
+# Labels that say the date is the page's publication or update wherever the page prints them (Erschienen am:,
+# 发布时间：, Letzte Änderung:): a date labelled so is the page's own even far from the headline.
+SPECIFIC_LABELS = (("updated", _date_label("updated", specific=True)), ("published", _date_label("published", specific=True)))
 # A date label alone on its line (``Erschienen am:``): it labels the date on the next line.
 LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*{_DATE_PREPOSITION}?\s*")
 SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*")
 AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
+# A post header's poster label and its colon (发帖人：, 楼主：; never 只看楼主).
+POSTER_LABEL = re.compile(rf"(?<!只看)(?:{longest_first(POSTER_LABELS)})\s*[:：]\s*")
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
 DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特约|特約|实习|實習|见习|見習|职工|職工)?"
                              r"(?:记者|記者|通讯员|通訊員)\s*([^（）()]{2,40})[）)]")
@@ -99,6 +119,19 @@ SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時�
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
 NOT_THE_WRITER = re.compile(rf"(?:{longest_first(LABELS['source'] + LABELS['editor'] + LABELS['reviewer'])})\s*[:：]?.{{0,3}}\0")
+EMAIL_OR_URL = re.compile(r"\S@\S|://")
+SOCIAL_LINK = re.compile(r"(?:twitter|x|facebook|instagram|linkedin|xing|youtube|tiktok|threads|mastodon)\.(?:com|net|social)/",
+                         re.IGNORECASE)
+# The parts of a byline that hold no name (``byline-part cats``: the category printed beside the date), unless
+# they say they hold the author too (``post-date-author``).
+AUTHOR_WORDS = frozenset({"author", "authors", "autor", "autoren"})
+NOT_NAME_PART = frozenset({"cat", "cats", "category", "categories", "tag", "tags", "date", "time", "separator", "section",
+                           "rubrik", "kategorie", "ressort"})
+ENTRY_CLASS = re.compile(r"(?<!\S)(?:type-post|status-publish|hentry|post-\d+)(?!\S)")
+BYLINE_ELEMENT_MAX = 400  # an element with more text is an author box or a teaser, not a byline
+# What stands before a date in a byline: its label and preposition (Veröffentlicht am, Published on, |).
+DATE_FRAME_BEFORE = re.compile(rf"(?:(?<![^\W\d_])(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*)?"
+                               r"(?:(?<![^\W\d_])(?i:on|am|um|le|el|il|op|den|the)\s*)?[:：,|·•\-–—]?\s*$")
 BYLINE_MARK = re.compile(r"byline|author|autor")
 BYLINE_ELEMENTS = 30
 BYLINE_TEXT_MAX = 80
@@ -152,11 +185,13 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     shown_days = _near_headline(above, below, _byline_zone_end(below), found)
     _source_from_tags(metas, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
+    tagged = found.values.get("authors")
+    tagged_names = list(tagged.value) if tagged and tagged.rule.startswith(("meta", "json-ld")) else None
     marked = _marked(tree)
     if _weaker("author", AUTHOR_ELEMENT, found):
-        _author_from_name_element(marked, " ".join(byline_zone), found)
+        _author_from_name_element(marked, " ".join(byline_zone), tagged_names, found)
     if _weaker("author", BYLINE_NEAR_TITLE, found):
-        _author_from_byline_element(marked, " ".join(byline_zone), found)
+        _author_from_byline_element(marked, " ".join(byline_zone), tagged_names, found)
     _breadcrumb(tree, marked, ld, found)
     _links_and_language(tree, metas, url, found)
     _image_from_ld(ld, url, found)
@@ -164,7 +199,9 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
         _date_from_script(tree, found)
     if url:
         _date_from_url(url, found)
-    if "published" not in found.values:
+    if _weaker("published", LABELLED_ELSEWHERE, found):
+        _labelled_dates_elsewhere(tree, found)
+    if "published" not in found.values and not _shown_update(found):
         _date_from_htmldate(tree, url, found)
     else:
         _local_day_of_utc_tag(tree, url, shown_days, found)
@@ -358,7 +395,7 @@ def _meta_lines(texts: Iterable[tuple[str, etree._Element]]) -> list[ZoneLine]:
         if not groups or block is not groups[-1][0]:
             groups.append((block, [], []))
         groups[-1][1].append(text)
-        if not any(element.tag == "a" for element in (node, *node.iterancestors())):
+        if node.tag != "a" and next(node.iterancestors("a"), None) is None:
             groups[-1][2].append(text)
     return [ZoneLine(SPACE.sub(" ", " ".join(text))[:META_LINE_MAX], SPACE.sub(" ", " ".join(own))[:META_LINE_MAX], block)
             for block, text, own in groups]
@@ -447,6 +484,9 @@ def _names_near_headline(line: str, found: PageHints) -> None:
         names = person_names(AUTHOR_STOP.sub("", line[match.end():]))
         if names:
             _offer_authors(names, f"label near headline ({line[match.start():match.end()].strip()})", line, found)
+    match = POSTER_LABEL.search(shadow)
+    if match and (poster := poster_id(line[match.end():])):
+        _offer_authors([poster], f"poster label near headline ({line[match.start():match.end()].strip()})", line, found)
 
 
 def _credits_near_headline(line: str, found: PageHints) -> None:
@@ -476,6 +516,9 @@ def _shown_dates(text: str) -> list[str]:
     return dates
 
 
+SHOWN_RULES = ("date near headline", "label near headline")
+
+
 def _offer_shown_date(dates: list[str], one_day: bool, line: str, found: PageHints) -> None:
     """The date the page prints by its headline, unlabelled. It refines a tag's date of the same day (its time,
     or the local day of a UTC tag); alone in its line and in the byline zone it wins over tags of another day
@@ -484,7 +527,9 @@ def _offer_shown_date(dates: list[str], one_day: bool, line: str, found: PageHin
     iso = dates[0]
     current = found.values.get("published")
     updated = found.values.get("updated")
-    refines = current is not None and (
+    # a date shown beside another one the page shows refines nothing: the first one the headline shows stays
+    # (a thread's opening post over the replies' times of the same day)
+    refines = current is not None and not current.rule.startswith(SHOWN_RULES) and (
         (iso[:10] == str(current.value)[:10] and iso != current.value and len(iso) >= len(str(current.value)))
         or _local_day_of(iso, current))
     if refines and current is not None:
@@ -550,12 +595,19 @@ def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict
     only beside the headline.
     """
     raws = [(metas.get(key), f"meta {key}") for key in AUTHOR_META]
-    raws += [(_ld_names(item.get("author")), "json-ld author") for item in ld]
+    # Yoast's ``twitter:label1`` "Written by" / "Verfasst von" and its ``twitter:data1``
+    raws += [(metas.get(f"twitter:data{n}"), f"meta twitter:data{n} ({label})") for n in range(1, 5)
+             if (label := metas.get(f"twitter:label{n}")) and BYLINE_LEAD.fullmatch(label + " ")]
+    by_id = {key: item for item in ld if isinstance(key := item.get("@id"), str)}
+    raws += [(_ld_names(item.get("author"), by_id), "json-ld author") for item in ld]
     printed: str | None = None
     taken = " ".join(str(found.values[k].value) for k in ("site_name", "source") if k in found.values)
     best: tuple[float, list[str], str, str] | None = None
     for raw, rule in raws:
-        if not raw or "@" in raw or "://" in raw:
+        # a Latin tag value counts whole or not at all: ``Bundesministerium für Wirtschaft und Klimaschutz`` is
+        # no list of people whose last word would be one
+        # and a tag that gives a web address (Deutsche Welle (www.dw.com)) names the site
+        if not raw or EMAIL_OR_URL.search(raw) or WEB_ADDRESS.search(raw) or (not has_han(raw) and parse_names(raw) is None):
             continue
         names = [name for name in person_names(raw) if name not in taken and not NOT_THE_WRITER.search(
                  fold(byline_zone).replace(fold(name), "\0"))]
@@ -589,7 +641,8 @@ def _marked(tree: etree._Element) -> list[tuple[etree._Element, str]]:
                                                  or element.get("itemprop"))]
 
 
-def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline_zone: str, found: PageHints) -> None:
+def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline_zone: str, tagged: list[str] | None,
+                                found: PageHints) -> None:
     """The names in the page's byline element (``rel=author``, ``itemprop=author``, a class or id with
     ``byline``/``author``/``autor``), in Latin letters: English and European pages print ``By …`` there.
 
@@ -597,23 +650,96 @@ def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline
     an author box with a biography is not a byline. Comment sections are skipped (a commenter is not the
     author), and so is Han text: Chinese bylines are read from their labels and name elements.
     """
-    bylines = [element for element, marks in marked
+    bylines = [(element, marks) for element, marks in marked
                if element.get("rel") == "author" or element.get("itemprop") == "author" or BYLINE_MARK.search(marks)]
-    for element in bylines[:BYLINE_ELEMENTS]:
-        if _in_comments(element):
+    for element, marks in bylines[:BYLINE_ELEMENTS]:
+        # a whole post is no byline: WordPress classes a teaser by its writer (``post-24788 type-post autor-<slug>``)
+        if (_in_comments(element) or len(_text(element)) > BYLINE_ELEMENT_MAX or ENTRY_CLASS.search(marks)
+                or ((words := class_words(element)) & NOT_NAME_PART and not words & AUTHOR_WORDS)):
             continue
-        name_element = next(iter(element.xpath(".//*[@itemprop='name']")), element)
-        text = _text(name_element)
+        text = _byline_text(element)
         if not text or len(text) > BYLINE_TEXT_MAX or has_han(text):
             continue
         names = parse_names(text)
+        if names is None and find_date(text) is not None:
+            names = _names_beside_dates(text)
         if not names:
             continue
+        names = _as_tagged(names, text, byline_zone, tagged)
         near = all(name in byline_zone for name in names)
         rule = f"byline element <{element.tag}>" + (" near headline" if near else "")
         confidence = BYLINE_NEAR_TITLE if near else BYLINE_ELEMENT
         _offer_authors(names, rule, text, found, confidence)
         return
+
+
+def _byline_text(element: etree._Element) -> str:
+    """What a byline element says about its writers: the ``itemprop=author`` parts inside it (not the
+    publisher beside them), their ``itemprop=name`` when they have one, and no mail link or social-profile
+    link that shows its handle (``Matthias`` and his ``herrpfleger`` on Twitter; a name linked to its profile
+    stays)."""
+    if element.get("itemprop") != "author" and (parts := element.xpath(".//*[@itemprop='author']")):
+        return ", ".join(text for text in map(_byline_text, parts) if text)
+    names = [name for name in element.xpath(".//*[@itemprop='name']") if _itemscope_owner(name, element) is None]
+    if names:
+        return ", ".join(_text(name) for name in names)
+    copy = deepcopy(element)
+    copy.tail = None
+    for link in copy.xpath(".//a[@href]"):
+        href, shown = link.get("href", ""), _text(link).lstrip("@").lower()
+        if href.startswith("mailto:") or (SOCIAL_LINK.search(href) and shown and shown in href.lower()):
+            link.text = None
+            for child in link:
+                link.remove(child)
+    return _text(copy)
+
+
+def _itemscope_owner(element: etree._Element, within: etree._Element) -> etree._Element | None:
+    """The nearest ancestor below ``within`` that opens an item of its own (``itemprop`` with ``itemscope``:
+    the publisher beside the author), which a name inside it names."""
+    for node in element.iterancestors():
+        if node is within:
+            return None
+        if node.get("itemprop") is not None and node.get("itemscope") is not None:
+            return node
+    return None
+
+
+def _names_beside_dates(text: str) -> list[str] | None:
+    """The names of a byline that also shows its dates (``VON MORITZ GATHMANN am 21. April 2020``,
+    ``Veröffentlicht am 8. Februar 2022 von PETA-Team``): the text between the dates and their labels,
+    read only where a byline's lead word (By, Von, Por) starts it, so a category printed beside the date
+    (``Wein & Geschmack·14. Oktober 2021``) or what a date label leaves (``originally created``) is no name."""
+    pieces = []
+    while (shown := find_date(text)) is not None:
+        head = text[:shown.start]
+        frame = DATE_FRAME_BEFORE.search(fold(head))
+        pieces.append(head[:frame.start() if frame else len(head)])
+        text = text[shown.end:]
+    for piece in (*pieces, text):
+        piece = piece.strip(LATIN_EDGES)
+        if BYLINE_LEAD.match(piece) and (names := parse_names(piece)):
+            return names
+    return None
+
+
+def _as_tagged(names: list[str], text: str, byline_zone: str, tagged: list[str] | None) -> list[str]:
+    """The names a tag gives (meta author, JSON-LD) when the printed byline agrees with them: it prints them
+    all (``Christoph Hein`` and his job title on the next line: the tag says where the name ends), or it
+    names some of them and the others are printed beside the headline too (co-authors)."""
+    if not tagged:
+        return names
+    if all(_has_words(text, name) for name in tagged) and all(any(_has_words(name, tag) for tag in tagged)
+                                                               for name in names):
+        return tagged
+    if set(names) < set(tagged) and all(_has_words(byline_zone, name) for name in tagged):
+        return tagged
+    return names
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words, in any case (``Lindsey O`` is not in ``Lindsey O'Donnell``)."""
+    return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text, re.IGNORECASE) is not None
 
 
 def _joined(names: list[str]) -> str:
@@ -630,15 +756,18 @@ def _visible_text(tree: etree._Element) -> str:
     return " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
-def _ld_names(value: object) -> str | None:
-    """A JSON-LD ``author``: one name, a Person, or a list of them (joined by ``;``)."""
-    if isinstance(value, list):
-        names = [name for name in (_ld_text(item) for item in value) if name]
-        return "; ".join(names) or None
-    return _ld_text(value)
+def _ld_names(value: object, by_id: dict[str, dict[str, object]]) -> str | None:
+    """A JSON-LD ``author``: one name, a Person, or a list of them (joined by ``;``); a Person given by its
+    ``@id`` alone is looked up in the page's graph (Yoast: ``"author": {"@id": ".../#/schema/person/…"}``)."""
+    values = value if isinstance(value, list) else [value]
+    values = [by_id.get(item["@id"], item) if isinstance(item, dict) and "name" not in item
+              and isinstance(item.get("@id"), str) else item for item in values]
+    names = [name for name in (_ld_text(item) for item in values) if name]
+    return "; ".join(names) or None
 
 
-def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_zone: str, found: PageHints) -> None:
+def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_zone: str, tagged: list[str] | None,
+                              found: PageHints) -> None:
     """The text of an element classed as the author's name (``author-name``, ``authorName``), printed by
     the headline: self-media pages show the account that wrote the article there, with no label.
 
@@ -657,6 +786,7 @@ def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_z
         # a self-media account's name is the author, whatever its shape (科技狐说, 看懂经济的小编)
         names = [text] if has_han(text) else parse_names(text)
         if names and all(name in byline_zone and not NOT_A_PERSON.search(name) for name in names):
+            names = _as_tagged(names, text, byline_zone, tagged)
             _offer_authors(names, "author-name element near headline", text, found, AUTHOR_ELEMENT)
             return
 
@@ -811,6 +941,33 @@ def _local_day_of_utc_tag(tree: etree._Element, url: str | None, shown_days: set
         return
     if shown and _local_day_of(shown, current):
         found.values.offer("published", shown, "htmldate (the local day of a UTC tag)", current.raw, current.confidence + 0.01)
+
+
+def _labelled_dates_elsewhere(tree: etree._Element, found: PageHints) -> None:
+    """A publication or update date the page labels as such (Erschienen am: 01.11.2023, 发布时间：…, Letzte
+    Änderung: …) outside the byline zone: under the article or in its footer. The first of each field in
+    the page's order counts, never one in a comment section (a commenter's post time) or a link."""
+    texts = ((text, node) for text, node in _texts_in_order(tree.find("body") if tree.find("body") is not None else tree)
+             if any(char.isdigit() for char in text) or len(text) < 40)
+    label_line: str | None = None
+    for line in _meta_lines(texts):
+        text = f"{label_line} {line.own}" if label_line else line.own
+        shadow = fold(text)
+        for name, label in SPECIFIC_LABELS:
+            match = _labelled_date(label, shadow) if name not in found.values else None
+            iso = parse_date(text[match.end():]) if match else None
+            if match and iso and not _in_comments(line.block):
+                words = text[match.start():match.end()].strip()
+                found.values.offer(name, iso, f"label ({words})", text, LABELLED_ELSEWHERE)
+        label_line = line.own if LABEL_ALONE.fullmatch(fold(line.own)) else None
+        if "published" in found.values and "updated" in found.values:
+            return
+
+
+def _shown_update(found: PageHints) -> bool:
+    """Whether the page labels an update date it shows (and no publication): that date is the page's."""
+    updated = found.values.get("updated")
+    return updated is not None and updated.rule.startswith("label")
 
 
 def _date_from_htmldate(tree: etree._Element, url: str | None, found: PageHints) -> None:
