@@ -87,6 +87,9 @@ LATIN_WORD = re.compile(r"[^\W\d_][^\W\d_'’.\-]*(?:[’'.\-]+[^\W\d_][^\W\d_'�
 SENTENCE = re.compile(r"[。！？!?：:“”\"]")
 POSTER_ID_END = re.compile(r"[\s\[【(（|｜,，;；]")
 POSTER_ID_LENGTH = (2, 20)
+# Page chrome that stands where a post header prints the ID (folded): the page's links and the post's buttons.
+NOT_A_POSTER = frozenset({"首页", "主页", "返回", "登录", "注册", "回复", "引用", "举报", "编辑", "删除", "收藏", "分享", "游客",
+                          "楼主", "沙发", "板凳", "地板", "作者", "用户", "会员"})
 # Any field's label: a poster label followed at once by another label has an empty value.
 ANY_LABEL = re.compile(longest_first([label for labels in LABELS.values() for label in labels]))
 MULTIPLIERS = {"万": 10_000, "萬": 10_000, "w": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1_000, "k": 1_000}
@@ -219,7 +222,7 @@ def poster_id(value: str) -> str | None:
     word = POSTER_ID_END.split(value.strip(), maxsplit=1)[0].strip(LATIN_EDGES + "：")
     if not POSTER_ID_LENGTH[0] <= len(word) <= POSTER_ID_LENGTH[1] or word.isdigit() or SENTENCE.search(word):
         return None
-    if (is_placeholder(word) or word in ROLE_WORDS or NOT_A_PERSON.search(word) or NOT_NAME_PHRASES.fullmatch(word)
+    if (is_placeholder(word) or fold(word) in NOT_A_POSTER or word in ROLE_WORDS or NOT_A_PERSON.search(word) or NOT_NAME_PHRASES.fullmatch(word)
             or ANY_LABEL.match(fold(word)) or re.search(r"\d{4}\s*[-/.年]", word)):
         return None
     return word
