@@ -80,9 +80,16 @@ LIST_SEPARATORS = re.compile(r"\s*[、，,/;；丨|]\s*")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
 # Up to five words of letters (any script but Han), with apostrophes, hyphens and initials: Loïc Le Clerc, O'Sullivan.
 LATIN_NAME = re.compile(r"(?=.{2,40}$)[^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*){0,4}\.?")
+# A user name: one word of letters, digits, ``_`` ``.`` ``-`` that starts with a letter (delta201, Herr_Rein,
+# Isabella.DiBiase).
+USER_NAME = re.compile(r"[^\W\d_][\w.\-]{0,29}")
+LATIN_WORD = re.compile(r"[^\W\d_][^\W\d_'’.\-]*(?:[’'.\-]+[^\W\d_][^\W\d_'’.\-]*)*\.?")
 SENTENCE = re.compile(r"[。！？!?：:“”\"]")
 POSTER_ID_END = re.compile(r"[\s\[【(（|｜,，;；]")
 POSTER_ID_LENGTH = (2, 20)
+# Page chrome that stands where a post header prints the ID (folded): the page's links and the post's buttons.
+NOT_A_POSTER = frozenset({"首页", "主页", "返回", "登录", "注册", "回复", "引用", "举报", "编辑", "删除", "收藏", "分享", "游客",
+                          "楼主", "沙发", "板凳", "地板", "作者", "用户", "会员"})
 # Any field's label: a poster label followed at once by another label has an empty value.
 ANY_LABEL = re.compile(longest_first([label for labels in LABELS.values() for label in labels]))
 MULTIPLIERS = {"万": 10_000, "萬": 10_000, "w": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1_000, "k": 1_000}
@@ -124,16 +131,20 @@ def _latin_value(value: str) -> str:
     return GLUED_LEAD.sub("", BYLINE_LEAD.sub("", value)).strip(LATIN_EDGES)
 
 
-def is_name(token: str) -> bool:
+def is_name(token: str, *, user_names: bool = True) -> bool:
     """A person's (or a signing desk's) name as written: 2-4 Han characters, a transliterated name with ·,
     or a few words of letters, none of them a word of the byline's frame."""
     if HAN_NAME.fullmatch(token):
         return True
-    if has_han(token) or not LATIN_NAME.fullmatch(token) or WEB_ADDRESS.fullmatch(token):
+    if has_han(token) or WEB_ADDRESS.fullmatch(token):
+        return False
+    # a one-word name or a user name, in any case (Matthias, jancak, ThE_PaiN); in a Han byline a Latin word
+    # is a name of letters only (a code or a number beside Chinese names is no writer)
+    if (USER_NAME if user_names else LATIN_WORD).fullmatch(token):
+        return token.lower() not in FRAME_WORDS
+    if not LATIN_NAME.fullmatch(token):
         return False
     words = token.split()
-    if len(words) == 1:  # a one-word name or a user name, in any case (Matthias, jancak, delta201)
-        return token.lower() not in FRAME_WORDS
     particle = [word.lower() in NAME_PARTICLES and index < len(words) - 1 for index, word in enumerate(words)]
     return all(is_particle or (word.lower() not in FRAME_WORDS and not word[0].islower())
                for word, is_particle in zip(words, particle))
@@ -146,7 +157,8 @@ def is_placeholder(token: str) -> bool:
 def parse_names(value: str) -> list[str] | None:
     """Names in a byline value, or ``None`` if the value is not a list of names."""
     aliases: list[str] = []
-    if has_han(value):
+    han = has_han(value)
+    if han:
         aliases = [alias for inner in LATIN_ALIAS.findall(value) for alias in (parse_names(inner) or [])]
         value = NOT_NAME_PHRASES.sub(" ", LATIN_ALIAS.sub(" ", value))
     value = STAFF_CODE.sub("", value.strip().strip("()（）[]【】")).strip()  # ``钟 齐_NBJ11279``: the code is not a name part
@@ -165,7 +177,7 @@ def parse_names(value: str) -> list[str] | None:
         name = _strip_name(token.strip())
         if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or is_placeholder(name):
             continue
-        if not is_name(name):
+        if not is_name(name, user_names=not han):
             return None
         if name not in names:
             names.append(name)
@@ -197,7 +209,7 @@ def person_names(raw: str) -> list[str]:
     for token in tokens:
         if not token or is_placeholder(token) or token in ACTION_WORDS or NOT_A_PERSON.search(token):
             continue
-        if is_name(token) and token not in names:
+        if is_name(token, user_names=not has_han(raw)) and token not in names:
             names.append(token)
     return _without_roles(names)
 
@@ -210,7 +222,7 @@ def poster_id(value: str) -> str | None:
     word = POSTER_ID_END.split(value.strip(), maxsplit=1)[0].strip(LATIN_EDGES + "：")
     if not POSTER_ID_LENGTH[0] <= len(word) <= POSTER_ID_LENGTH[1] or word.isdigit() or SENTENCE.search(word):
         return None
-    if (is_placeholder(word) or word in ROLE_WORDS or NOT_A_PERSON.search(word) or NOT_NAME_PHRASES.fullmatch(word)
+    if (is_placeholder(word) or fold(word) in NOT_A_POSTER or word in ROLE_WORDS or NOT_A_PERSON.search(word) or NOT_NAME_PHRASES.fullmatch(word)
             or ANY_LABEL.match(fold(word)) or re.search(r"\d{4}\s*[-/.年]", word)):
         return None
     return word

@@ -121,5 +121,12 @@ def test_a_poster_id_is_any_user_name_but_no_placeholder_button_location_or_labe
 
     assert poster_id(" 中华门外看鹭 [胡同居民 等级5 积分2236]") == "中华门外看鹭"
     assert poster_id("ThE_PaiN 2005-05-07") == "ThE_PaiN"
-    for value in ("匿名", "只看该作者", "来自 江苏", "时间：2012-03-04", "2012-03-04 12:13", "新华社", "12345"):
+    for value in ("匿名", "只看该作者", "来自 江苏", "时间：2012-03-04", "2012-03-04 12:13", "新华社", "12345", "游客", "回复"):
         assert poster_id(value) is None
+
+
+def test_a_user_name_of_one_word_keeps_its_digits_underscores_and_points_but_not_in_a_han_byline() -> None:
+    for value in ("ThE_PaiN", "Herr_Rein", "Isabella.DiBiase", "delta201"):
+        assert parse_names(value) == [value]
+    assert parse_names("2020") is None
+    assert person_names("作者：abc123 张三") == ["张三"]  # beside Chinese names a code is no writer

@@ -245,3 +245,9 @@ def test_the_first_time_shown_by_the_headline_is_not_refined_by_later_ones_of_th
                     for n, minute in ((1, 14), (2, 20), (3, 33)))
     page = f"<html><head><title>二战上岸</title></head><body><h1>二战上岸</h1>{posts}</body></html>"
     assert cleanpage.clean(page).metadata.published == "2023-03-28T21:14"
+
+
+def test_the_names_beside_a_date_end_at_a_preposition() -> None:
+    byline = ('<div class="group-author-inner">Von <a href="/redaktion/i" class="username">Isabella.DiBiase</a> am '
+              "Samstag, 19. Oktober 2019 um 11:14 Uhr</div>")
+    assert _english(byline=byline).metadata.authors == ["Isabella.DiBiase"]

@@ -127,6 +127,7 @@ SOCIAL_LINK = re.compile(r"(?:twitter|x|facebook|instagram|linkedin|xing|youtube
 AUTHOR_WORDS = frozenset({"author", "authors", "autor", "autoren"})
 NOT_NAME_PART = frozenset({"cat", "cats", "category", "categories", "tag", "tags", "date", "time", "separator", "section",
                            "rubrik", "kategorie", "ressort"})
+NAMES_END = re.compile(r"\s(?:am|on|le|el|il|op|um|den|the)\s|[|·•]")
 ENTRY_CLASS = re.compile(r"(?<!\S)(?:type-post|status-publish|hentry|post-\d+)(?!\S)")
 BYLINE_ELEMENT_MAX = 400  # an element with more text is an author box or a teaser, not a byline
 # What stands before a date in a byline: its label and preposition (Veröffentlicht am, Published on, |).
@@ -717,7 +718,8 @@ def _names_beside_dates(text: str) -> list[str] | None:
         pieces.append(head[:frame.start() if frame else len(head)])
         text = text[shown.end:]
     for piece in (*pieces, text):
-        piece = piece.strip(LATIN_EDGES)
+        # the names end at a preposition or a separator (Von Isabella.DiBiase am Samstag, 19. Oktober 2019)
+        piece = NAMES_END.split(piece.strip(LATIN_EDGES), maxsplit=1)[0].strip(LATIN_EDGES)
         if BYLINE_LEAD.match(piece) and (names := parse_names(piece)):
             return names
     return None
