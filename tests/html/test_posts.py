@@ -357,3 +357,33 @@ def test_posts_timed_by_a_time_tag_and_named_comments_by_their_engine_are_a_thre
     # a list of threads: each row's teaser is titled by a link to another page
     teasers = page.replace('<div class="richText">', '<div class="richText"><a href="/topic/8812/">川西环线自驾游记（一）</a>')
     assert find_posts(_context(teasers)) == []
+
+
+def _board_post(cls: str, user: str, stamp: str, body: str) -> str:
+    """A post of an older board: the header prints the time in its own shape, the text in a content box."""
+    return (f'<li class="{cls}"><div class="posthead"><span class="date">{stamp}</span></div>'
+            f'<div class="userinfo"><a class="username" href="member.php?20233">{user}</a></div>'
+            f'<div class="content"><blockquote class="postcontent restore">{body}</blockquote></div>'
+            f'<blockquote class="signature">CPU: R5 5600X</blockquote></li>')
+
+
+def test_alternating_rows_text_in_a_content_blockquote_and_times_in_any_shape_of_the_date_grammar() -> None:
+    rows = [("windowbg", "阿翔", "2021-03-09, 10:32 PM", REPLIES[0][2]),
+            ("windowbg2", "kevin0921", "2021-03-09, 22:47:05", REPLIES[1][2]),
+            ("windowbg", "小胖丁", "2021年3月9日 下午11:05", REPLIES[2][2])]
+    page = (f"<html><body>{MENU}<h1>川西环线自驾游记</h1><ol class='posts'>"
+            + "".join(_board_post(*row) for row in rows) + "</ol></body></html>")
+    found = find_posts(context := _context(page))
+    assert [post.author for post in found] == ["阿翔", "kevin0921", "小胖丁"]
+    assert [post.published for post in found] == ["2021-03-09T22:32", "2021-03-09T22:47", "2021-03-09T23:05"]
+    assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
+    # a blockquote not named as content is a quote: posts holding nothing else have no text of their own
+    quoted = page.replace('blockquote class="postcontent restore"', 'blockquote class="bbcode"')
+    assert find_posts(_context(quoted)) == []
+
+
+def test_an_element_showing_many_times_is_a_section_of_the_page_not_a_post() -> None:
+    comments = "".join(f"<li>读者{n}：说得好 2023-11-01 10:{n:02d}</li>" for n in range(12))
+    section = (f"<div class='row'><p>{OPENING}</p><p>编辑 2023-11-01 09:00</p><ul>{comments}</ul></div>")
+    page = f"<html><body>{MENU}<div class='rows'>{section}{section.replace(OPENING, REPLIES[0][2])}</div></body></html>"
+    assert find_posts(_context(page)) == []

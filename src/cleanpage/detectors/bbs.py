@@ -6,7 +6,8 @@ earlier post (``【 在 chuzi (厨子) 的大作中提到: 】`` and lines openi
 ``--`` line, and origin lines (``※ 来源:·水木社区 …``, ``※ 修改:·…``). The thread prints one such mail per
 post, with a row of links (``本篇全文 回复本文 回信给作者``) between them.
 
-Removes, on a BBS page only (a ``发信人`` header line and a ``发信站`` line): every header line, quote
+Removes, on a BBS page only (a ``发信人`` header line, and a ``发信站`` line or a ``标  题`` line right under
+the sender): every header line, quote
 introduction and the ``:`` lines after it, ``--`` with the signature under it (up to the origin line,
 the next header, or ``MAX_SIGNATURE`` lines), origin lines and rows made only of BBS link words. Harvests the
 first post's author (the id, without the nickname), title (without ``Re:``) and time.
@@ -55,7 +56,10 @@ class Bbs(Detector):
     def detect(self, page: Page) -> Iterable[Finding]:
         shadows = [page.shadow(block).strip() for block in page.blocks]
         senders = [i for i, line in enumerate(shadows) if line.startswith("发信人") and SENDER.match(line)]
-        if not senders or not any(STATION.match(line) for line in shadows):
+        # the station line, or a subject line right under a sender (a thread reader may have taken the
+        # station line, which shows the post's time, as the post's header)
+        if not senders or not (any(STATION.match(line) for line in shadows)
+                               or any(i + 1 < len(shadows) and SUBJECT.match(shadows[i + 1]) for i in senders)):
             return
         yield from self._harvest(page, shadows, senders[0])
         quoting = False

@@ -27,17 +27,17 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
-from ..dates import parse_date
+from ..dates import find_date, parse_date
 from .page_blocks import PageBlock
 from .signals import PageContext
 from .signals.semantics import class_words
 
-DATE_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[ T]?\s*\d{1,2}[:：]\d{2}")
 DIGITS = re.compile(r"\d+")
-USER_LINK = re.compile(r"uid=|space-uid|mod=space|/u/|/user|/people/|/member|/profile|/home\.php|username=|un=|/i/",
+USER_LINK = re.compile(r"uid=|space-uid|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",
                        re.IGNORECASE)
 BUTTONS = re.compile(
     r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
@@ -60,6 +60,7 @@ EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後�
 ASIDE_WORDS = frozenset({"sign", "signature", "signatures", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
                          "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
                          "side", "ad", "ads", "rate"})
+CONTENT_BOX_WORDS = frozenset({"postcontent", "messagecontent", "postbody", "message", "content"})
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
 # The mark a thread puts on its opener's replies: comments under a news article have no opener.
@@ -71,6 +72,9 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
 MIN_POST_WEIGHT = 1
+# A post shows its own time, and a few more in quotes, edit notices and rating lines; an element showing more
+# times than this is a section of the page (a layout row holding an article and its comment list).
+MAX_TIMES = 8
 # A machine-readable time of day (``<time datetime="2024-03-21T12:41:09Z">``).
 DATETIME_ATTRIBUTE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
@@ -141,14 +145,15 @@ def _blocks_under(blocks: Sequence[PageBlock]) -> dict[etree._Element, list[int]
 
 def _signature(element: etree._Element) -> tuple[str, str]:
     """Tag and first class, or tag and id when there is no class, with numbers generalised: ``post_123`` and
-    ``post_456`` are one structure, and so are phpwind's ``t5 t2`` posts. The id only counts without a
+    ``post_456`` are one structure, and so are phpwind's ``t5 t2`` posts and the rows a board alternates
+    (SMF's ``windowbg`` and ``windowbg2``). The id only counts without a
     class: a thread's opening post often carries a class of its own and no number (Tianya's
     ``atl-item host-item`` before ``atl-item id=1``). Without either, the presentational attributes
     stand for the class: an old bulletin board prints each post as a ``<table>`` with the same
     ``cellpadding``, ``width`` and ``bgcolor``, and nothing else tells the posts apart from layout."""
     classes = (element.get("class") or "").split()
     if classes:
-        return (str(element.tag), DIGITS.sub("#", classes[0]))
+        return (str(element.tag), DIGITS.sub("#", classes[0].rstrip("0123456789") or classes[0]))
     if element.get("id"):
         return (str(element.tag), "#" + DIGITS.sub("#", element.get("id") or ""))
     attributes = " ".join(f"{key.lower()}={value}" for key, value in sorted(element.attrib.items()) if key != "style")
@@ -177,7 +182,7 @@ def _aside(element: etree._Element, stop: etree._Element) -> bool:
     aside_words = ASIDE_WORDS | (COMMENT_WORDS - class_words(stop))
     node: etree._Element | None = element
     while node is not None and node is not stop:
-        if node.tag == "blockquote":
+        if node.tag == "blockquote" and not _content_box(node):
             return True
         words = class_words(node)
         if words & aside_words:
@@ -239,9 +244,10 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
                *, timed: bool = True) -> ThreadPost | None:
     """The post ``member`` holds; with ``timed``, only when it shows a date with a time."""
     indices = under.get(member, [])
-    text = " ".join(blocks[i].text for i in indices)
-    if timed and not DATE_TIME.search(text) and not _tag_timed_post(member):
+    if timed and not _time(blocks, indices) and not _tag_timed_post(member):
         return None
+    if sum(1 for i in indices if _timed_date(blocks[i].text)) > MAX_TIMES:
+        return None  # a section of the page holding a list of its own (comments, a feed), not one post
     candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
     prose = [i for i in candidates if blocks[i].prose > 0]
     chosen = prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else [])
@@ -256,7 +262,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     taken = set(own)
     # the post's own time: outside its text, never an edit notice's or a quoted post's
     header = [i for i in indices if i not in taken and not EDIT_NOTICE.search(blocks[i].text)
-              and blocks[i].kind != "quote" and not _aside(blocks[i].element, member)]
+              and not _quoted(blocks[i]) and not _aside(blocks[i].element, member)]
     published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
     return ThreadPost(member, content, own, _author(member, content), published)
 
@@ -269,21 +275,33 @@ def _tagged_time(member: etree._Element, content: etree._Element | None = None) 
         value = (element.get("datetime") or "").strip()
         if DATETIME_ATTRIBUTE.match(value) and (content is None or content not in element.iterancestors()):
             # the time as the page shows it on hover (title='2024/03/21 20:41'), in the reader's zone, else the tag's
-            shown = DATE_TIME.search(element.get("title") or "")
-            return parse_date(shown.group()) if shown else parse_date(value)
+            return _timed_date(element.get("title") or "") or parse_date(value)
     return None
 
 
 def _own_text(block: PageBlock) -> bool:
     """A block that can be a post's own words: not a button row, not link text, not a bare date line."""
-    if block.kind in {"image", "quote"} or not block.text.strip() or BUTTONS.match(block.text):
+    if block.kind == "image" or _quoted(block) or not block.text.strip() or BUTTONS.match(block.text):
         return False
     if block.link_density > LINK_LINE_MAX:
         # a link that shows its own address (上传好了：https://…) is what the poster wrote, not navigation
         shown = sum(len(text.strip()) for text, _ in block.links if SHOWN_ADDRESS.match(text.strip()))
         if block.chars <= shown or (block.link_chars - shown) / (block.chars - shown) > LINK_LINE_MAX:
             return False
-    return not (DATE_TIME.search(block.text) and len(block.text) < 60)
+    return not (len(block.text) < 60 and _timed_date(block.text))
+
+
+def _quoted(block: PageBlock) -> bool:
+    """A quote block that quotes: not the text of a post its engine prints in a ``<blockquote>``."""
+    if block.kind != "quote":
+        return False
+    box = next((node for node in (block.element, *block.element.iterancestors()) if node.tag == "blockquote"), None)
+    return box is None or not _content_box(box)
+
+
+def _content_box(element: etree._Element) -> bool:
+    """A ``<blockquote>`` named as a post's content (vBulletin 4: ``blockquote.postcontent``), not a quote."""
+    return bool(class_words(element) & CONTENT_BOX_WORDS)
 
 
 def _common_ancestor(elements: list[etree._Element], member: etree._Element) -> etree._Element:
@@ -314,7 +332,7 @@ def _tag_timed_post(member: etree._Element) -> bool:
     for anchor in member.iter("a"):
         name = anchor.text_content().strip()
         if (len(name) >= TITLE_LINK_MIN and not USER_LINK.search(anchor.get("href") or "") and not SHOWN_ADDRESS.match(name)
-                and next(anchor.iter("time"), None) is None and not DATE_TIME.search(name)):
+                and next(anchor.iter("time"), None) is None and not _timed_date(name)):
             return False
     return True
 
@@ -343,10 +361,17 @@ def _text_outside(member: etree._Element, content: etree._Element) -> list[str]:
 
 
 def _time(blocks: Sequence[PageBlock], indices: list[int]) -> str | None:
-    for index in indices:
-        match = DATE_TIME.search(blocks[index].text)
-        if match:
-            return parse_date(blocks[index].text[match.start():])
+    return next((found for index in indices if (found := _timed_date(blocks[index].text))), None)
+
+
+@lru_cache(maxsize=8192)  # the blocks of nested candidate groups are read again for every group that holds them
+def _timed_date(text: str) -> str | None:
+    """The first date with a time of day in ``text``, in the one date grammar (:mod:`cleanpage.dates`):
+    ``2013-05-07 21:23``, ``2014-05-06, 21:33:05``, ``2015年8月2日 下午 09:41``."""
+    while (found := find_date(text)) is not None:
+        if "T" in found.iso:
+            return found.iso
+        text = text[found.end:]
     return None
 
 
