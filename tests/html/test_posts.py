@@ -387,3 +387,19 @@ def test_an_element_showing_many_times_is_a_section_of_the_page_not_a_post() -> 
     section = (f"<div class='row'><p>{OPENING}</p><p>编辑 2023-11-01 09:00</p><ul>{comments}</ul></div>")
     page = f"<html><body>{MENU}<div class='rows'>{section}{section.replace(OPENING, REPLIES[0][2])}</div></body></html>"
     assert find_posts(_context(page)) == []
+
+
+def test_a_post_printed_in_a_bare_blockquote_is_the_posts_text_and_a_quote_inside_it_is_not() -> None:
+    def post(n: int, user: str, time: str, body: str) -> str:
+        return (f'<table class="tableborder1"><tr><td><b>{user}</b></td><td>{n}楼</td></tr>'
+                f'<tr><td>等级：新手上路<br>文章：23<br>积分：71</td><td><blockquote>{body}</blockquote>'
+                f'<br><span>生在杭州，长在杭州。</span></td></tr><tr><td></td><td>发表于 {time}</td></tr></table>')
+    quote = '<div class="quote"><b>以下是引用老王在2006-3-5 10:22:00的发言：</b><br>有人住过七区吗？</div>'
+    page = (f"<html><body>{MENU}<h1>九十年代的筒子楼</h1>"
+            + post(1, "老王", "2006-3-5 10:22", OPENING) + post(2, "阿毛", "2006-3-5 10:31", quote + REPLIES[0][2])
+            + post(3, "小雨", "2006-3-5 13:05", REPLIES[1][2]) + "</body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[OPENING], [REPLIES[0][2]], [REPLIES[1][2]]]
+    # a blockquote that opens with a quote header is a quote, not the post's text
+    quoted = page.replace("<blockquote>有人", "<blockquote>引用: 有人")
+    assert find_posts(_context(quoted.replace(f"<blockquote>{OPENING}", f"<blockquote>引用: {OPENING}"))) != found

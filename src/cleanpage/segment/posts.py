@@ -101,12 +101,14 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
     # a question page's answers follow the question and its best answer: more prose before them is no article
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
     for members in _sibling_groups(page.tree, under):
-        posts = [post for post in (_read_post(member, page.blocks, under) for member in members) if post]
+        timed = [member for member in members if _time(page.blocks, under.get(member, []))]
+        boxed = bool(timed) and all(_bare_content_box(member, page.blocks, under) is not None for member in timed)
+        posts = [post for post in (_read_post(member, page.blocks, under, boxed=boxed) for member in members) if post]
         if len(posts) < MIN_POSTS:
             continue
         if posts[0].element is not members[0]:
             # the opening post's time is often printed in the thread's header, above the post
-            opening = _read_post(members[0], page.blocks, under, timed=False)
+            opening = _read_post(members[0], page.blocks, under, timed=False, boxed=boxed)
             if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
                 posts = [opening, *posts]
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
@@ -241,8 +243,10 @@ def _first_text_owner(element: etree._Element) -> etree._Element | None:
 
 
 def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
-               *, timed: bool = True) -> ThreadPost | None:
-    """The post ``member`` holds; with ``timed``, only when it shows a date with a time."""
+               *, timed: bool = True, boxed: bool = False) -> ThreadPost | None:
+    """The post ``member`` holds; with ``timed``, only when it shows a date with a time; with ``boxed``, its
+    text is its one bare ``<blockquote>`` (every dated item of the group has one: the engine's text box, not
+    a quote some replies make)."""
     indices = under.get(member, [])
     if timed and not _time(blocks, indices) and not _tag_timed_post(member):
         return None
@@ -250,12 +254,19 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
     candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
     prose = [i for i in candidates if blocks[i].prose > 0]
-    chosen = prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else [])
-    if not chosen or sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT:
-        return None
-    content = _common_ancestor([blocks[i].element for i in chosen], member)
-    own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
-           and not EDIT_NOTICE.search(blocks[i].text)]
+    box = _bare_content_box(member, blocks, under) if boxed else None
+    if box is not None:
+        # an old board (Dvbbs) prints every post's text in a bare <blockquote>
+        content = box
+        own = [i for i in under.get(box, []) if _own_text(blocks[i], quotes=True) and not _aside(blocks[i].element, box)
+               and not EDIT_NOTICE.search(blocks[i].text)]
+    else:
+        chosen = prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else [])
+        if not chosen or sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT:
+            return None
+        content = _common_ancestor([blocks[i].element for i in chosen], member)
+        own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
+               and not EDIT_NOTICE.search(blocks[i].text)]
     own = _without_signature_lines(_without_quote_lines(own, blocks), blocks)
     if not own:
         return None
@@ -279,9 +290,27 @@ def _tagged_time(member: etree._Element, content: etree._Element | None = None) 
     return None
 
 
-def _own_text(block: PageBlock) -> bool:
-    """A block that can be a post's own words: not a button row, not link text, not a bare date line."""
-    if block.kind == "image" or _quoted(block) or not block.text.strip() or BUTTONS.match(block.text):
+def _bare_content_box(member: etree._Element, blocks: Sequence[PageBlock],
+                      under: dict[etree._Element, list[int]]) -> etree._Element | None:
+    """The one ``<blockquote>`` of ``member`` with text, when it opens with no quote header (on it or on the
+    line before it): the post's text box if every post of the group has one."""
+    boxes = [box for box in member.iter("blockquote")
+             if not _aside(box.getparent(), member) and any(_own_text(blocks[i], quotes=True) for i in under.get(box, []))]
+    if len(boxes) != 1:
+        return None
+    box = boxes[0]
+    first = under[box][0]  # a quote box of its own inside (div.quote) leaves the box the poster's
+    if first > 0 and QUOTE_HEADER.match(blocks[first - 1].text):
+        return None
+    if QUOTE_HEADER.match(blocks[first].text) and not _aside(blocks[first].element, box):
+        return None
+    return box
+
+
+def _own_text(block: PageBlock, *, quotes: bool = False) -> bool:
+    """A block that can be a post's own words: not a button row, not link text, not a bare date line; not
+    quoted, unless ``quotes`` (inside the post's own text box)."""
+    if block.kind == "image" or (_quoted(block) and not quotes) or not block.text.strip() or BUTTONS.match(block.text):
         return False
     if block.link_density > LINK_LINE_MAX:
         # a link that shows its own address (上传好了：https://…) is what the poster wrote, not navigation
