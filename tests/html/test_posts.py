@@ -403,3 +403,18 @@ def test_a_post_printed_in_a_bare_blockquote_is_the_posts_text_and_a_quote_insid
     # a blockquote that opens with a quote header is a quote, not the post's text
     quoted = page.replace("<blockquote>有人", "<blockquote>引用: 有人")
     assert find_posts(_context(quoted.replace(f"<blockquote>{OPENING}", f"<blockquote>引用: {OPENING}"))) != found
+
+
+def test_reply_lines_nested_under_a_post_are_not_its_text() -> None:
+    def floor(n: int, user: str, time: str, text: str, nested: str = "") -> str:
+        return (f'<div class="floor-item"><div class="user"><a href="/home/main?un={user}">{user}</a></div>'
+                f'<div class="body"><div class="text"><p>{text}</p></div><div class="info">第{n}楼 {time}</div>'
+                f'{nested}</div></div>')
+    sub = "".join(f'<li><a href="/home/main?un=u{n}">u{n}</a>：<span>{OPENING}</span><span>2023-03-28 21:3{n}</span></li>'
+                  for n in range(3))
+    page = (f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='floors'>"
+            + floor(1, "山野行者", "2023-03-28 21:14", OPENING)
+            + floor(2, "背包客小张", "2023-03-28 21:20", "恭喜！请问用的哪几本书？", f"<ul class='sub'>{sub}</ul>")
+            + floor(3, "川西老司机", "2023-03-28 21:41", REPLIES[1][2]) + "</div></body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[OPENING], ["恭喜！请问用的哪几本书？"], [REPLIES[1][2]]]

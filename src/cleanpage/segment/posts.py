@@ -252,7 +252,8 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         return None
     if sum(1 for i in indices if _timed_date(blocks[i].text)) > MAX_TIMES:
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
-    candidates = [i for i in indices if _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
+    nested = _nested_replies(member, blocks, under)
+    candidates = [i for i in indices if i not in nested and _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
     prose = [i for i in candidates if blocks[i].prose > 0]
     box = _bare_content_box(member, blocks, under) if boxed else None
     if box is not None:
@@ -267,7 +268,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         content = _common_ancestor([blocks[i].element for i in chosen], member)
         own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
                and not EDIT_NOTICE.search(blocks[i].text)]
-    own = _without_signature_lines(_without_quote_lines(own, blocks), blocks)
+    own = _without_signature_lines(_without_quote_lines([i for i in own if i not in nested], blocks), blocks)
     if not own:
         return None
     taken = set(own)
@@ -276,6 +277,20 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
               and not _quoted(blocks[i]) and not _aside(blocks[i].element, member)]
     published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
     return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
+                    under: dict[etree._Element, list[int]]) -> set[int]:
+    """The blocks of reply lists inside the post (楼中楼, 点评): an element below the post whose children, two
+    or more, each name a user by a link and show a time. Comment lines under a post are not its text."""
+    nested: set[int] = set()
+    for parent in member.iter():
+        if parent is member or not isinstance(parent.tag, str) or under.get(parent, [None])[0] in nested:
+            continue
+        items = [child for child in parent if isinstance(child.tag, str) and child in under]
+        if len(items) >= MIN_POSTS and all(_user_link(item) and _time(blocks, under[item]) for item in items):
+            nested.update(under[parent])
+    return nested
 
 
 def _tagged_time(member: etree._Element, content: etree._Element | None = None) -> str | None:
