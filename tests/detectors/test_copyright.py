@@ -41,6 +41,12 @@ def test_labelled_statements_after_the_article_are_removed_but_not_in_the_body(k
     doc = cleanpage.clean(kit.page(tail=[statement]), kind="text")
     assert [r.rule for r in doc.removed if r.text == statement] == ["C10.statement"]
     assert doc.text.splitlines() == kit.BODY
+    portal = "著作权声明：凡本网注明“来源：某某在线”的所有作品，版权均属于某某在线，未经本网授权不得转载、摘编或利用其它方式使用上述作品。"
+    assert [r.rule for r in cleanpage.clean(kit.page(tail=[portal]), kind="text").removed if r.text == portal] == [
+        "C10.statement"]
+    # a party's statement quoted at the end of an article is not the site's
+    quoted = "外交部声明：中方坚决反对任何形式的单边制裁，将采取必要措施维护自身正当权益。"
+    assert quoted in cleanpage.clean(kit.page(tail=[quoted]), kind="text").text.splitlines()
     prose = "声明发布后，多家企业表示将按照要求，在一个月内完成自查自纠并向社会公开结果。"
     kept = cleanpage.clean(kit.page(body_insert=[prose]), kind="text")
     assert prose in kept.text.splitlines()

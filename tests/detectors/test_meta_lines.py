@@ -29,6 +29,18 @@ def test_glued_pairs_with_full_width_digits_are_split_and_typed(kit: SimpleNames
     assert doc.text.splitlines() == kit.BODY
 
 
+@pytest.mark.parametrize(("line", "source", "author", "published"), [
+    ("来源：河南日报　作者：王小明　2008-03-12 09:21:33", "河南日报", "王小明", "2008-03-12T09:21"),
+    ("来源：河南日报 2008-03-12 09:21", "河南日报", None, "2008-03-12T09:21"),
+])
+def test_an_unlabelled_date_that_ends_a_labelled_line_is_its_dateline(kit: SimpleNamespace, line: str, source: str,
+                                                                     author: str | None, published: str) -> None:
+    doc = cleanpage.clean(kit.page(title_area=[line]), kind="text")
+    assert line in _meta(doc)
+    assert (doc.metadata.source, doc.metadata.author, doc.metadata.published) == (source, author, published)
+    assert doc.text.splitlines() == kit.BODY
+
+
 def test_traditional_meta_block_with_brackets_and_bars(kit: SimpleNamespace) -> None:
     lines = ["【來源：聯合新聞網】【作者：王小明、李大華】", "更新時間｜2024/03/02 下午 02:15", "點閱數：3,208", "（責任編輯：陳美玲）"]
     doc = cleanpage.clean(kit.page(title_area=lines[:3], tail=lines[3:]), kind="text")

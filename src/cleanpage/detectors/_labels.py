@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import find_date
+from ..dates import FoundDate, find_date
 from ..lexicon import LABELS, longest_first
 from ..names import PLACEHOLDERS, parse_count, parse_names
 from ._shapes import BAR, CLOSE, COLON, OPEN, compact
@@ -166,14 +166,34 @@ def parse_meta_line(text: str, shadow: str, *, weak: bool = False, bare_date: bo
     else:
         result.residue = lead_shadow + result.residue
     for n, (_start, end, label, _colon) in enumerate(occurrences):
-        stop = occurrences[n + 1][0] if n + 1 < len(occurrences) else len(text)
+        last = n + 1 == len(occurrences)
+        stop = len(text) if last else occurrences[n + 1][0]
         field_name = LABEL_FIELD[label]
         ok, value = _typed(field_name, text[end:stop], shadow[end:stop], label)
+        trailing = _trailing_date(text[end:stop]) if last and field_name not in ("published", "updated") else None
+        if trailing is not None:
+            # ``来源：河南日报 作者：王小明 2008-03-12 09:21:33``: the line ends with its date, unlabelled
+            cut = end + trailing.start
+            cut_ok, cut_value = _typed(field_name, text[end:cut], shadow[end:cut], label)
+            if cut_ok:
+                stop, ok, value = cut, cut_ok, cut_value
+            else:
+                trailing = None
         if not ok:
             return None
         result.pairs.append(MetaPair(field_name, label, text[end:stop].strip(TRIM), value))
+        if trailing is not None:
+            result.pairs.append(MetaPair("published", "", text[stop:].strip(), trailing.iso))
     result.residue = compact(result.residue).strip(TRIM)
     return result
+
+
+def _trailing_date(value: str) -> FoundDate | None:
+    """A date with a time of day that ends ``value`` after a space (the line's unlabelled dateline), or ``None``."""
+    found = find_date(value)
+    if found is None or "T" not in found.iso or found.start == 0 or not value[found.start - 1].isspace():
+        return None
+    return found if len(compact(value[found.end:]).strip(TRIM)) <= 2 else None
 
 
 def _bare_date(text: str, shadow: str) -> MetaLine | None:

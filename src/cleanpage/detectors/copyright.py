@@ -34,9 +34,12 @@ MAX_HOLDER = 40
 HOLDER_END = re.compile(r"(?:地址|通讯地址|电话|联系电话|邮编|传真|邮箱|e-?mail|技术支持|主办|承办|备案|icp|公网安备|网站标识码)",
                         re.IGNORECASE)
 NOT_A_HOLDER = re.compile(r"未经|禁止|授权|转载|使用|保留|侵权|[路街号楼室]\d|\d号")
-# A labelled statement after the article: ``声明：本文仅代表…``, ``免责声明：…``, ``【特别声明】…``.
+# A labelled statement after the article: ``声明：本文仅代表…``, ``免责声明：…``, ``【特别声明】…``, ``著作权声明：…``.
 MAX_BODY_NOTICE = 40  # a copyright notice inside the body is a short line of its own
-STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:(?:特别|免责|郑重|版权|风险|法律|平台)?声明|风险提示|风险揭示|免责条款)"
+# The site's own statements (old portals print several: 著作权声明, 传输内容声明); a party's statement quoted at
+# the end of an article (外交部声明：…, 联合声明：…) is not one of them.
+STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:(?:特别|免责|郑重|版权|著作权|转载|传输内容|网站|本站|本网|使用|法律|风险|平台|隐私)?声明"
+                       r"|风险提示|风险揭示|免责条款)"
                        r"\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*\S")
 
 
