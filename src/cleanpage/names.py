@@ -47,7 +47,7 @@ BYLINE_LEAD = re.compile(
 # Words of a byline's frame, and of the author-archive and profile links printed beside it, in the
 # languages a crawl meets: never part of a name (``Posted on``, ``Afficher mon profil complet``, ``Alle Beiträge``).
 FRAME_WORDS = frozenset({
-    "by", "von", "por", "par", "door", "durch", "article", "posted", "published", "written", "on", "am", "publiziert",
+    "by", "von", "vom", "por", "par", "door", "durch", "article", "posted", "published", "written", "on", "am", "publiziert",
     "veröffentlicht", "eingestellt", "auteur", "auteurs", "autor", "autoren", "autorin", "autores", "author", "authors",
     "view", "voir", "afficher", "ver", "alle", "all", "tous", "todos", "posts", "beiträge", "articles", "artikel",
     "profile", "profil", "perfil", "more", "mehr", "read", "share",

@@ -251,3 +251,13 @@ def test_the_names_beside_a_date_end_at_a_preposition() -> None:
     byline = ('<div class="group-author-inner">Von <a href="/redaktion/i" class="username">Isabella.DiBiase</a> am '
               "Samstag, 19. Oktober 2019 um 11:14 Uhr</div>")
     assert _english(byline=byline).metadata.authors == ["Isabella.DiBiase"]
+
+
+def test_a_line_by_the_headline_that_opens_with_a_lead_word_is_the_byline() -> None:
+    assert _english(byline="<p>Von Claudia Lindner 27.1.2022</p>").metadata.authors == ["Claudia Lindner"]
+    assert _english(byline="<p>Por Agencia EFE</p>").metadata.authors == ["Agencia EFE"]
+    # the markup says where the name ends; a teaser's byline inside a link is another article's
+    marked = '<p>By <span class="author-name">Adam Aaronson</span> PhillyVoice Staff</p>'
+    assert _english(byline=marked).metadata.authors == ["Adam Aaronson"]
+    teaser = '<ul><li><a href="/other"><div>Another story</div><div><span>By John Teufel</span></div></a></li></ul>'
+    assert _english(byline=teaser).metadata.author is None

@@ -188,3 +188,13 @@ def test_a_whole_lost_character_is_not_chosen_beside_an_undecided_guess() -> Non
     assert len(repaired) == len(sentence) and repaired.count("\ufffd") >= 3
     assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
     assert any("warning" in record.note for record in records)
+
+
+def test_a_lost_byte_whose_runner_up_ties_at_the_margin_is_marked_not_guessed() -> None:
+    # 、 and 。 share their first two UTF-8 bytes (E3 80) and differ by exactly the margin in context here:
+    # a tie is not a choice, so the lost 、 is U+FFFD with a warning, never a silent 。.
+    sentence = "他喜欢唱歌、跳舞和画画。"
+    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    repaired, records = repair_text(damaged, explain=True)
+    assert repaired == "他喜欢唱歌\ufffd跳舞和画画。"
+    assert any("warning" in record.note for record in records)

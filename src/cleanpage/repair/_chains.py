@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..shadow import is_han, to_simplified_chars
 from .charlm import CharLM
@@ -275,15 +275,22 @@ def _pair_unreadable(first: int, second: int, reader: str) -> bool:
         return True
 
 
+@cache
+def _unreadable_with(role: range, others: range, first: bool, reader: str) -> tuple[int, ...]:
+    """The bytes of ``role`` that ``reader`` cannot read as a pair with some byte of ``others`` (after it
+    when ``first``, before it otherwise)."""
+    return tuple(byte for byte in role
+                 if any(_pair_unreadable(byte, other, reader) if first else _pair_unreadable(other, byte, reader)
+                        for other in others))
+
+
 def _hole_bytes(data: bytearray, offset: int, reader: str, pairs: Pairs | None = None) -> list[int]:
     """Bytes the hole may have held: the reader would have replaced them by one U+FFFD (or, for a hole of a
     legacy pair, could not read it with the other byte of the pair)."""
     if pairs and offset in pairs:
         partner, first, role = pairs[offset]
         others = pairs[partner][2] if partner in pairs else range(data[partner], data[partner] + 1)
-        return [byte for byte in role
-                if any(_pair_unreadable(byte, other, reader) if first else _pair_unreadable(other, byte, reader)
-                       for other in others)]
+        return list(_unreadable_with(role, others, first, reader))
     if reader == "cp1252":
         return list(CP1252_UNDEFINED)
     following = bytes(data[offset + 1:offset + 2])
@@ -368,16 +375,48 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
             right = ""
         return _choose_char(lm, data, char_start, raws, original, (left, right), at_end)
     scored = []
+    local = _local_scoring(data, group, options, char_start, window, original)
     for choice in choices:
         for hole, byte in zip(group, choice, strict=True):
             data[hole] = byte
         char = bytes(data[char_start:char_start + _width(data[char_start], original)]).decode(original, "replace")
         prior = _prior(char, char_start == 0, at_end)
-        scored.append((lm.cost(bytes(data[window]).decode(original, "replace")) + prior, choice))
+        if local is None:
+            cost = lm.cost(bytes(data[window]).decode(original, "replace"))
+        else:
+            # The window's cost less what every choice shares: the character's pairs with its neighbours.
+            cost, previous = 0.0, local[0]
+            for folded in _folded(char):
+                cost += lm.pair_cost(previous, folded)
+                previous = folded
+            cost += lm.pair_cost(previous, local[1]) if local[1] is not None else 0.0
+        scored.append((cost + prior, choice))
     scored.sort()
     for hole, byte in zip(group, scored[0][1], strict=True):
         data[hole] = byte
-    return len(scored) == 1 or scored[1][0] - scored[0][0] >= MIN_MARGIN
+    # A runner-up within the margin, a tie at it included (punctuation costs are a few fixed values, so two
+    # marks can differ by exactly 0.3): rounded, so the decision does not depend on the order costs were added.
+    return len(scored) == 1 or round(scored[1][0] - scored[0][0], 9) > MIN_MARGIN
+
+
+def _local_scoring(data: bytearray, group: list[int], options: list[list[int]], char_start: int, window: slice,
+                   original: str) -> tuple[str | None, str | None] | None:
+    """The folded characters on either side of the character holding ``group``, when every choice gives
+    that character the same width in UTF-8: then the text before and after it decodes the same whatever
+    is chosen, and a choice's window cost differs from another's only by the character's own pairs.
+    ``None`` when the whole window must be scored (another codec, or widths that differ)."""
+    if original != "utf-8":
+        return None
+    leads = options[group.index(char_start)] if char_start in group else [data[char_start]]
+    widths = {_width(lead, original) for lead in leads}
+    if len(widths) != 1:
+        return None
+    end = char_start + widths.pop()
+    if group[-1] >= end or end > len(data) or end > window.stop:
+        return None
+    before = to_simplified_chars(bytes(data[window.start:char_start]).decode(original, "replace"))
+    after = to_simplified_chars(bytes(data[end:window.stop]).decode(original, "replace"))
+    return (before[-1] if before else None), (after[0] if after else None)
 
 
 def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes, ...], original: str,
@@ -443,6 +482,12 @@ def _common_encoded(lm: CharLM, original: str, width: int) -> tuple[bytes, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    return to_simplified_chars(text)
+
+
+@lru_cache(maxsize=65536)
 def _prior(char: str, at_start: bool, at_end: bool) -> float:
     """What a guessed character pays besides the model: a lost byte in Chinese text far more often
     belonged to a Han character or a separating mark than to a bracket, quote or other symbol; a line

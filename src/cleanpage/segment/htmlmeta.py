@@ -63,6 +63,7 @@ SCRIPT_TIMESTAMP = 0.45
 NAME_UNPRINTED = 0.35
 URL_DATE = 0.82
 LABELLED_ELSEWHERE = 0.4
+LEAD_WORD_BYLINE = 0.6
 HTMLDATE_GUESS = 0.3
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$))\s*")
@@ -127,7 +128,7 @@ SOCIAL_LINK = re.compile(r"(?:twitter|x|facebook|instagram|linkedin|xing|youtube
 AUTHOR_WORDS = frozenset({"author", "authors", "autor", "autoren"})
 NOT_NAME_PART = frozenset({"cat", "cats", "category", "categories", "tag", "tags", "date", "time", "separator", "section",
                            "rubrik", "kategorie", "ressort"})
-NAMES_END = re.compile(r"\s(?:am|on|le|el|il|op|um|den|the)\s|[|·•]")
+NAMES_END = re.compile(r"\s(?:am|vom|on|le|el|il|op|um|den|the)\s|[|·•]", re.IGNORECASE)
 ENTRY_CLASS = re.compile(r"(?<!\S)(?:type-post|status-publish|hentry|post-\d+)(?!\S)")
 BYLINE_ELEMENT_MAX = 400  # an element with more text is an author box or a teaser, not a byline
 # What stands before a date in a byline: its label and preposition (Veröffentlicht am, Published on, |).
@@ -183,7 +184,8 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     below = _meta_lines(_following_texts(headline)) if headline is not None else []
     above = _meta_lines(_preceding_texts(headline)) if headline is not None else []
     byline_zone = [line.text for line in below]
-    shown_days = _near_headline(above, below, _byline_zone_end(below), found)
+    zone_end = _byline_zone_end(below)
+    shown_days = _near_headline(above, below, zone_end, found)
     _source_from_tags(metas, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
     tagged = found.values.get("authors")
@@ -193,6 +195,10 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
         _author_from_name_element(marked, " ".join(byline_zone), tagged_names, found)
     if _weaker("author", BYLINE_NEAR_TITLE, found):
         _author_from_byline_element(marked, " ".join(byline_zone), tagged_names, found)
+    # after the markup's readers, which say where a printed name ends; a line all inside a link is a teaser's
+    for line in below[:zone_end]:
+        if line.own and not has_han(line.text) and BYLINE_LEAD.match(line.text):
+            _lead_word_byline(line.text, found)
     _breadcrumb(tree, marked, ld, found)
     _links_and_language(tree, metas, url, found)
     _image_from_ld(ld, url, found)
@@ -488,6 +494,17 @@ def _names_near_headline(line: str, found: PageHints) -> None:
     match = POSTER_LABEL.search(shadow)
     if match and (poster := poster_id(line[match.end():])):
         _offer_authors([poster], f"poster label near headline ({line[match.start():match.end()].strip()})", line, found)
+
+
+def _lead_word_byline(line: str, found: PageHints) -> None:
+    """A line by the headline that opens with a byline's lead word (By, Von, Por, Par, Autor:) and is a list of
+    names, or names and a date (``Von Claudia Lindner 27.1.2022``): the page's own byline, marked up or not."""
+    names = parse_names(line) or (_names_beside_dates(line) if find_date(line) is not None else None)
+    current = found.values.get("authors")
+    if current and all(_has_words(line, name) for name in current.value):
+        return  # the byline the markup was read from, which says where the names end (Adam Aaronson | PhillyVoice Staff)
+    if names:
+        _offer_authors(names, "lead-word byline near headline", line, found, LEAD_WORD_BYLINE)
 
 
 def _credits_near_headline(line: str, found: PageHints) -> None:
