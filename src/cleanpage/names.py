@@ -85,6 +85,14 @@ LATIN_NAME = re.compile(r"(?=.{2,40}$)[^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W
 USER_NAME = re.compile(r"[^\W\d_][\w.\-]{0,29}")
 LATIN_WORD = re.compile(r"[^\W\d_][^\W\d_'’.\-]*(?:[’'.\-]+[^\W\d_][^\W\d_'’.\-]*)*\.?")
 SENTENCE = re.compile(r"[。！？!?：:“”\"]")
+# The commonest Chinese surnames (folded to Simplified), which most people's names start with.
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                     "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+                     "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
+                     "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
+                     "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+DOUBLE_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+                             "令狐", "端木", "西门", "南宫", "独孤"})
 POSTER_ID_END = re.compile(r"[\s\[【(（|｜,，;；]")
 POSTER_ID_LENGTH = (2, 20)
 # Page chrome that stands where a post header prints the ID (folded): the page's links and the post's buttons.
@@ -226,6 +234,13 @@ def poster_id(value: str) -> str | None:
             or ANY_LABEL.match(fold(word)) or re.search(r"\d{4}\s*[-/.年]", word)):
         return None
     return word
+
+
+def has_surname(name: str) -> bool:
+    """Whether a Han name starts with a common surname (王, 欧阳…): what tells a reporter's bare name in a closing
+    credit (（张巨峰）) from an organisation's short name there (（湖南药监）, （央视）) or a note (（未完）)."""
+    folded = fold(name)
+    return folded[:2] in DOUBLE_SURNAMES or folded[:1] in SURNAMES
 
 
 def parse_count(value: str) -> tuple[int, bool] | None:

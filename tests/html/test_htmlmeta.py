@@ -261,3 +261,23 @@ def test_a_line_by_the_headline_that_opens_with_a_lead_word_is_the_byline() -> N
     assert _english(byline=marked).metadata.authors == ["Adam Aaronson"]
     teaser = '<ul><li><a href="/other"><div>Another story</div><div><span>By John Teufel</span></div></a></li></ul>'
     assert _english(byline=teaser).metadata.author is None
+
+
+def test_reporters_credited_in_brackets_at_the_end_of_a_paragraph_are_the_author() -> None:
+    def author(last: str) -> list[str]:
+        prose = "<p>山西品牌丝路行主题为走丝绸之路，促合作共赢，南美站活动将先后在巴西、乌拉圭、阿根廷举行。</p>" * 3
+        page = (f"<html><head><title>山西品牌丝路行正式启动</title></head><body><h1>山西品牌丝路行正式启动</h1>{prose}"
+                f"<p>当天下午，省贸促会分别与多家商会签署合作协议，并正式设立驻巴西代表处。{last}</p></body></html>")
+        return cleanpage.clean(page).metadata.authors
+
+    assert author("（张巨峰）") == ["张巨峰"]
+    assert author("（记者 李明 通讯员 王芳）") == ["李明", "王芳"]
+    # no surname and no role word, a note, an editor or a source: nobody
+    for last in ("（湖南药监）", "（未完待续）", "（责任编辑：王芳）", "（来源：新华社）"):
+        assert author(last) == []
+
+
+def test_a_common_surname_starts_a_name() -> None:
+    from cleanpage.names import has_surname
+
+    assert has_surname("张巨峰") and has_surname("歐陽修") and not has_surname("湖南药监")

@@ -37,6 +37,7 @@ from ..names import (
     NOT_A_PERSON,
     WEB_ADDRESS,
     has_han,
+    has_surname,
     is_placeholder,
     parse_names,
     person_names,
@@ -64,6 +65,7 @@ NAME_UNPRINTED = 0.35
 URL_DATE = 0.82
 LABELLED_ELSEWHERE = 0.4
 LEAD_WORD_BYLINE = 0.6
+CLOSING_CREDIT = 0.45
 HTMLDATE_GUESS = 0.3
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$))\s*")
@@ -106,6 +108,14 @@ AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['aut
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
 # A post header's poster label and its colon (发帖人：, 楼主：; never 只看楼主).
 POSTER_LABEL = re.compile(rf"(?<!只看)(?:{longest_first(POSTER_LABELS)})\s*[:：]\s*")
+# A paragraph of Chinese news that closes on its reporters in brackets (…正式设立驻巴西代表处。（张巨峰）,
+# …。（记者 李明 通讯员 王芳））: the sentence end, then the credit, at the end of the text.
+CLOSING_CREDIT_TEXT = re.compile(r"[。！？!?”」]\s*[（(]\s*(?P<credit>[^（()）]{2,30})\s*[)）]\s*$")
+CLOSING_ROLE = re.compile(r"记者|通讯员|实习生|特约|撰稿")
+PHOTO_CREDIT = re.compile(r"摄$|摄影|供图|图片")  # 图文, 文/图 credit the writer (lexicon author labels)
+CLOSING_PROSE = 20  # characters of the paragraph before its credit
+OTHER_FIELD = re.compile(longest_first([label for name in ("source", "editor", "reviewer", "photographer", "published")
+                                        for label in LABELS[name]]))
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
 DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特约|特約|实习|實習|见习|見習|职工|職工)?"
                              r"(?:记者|記者|通讯员|通訊員)\s*([^（）()]{2,40})[）)]")
@@ -199,6 +209,8 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     for line in below[:zone_end]:
         if line.own and not has_han(line.text) and BYLINE_LEAD.match(line.text):
             _lead_word_byline(line.text, found)
+    if headline is not None and _weaker("author", CLOSING_CREDIT, found):
+        _closing_credit(tree, headline, found)
     _breadcrumb(tree, marked, ld, found)
     _links_and_language(tree, metas, url, found)
     _image_from_ld(ld, url, found)
@@ -517,6 +529,34 @@ def _credits_near_headline(line: str, found: PageHints) -> None:
     if byline and person_names(byline.group(1)) == [byline.group(1)] and NOT_A_PERSON.search(byline.group(2)):
         _offer_authors([byline.group(1)], "name/outlet byline near headline", line, found)
         found.values.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
+
+
+def _closing_credit(tree: etree._Element, headline: etree._Element, found: PageHints) -> None:
+    """The reporters a Chinese article credits in brackets at the end of a paragraph, after the headline: the
+    first such credit counts, at a low confidence (a labelled byline wins). A name without a role word counts
+    only when it starts with a common surname (（张巨峰）, not （湖南药监） or （未完）), and a credit holding
+    another field's label (（责任编辑：…）, （来源：…）) is none."""
+    body = tree.find("body")
+    after = False
+    for text, node in _texts_in_order(body if body is not None else tree):
+        if not after:
+            after = node is headline or headline in node.iterancestors()
+            continue
+        if not text.endswith(("）", ")")) or len(text) < CLOSING_PROSE:
+            continue
+        match = CLOSING_CREDIT_TEXT.search(text)
+        if match is None or match.start() < CLOSING_PROSE or _in_comments(node):
+            continue
+        credit = match["credit"]
+        if PHOTO_CREDIT.search(fold(credit)):
+            continue  # a photo caption's credit (（刘通摄）): the photographer
+        if NOT_THE_WRITER.search(fold(credit) + "\0") or OTHER_FIELD.search(fold(credit)):
+            return
+        names = person_names(credit)
+        if names and all(has_han(name) for name in names) and (
+                CLOSING_ROLE.search(fold(credit)) or all(has_surname(name) for name in names)):
+            _offer_authors(names, "closing credit", text[match.start():], found, CLOSING_CREDIT)
+        return
 
 
 def _shown_dates(text: str) -> list[str]:
