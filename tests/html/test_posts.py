@@ -179,6 +179,11 @@ def test_a_thread_through_clean_keeps_every_post_with_text_and_is_a_forum_thread
     assert doc.metadata.author == "山野行者"
     assert doc.metadata.published == "2013-05-07T21:23"
     assert doc.text == "\n".join(post.text for post in doc.posts)
+    # on a later page of the thread the first post shown is not the opening post: it gives no author or time
+    pager = '<div class="pg"><a href="thread-55-1-1.html">上一页</a> <a href="thread-55-1-1.html">1</a> <strong>2</strong></div></body>'
+    later = cleanpage.clean(THREAD.replace("</body>", pager), url="https://bbs.example.cn/thread-55-2-1.html")
+    assert len(later.posts) == 3 and later.metadata.author is None
+    assert later.metadata.extra["provenance"].get("published", {}).get("rule") != "content.thread_time"
     reasons = {r.text: r.reason for r in doc.removed}
     assert reasons["签名：热爱自由，热爱旅行。"].startswith("forum thread: a post's header, signature")
     assert reasons["首页 论坛 搜索"].startswith("forum thread: outside the 3 posts (")

@@ -145,9 +145,10 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
     values = meta.values
-    for name, found in read_html(tree, url).items():  # the pager's links, which usually sit outside the main content
+    pager = read_html(tree, url)
+    for name, found in pager.items():  # the pager's links, which usually sit outside the main content
         values.offer(name, found.value, found.rule, found.raw, found.confidence)
-    if posts:
+    if posts and "prev_url" not in pager:  # on a thread's later page the first post is not the opening post
         _offer_thread_values(values, posts)
     values.offer("page_type", verdict.page_type, "content.page_type", verdict.evidence, 1.0)
     values.offer("confidence", round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
