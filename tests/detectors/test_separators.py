@@ -19,7 +19,7 @@ def test_symbol_lines_and_residue_in_every_zone_are_removed(kit: SimpleNamespace
     text = kit.page(
         head=["＊＊＊＊＊＊＊＊", "javascript:void(0);"],
         body_insert=["＝＝＝＝＝＝＝＝＝＝", "[圖片]", "{{ article.summary }}"],
-        tail=["◆ ◆ ◆", "—END—", "Undefined"],
+        tail=["◆ ◆ ◆", "—END—", "Undefined", "*" * 56, "NNNN"],
     )
     doc = cleanpage.clean(text, kind="text")
     assert _rules(doc) == {
@@ -31,6 +31,8 @@ def test_symbol_lines_and_residue_in_every_zone_are_removed(kit: SimpleNamespace
         "◆ ◆ ◆": "C21.symbols",
         "—END—": "C21.residue",
         "Undefined": "C21.residue",
+        "*" * 56: "C21.symbols",
+        "NNNN": "C21.residue",
     }
     assert doc.text.splitlines() == kit.BODY
 

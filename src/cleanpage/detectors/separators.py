@@ -3,7 +3,8 @@
 Removes whole lines made only of punctuation and symbols (``|``, ``||||||``,
 ``--------``, ``━━━``, ``-END-``), script and template residue
 (``javascript:void(0)``, ``undefined``, ``{{title}}``, stray ``<p>``) and media
-placeholders (``[图片]``, ``视频加载中...``), anywhere on the page.
+placeholders (``[图片]``, ``视频加载中...``) and end-of-copy marks (``-END-``, the wire and telex ``NNNN``), anywhere
+on the page.
 
 Never removes: a line with any letter, digit or Han character that is not on
 the residue lists; scene breaks made of Han punctuation that belong to a text
@@ -23,20 +24,24 @@ RESIDUE = frozenset({
     "<p>", "</p>", "<br>", "<br/>", "&nbsp;", "[图片]", "[图]", "[视频]", "[音频]", "[表情]", "[img]", "[附件]", "图片",
     "视频加载中...", "视频加载中", "加载中", "加载中...", "加载中⋅⋅⋅", "列表加载中...", "0%", "image", "img",
     "您的浏览器不支持video标签", "您的浏览器不支持video标签。", "0:00/0:00", "倍速", "全屏", "点击播放",
-    "-end-", "—end—", "theend", "-end", "end", "影片载入中", "点击查看大图", "点击图片进入下一页",
+    "-end-", "—end—", "theend", "-end", "end", "nnnn", "影片载入中", "点击查看大图", "点击图片进入下一页",
 })
 SYMBOLS = re.compile(r"[\W_]+")
 TEMPLATE = re.compile(r"\{\{[^{}]*\}\}|\$\{[^{}]*\}")
 # Punctuation kept because it is text, not layout: ellipses and dashes in quotes and poems.
 TEXT_PUNCTUATION = frozenset("…—")
 TEXT_PUNCTUATION_CHARS = "".join(TEXT_PUNCTUATION)
+LONG_RULE_MAX = 400
 # Every TEMPLATE match opens with one of these: lines that do not are never matched against it.
 TEMPLATE_OPENERS = ("{{", "${")
 
 
 def _is_symbol_only(line: str) -> bool:
-    """No letter, digit or Han character (``\\W`` also covers icon-font private-use glyphs)."""
-    if not line or len(line) > 40 or not line.strip(TEXT_PUNCTUATION_CHARS):
+    """No letter, digit or Han character (``\\W`` also covers icon-font private-use glyphs); up to 40 characters,
+    or any length when it repeats one or two symbols (a rule of ``*`` or ``=-`` across the page)."""
+    if not line or not line.strip(TEXT_PUNCTUATION_CHARS):
+        return False
+    if len(line) > 40 and (len(line) > LONG_RULE_MAX or len(set(line)) > 2):
         return False
     return bool(SYMBOLS.fullmatch(line))
 
