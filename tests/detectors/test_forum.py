@@ -72,3 +72,12 @@ def test_hidden_content_notice_sets_truncated() -> None:
     doc = cleanpage.clean(text, kind="text")
     assert [r.rule for r in doc.removed if r.detector == "forum"] == ["C16.hidden"]
     assert doc.metadata.truncated is True
+
+
+def test_a_bracketed_edit_note_that_says_modified_is_an_edit_note() -> None:
+    from cleanpage.detectors.forum import EDITED
+
+    for line in ["本帖最后由 山野行者 于 2023-9-18 21:30 编辑", "（本帖最后由作者于 2019-05-20 09:02 修改）",
+                 "[本帖最后由 老王 于 2008-3-5 10:22 编辑]"]:
+        assert EDITED.match(line), line
+    assert not EDITED.match("本帖最后由我来总结一下：大家说的办法都试过了，还是得换线圈。")

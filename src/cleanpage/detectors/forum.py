@@ -55,7 +55,8 @@ TOOLBAR_WORDS = frozenset({
     "支持", "反对", "top", "评分", "收藏", "分享", "电梯直达", "跳转到指定楼层", "打印", "上一主题", "下一主题", "收起", "点评",
 })
 TOOLBAR_ANCHORS = frozenset({"只看该作者", "只看楼主", "倒序浏览", "显示全部楼层", "使用道具", "电梯直达", "跳转到指定楼层"})
-EDITED = re.compile(rf"^本帖最后由\s*\S+\s*于\s*{DATE_TEXT}\s*编辑$")
+# 本帖最后由 X 于 2012-3-4 10:30 编辑, and bracketed (（本帖最后由作者于 2019-05-20 09:02 修改）)
+EDITED = re.compile(rf"^[(（\[【]?\s*本帖最后由\s*\S+?\s*于\s*{DATE_TEXT}\s*(?:编辑|修改)\s*[)）\]】]?$")
 ATTACHMENT = re.compile(
     r"^\S+\.(?:png|jpe?g|gif|bmp|webp|rar|zip|7z|docx?|xlsx?|pptx?|pdf|txt|torrent)\s*\(\s*[\d.]+\s*[kmg]?b\s*,\s*下载次数\s*:?\s*\d+\s*\)$"
     rf"|^下载附件\s*(?:\(\s*[\d.]+\s*[kmg]?b\s*\))?$|^{DATE_TEXT}\s*上传$|^点击文件名下载附件$|^保存到相册$"
