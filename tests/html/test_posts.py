@@ -423,3 +423,14 @@ def test_reply_lines_nested_under_a_post_are_not_its_text() -> None:
             + floor(3, "川西老司机", "2023-03-28 21:41", REPLIES[1][2]) + "</div></body></html>")
     found = find_posts(context := _context(page))
     assert [_texts(context, post) for post in found] == [[OPENING], ["恭喜！请问用的哪几本书？"], [REPLIES[1][2]]]
+
+
+def test_a_date_spelled_in_latin_letters_dates_a_post_only_beside_its_posters_name() -> None:
+    rows = [("Redaktion 5. November 2023 10:29", OPENING), ("Kommentare 5. November 2023 um 11:54 Uhr", REPLIES[0][2]),
+            ("Teilen 6. November 2023 um 09:12 Uhr", REPLIES[1][2])]
+    page = (f"<html><body>{MENU}<div class='rows'>"
+            + "".join(f"<div class='row'><p>{head}</p><p>{text}</p></div>" for head, text in rows) + "</div></body></html>")
+    assert find_posts(_context(page)) == []  # layout rows of an article page
+    posted = page.replace("<div class='row'><p>", "<div class='row'><p><a href='/member/7'>Jan</a> ")
+    assert [post.published for post in find_posts(_context(posted))] == [
+        "2023-11-05T10:29", "2023-11-05T11:54", "2023-11-06T09:12"]

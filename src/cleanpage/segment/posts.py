@@ -72,6 +72,7 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
 MIN_POST_WEIGHT = 1
+SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name in a date's text (not am/pm)
 # A post shows its own time, and a few more in quotes, edit notices and rating lines; an element showing more
 # times than this is a section of the page (a layout row holding an article and its comment list).
 MAX_TIMES = 8
@@ -248,7 +249,10 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     text is its one bare ``<blockquote>`` (every dated item of the group has one: the engine's text box, not
     a quote some replies make)."""
     indices = under.get(member, [])
-    if timed and not _time(blocks, indices) and not _tag_timed_post(member):
+    # a date spelled in Latin letters dates a post only beside its poster's name: layout rows of an article
+    # page (its byline row, its comment row) show such dates too
+    if timed and not _time(blocks, indices, spelled=_names_poster(member, blocks, indices)) \
+            and not _tag_timed_post(member):
         return None
     if sum(1 for i in indices if _timed_date(blocks[i].text)) > MAX_TIMES:
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
@@ -404,19 +408,25 @@ def _text_outside(member: etree._Element, content: etree._Element) -> list[str]:
     return out
 
 
-def _time(blocks: Sequence[PageBlock], indices: list[int]) -> str | None:
-    return next((found for index in indices if (found := _timed_date(blocks[index].text))), None)
+def _time(blocks: Sequence[PageBlock], indices: list[int], *, spelled: bool = True) -> str | None:
+    return next((found for index in indices if (found := _timed_date(blocks[index].text, spelled))), None)
 
 
 @lru_cache(maxsize=8192)  # the blocks of nested candidate groups are read again for every group that holds them
-def _timed_date(text: str) -> str | None:
+def _timed_date(text: str, spelled: bool = True) -> str | None:
     """The first date with a time of day in ``text``, in the one date grammar (:mod:`cleanpage.dates`):
-    ``2013-05-07 21:23``, ``2014-05-06, 21:33:05``, ``2015年8月2日 下午 09:41``."""
+    ``2013-05-07 21:23``, ``2014-05-06, 21:33:05``, ``2015年8月2日 下午 09:41``; without ``spelled``, not a date
+    whose month or weekday is spelled in Latin letters (``5. November 2023 um 10:29``)."""
     while (found := find_date(text)) is not None:
-        if "T" in found.iso:
+        if "T" in found.iso and (spelled or not SPELLED.search(text[found.start:found.end])):
             return found.iso
         text = text[found.end:]
     return None
+
+
+def _names_poster(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
+    """Whether ``member`` names a poster: a link to a user page or an author label (作者：, 发信人：)."""
+    return _user_link(member) is not None or any(AUTHOR_LABEL.search(blocks[i].text) for i in indices)
 
 
 def _comment_section(member: etree._Element) -> bool:
