@@ -75,7 +75,8 @@ def _cost(char: str) -> float:
 def damage(lm: CharLM, text: str, start: int, end: int) -> float:
     """What the triggers in ``text[start:end]`` cost beyond the model's price for them."""
     return sum(max(0.0, _cost(match.group()) - lm.unigram_cost(match.group()))
-               for match in TRIGGER.finditer(text) if start <= match.start() < end and _priced(match.group()))
+               for match in TRIGGER.finditer(text, start, min(len(text), end + 1)) if match.start() < end
+               and _priced(match.group()))
 
 
 def stretches(lm: CharLM, text: str, rare_hits: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -124,8 +125,10 @@ def _in_run(lm: CharLM, text: str, start: int, end: int, trigger: int,
     count = len(chars)
     folded = to_simplified_chars(chars)
     left = to_simplified_chars(text[start - 1]) if start else None
-    triggers = {match.start() - start for match in TRIGGER.finditer(text)
-                if start <= match.start() <= end and _priced(match.group())}
+    # Only the run is searched (the whole text once per call made a long block quadratic); two characters past
+    # its end keep the lookahead of a trigger at ``end`` as it is in the whole text.
+    triggers = {match.start() - start for match in TRIGGER.finditer(text, start, min(len(text), end + 2))
+                if match.start() <= end and _priced(match.group())}
     prefix = [0.0]
     for index, char in enumerate(folded):
         cost = lm.pair_cost(folded[index - 1] if index else left, char)
