@@ -5,8 +5,9 @@ ASCII byte or a pair it rejects (a lenient decoder drops that byte, which puts i
 out-of-step stretch is often one to four characters long and need not hold two rare Han characters,
 which is what the rare-cluster search of :mod:`.byteshift` looks for. It shows instead as a symbol
 of GBK's symbol rows glued to Han text (``收┢团伙`` for ``是诈骗团伙``, ``利ⅰ`` for ``利息。``),
-or, in Big5, as a lone ASCII letter or symbol between Han characters: the trail byte of a character
-whose lead byte was lost (``信息W報`` for ``信息上報``, ``工@中`` for ``工作中``).
+or, in Big5, as a lone ASCII letter or symbol after a Han character and before another, CJK
+punctuation or the end of the line: the trail byte of a character whose lead byte was lost
+(``信息W報`` for ``信息上報``, ``工@中`` for ``工作中``, ``很健d。`` for ``很健康。``).
 
 Such a trigger (:data:`TRIGGER`, also one family of the suspicion scan) marks a run worth pricing. The
 run's characters are encoded once; the same bytes read from the second byte give every shifted pair at
@@ -33,10 +34,12 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # enclosed numbers, box drawing, bopomofo, full-width letters and digits (not kana: Japanese glues it to kanji).
 ODD = "\u0391-\u03c9\u0401-\u0451\u2160-\u217f\u2460-\u24ff\u2500-\u257f\u3105-\u3129" \
       "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+CJK_PUNCT = "，。、；：？！」』）》"
 # (first character class, the rest of the pattern): the suspicion scan's family form.
 TRIGGER_PARTS = (
     (f"[{ODD}]", f"(?:(?<=[{HAN}].)|(?=[{HAN}]))"),
-    ("[@-~]", f"(?<=[{HAN}].)(?=[{HAN}\\n]|\\Z)"),  # Big5: a trail byte left alone by its lost lead
+    # Big5: a trail byte left alone by its lost lead, before Han text, CJK punctuation or the end of the line.
+    ("[@-~]", f"(?<=[{HAN}].)(?=[{HAN}{CJK_PUNCT}\\n]|\\Z)"),
 )
 TRIGGER = re.compile("|".join(f"{head}{rest}" for head, rest in TRIGGER_PARTS))
 RUN = re.compile(r"[^\x00-\x7f\s]+")
