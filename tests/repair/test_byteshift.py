@@ -108,3 +108,10 @@ def test_marks_of_several_bad_pairs_and_ascii_after_them_are_not_rebuilt_away() 
         removed = damaged[edit.start:edit.end]
         assert not re.search(r"[0-9A-Za-z]", removed) and removed.count("?") <= 1, (removed, edit.after)
     assert "3600" in repair_text(damaged)
+
+
+@pytest.mark.parametrize("clean", ["α粒子、β射線與γ射線。", "α粒子、β射线与γ射线。"])
+def test_a_rebuild_that_itself_reads_as_out_of_step_text_is_not_made(clean: str) -> None:
+    # Greek glued to Han is priced as damage, and one rebuild of this clean line read 對亮Ｗ印ⅵ律鋒線:
+    # a full-width letter glued to Han is the very sign of out-of-step text, so that is no repair.
+    assert repair_text(clean) == clean

@@ -20,6 +20,8 @@ def _lose(sentence: str, codec: str, char_index: int, byte: int = 0) -> str:
 
 @pytest.mark.parametrize(("sentence", "codec", "index"), [
     ("調查組仍在緊鑼密鼓工作中。", "big5", 9),  # 工 = A4 75: the lead lost, 'u' left alone
+    ("他每天早上都會跑步，身體很健康。", "big5", 14),  # 康 = B1 64: 'd' left alone before 。
+    ("老師說明天要考試，大家都很緊張。", "big5", 14),  # 張 = B1 69: 'i' left alone before 。
     ("開展藥品安全治理創新試點,努力打造基層最佳實踐。", "big5", 22),  # 踐 。 read as 翩 C
 ])
 def test_lost_lead_before_an_ascii_trail_is_rebuilt(sentence: str, codec: str, index: int) -> None:

@@ -5,8 +5,9 @@ ASCII byte or a pair it rejects (a lenient decoder drops that byte, which puts i
 out-of-step stretch is often one to four characters long and need not hold two rare Han characters,
 which is what the rare-cluster search of :mod:`.byteshift` looks for. It shows instead as a symbol
 of GBK's symbol rows glued to Han text (``收┢团伙`` for ``是诈骗团伙``, ``利ⅰ`` for ``利息。``),
-or, in Big5, as a lone ASCII letter or symbol between Han characters: the trail byte of a character
-whose lead byte was lost (``信息W報`` for ``信息上報``, ``工@中`` for ``工作中``).
+or, in Big5, as a lone ASCII letter or symbol after a Han character and before another, CJK
+punctuation or the end of the line: the trail byte of a character whose lead byte was lost
+(``信息W報`` for ``信息上報``, ``工@中`` for ``工作中``, ``很健d。`` for ``很健康。``).
 
 Such a trigger (:data:`TRIGGER`, also one family of the suspicion scan) marks a run worth pricing. The
 run's characters are encoded once; the same bytes read from the second byte give every shifted pair at
@@ -34,13 +35,15 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # enclosed numbers, box drawing, bopomofo, full-width letters and digits (not kana: Japanese glues it to kanji).
 ODD = "\u0391-\u03c9\u0401-\u0451\u2160-\u217f\u2460-\u24ff\u2500-\u257f\u3105-\u3129" \
       "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+CJK_PUNCT = "，。、；：？！」』）》"
 # (first character class, the rest of the pattern): the suspicion scan's family form.
 TRIGGER_PARTS = (
     (f"[{ODD}]", f"(?:(?<=[{HAN}].)|(?=[{HAN}]))"),
-    # Big5: a trail byte (0x40-0x7E) left alone by its lost lead: a letter (capitals priced as the model prices
-    # them: B超, see _priced) or a mark Chinese prose never glues between Han characters; not the marks it does
-    # write there (@提及, 乐[引用日期], 汉化组_阿树, 标题|栏目, 好~, ^_^).
-    ("[A-Za-z\\\\`{}]", f"(?<=[{HAN}].)(?=[{HAN}\\n]|\\Z)"),
+    # Big5: a trail byte (0x40-0x7E) left alone by its lost lead, before Han text, CJK punctuation or the end of
+    # the line: a letter (capitals priced as the model prices them: B超, see _priced) or a mark Chinese prose never
+    # glues between Han characters; not the marks it does write there (@提及, 乐[引用日期], 汉化组_阿树, 标题|栏目,
+    # 好~, ^_^).
+    ("[A-Za-z\\\\`{}]", f"(?<=[{HAN}].)(?=[{HAN}{CJK_PUNCT}\\n]|\\Z)"),
 )
 TRIGGER = re.compile("|".join(f"{head}{rest}" for head, rest in TRIGGER_PARTS))
 RUN = re.compile(r"[^\x00-\x7f\s]+")
@@ -73,7 +76,8 @@ def _cost(char: str) -> float:
 def damage(lm: CharLM, text: str, start: int, end: int) -> float:
     """What the triggers in ``text[start:end]`` cost beyond the model's price for them."""
     return sum(max(0.0, _cost(match.group()) - lm.unigram_cost(match.group()))
-               for match in TRIGGER.finditer(text) if start <= match.start() < end and _priced(match.group()))
+               for match in TRIGGER.finditer(text, start, min(len(text), end + 1)) if match.start() < end
+               and _priced(match.group()))
 
 
 def stretches(lm: CharLM, text: str, rare_hits: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -122,8 +126,10 @@ def _in_run(lm: CharLM, text: str, start: int, end: int, trigger: int,
     count = len(chars)
     folded = to_simplified_chars(chars)
     left = to_simplified_chars(text[start - 1]) if start else None
-    triggers = {match.start() - start for match in TRIGGER.finditer(text)
-                if start <= match.start() <= end and _priced(match.group())}
+    # Only the run is searched (the whole text once per call made a long block quadratic); two characters past
+    # its end keep the lookahead of a trigger at ``end`` as it is in the whole text.
+    triggers = {match.start() - start for match in TRIGGER.finditer(text, start, min(len(text), end + 2))
+                if match.start() <= end and _priced(match.group())}
     prefix = [0.0]
     for index, char in enumerate(folded):
         cost = lm.pair_cost(folded[index - 1] if index else left, char)

@@ -50,7 +50,7 @@ from ._edits import Edit, apply_edits
 from ._lattice import Path, Restoration, Slot, best_path, best_path_restoring, path_margins
 from ._pairs import pair_table
 from ._quoted import overlaps, protected_spans
-from ._resync import damage, stretches
+from ._resync import DAMAGE_SIGN, damage, stretches
 from ._scan import hits, lines_with_signature, shift_signature
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
@@ -338,6 +338,10 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     if gain < MIN_GAIN or repaired_cost / (len(best.path.text) + (0 if run else 1)) > MAX_REPAIRED_COST:
         return None
     if sum(1 for m in guessed if m < MIN_MARGIN) * 2 > len(guessed):
+        return None
+    if DAMAGE_SIGN.search(best.path.text):
+        # The rebuild itself shows a sign of out-of-step text (Greek, Cyrillic, box drawing, bopomofo, a
+        # full-width letter glued to Han): not a repair (``α粒子、β射線`` read as ``對亮Ｗ印ⅵ律鋒線``).
         return None
     low = min(guessed, default=99.0)
     confidence = round(min(0.99, 0.5 + low / 8), 2)
