@@ -434,3 +434,15 @@ def test_a_date_spelled_in_latin_letters_dates_a_post_only_beside_its_posters_na
     posted = page.replace("<div class='row'><p>", "<div class='row'><p><a href='/member/7'>Jan</a> ")
     assert [post.published for post in find_posts(_context(posted))] == [
         "2023-11-05T10:29", "2023-11-05T11:54", "2023-11-06T09:12"]
+
+
+def test_replies_under_an_opening_post_printed_apart_do_not_give_the_page_its_author() -> None:
+    items = "".join(f'<li class="reply-item"><h4><a href="/people/{n}/">{user}</a> <span>{time}</span></h4><p>{text}</p></li>'
+                    for n, (user, time, text) in enumerate(REPLIES, 1))
+    page = (f"<html><body>{MENU}<div class='topic'><h1>川西环线自驾游记</h1><p>{OPENING}</p><p>{OPENING}</p></div>"
+            f"<ul class='topic-reply'>{items}</ul></body></html>")
+    doc = cleanpage.clean(page)
+    assert [post.author for post in doc.posts] == [user for user, _, _ in REPLIES]
+    assert OPENING in doc.text  # the opening post stays in the body, above the replies
+    assert doc.metadata.author != REPLIES[0][0]
+    assert doc.metadata.extra["provenance"].get("published", {}).get("rule") != "content.thread_time"

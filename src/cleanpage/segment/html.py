@@ -84,7 +84,8 @@ EMBEDDED_KEPT_MAX = 60
 EMBEDDED_MIN = 150
 EMBEDDED_RATIO = 4
 EMBEDDED_SHOWN_MAX = 0.3
-THREAD_VALUES = 0.9  # confidence of a thread's opening post's author and time
+THREAD_VALUES = 0.9
+LEAD_PROSE = 20  # prose above a thread's posts (CJK-character units) that is an opening text of its own  # confidence of a thread's opening post's author and time
 
 
 @dataclass
@@ -131,8 +132,9 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         warnings.append(f"content: {len(posts)} repeated post-like items hold less text than the main content chosen "
                         "around them; read as an article, not a forum thread")
         posts = []
+    opener_shown = True
     if posts:
-        _keep_posts(page_blocks, decisions, posts)
+        opener_shown = _keep_posts(page_blocks, decisions, posts) < LEAD_PROSE
     verdict = classify(context, decisions, posts=len(posts))
     warnings.extend(f"content: {warning}" for warning in verdict.warnings)
     for index in verdict.notice:
@@ -148,7 +150,9 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     pager = read_html(tree, url)
     for name, found in pager.items():  # the pager's links, which usually sit outside the main content
         values.offer(name, found.value, found.rule, found.raw, found.confidence)
-    if posts and "prev_url" not in pager:  # on a thread's later page the first post is not the opening post
+    # the first post is not the opening post on a thread's later page, nor under a question or an opening post
+    # printed apart from the replies (the lead above the posts)
+    if posts and opener_shown and "prev_url" not in pager:
         _offer_thread_values(values, posts)
     values.offer("page_type", verdict.page_type, "content.page_type", verdict.evidence, 1.0)
     values.offer("confidence", round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
@@ -210,12 +214,12 @@ def _outweighed(blocks: list[PageBlock], decisions: list[Decision], posts: list[
     return elsewhere > sum(blocks[index].weight for index in own)
 
 
-def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> None:
+def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> float:
     """A thread's body is its posts' own text: every other block of the page goes, with the reason.
 
     What the scorer chose as main content above the first post stays too (the text detectors still see
     it): a question page prints the question's own description in its header, and a group topic its
-    opening post, apart from the repeated replies.
+    opening post, apart from the repeated replies. Returns the weight of the prose in that lead.
     """
     own = {index for post in posts for index in post.blocks}
     members = {post.element for post in posts}
@@ -232,6 +236,7 @@ def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[
             decision.reason = "forum thread: a post's header, signature, quote of an earlier post or buttons"
         else:
             decision.reason = f"forum thread: outside the {len(posts)} posts ({decision.reason or 'page chrome'})"
+    return sum(blocks[index].weight for index in lead if blocks[index].kind != "heading" and blocks[index].prose > 0)
 
 
 def _offer_thread_values(values: Evidence, posts: list[ThreadPost]) -> None:
