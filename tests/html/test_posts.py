@@ -446,3 +446,13 @@ def test_replies_under_an_opening_post_printed_apart_do_not_give_the_page_its_au
     assert OPENING in doc.text  # the opening post stays in the body, above the replies
     assert doc.metadata.author != REPLIES[0][0]
     assert doc.metadata.extra["provenance"].get("published", {}).get("rule") != "content.thread_time"
+
+
+def test_a_time_kept_in_a_title_behind_a_relative_time_dates_a_post() -> None:
+    posts = "".join(f'<div class="topic-post"><a href="/u/{user}">{user}</a> <span title="2024年3月5日 1{n}:32">{n} 小时前</span>'
+                    f'<div class="cooked"><p>{text}</p></div></div>'
+                    for n, (user, _, text) in enumerate(REPLIES, 1))
+    page = f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='stream'>{posts}</div></body></html>"
+    found = find_posts(_context(page))
+    assert [post.published for post in found] == ["2024-03-05T11:32", "2024-03-05T12:32", "2024-03-05T13:32"]
+    assert find_posts(_context(page.replace('href="/u/', 'href="/t/'))) == []  # no poster named: no post

@@ -3,8 +3,8 @@
 A thread (Discuz, phpwind, tieba, Tianya, Q&A pages...) prints every post in the same markup: the
 children of one element that share a tag and a first class word (or, without a class, an id
 pattern: ``post_123`` -> ``post_#``). A group of such siblings is a thread when at least two of them carry a date with a
-time (printed, or a ``<time datetime>`` with a time of day beside a link to the poster's user page: modern
-engines print only the day and keep the time in the tag) and some text of their own (the first sibling may show none: the opening post's time is often
+time (printed, or kept in a ``<time datetime>`` or a ``title`` attribute beside a link to the poster's user page:
+modern engines print only the day or a relative time and keep the time in the tag) and some text of their own (the first sibling may show none: the opening post's time is often
 in the thread's header), and when it is not a comment section under an article (no comment/reply words on the
 group's container unless an item is marked as the opener's, 楼主, or the items name themselves posts, as
 Invision's ``cPost ipsComment`` does; and less prose before its first post than in its posts, unless
@@ -298,14 +298,20 @@ def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
 
 
 def _tagged_time(member: etree._Element, content: etree._Element | None = None) -> str | None:
-    """The first ``<time datetime>`` with a time of day in ``member``, outside its text ``content`` (a
-    quoted post's or an edit notice's time is inside it or after the first); the time its ``title`` shows
-    when it has one."""
-    for element in member.iter("time"):
-        value = (element.get("datetime") or "").strip()
-        if DATETIME_ATTRIBUTE.match(value) and (content is None or content not in element.iterancestors()):
+    """The first time of day ``member`` keeps in an attribute, outside its text ``content`` (a quoted post's or an
+    edit notice's time is inside it or after the first): a ``<time datetime>`` (the time its ``title`` shows
+    when it has one), or a ``title`` that shows a date with a time behind a day or a relative time
+    (``<span title="2024年3月5日 14:32">3 小时前</span>``)."""
+    for element in member.iter():
+        if not isinstance(element.tag, str) or (content is not None and content in element.iterancestors()):
+            continue
+        value = (element.get("datetime") or "").strip() if element.tag == "time" else ""
+        shown = _timed_date(element.get("title") or "") if element.get("title") else None
+        if DATETIME_ATTRIBUTE.match(value):
             # the time as the page shows it on hover (title='2024/03/21 20:41'), in the reader's zone, else the tag's
-            return _timed_date(element.get("title") or "") or parse_date(value)
+            return shown or parse_date(value)
+        if shown:
+            return shown
     return None
 
 
