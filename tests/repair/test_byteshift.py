@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from cleanpage.repair import repair_text
-from cleanpage.repair.byteshift import find_shifted, lost_pair_classes, pair_table
+from cleanpage.repair._pairs import pair_table
+from cleanpage.repair.byteshift import find_shifted, lost_pair_classes
+from legacy_decoder import legacy_pairs
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 
@@ -91,18 +93,7 @@ def test_marks_of_several_bad_pairs_and_ascii_after_them_are_not_rebuilt_away() 
     # Big5 read by an old GBK pair decoder: every '?' is a lost character and '3600' is the page's own text,
     # already back in step. A rebuild from '??3600μ' to two characters would delete both silently.
     sentence = "營地位於海拔最高、約3600米的山頂附近，夏天的夜晚依然很冷。"
-    data, out, position = sentence.encode("big5"), [], 0
-    while position < len(data):
-        if data[position] < 0x80:
-            out.append(chr(data[position]))
-            position += 1
-            continue
-        try:
-            out.append(data[position:position + 2].decode("gbk"))
-        except UnicodeDecodeError:
-            out.append("?")
-        position += 2
-    damaged = "".join(out)
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
     assert "??3600" in damaged
     for edit in find_shifted(damaged):
         removed = damaged[edit.start:edit.end]

@@ -11,6 +11,7 @@ import pytest
 from cleanpage.repair import repair_text
 from cleanpage.repair._chains import best_reading
 from cleanpage.repair.charlm import load
+from legacy_decoder import legacy_pairs
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "repair"
 SIMPLIFIED = ["会议强调，要坚持稳中求进工作总基调。", "我国中部地区经济发展势头良好，产业园区建设加快推进。"]
@@ -71,19 +72,7 @@ def test_undefined_windows_1252_bytes_are_inferred() -> None:
 
 def test_a_pair_a_legacy_decoder_swallowed_is_marked_not_deleted() -> None:
     sentence = "第二十九條 依法應當留置的被調查人如果在逃，監察機關可以決定在本行政區域內通緝。"
-    data = sentence.encode("big5")
-    out, position = [], 0
-    while position < len(data):  # an old pair decoder: a bad pair prints "?" and both bytes are gone
-        if data[position] < 0x80:
-            out.append(chr(data[position]))
-            position += 1
-            continue
-        try:
-            out.append(data[position:position + 2].decode("gbk"))
-        except UnicodeDecodeError:
-            out.append("?")
-        position += 2
-    damaged = "".join(out)
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")  # a bad pair prints "?" and both bytes are gone
     repaired, records = repair_text(damaged, explain=True)
     assert len(repaired) == len(sentence) and "?" not in repaired
     assert sum(a == b for a, b in zip(repaired, sentence, strict=True)) > 0.6 * len(sentence)
@@ -125,35 +114,17 @@ def test_deleted_replacement_characters_in_utf8_read_as_gbk_are_placed_by_utf8_s
         assert repair_text(damaged) == sentence
 
 
-def _legacy_pairs(data: bytes, codec: str) -> str:
-    """An old pair decoder: a byte of 0x80 or more always takes the next byte with it; a pair that is no
-    character prints ``?`` (both bytes are gone, the stream stays in step)."""
-    out, position = [], 0
-    while position < len(data):
-        if data[position] < 0x80:
-            out.append(chr(data[position]))
-            position += 1
-            continue
-        try:
-            char = data[position:position + 2].decode(codec)
-        except UnicodeDecodeError:
-            char = "?"
-        out.append(char if len(char) == 1 else "?")
-        position += 2
-    return "".join(out)
-
-
 def test_utf8_read_by_a_legacy_pair_decoder_is_placed_by_utf8_structure() -> None:
     # Each ``?`` lost two bytes; UTF-8's structure shows which character each lost byte belonged to.
     sentence = "他在北京工作了十年，去年才回到家乡。"
-    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    damaged = legacy_pairs(sentence.encode(), "gbk")
     assert damaged.count("?") >= 2
     assert repair_text(damaged) == sentence
 
 
 def test_utf8_read_by_a_legacy_pair_decoder_marks_what_it_cannot_infer() -> None:
     sentence = "会议强调，要坚持稳中求进工作总基调。"
-    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    damaged = legacy_pairs(sentence.encode(), "gbk")
     repaired, records = repair_text(damaged, explain=True)
     # Repaired in one piece: every character is the original's or U+FFFD, nothing deleted, nothing left as ``?``.
     assert len(repaired) == len(sentence) and "?" not in repaired
@@ -172,7 +143,7 @@ def test_a_legacy_question_mark_in_clean_text_is_not_a_lost_pair() -> None:
 def test_one_mark_per_character_a_legacy_pair_decoder_lost(sentence: str) -> None:
     # The last '?' may be one lone byte (the stream ended), and a character the structure does not explain
     # (a whole Han character or 。 lost with the pair) is one U+FFFD, not one per pair.
-    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    damaged = legacy_pairs(sentence.encode(), "gbk")
     repaired = repair_text(damaged)
     assert len(repaired) == len(sentence) and "?" not in repaired
     assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
@@ -183,7 +154,7 @@ def test_a_whole_lost_character_is_not_chosen_beside_an_undecided_guess() -> Non
     # Big5 read by an old GBK pair decoder: each '?' is one whole character. 上級 were both lost; a guess
     # for 級 next to an undecided guess for 上 (孩) would look clear (孩子) and be wrong.
     sentence = "監察機關之間對監察事項的管轄有爭議的，由其共同的上級監察機關確定。"
-    damaged = _legacy_pairs(sentence.encode("big5"), "gbk")
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
     repaired, records = repair_text(damaged, explain=True)
     assert len(repaired) == len(sentence) and repaired.count("\ufffd") >= 3
     assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
@@ -194,7 +165,7 @@ def test_a_lost_byte_whose_runner_up_ties_at_the_margin_is_marked_not_guessed() 
     # 、 and 。 share their first two UTF-8 bytes (E3 80) and differ by exactly the margin in context here:
     # a tie is not a choice, so the lost 、 is U+FFFD with a warning, never a silent 。.
     sentence = "他喜欢唱歌、跳舞和画画。"
-    damaged = _legacy_pairs(sentence.encode(), "gbk")
+    damaged = legacy_pairs(sentence.encode(), "gbk")
     repaired, records = repair_text(damaged, explain=True)
     assert repaired == "他喜欢唱歌\ufffd跳舞和画画。"
     assert any("warning" in record.note for record in records)
