@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..dates import find_date, parse_date
+from ..dates import find_date
 from .page_blocks import PageBlock
 from .signals import PageContext
 from .signals.semantics import class_words
@@ -76,8 +76,6 @@ SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name 
 # A post shows its own time, and a few more in quotes, edit notices and rating lines; an element showing more
 # times than this is a section of the page (a layout row holding an article and its comment list).
 MAX_TIMES = 8
-# A machine-readable time of day (``<time datetime="2024-03-21T12:41:09Z">``).
-DATETIME_ATTRIBUTE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
 LINK_LINE_MAX = 0.6  # more of a line in links than this is a link row, not a post's words
 SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -102,14 +100,14 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
     # a question page's answers follow the question and its best answer: more prose before them is no article
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
     for members in _sibling_groups(page.tree, under):
-        timed = [member for member in members if _time(page.blocks, under.get(member, []))]
-        boxed = bool(timed) and all(_bare_content_box(member, page.blocks, under) is not None for member in timed)
-        posts = [post for post in (_read_post(member, page.blocks, under, boxed=boxed) for member in members) if post]
+        boxes = _text_boxes(members, page.blocks, under)
+        posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member)) for member in members)
+                 if post]
         if len(posts) < MIN_POSTS:
             continue
         if posts[0].element is not members[0]:
             # the opening post's time is often printed in the thread's header, above the post
-            opening = _read_post(members[0], page.blocks, under, timed=False, boxed=boxed)
+            opening = _read_post(members[0], page.blocks, under, timed=False, box=boxes.get(members[0]))
             if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
                 posts = [opening, *posts]
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
@@ -244,10 +242,9 @@ def _first_text_owner(element: etree._Element) -> etree._Element | None:
 
 
 def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
-               *, timed: bool = True, boxed: bool = False) -> ThreadPost | None:
-    """The post ``member`` holds; with ``timed``, only when it shows a date with a time; with ``boxed``, its
-    text is its one bare ``<blockquote>`` (every dated item of the group has one: the engine's text box, not
-    a quote some replies make)."""
+               *, timed: bool = True, box: etree._Element | None = None) -> ThreadPost | None:
+    """The post ``member`` holds; with ``timed``, only when it shows a date with a time; ``box`` is its text
+    box when the engine prints posts in one (:func:`_bare_content_box`)."""
     indices = under.get(member, [])
     # a date spelled in Latin letters dates a post only beside its poster's name: layout rows of an article
     # page (its byline row, its comment row) show such dates too
@@ -259,9 +256,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     nested = _nested_replies(member, blocks, under)
     candidates = [i for i in indices if i not in nested and _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
     prose = [i for i in candidates if blocks[i].prose > 0]
-    box = _bare_content_box(member, blocks, under) if boxed else None
     if box is not None:
-        # an old board (Dvbbs) prints every post's text in a bare <blockquote>
         content = box
         own = [i for i in under.get(box, []) if _own_text(blocks[i], quotes=True) and not _aside(blocks[i].element, box)
                and not EDIT_NOTICE.search(blocks[i].text)]
@@ -289,7 +284,8 @@ def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
     or more, each name a user by a link and show a time. Comment lines under a post are not its text."""
     nested: set[int] = set()
     for parent in member.iter():
-        if parent is member or not isinstance(parent.tag, str) or under.get(parent, [None])[0] in nested:
+        held = under.get(parent)
+        if parent is member or not held or held[0] in nested:  # no text, or inside a reply list already found
             continue
         items = [child for child in parent if isinstance(child.tag, str) and child in under]
         if len(items) >= MIN_POSTS and all(_user_link(item) and _time(blocks, under[item]) for item in items):
@@ -303,16 +299,25 @@ def _tagged_time(member: etree._Element, content: etree._Element | None = None) 
     when it has one), or a ``title`` that shows a date with a time behind a day or a relative time
     (``<span title="2024年3月5日 14:32">3 小时前</span>``)."""
     for element in member.iter():
-        if not isinstance(element.tag, str) or (content is not None and content in element.iterancestors()):
+        title, value = element.get("title"), element.get("datetime") if element.tag == "time" else None
+        if not (title or value) or (content is not None and content in element.iterancestors()):
             continue
-        value = (element.get("datetime") or "").strip() if element.tag == "time" else ""
-        shown = _timed_date(element.get("title") or "") if element.get("title") else None
-        if DATETIME_ATTRIBUTE.match(value):
-            # the time as the page shows it on hover (title='2024/03/21 20:41'), in the reader's zone, else the tag's
-            return shown or parse_date(value)
-        if shown:
-            return shown
+        tagged = _timed_date(value) if value else None
+        shown = _timed_date(title) if title else None
+        # the time as the page shows it on hover (title='2024/03/21 20:41'), in the reader's zone, else the tag's
+        if shown or tagged:
+            return shown or tagged
     return None
+
+
+def _text_boxes(members: list[etree._Element], blocks: Sequence[PageBlock],
+                under: dict[etree._Element, list[int]]) -> dict[etree._Element, etree._Element | None]:
+    """Each member's text box when every dated member has one (an old board, Dvbbs, prints every post's text in
+    a bare ``<blockquote>``; a quote some replies make is not a text box), else ``{}``."""
+    dated = {member: _bare_content_box(member, blocks, under) for member in members if _time(blocks, under.get(member, []))}
+    if not dated or None in dated.values():
+        return {}
+    return {member: dated[member] if member in dated else _bare_content_box(member, blocks, under) for member in members}
 
 
 def _bare_content_box(member: etree._Element, blocks: Sequence[PageBlock],
