@@ -84,8 +84,8 @@ EMBEDDED_KEPT_MAX = 60
 EMBEDDED_MIN = 150
 EMBEDDED_RATIO = 4
 EMBEDDED_SHOWN_MAX = 0.3
-THREAD_VALUES = 0.9
-LEAD_PROSE = 20  # prose above a thread's posts (CJK-character units) that is an opening text of its own  # confidence of a thread's opening post's author and time
+THREAD_VALUES = 0.9  # confidence of a thread's opening post's author and time
+LEAD_PROSE = 20  # prose above a thread's posts (CJK-character units) that is an opening text of its own
 
 
 @dataclass
