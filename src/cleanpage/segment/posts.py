@@ -246,10 +246,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     """The post ``member`` holds; with ``timed``, only when it shows a date with a time; ``box`` is its text
     box when the engine prints posts in one (:func:`_bare_content_box`)."""
     indices = under.get(member, [])
-    # a date spelled in Latin letters dates a post only beside its poster's name: layout rows of an article
-    # page (its byline row, its comment row) show such dates too
-    if timed and not _time(blocks, indices, spelled=_names_poster(member, blocks, indices)) \
-            and not _tag_timed_post(member):
+    if timed and not _dated(member, blocks, indices):
         return None
     if sum(1 for i in indices if _timed_date(blocks[i].text)) > MAX_TIMES:
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
@@ -433,6 +430,17 @@ def _timed_date(text: str, spelled: bool = True) -> str | None:
             return found.iso
         text = text[found.end:]
     return None
+
+
+def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
+    """Whether ``member`` shows a time of day as a post does: printed (a date spelled in Latin letters only
+    beside its poster's name: layout rows of an article page, its byline row, its comment row, show such dates
+    too), or kept in an attribute (:func:`_tag_timed_post`). The cheap tests go first."""
+    if _time(blocks, indices, spelled=False):
+        return True
+    if _time(blocks, indices) and _names_poster(member, blocks, indices):
+        return True
+    return _tag_timed_post(member)
 
 
 def _names_poster(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
