@@ -40,6 +40,12 @@ def _fold(char: str) -> str:
     return to_simplified_chars(char)
 
 
+@lru_cache(maxsize=4096)
+def _folded_chars(chars: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each candidate with its fold: a slot's candidates (shared tuples) are stepped through many times."""
+    return tuple((char, _fold(char)) for char in chars)
+
+
 def best_path(lm: Scorer, slots: list[Slot], left: str | None, right: str | None, margins: bool = True) -> Path | None:
     """Lowest-cost choice of one character per slot between the ``left`` and ``right`` context characters.
 
@@ -96,24 +102,29 @@ def best_path_restoring(lm: Scorer, slots: list[Slot], restorations: dict[int, l
     """The lowest-cost path over ``slots`` or over any one variant of them in which ``slots[p]`` is replaced
     by the two slots of ``restorations[p][k]`` (a pair a decoder dropped, put back), in one search.
 
-    States that have taken a variant form a second beam beside those that have not, so the slots after a
-    variant are searched once for all variants instead of once per variant. Returns the path (margins left
-    empty) and ``(p, k)`` of the variant taken, or ``None`` for the plain slots."""
+    The plain slots are searched first; their best path's cost bounds the variants, whose states form a
+    second beam (the slots after a variant are searched once for all variants instead of once per
+    variant). A state of that beam already dearer than the plain path can only lead to a dearer path (no
+    pair costs less than nothing) and is dropped, so most variants cost a step or two. Returns the path
+    (margins left empty) and ``(p, k)`` of the variant taken, or ``None`` for the plain slots."""
     if not slots or any(not slot.chars for slot in slots):
         return None
-    plain: _Tagged = {_fold(left) if left else None: (0.0, "", None)}
+    right_folded = _fold(right) if right else None
+    beams: list[_Tagged] = [{_fold(left) if left else None: (0.0, "", None)}]
+    for slot in slots:
+        beams.append(_step(lm, beams[-1], slot))
+    bound = _cheapest(lm, beams[-1], right_folded)
     restored: _Tagged = {}
     for position, slot in enumerate(slots):
-        before = plain
-        plain, restored = _step(lm, plain, slot), _step(lm, restored, slot)
+        restored = _step(lm, restored, slot)
         for index, (first, second) in enumerate(restorations.get(position, ())):
             if first.chars and second.chars:
-                variant: _Tagged = {last: (cost, chosen, (position, index))
-                                    for last, (cost, chosen, _) in _step(lm, _step(lm, before, first), second).items()}
-                restored = _merge(restored, variant)
-    right_folded = _fold(right) if right else None
+                reached = _within(_step(lm, _within(_step(lm, beams[position], first), bound), second), bound)
+                restored = _merge(restored, {last: (cost, chosen, (position, index))
+                                             for last, (cost, chosen, _) in reached.items()})
+        restored = _within(restored, bound)
     final = [(cost + (lm.pair_cost(last, right_folded) if right_folded else 0.0), chosen, tag)
-             for states in (plain, restored) for last, (cost, chosen, tag) in states.items()]
+             for states in (beams[-1], restored) for last, (cost, chosen, tag) in states.items()]
     cost, text, tag = min(final, key=lambda item: (item[0], item[1]))
     return Path(text, cost, ()), tag
 
@@ -126,8 +137,7 @@ def _step(lm: Scorer, states: _Tagged, slot: Slot) -> _Tagged:
     first, as every beam here is kept)."""
     nxt: _Tagged = {}
     pair_cost, prior = lm.pair_cost, slot.prior
-    for char in slot.chars:
-        folded = _fold(char)
+    for char, folded in _folded_chars(slot.chars):
         best: tuple[float, str, tuple[int, int] | None] | None = None
         for prev, (cost, chosen, tag) in states.items():
             if best is not None and cost + prior >= best[0]:
@@ -146,3 +156,13 @@ def _merge(states: _Tagged, more: _Tagged) -> _Tagged:
         if last not in merged or value[0] < merged[last][0]:
             merged[last] = value
     return dict(sorted(merged.items(), key=lambda item: item[1][0])[:BEAM])
+
+
+def _within(states: _Tagged, bound: float) -> _Tagged:
+    """The states no dearer than ``bound``."""
+    return {last: value for last, value in states.items() if value[0] <= bound}
+
+
+def _cheapest(lm: Scorer, states: _Tagged, right: str | None) -> float:
+    """The cost of the cheapest complete path among ``states``, the pair with ``right`` included."""
+    return min(cost + (lm.pair_cost(last, right) if right else 0.0) for last, (cost, _, _) in states.items())
