@@ -9,7 +9,7 @@ import pytest
 
 from cleanpage.repair import repair_text
 from cleanpage.repair._pairs import pair_table
-from cleanpage.repair.byteshift import find_shifted, lost_pair_classes
+from cleanpage.repair.byteshift import _dropped_trails, find_shifted, lost_pair_classes
 from legacy_decoder import legacy_pairs
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
@@ -70,6 +70,25 @@ def test_lost_byte_without_marker_is_resynchronised() -> None:
     damaged = data.decode("gbk", errors="replace").replace("\ufffd", "")
     assert damaged != clean
     assert repair_text(damaged) == clean
+
+
+@pytest.mark.parametrize(("clean", "codec", "lost"), [
+    ("模板到底要不要背？", "gbk", "板"),  # 板 = B0 E5 lost its lead: out of step until a byte dropped before 不
+    ("他是校運會上是班級拿獎的主力，跑步和跳遠比賽都穩居前三。", "big5", "遠"),
+])
+def test_a_stretch_back_in_step_inside_the_run_ends_in_a_byte_the_decoder_dropped(clean: str, codec: str,
+                                                                                 lost: str) -> None:
+    data = bytearray(clean.encode(codec))
+    del data[len(clean[:clean.index(lost)].encode(codec))]  # the lead byte of ``lost``
+    damaged = data.decode(codec, errors="replace").replace("\ufffd", "")
+    assert damaged != clean and len(damaged) < len(clean)
+    assert repair_text(damaged) == clean
+
+
+def test_only_bytes_a_decoder_drops_before_a_character_end_a_stretch_there() -> None:
+    dropped = _dropped_trails("gbk", "采")
+    assert dropped is not None and 0xAA in dropped and 0xB0 not in dropped  # (AA, B2) is no GBK pair, (B0, B2) is
+    assert _dropped_trails("gbk", "a") is None
 
 
 

@@ -200,11 +200,31 @@ def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
                  if (char := table.get(encoded[-1] << 8 | x)) is not None and reading in readings(char))
 
 
+@lru_cache(maxsize=8192)
+def _dropped_trails(codec: str, following: str) -> tuple[int, ...] | None:
+    """The bytes a lenient decoder drops alone before ``following`` (a double-byte character): it reads them
+    with ``following``'s lead byte as a pair it rejects, replaces that one byte and reads on in step.
+
+    An out-of-step stretch that ends inside a run of Chinese text ends this way: the last character's trail
+    byte, left over, was dropped there. ``None`` when ``following`` says nothing about it (no character of
+    two bytes in ``codec``)."""
+    try:
+        after = following.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    if len(after) != 2:
+        return None
+    return tuple(byte for byte in range(0x40, 0xFF)
+                 if (bytes((byte,)) + after).decode(codec, "replace") == MISSING + following)
+
+
 def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_leads: tuple[int, ...] = (),
-                lead: int | None = None, run_end: bool = False) -> list[tuple[list[Slot], str]]:
+                lead: int | None = None, run_end: bool = False, following: str | None = None
+                ) -> list[tuple[list[Slot], str]]:
     """Slot sequences for ``[lost lead] + mid + shifted + [tail or lost trail]``; with ``run_end`` (the span
-    ends its run) the lost trail may have been punctuation. :func:`_restorations` gives the variants with one
-    deleted pair restored."""
+    ends its run) the lost trail may have been punctuation, and before a double-byte character
+    ``following`` it is one the decoder dropped there (:func:`_dropped_trails`). :func:`_restorations`
+    gives the variants with one deleted pair restored."""
     slots = _Slots(codec)
     head: list[Slot]
     if lost_leads:
@@ -219,7 +239,8 @@ def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_l
         head = [slots.either_side(shifted[0])]
         what = "a byte was lost before the run"
     inner = [slots.pair(shifted[i], shifted[i + 1]) for i in range(1, len(shifted) - 1, 2)]
-    last = slots.pair(shifted[-1], tail, punctuation=run_end and tail is None)
+    dropped = _dropped_trails(codec, following) if tail is None and following else None
+    last = slots.pair(shifted[-1], tail if tail is not None else dropped, punctuation=run_end and tail is None)
     return [([*head, *inner, last], what)]
 
 
@@ -293,7 +314,8 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
             # A deleted bad pair, like a re-alignment, leaves a marker behind: a span without one is only shifted.
             run_end = following is None or following.isascii() or following.isspace()
             right = (text[end + 1] if end + 1 < len(text) else None) if tail is not None else following
-            [(slots, what)] = _hypotheses(shifted, mid, tail, codec, lost_leads, lead=lead, run_end=run_end)
+            [(slots, what)] = _hypotheses(shifted, mid, tail, codec, lost_leads, lead=lead, run_end=run_end,
+                                          following=following)
             restorations = _restorations(shifted, len(slots) - len(shifted) // 2, codec) \
                 if span.visible_marker else {}
             found = best_path_restoring(lm, slots, restorations, left, right)
@@ -305,7 +327,8 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
                 best = _Candidate(found[0], codec, what, tuple(slots), (left, right))
             # A decoder that drops one bad byte re-aligns there: only run[:cut] is out of step.
             for cut in range(1, len(run)) if span.visible_marker else ():
-                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, lead=lead):
+                for slots, what in _hypotheses(shifted[:2 * cut], mid, None, codec, lost_leads, lead=lead,
+                                               following=run[cut]):
                     path = best_path(lm, slots, left, run[cut], margins=False)
                     if path is None:
                         continue
