@@ -257,3 +257,25 @@ def test_a_comment_under_an_article_that_says_something_does_not_exist_stays_out
     doc = cleanpage.clean(page)
     assert doc.metadata.page_type == "article"
     assert comment not in doc.text
+
+
+def test_an_index_page_without_prose_comes_out_empty_with_its_items_recorded_as_removed() -> None:
+    with_description = LIST_PAGE.replace("<h2>国内新闻</h2>", "<h2>国内新闻</h2><p>国内要闻、政策解读与地方动态。</p>")
+    for page in (LIST_PAGE, with_description):
+        document = cleanpage.clean(page)
+        assert document.metadata.page_type == "list"
+        assert document.text == ""
+        assert any("index page has no article" in warning for warning in document.warnings)
+        removed = " ".join(removal.text for removal in document.removed)
+        assert all(title in removed for title in LINK_ITEMS)
+
+
+def test_a_list_page_keeping_several_blocks_keeps_them_a_misread_thread_is_never_emptied() -> None:
+    # short replies (no block scores as prose) around the same link items: more than one block chosen
+    replies = "".join(f"<div class='reply'><p>{text}</p></div>" for text in ("我也想知道。", "同问，坐等答案。", "楼上说得对。"))
+    page = LIST_PAGE.replace("<h2>国内新闻</h2>", f"<h2>国内新闻</h2><div class='replies'>{replies}</div>")
+    context = _context(page)
+    decisions = [Decision(block.text in {"我也想知道。", "同问，坐等答案。", "楼上说得对。"}, 1.0, {}) for block in context.blocks]
+    verdict = classify(context, decisions)
+    assert verdict.page_type == "list"
+    assert not verdict.index_only

@@ -456,3 +456,56 @@ def test_a_time_kept_in_a_title_behind_a_relative_time_dates_a_post() -> None:
     found = find_posts(_context(page))
     assert [post.published for post in found] == ["2024-03-05T11:32", "2024-03-05T12:32", "2024-03-05T13:32"]
     assert find_posts(_context(page.replace('href="/u/', 'href="/t/'))) == []  # no poster named: no post
+
+
+def test_an_opener_badge_glued_into_its_header_line_marks_a_thread_in_a_comment_container() -> None:
+    # the badge is an element of its own, which the header line glues to the name and the time: 芋泥啵啵楼主2024-…
+    items = "".join(f'<li class="reply-item"><h4><a href="/people/{n}/">{user}</a>'
+                    f'{"<span class=badge>楼主</span>" if n == 3 else ""}<span>{time}</span></h4><p>{text}</p></li>'
+                    for n, (user, time, text) in enumerate(REPLIES, 1))
+    page = (f"<html><body>{MENU}<div class='topic'><h1>川西环线自驾游记</h1><p>{OPENING}</p></div>"
+            f"<ul id='comments' class='topic-reply'>{items}</ul></body></html>")
+    assert [post.author for post in find_posts(_context(page))] == [user for user, _, _ in REPLIES]
+    # a name that merely contains the word is no badge
+    assert find_posts(_context(page.replace("<span class=badge>楼主</span>", "<span class=badge>楼主好</span>"))) == []
+
+
+def test_a_post_with_one_prose_line_keeps_its_short_lines_and_code_but_not_its_header() -> None:
+    bodies = [f"<p>{text}</p>" for _, _, text in REPLIES]
+    bodies[1] = ("<p>配置文件这样写：</p><pre>region: cn\nmode: fast</pre><p>旺季一定要提前订，国庆前后很多客栈一个月前就满了。</p>"
+                 "<p>链接：<a href='https://example.com/a'>https://example.com/a</a></p>")
+    posts = "".join(f'<div class="topic-post"><div class="names"><a href="/u/{user}">{user}</a></div>'
+                    f'<h3>Re: 川西环线自驾游记</h3><div class="cooked">{body}</div>'
+                    f'<div class="date">{time}</div><div class="actions">回复</div></div>'
+                    for (user, time, _), body in zip(REPLIES, bodies))
+    found = find_posts(context := _context(f"<html><body>{MENU}<div class='stream'>{posts}</div></body></html>"))
+    assert _texts(context, found[1]) == ["配置文件这样写：", "region: cn", "mode: fast",
+                                         "旺季一定要提前订，国庆前后很多客栈一个月前就满了。", "链接：https://example.com/a"]
+    assert all("Re:" not in text and text != "回复" for post in found for text in _texts(context, post))
+
+
+def test_times_kept_in_date_and_time_attributes_and_a_reply_to_link_showing_a_posters_name() -> None:
+    # XenForo 1: the day and the time in data attributes behind a weekday; a link to the answered post names its poster
+    posts = "".join(f'<li class="message"><div class="messageInfo"><blockquote class="messageText SelectQuoteContainer">'
+                    f'{text}</blockquote><div class="meta"><a href="/members/{user}.{n}/">{user}</a>, '
+                    f'<a href="/threads/9/#post-{n}"><abbr data-datestring="2023-11-1{n}" data-timestring="下午 0{n}:15">'
+                    f'星期{n} 下午 0{n}:15</abbr></a>'
+                    + (f' <a href="/threads/9/#post-{n - 1}">{REPLIES[n - 2][0]}</a>' if n > 1 else "")
+                    + '</div></div></li>' for n, (user, _, text) in enumerate(REPLIES, 1))
+    found = find_posts(context := _context(f"<html><body>{MENU}<ol class='messageList'>{posts}</ol></body></html>"))
+    assert [post.published for post in found] == ["2023-11-11T13:15", "2023-11-12T14:15", "2023-11-13T15:15"]
+    # the quote word of a blockquote named as the message does not make the post's own text a quote
+    assert [_texts(context, post) for post in found] == [[text] for _, _, text in REPLIES]
+    # a link titling another page still rules out a teaser list
+    teasers = posts.replace('<div class="meta">', '<div class="meta"><a href="/threads/10/">另一条自驾路线的游记</a> ')
+    assert find_posts(_context(f"<html><body>{MENU}<ol class='messageList'>{teasers}</ol></body></html>")) == []
+
+
+def test_a_device_line_under_a_post_of_an_html_thread_is_not_body() -> None:
+    posts = "".join(f'<div class="floor"><div class="author"><a href="/u/{n}">{user}</a> <span>{time}</span></div>'
+                    f'<div class="floor-content"><p>{text}</p><p>{OPENING}</p><small>发自虎扑iPhone客户端</small></div></div>'
+                    for n, (user, time, text) in enumerate(REPLIES, 1))
+    document = cleanpage.clean(f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='floors'>{posts}</div></body></html>")
+    assert document.metadata.page_type == "forum_thread"
+    assert document.text.splitlines() == [line for _, _, text in REPLIES for line in (text, OPENING)]
+    assert any(removal.text == "发自虎扑iPhone客户端" for removal in document.removed)

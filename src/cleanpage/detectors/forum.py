@@ -11,8 +11,9 @@ Removes, wherever they sit (the frame repeats around every post):
 * on a page that is clearly a forum (two post headers, or one and two other
   forum signals): post headers (``张三 发表于 2012-3-4 10:23``, ``楼主``,
   ``2楼``, ``千问 | 2008-3-7 19:54:07 | 显示全部楼层``), author-card lines
-  (``积分 123 帖子 45 主题 6``), device lines (``来自手机``), and reply-form
-  words on lines of their own next to a reply form (``高级模式``, ``发表回复``).
+  (``积分 123 帖子 45 主题 6``), device lines (``来自手机``, ``发自虎扑iPhone客户端``), and reply-form
+  words on lines of their own next to a reply form (``高级模式``, ``发表回复``);
+* on an HTML page read as a thread (``metadata.page_type`` ``forum_thread``), device lines.
 
 A thread's body is every post in order (the gold convention): replies stay, only their frames go.
 On an HTML page whose structure is not a thread (``metadata.page_type`` other than
@@ -72,7 +73,8 @@ HIDDEN = ("本帖隐藏的内容需要回复才可以浏览", "如果您要查�
           "部分链接隐藏,注册或登陆后显示", "图片隐藏,注册或登陆后显示", "本帖隐藏的内容需要回覆才可以浏览")
 REPLY_FORM = ("您需要登录后才可以回帖", "您需要登入后才可以回帖", "回帖后跳转到最后一页")
 REPLY_WORDS = frozenset({"发表回复", "高级模式", "发新帖", "返回列表", "快速回复", "回复楼主", "登录", "立即注册", "注册", "登入"})
-DEVICE = re.compile(r"^来自(?:手机|\S{1,12}客户端|\S{1,12}手机版|iphone|android)$")
+# The line an app appends to a post (来自Android客户端, 发自虎扑iPhone客户端, 发自我的iPhone): keys are folded
+DEVICE = re.compile(r"^(?:来自|发自)(?:我的)?(?:手机|\S{1,12}客户端|\S{1,12}手机版|iphone|ipad|android)$")
 HIDDEN_PHRASES = phrase_pattern(HIDDEN)
 REPLY_FORM_PHRASES = phrase_pattern(REPLY_FORM)
 TOOLBAR_SPLIT = re.compile(r"[\s|\[\]]+")
@@ -138,9 +140,11 @@ class Forum(Detector):
             for header in headers:
                 for i in range(header.start, header.end + 1):
                     chrome.setdefault(i, ("C16.post_header", "forum post header (floor, poster, time)"))
+        if is_forum or self._html_thread(page):  # an HTML thread's post headers were left out with its markup
             for i, key in enumerate(keys):
-                if i not in chrome and (DEVICE.match(key) or self._card(spaced[i])):
+                if i not in chrome and (DEVICE.match(key) or (is_forum and self._card(spaced[i]))):
                     chrome[i] = ("C16.post_meta", "poster card or device line")
+        if is_forum:
             yield from self._opening_post(page, headers)
             if self.config.forum_posts == "first":
                 for i in self._replies(page, headers, chrome):
@@ -175,6 +179,12 @@ class Forum(Detector):
         if _reply_form(key, spaced):
             return "C16.reply_form", "reply form"
         return None
+
+    @staticmethod
+    def _html_thread(page: Page) -> bool:
+        """An HTML page read as a thread (its posts found in the markup, their headers left out already)."""
+        page_type = page.meta.get("page_type")
+        return page.kind == "html" and page_type is not None and page_type.value == "forum_thread"
 
     @staticmethod
     def _comments_under_article(page: Page) -> bool:

@@ -144,8 +144,14 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     if embedded:
         warnings.append("content: the page shows almost no text of its own; its body was read from data embedded in "
                         "the page (scripts, JSON), as trafilatura extracted it")
-    if verdict.page_type == "list":  # the items stay: a misread article must never come out empty
+    if verdict.page_type == "list":
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
+    if verdict.index_only:  # no prose anywhere: no article to lose; a list that has prose keeps what was chosen
+        warnings.append("content: the body is empty: an index page has no article; its items are recorded as removed")
+        for decision in decisions:
+            if decision.keep:
+                decision.keep = False
+                decision.reason = f"an item of an index page ({verdict.evidence})"
     values = meta.values
     pager = read_html(tree, url)
     for name, found in pager.items():  # the pager's links, which usually sit outside the main content

@@ -8,7 +8,10 @@
   missing or forbidden; or nothing was kept and a short notice apologises, refuses or says the page is
   gone (抱歉，本帖要求阅读权限高于 10 才能浏览): that notice is the page's body;
 - ``list``: an index of other pages: what was kept is mostly link text, or the page has many link
-  items and no block of prose;
+  items and no block of prose. When, besides, at most ``INDEX_KEPT_BLOCKS`` block besides headings and link items
+  was chosen (a category's one-line description), the page has no article (``index_only``) and its body is empty, as
+  the gold conventions have it for a forum's thread list; otherwise what was chosen stays, with a
+  warning: it may be a misread article with many links, or a thread whose posts were not recognised;
 - ``doc_preview``: a document-sharing page's preview (page counts with download and preview
   words);
 - ``article``: prose was found and kept;
@@ -60,6 +63,8 @@ GIANT_SHARE = 0.8
 GIANT_WEIGHT = 1500
 REGION_SHORTFALL = 0.4
 MARGIN_SCALE = 2.0
+INDEX_KEPT_BLOCKS = 1
+LINK_ITEM = 0.7  # link density of a block that is a link item
 
 
 @dataclass
@@ -70,6 +75,8 @@ class Verdict:
     warnings: list[str] = field(default_factory=list)
     notice: list[int] = field(default_factory=list)
     """Blocks of an error or login page that say what went wrong: the page's body."""
+    index_only: bool = False
+    """A list page without one block of prose: nothing on it is an article."""
 
 
 def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -> Verdict:
@@ -117,7 +124,8 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
         page_type, evidence = _page_type(blocks, kept, kept_weight, kept_links, total, posts)
     if confidence < 0.5:
         warnings.append(f"low confidence in the content choice ({confidence:.2f})")
-    return Verdict(page_type, max(0.0, min(confidence, 1.0)), evidence, warnings, notice)
+    return Verdict(page_type, max(0.0, min(confidence, 1.0)), evidence, warnings, notice,
+                   index_only=page_type == "list" and _index_only(blocks, kept))
 
 
 def _notice(blocks: Sequence[PageBlock]) -> list[int]:
@@ -128,6 +136,13 @@ def _notice(blocks: Sequence[PageBlock]) -> list[int]:
 def _is_notice(block: PageBlock) -> bool:
     return (block.kind != "image" and 0 < block.chars <= NOTICE_MAX_CHARS and block.link_density < 0.5
             and NOTICE.search(block.text) is not None)
+
+
+def _index_only(blocks: Sequence[PageBlock], kept: list[int]) -> bool:
+    """Whether a list page has no article at all: no block of prose anywhere, and besides headings and link items
+    at most ``INDEX_KEPT_BLOCKS`` block was chosen."""
+    chosen = sum(1 for i in kept if blocks[i].kind != "heading" and blocks[i].link_density <= LINK_ITEM)
+    return chosen <= INDEX_KEPT_BLOCKS and not any(block.prose >= PROSE_QUALITY for block in blocks)
 
 
 def _region_weight(decisions: Sequence[Decision], weights: Sequence[float]) -> float:
@@ -146,7 +161,7 @@ def _page_type(blocks: Sequence[PageBlock], kept: list[int], kept_weight: float,
     # login links sit in many headers: only the kept text of a page without an article counts
     if total <= ERROR_MAX_WEIGHT and len(prose) <= 1 and ERROR_OR_LOGIN.search(kept_text or page_text):
         return "error_or_login", f"{total:.0f} units of text, with login/error words"
-    link_items = sum(1 for block in blocks if block.link_density > 0.7)
+    link_items = sum(1 for block in blocks if block.link_density > LINK_ITEM)
     if kept and kept_links > LIST_LINK_SHARE:
         return "list", f"kept text is {kept_links:.0%} link text"
     if not prose and link_items >= LIST_MIN_LINK_BLOCKS:

@@ -57,10 +57,15 @@ SIGNATURE_LINE_MAX = 40
 # text at the top of a post, not the poster's words.
 EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|edited)\b|^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*\S.{0,30}的帖子\s*$",
                          re.IGNORECASE)
-ASIDE_WORDS = frozenset({"sign", "signature", "signatures", "sig", "quote", "blockquote", "quotes", "yinyong", "user",
-                         "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
+QUOTE_WORDS = frozenset({"quote", "blockquote", "quotes", "yinyong"})
+# The panels around a post's text (its poster's card, an info bar, an ad): small beside the post. An element so
+# named that holds most of the post's text is the post's own wrapper (XenForo 1: ``div.messageInfo``).
+PANEL_WORDS = frozenset({"user", "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
                          "side", "ad", "ads", "rate"})
-CONTENT_BOX_WORDS = frozenset({"postcontent", "messagecontent", "postbody", "message", "content"})
+ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | frozenset({"sign", "signature", "signatures", "sig"})
+# Class and id words that name an element as a post's text (postcontent, postmessage_12, messageContent, post_body,
+# postmsg)
+CONTENT_BOX_ENDS = ("content", "message", "msg", "body")
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
 # The mark a thread puts on its opener's replies: comments under a news article have no opener.
@@ -77,6 +82,7 @@ SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name 
 # times than this is a section of the page (a layout row holding an article and its comment list).
 MAX_TIMES = 8
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
+COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
 LINK_LINE_MAX = 0.6  # more of a line in links than this is a link row, not a post's words
 SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Words a forum engine names its posts by: a post so named is one even where the engine also calls it a
@@ -99,10 +105,11 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
     threads: list[tuple[list[ThreadPost], float]] = []
     # a question page's answers follow the question and its best answer: more prose before them is no article
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
+    posters = _poster_names(page.tree)
     for members in _sibling_groups(page.tree, under):
         boxes = _text_boxes(members, page.blocks, under)
-        posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member)) for member in members)
-                 if post]
+        posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member), posters=posters)
+                                   for member in members) if post]
         if len(posts) < MIN_POSTS:
             continue
         if posts[0].element is not members[0]:
@@ -123,9 +130,16 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
 def _marks_opener(blocks: Sequence[PageBlock], members: list[etree._Element],
                   under: dict[etree._Element, list[int]]) -> bool:
     """Whether a post header among ``members`` marks the thread's opener (楼主): a thread, even in a
-    container named for comments."""
-    return any(len(blocks[i].text) <= OPENER_MARK_LINE and OPENER_MARK.search(blocks[i].text)
+    container named for comments. The mark is a word of a short header line, or a badge element of its
+    own, which the header's line glues to the name and time beside it (``芋泥啵啵楼主2024-03-12 21:02``)."""
+    return any(len(blocks[i].text) <= OPENER_MARK_LINE
+               and (OPENER_MARK.search(blocks[i].text) or _opener_badge(blocks[i].element))
                for member in members for i in under.get(member, []))
+
+
+def _opener_badge(line: etree._Element) -> bool:
+    return any(isinstance(node.tag, str) and OPENER_MARK.fullmatch(node.text_content().strip())
+               for node in line.iterdescendants())
 
 
 def _wraps(element: etree._Element, posts: list[ThreadPost]) -> bool:
@@ -179,20 +193,28 @@ def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]
 def _aside(element: etree._Element, stop: etree._Element) -> bool:
     """Whether ``element`` sits in a user panel, signature, quote or comment list inside the post ``stop``.
     A comment word the post itself carries names the post, not a list inside it (Invision's
-    ``ipsComment`` post holds its text in ``ipsComment_content``)."""
+    ``ipsComment`` post holds its text in ``ipsComment_content``); so does a quote word on a ``<blockquote>``
+    named as the post's content (XenForo's ``blockquote.messageText.SelectQuoteContainer``)."""
     aside_words = ASIDE_WORDS | (COMMENT_WORDS - class_words(stop))
     node: etree._Element | None = element
     while node is not None and node is not stop:
-        if node.tag == "blockquote" and not _content_box(node):
-            return True
         words = class_words(node)
-        if words & aside_words:
+        if node.tag == "blockquote" and _content_box(node):
+            words -= QUOTE_WORDS
+        if words & aside_words and (words & (aside_words - PANEL_WORDS) or not _holds_most(node, stop)):
+            return True
+        if _quote_node(node):
             return True
         first = _first_text_owner(node)
-        if first is not None and (_quote_box(node, first) or _signature_box(node, first)):
+        if first is not None and _signature_box(node, first):
             return True
         node = node.getparent()
     return False
+
+
+def _holds_most(element: etree._Element, post: etree._Element) -> bool:
+    """Whether ``element`` holds more than half of the text of ``post``."""
+    return 2 * len(element.text_content().strip()) > len(post.text_content().strip())
 
 
 def _quote_box(element: etree._Element, header: etree._Element) -> bool:
@@ -242,11 +264,13 @@ def _first_text_owner(element: etree._Element) -> etree._Element | None:
 
 
 def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
-               *, timed: bool = True, box: etree._Element | None = None) -> ThreadPost | None:
+               *, timed: bool = True, box: etree._Element | None = None,
+               posters: frozenset[str] = frozenset()) -> ThreadPost | None:
     """The post ``member`` holds; with ``timed``, only when it shows a date with a time; ``box`` is its text
-    box when the engine prints posts in one (:func:`_bare_content_box`)."""
+    box when the engine prints posts in one (:func:`_bare_content_box`); ``posters`` are the names the page's
+    user links show."""
     indices = under.get(member, [])
-    if timed and not _dated(member, blocks, indices):
+    if timed and not _dated(member, blocks, indices, posters):
         return None
     if sum(1 for i in indices if _timed_date(blocks[i].text)) > MAX_TIMES:
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
@@ -261,7 +285,8 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         chosen = prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else [])
         if not chosen or sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT:
             return None
-        content = _common_ancestor([blocks[i].element for i in chosen], member)
+        content = _widened(_common_ancestor([blocks[i].element for i in chosen], member), member, set(candidates),
+                           blocks, under)
         own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
                and not EDIT_NOTICE.search(blocks[i].text)]
     own = _without_signature_lines(_without_quote_lines([i for i in own if i not in nested], blocks), blocks)
@@ -291,20 +316,39 @@ def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
 
 
 def _tagged_time(member: etree._Element, content: etree._Element | None = None) -> str | None:
-    """The first time of day ``member`` keeps in an attribute, outside its text ``content`` (a quoted post's or an
-    edit notice's time is inside it or after the first): a ``<time datetime>`` (the time its ``title`` shows
-    when it has one), or a ``title`` that shows a date with a time behind a day or a relative time
-    (``<span title="2024年3月5日 14:32">3 小时前</span>``)."""
+    """The first time of day ``member`` keeps in an attribute (:func:`_attribute_time`), outside its text
+    ``content`` (a quoted post's time is inside it) and not an edit notice's (最後編輯: <span title=…>)."""
     for element in member.iter():
-        title, value = element.get("title"), element.get("datetime") if element.tag == "time" else None
-        if not (title or value) or (content is not None and content in element.iterancestors()):
+        if not isinstance(element.tag, str) or (content is not None and content in element.iterancestors()):
             continue
-        tagged = _timed_date(value) if value else None
-        shown = _timed_date(title) if title else None
-        # the time as the page shows it on hover (title='2024/03/21 20:41'), in the reader's zone, else the tag's
-        if shown or tagged:
-            return shown or tagged
+        found = _attribute_time(element)
+        if found and not EDIT_NOTICE.search(_text_before(element)):
+            return found
     return None
+
+
+def _attribute_time(element: etree._Element) -> str | None:
+    """The time of day one element keeps in its attributes, behind a day or a relative time: a ``title`` showing
+    a date with a time (``<span title="2024年3月5日 14:32">3 小时前</span>``), in the reader's zone as the page
+    shows it on hover, else a ``<time datetime>``, else date and time attributes read together
+    (``data-datestring="2023-11-18" data-timestring="上午 09:03"``; an epoch number has no zone to show)."""
+    title = element.get("title")
+    if title and (shown := _timed_date(title)):
+        return shown
+    if element.tag == "time" and (value := element.get("datetime")):
+        return _timed_date(value)
+    parts = [value for name, value in element.attrib.items()
+             if name.startswith("data-") and ("date" in name or "time" in name) and not value.strip().isdigit()]
+    return _timed_date(" ".join(parts)) if parts else None
+
+
+def _text_before(element: etree._Element) -> str:
+    """The loose text just before ``element`` in its parent (its label)."""
+    previous = element.getprevious()
+    if previous is not None:
+        return previous.tail or ""
+    parent = element.getparent()
+    return (parent.text or "") if parent is not None else ""
 
 
 def _text_boxes(members: list[etree._Element], blocks: Sequence[PageBlock],
@@ -356,8 +400,9 @@ def _quoted(block: PageBlock) -> bool:
 
 
 def _content_box(element: etree._Element) -> bool:
-    """A ``<blockquote>`` named as a post's content (vBulletin 4: ``blockquote.postcontent``), not a quote."""
-    return bool(class_words(element) & CONTENT_BOX_WORDS)
+    """An element named as a post's text (vBulletin 4: ``blockquote.postcontent``, a blockquote that is no
+    quote; Discuz: ``td#postmessage_12``)."""
+    return any(word.endswith(CONTENT_BOX_ENDS) for word in class_words(element))
 
 
 def _common_ancestor(elements: list[etree._Element], member: etree._Element) -> etree._Element:
@@ -370,6 +415,48 @@ def _common_ancestor(elements: list[etree._Element], member: etree._Element) -> 
     return node if member in (node, *node.iterancestors()) else member
 
 
+def _widened(content: etree._Element, member: etree._Element, candidates: set[int], blocks: Sequence[PageBlock],
+             under: dict[etree._Element, list[int]]) -> etree._Element:
+    """``content`` grown to its parent for as long as the parent holds nothing but the post's own lines: a post
+    with one line of prose and short lines around it (a link, a line of code, a one-line answer) is its whole
+    text box, not the prose line alone. A quote of an earlier post may sit in the box too (it is not the post's
+    text, which leaves it out later); growing stops below anything else (a button row; a header: a heading, a
+    line that shows a date or links to a user page), and at a box named as the post's content."""
+    while content is not member and not _content_box(content):
+        parent = content.getparent()
+        if parent is None or parent is member or not all(
+                _in_quote(blocks[i].element, parent) or (i in candidates and not _header_line(blocks[i]))
+                for i in under.get(parent, [])):
+            break
+        content = parent
+    return content
+
+
+def _header_line(block: PageBlock) -> bool:
+    """A line a post header may show: the post's title, a date (a day alone too), or a poster's name (a line mostly a link to a user
+    page; an @mention in a sentence is the poster's words)."""
+    return block.kind == "heading" or find_date(block.text) is not None or (block.link_density > LINK_LINE_MAX
+                                                  and any(USER_LINK.search(href) for _, href in block.links))
+
+
+def _in_quote(element: etree._Element, stop: etree._Element) -> bool:
+    """Whether ``element`` sits in a quote of an earlier post inside ``stop``."""
+    node: etree._Element | None = element
+    while node is not None and node is not stop:
+        if (class_words(node) & QUOTE_WORDS and not (node.tag == "blockquote" and _content_box(node))) or _quote_node(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _quote_node(node: etree._Element) -> bool:
+    """A ``<blockquote>`` that is no post's content box, or a box that opens with a quote header."""
+    if node.tag == "blockquote" and not _content_box(node):
+        return True
+    first = _first_text_owner(node)
+    return first is not None and _quote_box(node, first)
+
+
 def _author(member: etree._Element, content: etree._Element) -> str | None:
     """A link to a user page outside the post's text, else a name after an author label."""
     name = _user_link(member, content)
@@ -380,17 +467,29 @@ def _author(member: etree._Element, content: etree._Element) -> str | None:
     return labelled.group(1) if labelled else None
 
 
-def _tag_timed_post(member: etree._Element) -> bool:
+def _tag_timed_post(member: etree._Element, posters: frozenset[str]) -> bool:
     """Whether a time tag dates ``member`` as a post: a link to a user page names its poster, and no link
-    titles another page (the teasers of a list of articles or threads carry time tags and user links too)."""
+    titles another page (the teasers of a list of articles or threads carry time tags and user links too).
+    """
     if _tagged_time(member) is None or not _user_link(member):
         return False
-    for anchor in member.iter("a"):
-        name = anchor.text_content().strip()
-        if (len(name) >= TITLE_LINK_MIN and not USER_LINK.search(anchor.get("href") or "") and not SHOWN_ADDRESS.match(name)
-                and next(anchor.iter("time"), None) is None and not _timed_date(name)):
-            return False
-    return True
+    return not any(_titles_page(anchor, posters) for anchor in member.iter("a"))
+
+
+def _titles_page(anchor: etree._Element, posters: frozenset[str]) -> bool:
+    """Whether a link's text titles a page: long enough, and none of the things a post's header links show: a
+    poster's name (``posters``: a user page, or the post a reply answers), an address, a count (其他 12 人), a
+    date or a time tag (the post's permalink)."""
+    name = anchor.text_content().strip()
+    return (len(name) >= TITLE_LINK_MIN and not USER_LINK.search(anchor.get("href") or "") and name not in posters
+            and not SHOWN_ADDRESS.match(name) and not COUNT_LINK.fullmatch(name) and find_date(name) is None
+            and next(anchor.iter("time"), None) is None and not any(_attribute_time(node) for node in anchor.iter()))
+
+
+def _poster_names(tree: etree._Element) -> frozenset[str]:
+    """The names the page's links to user pages show."""
+    return frozenset(name for anchor in tree.iter("a") if USER_LINK.search(anchor.get("href") or "")
+                     and (name := anchor.text_content().strip()))
 
 
 def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:
@@ -432,7 +531,7 @@ def _timed_date(text: str, spelled: bool = True) -> str | None:
     return None
 
 
-def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
+def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int], posters: frozenset[str]) -> bool:
     """Whether ``member`` shows a time of day as a post does: printed (a date spelled in Latin letters only
     beside its poster's name: layout rows of an article page, its byline row, its comment row, show such dates
     too), or kept in an attribute (:func:`_tag_timed_post`). The cheap tests go first."""
@@ -440,7 +539,7 @@ def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[in
         return True
     if _time(blocks, indices) and _names_poster(member, blocks, indices):
         return True
-    return _tag_timed_post(member)
+    return _tag_timed_post(member, posters)
 
 
 def _names_poster(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
