@@ -125,3 +125,11 @@ def test_a_rebuild_that_itself_reads_as_out_of_step_text_is_not_made(clean: str)
     # Greek glued to Han is priced as damage, and one rebuild of this clean line read 對亮Ｗ印ⅵ律鋒線:
     # a full-width letter glued to Han is the very sign of out-of-step text, so that is no repair.
     assert repair_text(clean) == clean
+
+
+def test_a_line_left_garbled_for_characters_deleted_without_a_trace_is_not_rebuilt_in_stretches() -> None:
+    clean = "應當解除查封、扣押、凍結措施而不解除的"
+    read = clean.encode("big5").decode("gb18030")
+    damaged = "".join(char for char in read if not "\ue000" <= char <= "\uf8ff")  # 封、 、凍 的 gone
+    assert find_shifted(damaged) == []
+    assert repair_text(damaged) == damaged

@@ -9,7 +9,7 @@ import ftfy
 import pytest
 
 from cleanpage.repair import repair_text
-from cleanpage.repair._chains import best_reading
+from cleanpage.repair._chains import best_reading, lost_unmarked
 from cleanpage.repair.charlm import load
 from legacy_decoder import legacy_pairs
 
@@ -169,3 +169,13 @@ def test_a_lost_byte_whose_runner_up_ties_at_the_margin_is_marked_not_guessed() 
     repaired, records = repair_text(damaged, explain=True)
     assert repaired == "他喜欢唱歌\ufffd跳舞和画画。"
     assert any("warning" in record.note for record in records)
+
+
+@pytest.mark.parametrize("clean", ["第二十五條 監察機關在調查過程中，可以調取、查封、扣押用以證明被調查人涉嫌違法犯罪的財物。",
+                                   "然而，這只是詐騙團伙套路的第一步。"])
+def test_a_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_apart(clean: str) -> None:
+    lm = load()
+    read = clean.encode("big5").decode("gb18030")
+    assert not lost_unmarked(lm, read)  # the private-use characters are there: a repair loses nothing
+    assert lost_unmarked(lm, "".join(char for char in read if not "\ue000" <= char <= "\uf8ff"))
+    assert not lost_unmarked(lm, clean) and not lost_unmarked(lm, clean.encode("big5").decode("gbk", "replace"))

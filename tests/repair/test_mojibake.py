@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanpage.config import Config
 from cleanpage.repair import repair_text
 from cleanpage.repair.charlm import load
-from cleanpage.repair.mojibake import MIN_HAN, _has_common_pair, _plausible, find_mojibake
+from cleanpage.repair.mojibake import MIN_HAN, Mojibake, _has_common_pair, _plausible, find_mojibake
 from cleanpage.shadow import is_han
 
 
@@ -60,3 +61,15 @@ def test_chains_screened_out_hold_no_acceptable_stretch(text: str) -> None:
             for end in range(start + 1, len(text) + 1):
                 stretch = text[start:end]
                 assert not (sum(map(is_han, stretch)) >= MIN_HAN and _plausible(lm, stretch)), stretch
+
+
+def test_big5_read_as_gb18030_whose_private_use_characters_were_deleted_is_left_garbled_with_a_note() -> None:
+    clean = "監察人員辭職、退休三年內，不得從事與監察和司法工作相關聯且可能發生利益衝突的職業。"
+    read = clean.encode("big5").decode("gb18030")
+    damaged = "".join(char for char in read if not "\ue000" <= char <= "\uf8ff")  # 、，三 的 … gone
+    assert damaged != read
+    repairer = Mojibake(Config())
+    [(text, records)] = repairer.repair([damaged])
+    assert text == damaged and not records
+    assert any("private use" in note for note in repairer.take_notes())
+    assert repair_text(read) == clean  # with every character kept, the same line is repaired

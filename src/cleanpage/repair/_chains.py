@@ -590,6 +590,43 @@ def plausible_chinese(lm: CharLM, text: str, share: float = MIN_COMMON_SHARE) ->
     return len(han) >= 2 and len(han) * 3 >= len(visible.strip()) and common >= share * len(han)
 
 
+MARKED_LOSS = re.compile("[?\ufffd\ue000-\uf8ff]")  # a printed ? too: an old pair decoder marks what it lost
+BIG5_READ_AS_GB = ("gb18030", "big5")
+MIN_TELLING_HAN = 8  # Han characters a Big5 line needs before missing every unreadable character is telling
+
+
+@cache
+def _unreadable_in_gb(char: str) -> bool:
+    """Whether GB18030 reads ``char``'s Big5 bytes as no ordinary character (a private-use one)."""
+    reader, original = BIG5_READ_AS_GB
+    try:
+        raw = char.encode(original)
+    except UnicodeEncodeError:
+        return False
+    return len(raw) == 2 and (len(read := raw.decode(reader, "replace")) != 1 or not _ordinary(read))
+
+
+def lost_unmarked(lm: CharLM, line: str) -> bool:
+    """Whether ``line`` is Big5 text read as GB18030 whose private-use characters were deleted afterwards.
+
+    GB18030 reads several characters of every Big5 sentence (，。、 的 一 在 了 人 …: leads A1-A7 with an
+    ASCII-range trail, leads AA-AF and F8-FE) as private-use characters; a cleaning step that deletes those
+    leaves text that re-reads as clean-looking Big5 with its punctuation and commonest words gone, at places
+    nothing marks. A Chinese line of :data:`MIN_TELLING_HAN` Han characters without one of them is all but
+    unknown, so such a reading of a line without a private-use character, U+FFFD or printed ``?`` is this
+    damage. Repairing it would hide the loss: the caller leaves the line as it is and says so.
+    """
+    if MARKED_LOSS.search(line):
+        return False
+    reader, original = BIG5_READ_AS_GB
+    try:
+        reading = line.encode(reader).decode(original)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return (reading != line and sum(map(is_han, reading)) >= MIN_TELLING_HAN and plausible_chinese(lm, reading)
+            and not any(map(_unreadable_in_gb, reading)))
+
+
 NOT_LOST = re.compile(r"[^\ufffd?\s\ue000-\uf8ff]")
 
 

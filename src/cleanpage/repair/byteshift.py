@@ -46,6 +46,7 @@ from functools import lru_cache
 from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
+from ._chains import lost_unmarked
 from ._edits import Edit, apply_edits
 from ._lattice import Path, Restoration, Slot, best_path, best_path_restoring, path_margins
 from ._pairs import pair_table
@@ -70,6 +71,7 @@ MIN_MARGIN = 0.2
 GUESS_MAX_COST = 6.0
 GUESSED_PUNCTUATION = "，。、；：？！"
 TEXT_RUN = re.compile(r"[^\x00-\x7f\s]+")
+LINE = re.compile(r"[^\n]+")
 HOT_WINDOW = 4  # characters from a rare one whose mean unigram cost is compared with the text's
 HOT_MARGIN = 1.5  # how far above the mean cost per Han character around it a window must be to count as out of step
 HOT_FLOOR = 4.5  # no window cheaper than this is hot (ordinary Chinese text costs about 3 per character)
@@ -545,9 +547,14 @@ def find_shifted(text: str, page: Sequence[str] = (), scorer: Scorer | None = No
     scorer = scorer or PageLM(load(), page or (text,))
     edits = []
     quoted = protected_spans(text)
+    # A line the mojibake repair left garbled because characters were deleted from it without a trace: any
+    # rebuild of its out-of-step-looking stretches would be more garbage.
+    garbled = [line.span() for line in LINE.finditer(text) if lost_unmarked(load(), line.group())]
     for spans in groups:
         if any(overlaps(quoted, span.start, span.end) for span in spans):
             continue  # an example of garbled text, quoted as one
+        if any(overlaps(garbled, span.start, span.end) for span in spans):
+            continue
         own = text[min(span.start for span in spans):max(span.end for span in spans) + 1]
         span_scorer = scorer.excluding(own) if isinstance(scorer, PageLM) else scorer
         found = [repaired for span in spans if (repaired := _repair_span(span_scorer, text, span)) is not None]

@@ -42,7 +42,7 @@ from ftfy.badness import is_bad
 from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import HAN_RANGES, is_han, to_simplified_chars
-from ._chains import best_reading
+from ._chains import best_reading, lost_unmarked
 from ._edits import Edit, apply_edits
 from ._quoted import overlaps, protected_spans
 from ._scan import hits, lines_with_signature, mojibake_signature
@@ -501,10 +501,12 @@ def _repair_run(lm: CharLM, run: str, left: str | None, right: str | None, offse
 
 @dataclass
 class SearchBudget:
-    """Chunk searches left for the page: binary junk decoded as text is signatures from end to end."""
+    """Chunk searches left for the page (binary junk decoded as text is signatures from end to end), and the
+    lines left as they are because a repair would hide characters deleted without a trace."""
 
     left: int = 400
     skipped: int = 0
+    lost_unmarked: int = 0
 
 
 def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
@@ -515,10 +517,14 @@ def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
     lm = load()
     quoted = protected_spans(text)
     edits = []
-    whole: list[tuple[int, int]] = []
+    decided: list[tuple[int, int]] = []  # lines repaired in one piece, or left as they are
     # A line that is mojibake end to end is undone in one piece, by the chain the model prefers.
     for line in LINE.finditer(text):
         if not signature.search(line.group()) or overlaps(quoted, *line.span()) or _plain_latin(line.group()):
+            continue
+        if lost_unmarked(lm, line.group()):
+            budget.lost_unmarked += 1
+            decided.append(line.span())
             continue
         if (reading := best_reading(lm, line.group())) is not None:
             note = f"whole line: {reading.label}"
@@ -526,10 +532,10 @@ def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
                 note += f"; warning: {reading.unknown} lost byte(s) could not be inferred and are kept as U+FFFD"
             confidence = 0.95 if not reading.unknown else 0.5
             edits.append(Edit(line.start(), line.end(), reading.text, confidence, note))
-            whole.append(line.span())
+            decided.append(line.span())
     for match in RUN.finditer(text):
         found = hits(signature, match.group())
-        if not found or overlaps(whole, *match.span()):
+        if not found or overlaps(decided, *match.span()):
             continue
         # Signatures fill a damaged span, so the search stays near them: a long clean paragraph
         # with one rare name costs a few characters of search, not the paragraph.
@@ -571,6 +577,9 @@ class Mojibake(Repairer):
         flagged = lines_with_signature(mojibake_signature(), texts)
         results = [apply_edits(text, self.name, find_mojibake(text, budget)) if index in flagged else (text, [])
                    for index, text in enumerate(texts)]
+        if budget.lost_unmarked:
+            self.note(f"{budget.lost_unmarked} line(s) of Big5 text read as GB18030 lost the characters GB18030 "
+                      "reads as private use (，。的一…) without a trace: left garbled, as a repair would hide the loss")
         if budget.skipped:
             self.note(f"search budget reached; {budget.skipped} more suspicious stretches left as they are "
                       "(binary or undecodable data looks like this)")
