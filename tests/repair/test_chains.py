@@ -179,3 +179,13 @@ def test_a_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_
     assert not lost_unmarked(lm, read)  # the private-use characters are there: a repair loses nothing
     assert lost_unmarked(lm, "".join(char for char in read if not "\ue000" <= char <= "\uf8ff"))
     assert not lost_unmarked(lm, clean) and not lost_unmarked(lm, clean.encode("big5").decode("gbk", "replace"))
+
+
+@pytest.mark.parametrize("clean", ["所谓话语权，是共享充电宝代理商和商家之间的博弈。",
+                                   "茉莉还代表该地区参加了英国美人鱼小候选美比赛，目的是为英国组织筹集资金并提高知名度。"])
+def test_the_two_bytes_an_old_pair_decoder_lost_are_chosen_together(clean: str) -> None:
+    # 语 = E8 AF AD and 该 = E8 AF A5 lost their last two bytes to one ``?``: only characters whose two
+    # bytes GBK cannot read as a pair compete, not every character whose bytes each fit on their own.
+    damaged = legacy_pairs(clean.encode(), "gbk")
+    assert "?" in damaged
+    assert repair_text(damaged) == clean

@@ -298,6 +298,18 @@ def _hole_bytes(data: bytearray, offset: int, reader: str, pairs: Pairs | None =
             if (bytes((byte,)) + following).decode(reader, "replace")[0] == MISSING]
 
 
+def _pairs_unreadable(group: list[int], choice: tuple[int, ...], reader: str, pairs: Pairs | None) -> bool:
+    """Whether every legacy pair both of whose bytes ``choice`` sets (for the holes of ``group``) is one the
+    old decoder could not read: the bytes of a pair are options each on its own (:func:`_hole_bytes`), but
+    only some of their combinations made it print ``?``."""
+    if not pairs:
+        return True
+    chosen = dict(zip(group, choice, strict=True))
+    return all(_pair_unreadable(byte, chosen[partner], reader)
+               for hole, byte in chosen.items() if hole in pairs
+               for partner, first, _ in (pairs[hole],) if first and partner in chosen)
+
+
 def _ordinary(text: str) -> bool:
     return not any(unicodedata.category(char) in ("Co", "Cn", "Cc") and char not in "\t\n\r" for char in text)
 
@@ -351,7 +363,7 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
     options = [_hole_bytes(data, hole, reader, pairs) for hole in group]
     whole_pair = original != "utf-8" and char_start == group[0] and group[1:] == [group[0] + 1]
     if not whole_pair and math.prod(map(len, options)) <= MAX_CHOICES:
-        choices = list(itertools.product(*options))
+        choices = [choice for choice in itertools.product(*options) if _pairs_unreadable(group, choice, reader, pairs)]
     else:
         # Too many byte choices (a whole pair lost): the common characters whose known bytes match.
         # A lost UTF-8 lead byte most likely began a three-byte (Han) character.
