@@ -15,7 +15,9 @@ encodes to its own byte). Originals: UTF-8, GB18030, Big5/cp950/Big5-HKSCS.
 Lost bytes the line itself marks: a U+FFFD from a decoder that replaced what it could not read stands
 for one byte (a Windows-1252 decoder: one of its five undefined bytes; a double-byte decoder: a byte
 it could not pair with the next). Each is chosen by the model in the context of the whole line, and
-kept as U+FFFD when the runner-up is nearly as likely (the caller records a warning).
+kept as U+FFFD when the runner-up is nearly as likely (the caller records a warning). Lost bytes nothing
+marks: UTF-8's own structure places them (:func:`_utf8_deletions`); GBK read as Big5 has the bytes the
+Big5 decoder dropped put back by :mod:`._dropped`.
 
 Never changes: a line some chain cannot re-encode or decode strictly (clean Chinese, real accented
 Latin, Cyrillic or Greek text), a line whose best reading is not plausible Chinese, or one the model
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..shadow import is_han, to_simplified_chars
+from ._dropped import DROPPING, reread
 from .charlm import CharLM
 
 MISSING = "\ufffd"
@@ -551,7 +554,10 @@ def _mark_unknown(text: str, undecided: set[int], original: str) -> str:
     return "".join(chars)
 
 
-def _readings_once(lm: CharLM, text: str) -> list[tuple[str, tuple[str, str], int, int]]:
+def _readings_once(lm: CharLM, text: str, as_it_came: bool = True) -> list[tuple[str, tuple[str, str], int, int]]:
+    """Every reading of ``text`` through one chain; bytes a decoder dropped are put back only in the line
+    ``as_it_came``, the last decoding it went through (a reading of a reading that guesses bytes is a guess
+    on a guess, and finds Chinese-looking text in lines that never were GBK read as Big5)."""
     out = []
     for reader in READERS:
         for original in ORIGINALS:
@@ -570,6 +576,12 @@ def _readings_once(lm: CharLM, text: str) -> list[tuple[str, tuple[str, str], in
             if legacy and (encoded := _reencode(text, reader, original, True)) is not None \
                     and plausible_chinese(lm, bytes(encoded[0]).decode(original, "replace")):
                 out += _reading(lm, text, encoded, reader, original)
+    if as_it_came and MISSING not in text:
+        # A decoder that dropped the bytes it could not pair, its U+FFFD deleted: the bytes put back.
+        for reader, original in DROPPING:
+            if (reread_text := reread(lm, text, reader, original)) is not None:
+                rebuilt, guessed, unknown = reread_text
+                out.append((rebuilt, (reader, original), guessed - unknown, unknown))
     return out
 
 
@@ -657,7 +669,7 @@ def best_reading(lm: CharLM, text: str) -> Reading | None:
     for once, step, guessed, unknown in _readings_once(lm, text):
         add(once, (step,), guessed, unknown)
         if not plausible_chinese(lm, once) and MISSING not in once:
-            for twice, second, guessed2, unknown2 in _readings_once(lm, once):
+            for twice, second, guessed2, unknown2 in _readings_once(lm, once, as_it_came=False):
                 add(twice, (step, second), guessed + guessed2, unknown + unknown2)
     from ftfy import fix_encoding
 

@@ -1,0 +1,175 @@
+"""Double-byte text read by the wrong double-byte decoder, whose U+FFFD were deleted afterwards: the dropped
+bytes put back where the decoder dropped them.
+
+A lenient GBK or Big5 decoder replaces a byte it cannot pair with the byte after it by one U+FFFD and reads
+on from that next byte. GBK text read as Big5 loses the lead byte of every character Big5 has no pair for
+(人 去 全 如 让 …): Big5 then pairs that character's trail byte with the next character's lead, out of step
+with GBK, until it drops another byte (the trail byte of a character, which puts it back in step). Once the U+FFFD are deleted nothing marks where,
+and the line re-read as GBK from the bytes that are left is out of step from the first loss on.
+
+The dropped bytes sat between two characters of the text as it reads now, each one the reader rejects
+before the bytes that follow it: a lead byte (its trail starts the next character) or a trail byte (after
+a lead that starts the character before). :func:`reread` searches every such placement at once, over the
+line's byte offsets (a Viterbi search with the character model, a beam per offset), the character with a
+dropped byte chosen among the common characters and punctuation its known byte allows; it costs
+:data:`DROPPED_COST` besides the model, so a line reads with no more of them than its text asks for. A
+chosen character the model does not clearly prefer to the others its bytes allow is U+FFFD.
+
+A character both of whose bytes were dropped (渠 = C7 FE before 道) leaves the bytes around it in step and
+reading well: nothing shows it is gone, and it is not put back.
+
+Never changes anything itself: the caller (:func:`._chains.best_reading`) weighs the reading against the
+line as it stands and every other reading. A line that cannot be re-encoded by the reader, or whose bytes
+read no way as the original codec, gives none.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ..shadow import is_han, to_simplified_chars
+from .charlm import CJK_PUNCT, CharLM
+
+MISSING = "\ufffd"
+# (reader, original): the decoder that dropped bytes, the codec the bytes were written in.
+DROPPING = (("big5", "gb18030"), ("cp950", "gb18030"))
+GUESS_MAX_COST = 5.5
+DROPPED_COST = 1.5  # a character the decoder dropped a byte of, besides what the model says of it
+BEAM = 16
+MIN_MARGIN = 0.3
+MAX_BYTES = 600  # a longer line is not searched
+
+
+@dataclass(frozen=True)
+class _State:
+    cost: float
+    text: str
+    guesses: tuple[tuple[int, Candidates], ...]  # (index in text, the characters its bytes allowed)
+
+
+@cache
+def _rejected_before(reader: str, following: bytes) -> tuple[int, ...]:
+    """The bytes ``reader`` drops alone before ``following`` (the next character's bytes, or nothing at the
+    end of the line): it cannot pair them with the byte after them, replaces them and reads on in step."""
+    after = following.decode(reader, "replace")
+    return tuple(byte for byte in range(0x80, 0x100)
+                 if (bytes((byte,)) + following).decode(reader, "replace") == MISSING + after)
+
+
+@cache
+def _char(original: str, pair: bytes) -> str | None:
+    try:
+        char = pair.decode(original)
+    except UnicodeDecodeError:
+        return None
+    return char if len(char) == 1 and unicodedata.category(char) not in ("Co", "Cn", "Cc") else None
+
+
+Candidates = tuple[tuple[str, str], ...]  # characters with their Simplified fold
+
+
+@cache
+def _guessable(lm: CharLM, char: str | None) -> tuple[str, str] | None:
+    """``char`` and its fold when it may be guessed: a character that lost a byte was far more likely a
+    common one (or punctuation) than a rare one, and the search stays small."""
+    if char is None:
+        return None
+    folded = to_simplified_chars(char)
+    wanted = is_han(char) or char in CJK_PUNCT
+    return (char, folded) if wanted and lm.unigram_cost(folded) < GUESS_MAX_COST else None
+
+
+@cache
+def _with_dropped(lm: CharLM, original: str, known: int, dropped: tuple[int, ...], known_first: bool) -> Candidates:
+    """Guessable characters of ``original`` made of the byte ``known`` and one of ``dropped`` (after it when
+    ``known_first``)."""
+    pairs = (bytes((known, byte)) if known_first else bytes((byte, known)) for byte in dropped)
+    return tuple(found for pair in pairs if (found := _guessable(lm, _char(original, pair))) is not None)
+
+
+def reread(lm: CharLM, text: str, reader: str, original: str) -> tuple[str, int, int] | None:
+    """``text`` as ``original`` bytes that ``reader`` read dropping some, with the dropped bytes put back:
+    the reading, how many characters were rebuilt and how many of them stay U+FFFD; ``None`` when there is
+    no such reading, or it needs no dropped byte."""
+    try:
+        data = text.encode(reader)
+    except UnicodeEncodeError:
+        return None
+    if len(data) > MAX_BYTES or len(data) < 4:
+        return None
+    boundaries = set()
+    offset = 0
+    for char in text:
+        boundaries.add(offset)
+        offset += len(char.encode(reader))
+    boundaries.add(len(data))
+    beams: list[dict[str | None, _State]] = [{} for _ in range(len(data) + 1)]
+    beams[0][None] = _State(0.0, "", ())
+
+    def reach(position: int, state: _State, chars: Candidates, prior: float, previous: str | None) -> None:
+        beam = beams[position]
+        for char, folded in chars:
+            cost = state.cost + lm.pair_cost(previous, folded) + prior
+            held = beam.get(folded)
+            if held is None or cost < held.cost:
+                guesses = (*state.guesses, (len(state.text), chars)) if prior else state.guesses
+                beam[folded] = _State(cost, state.text + char, guesses)
+
+    for position in range(len(data) + 1):
+        beam = beams[position]
+        if not beam:
+            continue
+        beams[position] = beam = dict(sorted(beam.items(), key=lambda item: item[1].cost)[:BEAM])
+        if position == len(data):
+            break
+        byte = data[position]
+        steps: list[tuple[int, Candidates, float]] = []
+        if byte < 0x80:
+            if position in boundaries:  # not a trail byte of the reader's: GBK pairs those alike
+                steps.append((position + 1, ((chr(byte), chr(byte)),), 0.0))
+        else:
+            if position + 1 < len(data) and (read := _char(original, bytes(data[position:position + 2]))):
+                steps.append((position + 2, ((read, to_simplified_chars(read)),), 0.0))
+            if position + 1 in boundaries:
+                # This byte's trail was dropped just after it, before the next character.
+                dropped = _rejected_before(reader, _next_char(data, position + 1))
+                steps.append((position + 1, _with_dropped(lm, original, byte, dropped, True), DROPPED_COST))
+        if position in boundaries and byte >= 0x40:
+            # This byte's lead was dropped just before it.
+            dropped = _rejected_before(reader, _next_char(data, position))
+            steps.append((position + 1, _with_dropped(lm, original, byte, dropped, False), DROPPED_COST))
+        for previous, state in beam.items():
+            for target, chars, prior in steps:
+                reach(target, state, chars, prior, previous)
+    if not beams[len(data)]:
+        return None
+    best = min(beams[len(data)].values(), key=lambda state: (state.cost, state.text))
+    if not best.guesses:
+        return None
+    out = list(best.text)
+    unknown = 0
+    for index, candidates in best.guesses:
+        if _margin(lm, best.text, index, candidates) < MIN_MARGIN:
+            out[index] = MISSING
+            unknown += 1
+    return "".join(out), len(best.guesses), unknown
+
+
+def _next_char(data: bytes, position: int) -> bytes:
+    """The bytes of the character starting at ``position`` as the reader saw it (nothing at the end)."""
+    if position >= len(data):
+        return b""
+    return data[position:position + (1 if data[position] < 0x80 else 2)]
+
+
+def _margin(lm: CharLM, text: str, index: int, candidates: Candidates) -> float:
+    """How much worse the runner-up among ``candidates`` is than the chosen one, between its neighbours."""
+    if len(candidates) < 2:
+        return 99.0
+    before = to_simplified_chars(text[index - 1]) if index else None
+    after = to_simplified_chars(text[index + 1]) if index + 1 < len(text) else None
+    costs = sorted({lm.pair_cost(before, folded) + (lm.pair_cost(folded, after) if after else 0.0)
+                    for _, folded in candidates})
+    return costs[1] - costs[0] if len(costs) > 1 else 99.0

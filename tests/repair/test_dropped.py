@@ -1,0 +1,47 @@
+"""Bytes a lenient double-byte decoder dropped, their U+FFFD deleted, put back (repair/_dropped.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanpage.repair import repair_text
+from cleanpage.repair._dropped import reread
+from cleanpage.repair.charlm import load
+
+
+def _read_as_big5_dropping(clean: str) -> str:
+    """GBK bytes read by a lenient Big5 decoder, each U+FFFD it wrote deleted afterwards."""
+    return clean.encode("gbk").decode("big5", errors="replace").replace("\ufffd", "")
+
+
+@pytest.mark.parametrize("clean", [
+    "第十八条 监察机关行使监督、调查职权，有权依法向有关单位和个人了解情况，收集、调取证据。",
+    "一些大型新兴经济体已经陷入衰退，而一些发达经济体距离衰退仅一步之遥。",
+])
+def test_gbk_read_as_big5_whose_dropped_bytes_were_deleted_reads_again(clean: str) -> None:
+    damaged = _read_as_big5_dropping(clean)
+    assert len(damaged.encode("big5")) < len(clean.encode("gbk"))  # bytes are gone, nothing marks where
+    found = reread(load(), damaged, "big5", "gb18030")
+    assert found is not None and found[0] == clean and found[2] == 0
+    assert repair_text(damaged) == clean
+
+
+def test_a_line_that_lost_no_byte_needs_no_reread() -> None:
+    clean = "监察机关行使监督、调查职"
+    read = clean.encode("gbk").decode("big5")  # every pair of these is a Big5 character: nothing dropped
+    assert reread(load(), read, "big5", "gb18030") is None
+
+
+@pytest.mark.parametrize("clean", ["監察機關行使監督、調查職權，有權依法向有關單位和個人了解情況。",
+                                   "今年三月開始跑步，一週跑三到四次。"])
+def test_clean_text_is_left_alone(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
+def test_a_byte_the_reader_took_as_a_trail_is_not_read_as_ascii() -> None:
+    # 一 = A4 40 in Big5: GBK has no character A4 40, and reading its 40 as "@" would turn clean text before a
+    # garbled stretch into more garbage (尋@是…); the line is left to the span-wise repair.
+    damaged = "一" + "是提高政治站位,充分动员部署。".encode("gbk").decode("big5", errors="replace")
+    assert "\ufffd" not in damaged
+    assert reread(load(), damaged, "big5", "gb18030") is None
+    assert repair_text(damaged) == "一是提高政治站位,充分动员部署。"
