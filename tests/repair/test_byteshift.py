@@ -85,6 +85,15 @@ def test_a_stretch_back_in_step_inside_the_run_ends_in_a_byte_the_decoder_droppe
     assert repair_text(damaged) == clean
 
 
+def test_a_run_out_of_step_to_the_end_of_the_line_is_found_without_text_in_step_around_it() -> None:
+    clean = "从目前来看，债券资金使用情况是良好的。"
+    data = bytearray(clean.encode("gbk"))
+    del data[len(clean[:clean.index("金")].encode("gbk"))]  # 金's lead: the rest of the line is out of step
+    damaged = data.decode("gbk", errors="replace").replace("\ufffd", "")
+    assert damaged.startswith("从目前来看，债券资") and "使用" not in damaged
+    assert repair_text(damaged) == clean
+
+
 def test_only_bytes_a_decoder_drops_before_a_character_end_a_stretch_there() -> None:
     dropped = _dropped_trails("gbk", "采")
     assert dropped is not None and 0xAA in dropped and 0xB0 not in dropped  # (AA, B2) is no GBK pair, (B0, B2) is

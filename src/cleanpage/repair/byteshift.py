@@ -75,6 +75,7 @@ LINE = re.compile(r"[^\n]+")
 HOT_WINDOW = 4  # characters from a rare one whose mean unigram cost is compared with the text's
 HOT_MARGIN = 1.5  # how far above the mean cost per Han character around it a window must be to count as out of step
 HOT_FLOOR = 4.5  # no window cheaper than this is hot (ordinary Chinese text costs about 3 per character)
+ORDINARY_COST = 3.5  # the baseline when the text around is itself out of step (the loss is near the line's start)
 NEIGHBOURHOOD = 32  # characters on either side whose mean cost is the baseline
 MAX_RUN = 48
 UNMARKED_LOOKBACK = 6  # the first out-of-step characters may be common: resynchronise up to 6 before the first rare one
@@ -502,14 +503,16 @@ def _swallows_marker(char: str) -> bool:
 
 
 def _hot(lm: CharLM, text: str, hit: int) -> bool:
-    """Whether the window at ``hit`` costs far more per character than the Han text around it."""
+    """Whether the window at ``hit`` costs far more per character than the Han text around it, or than
+    ordinary Chinese text where the text around it is out of step too (a byte lost near the line's start
+    leaves little text in step to compare with)."""
     window = to_simplified_chars(text[hit:hit + HOT_WINDOW])
     mean = sum(map(lm.unigram_cost, window)) / len(window)
     if mean < HOT_FLOOR:
         return False
     around = [cost for char in to_simplified_chars(text[max(0, hit - NEIGHBOURHOOD):hit + NEIGHBOURHOOD])
               if (cost := lm.unigram.get(char)) is not None] or [mean]
-    return mean >= sum(around) / len(around) + HOT_MARGIN
+    return mean >= min(sum(around) / len(around), ORDINARY_COST) + HOT_MARGIN
 
 
 def _realigns(lm: CharLM, run: str) -> bool:
