@@ -189,3 +189,11 @@ def test_the_two_bytes_an_old_pair_decoder_lost_are_chosen_together(clean: str) 
     damaged = legacy_pairs(clean.encode(), "gbk")
     assert "?" in damaged
     assert repair_text(damaged) == clean
+
+
+def test_a_lost_byte_is_not_guessed_as_a_traditional_form_in_a_simplified_line() -> None:
+    # 小 = E5 B0 8F: Windows-1252 has no 8F, and 對 (E5 B0 8D) is 对 to the model, about as likely as 小 here.
+    clean = "小刚与小花同岁，身高已有1米4。"
+    damaged = clean.encode().decode("cp1252", errors="replace")
+    assert damaged.count("\ufffd") == 4
+    assert repair_text(damaged) == clean

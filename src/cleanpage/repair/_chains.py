@@ -43,6 +43,7 @@ READERS = ("gb18030", "gbk", "big5", "cp950", "big5hkscs", "latin-1", "cp1252")
 ORIGINALS = ("utf-8", "gb18030", "cp950", "big5hkscs")
 SINGLE_BYTE = ("latin-1", "cp1252")
 CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
 MAX_LINE = 4000
 MAX_HOLES = 60
 MIN_GAIN_PER_CHAR = 1.0  # log10 the candidate must save per character of the line as it stands
@@ -51,6 +52,7 @@ MIN_COMMON_SHARE = 0.8
 LOSSLESS_COMMON_SHARE = 0.6
 RARE_COST = 5.0
 MIN_MARGIN = 0.3
+SCRIPT_COST = 1.5
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
 LINE_END = "。！？”」』）…"
 SEPARATORS = "，。、；：？！"
@@ -342,9 +344,13 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
         else:
             groups.append([hole])
     undecided = set(holes)  # not filled yet, or filled without a clear choice
+    decoded = _decode(data, original)
+    known = _mark_unknown(decoded, set(holes), original) if decoded is not None else ""
+    # No Traditional form among the characters that survived, and a codec that has Simplified ones.
+    simplified = original not in BIG5_FAMILY and not any(map(_traditional, known))
     for _ in range(2):
         for group in groups:
-            if _choose(lm, data, group, reader, original, pairs, undecided):
+            if _choose(lm, data, group, reader, original, pairs, undecided, simplified):
                 undecided.difference_update(group)
             else:
                 undecided.update(group)
@@ -357,9 +363,11 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
 
 
 def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original: str,
-            pairs: Pairs | None = None, unsure: set[int] | frozenset[int] = frozenset()) -> bool:
+            pairs: Pairs | None = None, unsure: set[int] | frozenset[int] = frozenset(),
+            simplified: bool = False) -> bool:
     """Set the holes of one character to the bytes the model prefers; whether the choice is clear.
-    ``unsure``: holes whose bytes are not a clear choice (a neighbour holding one does not count)."""
+    ``unsure``: holes whose bytes are not a clear choice (a neighbour holding one does not count);
+    ``simplified``: the line's surviving text has no Traditional form (:func:`_script_cost`)."""
     begin, char_start = _char_start(data, group[0], original)
     window = slice(begin, group[-1] + HOLE_CONTEXT)
     at_end = group[-1] + HOLE_CONTEXT >= len(data) and not bytes(data[group[-1] + 1:]).strip(b" \t\r\n")
@@ -388,14 +396,14 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
         end = char_start + width
         if right and any(end <= hole < end + _encoded_width(right, original) for hole in unsure):
             right = ""
-        return _choose_char(lm, data, char_start, raws, original, (left, right), at_end)
+        return _choose_char(lm, data, char_start, raws, original, (left, right), at_end, simplified)
     scored = []
     local = _local_scoring(data, group, options, char_start, window, original)
     for choice in choices:
         for hole, byte in zip(group, choice, strict=True):
             data[hole] = byte
         char = bytes(data[char_start:char_start + _width(data[char_start], original)]).decode(original, "replace")
-        prior = _prior(char, char_start == 0, at_end)
+        prior = _prior(char, char_start == 0, at_end) + _script_cost(char, simplified)
         if local is None:
             cost = lm.cost(bytes(data[window]).decode(original, "replace"))
         else:
@@ -435,7 +443,7 @@ def _local_scoring(data: bytearray, group: list[int], options: list[list[int]], 
 
 
 def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes, ...], original: str,
-                 neighbours: tuple[str, str], at_end: bool) -> bool:
+                 neighbours: tuple[str, str], at_end: bool, simplified: bool = False) -> bool:
     """Choose a whole lost character among thousands (``raws``, its possible encodings), scored with
     the characters on either side only (two look-ups each); the choice must be clearer than a lost
     byte's (:data:`WHOLE_CHAR_MARGIN`)."""
@@ -445,7 +453,7 @@ def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes
     for raw in raws:
         folded, priors = _char_info(raw, original)
         cost = lm.pair_cost(left, folded) + (lm.pair_cost(folded, right) if right else 0.0)
-        scored.append((cost + priors[position], raw))
+        scored.append((cost + priors[position] + _script_cost(raw.decode(original), simplified), raw))
     scored.sort()
     data[char_start:char_start + len(scored[0][1])] = scored[0][1]
     return len(scored) == 1 or scored[1][0] - scored[0][0] >= WHOLE_CHAR_MARGIN
@@ -512,6 +520,18 @@ def _prior(char: str, at_start: bool, at_end: bool) -> float:
     if at_end:
         return 0.0 if char in LINE_END else GUESSED_SYMBOL_COST
     return 0.0 if char in SEPARATORS and not at_start else GUESSED_SYMBOL_COST
+
+
+def _script_cost(char: str, simplified: bool) -> float:
+    """What a guessed Traditional form pays in a line whose other characters have none: the model scores
+    a character by its Simplified form, so 對 and 对 (both three UTF-8 bytes starting E5 B0 or E5 AF) tie."""
+    return SCRIPT_COST if simplified and _traditional(char) else 0.0
+
+
+def _traditional(char: str) -> bool:
+    """Whether ``char`` (one character; a failed decode may give more, which are no such form) is the
+    Traditional form of a Han character with another Simplified form."""
+    return len(char) == 1 and is_han(char) and _folded(char) != char
 
 
 def _width(lead: int, original: str) -> int:
