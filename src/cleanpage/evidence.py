@@ -4,7 +4,10 @@ Every reader (the DOM's tags and bylines, the thread reader, the decoder and the
 detectors, site profiles) offers :class:`Harvested` candidates to one :class:`Evidence` per page
 with a confidence, and :meth:`Evidence.offer` keeps, per field, the most confident one (on a tie the
 first, so an earlier and surer reader is never overruled by a later guess of the same strength);
-list fields can be appended to instead. Before a candidate can win it has to be plausible for its
+list fields can be appended to instead. Two dates of the same day are one date at two precisions:
+whichever wins, the time of day the page shows on one of them is kept (发布日期 2024-01-10 in a table,
+发布时间：2024-01-10 16:20 in the byline); a time only a tag holds (a meta tag, JSON-LD) is not shown, and a
+date is given at the precision the page shows (gold conventions). Before a candidate can win it has to be plausible for its
 field, so no reader's slip becomes the document's metadata:
 
 - a date is a real day between the web's first pages (:data:`EARLIEST`) and tomorrow (pages are
@@ -42,15 +45,17 @@ class Harvested:
     rule: str
     raw: str
     confidence: float
+    shown: bool = True  # read from the page's visible text, not from a tag or the address
 
 
 class Evidence(dict[str, Harvested]):
     """A page's metadata candidates by field, merged by one rule (:meth:`offer`)."""
 
     def offer(self, name: str, value: Any, rule: str, raw: str = "", confidence: float = 0.5, *,
-              append: bool = False) -> bool:
+              append: bool = False, shown: bool = True) -> bool:
         """Keep ``value`` for ``name`` if it is plausible and more confident than what is there; with
-        ``append``, add its items to the list the field holds. Whether anything changed."""
+        ``append``, add its items to the list the field holds; ``shown`` is false for a value read from a tag.
+        Whether anything changed."""
         if value is None or value == "" or value == []:
             return False
         current = self.get(name)
@@ -60,10 +65,23 @@ class Evidence(dict[str, Harvested]):
             values.extend(item for item in items if item not in values)
             self[name] = Harvested(values, rule, raw, max(confidence, current.confidence if current else 0.0))
             return True
-        if not plausible(name, value) or (current is not None and confidence <= current.confidence):
+        if not plausible(name, value):
             return False
-        self[name] = Harvested(value, rule, raw, confidence)
+        if current is not None and confidence <= current.confidence:
+            if name in DATE_FIELDS and shown and _adds_time(value, current.value):
+                self[name] = Harvested(value, f"{current.rule}, its time from {rule}", current.raw, current.confidence,
+                                       current.shown)
+                return True
+            return False
+        if current is not None and name in DATE_FIELDS and current.shown and _adds_time(current.value, value):
+            value, rule = current.value, f"{rule}, its time from {current.rule}"
+        self[name] = Harvested(value, rule, raw, confidence, shown)
         return True
+
+
+def _adds_time(timed: Any, day: Any) -> bool:
+    """Whether ``timed`` is the day ``day`` with a time of day."""
+    return isinstance(timed, str) and isinstance(day, str) and len(day) == 10 and timed.startswith(day + "T")
 
 
 def plausible(field: str, value: Any, today: date | None = None) -> bool:

@@ -43,6 +43,17 @@ LABELS: dict[str, tuple[str, ...]] = {
              "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
 }
 
+# The labels of a line about the original of a translated or reposted piece (原文：…，发表于 2021 年 8 月 30 日):
+# the dates, names and outlets on it are the original's, not the page's.
+ORIGINAL_WORK_LABELS = ("原文", "原载", "原文链接", "原文地址", "英文原文", "原文出处", "原作", "原刊")
+
+# The services a share bar names (folded): beside a byline (记者：许文涛 微信 微博) they are buttons, never names.
+SHARE_PLATFORMS = frozenset({
+    "微信", "微信好友", "朋友圈", "微信朋友圈", "微博", "新浪微博", "腾讯微博", "qq", "qq好友", "qq空间", "空间", "易信", "豆瓣",
+    "人人网", "facebook", "twitter", "line", "plurk", "whatsapp", "telegram", "linkedin", "email", "邮件", "钉钉", "抖音",
+    "fb", "x", "电邮", "threads", "app", "store", "appstore", "google", "play", "googleplay",
+})
+
 # The labels a forum or a blog prints before the poster's ID in a post header (发帖人：小鱼儿2005, 楼主：…, 博主：…):
 # what follows is a user name of any shape, not a name by the person-name grammar. Kept apart from LABELS: 楼主
 # alone is a floor label and a button (只看楼主), so these count only before a colon.

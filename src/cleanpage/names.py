@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LABELS, LATIN_DESK_WORDS, LATIN_JOB_WORDS, longest_first
+from .lexicon import LABELS, LATIN_DESK_WORDS, LATIN_JOB_WORDS, SHARE_PLATFORMS, longest_first
 from .shadow import HAN, fold
 
 ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者",
@@ -68,6 +68,7 @@ GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])") 
 NOT_NAME_PHRASES = re.compile(r"(?:来自|來自)\s*\S+|只看(?:该|該)?(?:作者|他|她|楼主|樓主)|楼主|樓主|(?:发表|發表)(?:于|於)")
 _LATIN_ALIAS_INSIDE = r"\s*([A-Za-z][^()（）\u4e00-\u9fff]{1,40}?)\s*[)）]"
 LATIN_ALIAS = re.compile(r"[(（]" + _LATIN_ALIAS_INSIDE)
+ALIAS_AFTER_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6})\s*[(（]" + _LATIN_ALIAS_INSIDE)
 # An opening bracket that does not start a Latin alias: where a byline's names end (``张三（实习生）``).
 BRACKET_NOT_ALIAS = r"[(（](?!" + _LATIN_ALIAS_INSIDE + ")"
 LATIN_LIST = re.compile(r"\s*(?:[;,/|&，、；]|\s(?:and|und|et|y|e)\s)\s*", re.IGNORECASE)
@@ -168,6 +169,7 @@ def parse_names(value: str) -> list[str] | None:
     han = has_han(value)
     if han:
         aliases = [alias for inner in LATIN_ALIAS.findall(value) for alias in (parse_names(inner) or [])]
+        paired = _paired_aliases(value)
         value = NOT_NAME_PHRASES.sub(" ", LATIN_ALIAS.sub(" ", value))
     value = STAFF_CODE.sub("", value.strip().strip("()（）[]【】")).strip()  # ``钟 齐_NBJ11279``: the code is not a name part
     if not has_han(value):
@@ -180,8 +182,8 @@ def parse_names(value: str) -> list[str] | None:
         tokens = ["".join(tokens)]  # a padded name: 赵 培
     names: list[str] = []
     for token in tokens:
-        if DEPARTMENT.fullmatch(fold(token.strip())):
-            continue  # ``新陳代謝科 林怡君醫師``: the writer's department, not a name
+        if DEPARTMENT.fullmatch(fold(token.strip())) or (han and _share_button(token)):
+            continue  # ``新陳代謝科 林怡君醫師``: the writer's department, not a name; a share bar's 微信 微博
         name = _strip_name(token.strip())
         if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or is_placeholder(name):
             continue
@@ -192,7 +194,7 @@ def parse_names(value: str) -> list[str] | None:
     names += [alias for alias in aliases if alias not in names]
     if len(names) > 6:
         return None
-    return _without_roles(names)
+    return _without_roles(_with_aliases(names, paired)) if han else _without_roles(names)
 
 
 def person_names(raw: str) -> list[str]:
@@ -201,10 +203,12 @@ def person_names(raw: str) -> list[str]:
 
     A forum's post header also says where the poster is from (来自 贵州遵义) and carries buttons
     (只看该作者): neither is a name. A Latin name in brackets after a Han one is the same writer's
-    other name (周思博 (Joel Spolsky)), and both are kept."""
+    other name, kept with it as one writer (``周思博 (Joel Spolsky)``)."""
+    paired: dict[str, str] = {}
     if not has_han(raw):
         tokens = [_latin_value(token) for token in LATIN_LIST.split(_latin_value(raw))]
     else:
+        paired = _paired_aliases(raw)
         aliases = [alias for inner in LATIN_ALIAS.findall(raw) for alias in person_names(inner)]
         text = NOT_NAME_PHRASES.sub(" ", LATIN_ALIAS.sub(" ", raw))
         text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", text)
@@ -215,11 +219,29 @@ def person_names(raw: str) -> list[str]:
         tokens += aliases
     names: list[str] = []
     for token in tokens:
-        if not token or is_placeholder(token) or token in ACTION_WORDS or NOT_A_PERSON.search(token):
+        if (not token or is_placeholder(token) or token in ACTION_WORDS or NOT_A_PERSON.search(token)
+                or (has_han(raw) and _share_button(token))):
             continue
         if is_name(token, user_names=not has_han(raw)) and token not in names:
             names.append(token)
-    return _without_roles(names)
+    return _without_roles(_with_aliases(names, paired))
+
+
+def _paired_aliases(raw: str) -> dict[str, str]:
+    """The Latin name each Han name is followed by in brackets (周思博 (Joel Spolsky)): the same writer's other
+    name, as the byline prints it."""
+    return {han: latin.strip() for han, latin in ALIAS_AFTER_NAME.findall(raw)}
+
+
+def _with_aliases(names: list[str], paired: dict[str, str]) -> list[str]:
+    """One writer for a Han name and its Latin alias: ``周思博 (Joel Spolsky)``, not two names."""
+    aliases = set(paired.values())
+    return [f"{name} ({paired[name]})" if name in paired else name for name in names if name not in aliases]
+
+
+def _share_button(token: str) -> bool:
+    """A share bar's service name (微信, 微博, QQ空间) glued to a Han byline."""
+    return fold(token.strip()) in SHARE_PLATFORMS
 
 
 def poster_id(value: str) -> str | None:

@@ -301,7 +301,7 @@ def _posts_text(posts: list[Post], blocks: list[Block]) -> list[Post]:
 def _with_values(hints: PageHints, earlier: PageHints) -> PageHints:
     """``hints`` plus what was found before segmentation (a cut), offered by the same rule."""
     for name, found in earlier.values.items():
-        hints.values.offer(name, found.value, found.rule, found.raw, found.confidence)
+        hints.values.offer(name, found.value, found.rule, found.raw, found.confidence, shown=found.shown)
     return hints
 
 

@@ -36,3 +36,26 @@ def test_a_pager_after_a_source_label_never_becomes_the_source() -> None:
             "请各单位高度重视，认真组织，确保检查工作取得实效，并于本月底前报送检查情况。\n")
     doc = cleanpage.clean(text.encode(), kind="text")
     assert doc.metadata.source is None
+
+
+def test_two_dates_of_one_day_keep_the_time_the_page_shows_whichever_wins() -> None:
+    from cleanpage.evidence import Evidence
+
+    later_time = Evidence()
+    later_time.offer("published", "2024-01-10", "label (发布日期)", "发布日期 2024-01-10", 0.85)
+    assert later_time.offer("published", "2024-01-10T16:20", "label (发布时间)", "发布时间：2024-01-10 16:20", 0.85)
+    assert later_time["published"].value == "2024-01-10T16:20"
+    assert later_time["published"].confidence == 0.85
+    earlier_time = Evidence()
+    earlier_time.offer("published", "2024-01-10T16:20", "label (发布时间)", "", 0.5)
+    earlier_time.offer("published", "2024-01-10", "label (发布日期)", "", 0.9)  # the surer day keeps the time
+    assert earlier_time["published"].value == "2024-01-10T16:20"
+    # a time only a tag holds is not shown: the date stays at the precision the page shows
+    tagged = Evidence()
+    tagged.offer("published", "2016-11-22", "label (发布日期)", "", 0.85)
+    tagged.offer("published", "2016-11-22T09:53", "meta publishdate", "", 0.7, shown=False)
+    assert tagged["published"].value == "2016-11-22"
+    another_day = Evidence()
+    another_day.offer("published", "2016-11-22", "label", "", 0.85)
+    another_day.offer("published", "2016-11-23T09:53", "label", "", 0.5)
+    assert another_day["published"].value == "2016-11-22"

@@ -82,8 +82,9 @@ def test_a_posters_location_and_the_buttons_beside_the_name_are_not_names() -> N
 
 
 def test_a_latin_name_in_brackets_is_the_writers_other_name() -> None:
-    assert parse_names("周思博 (Joel Spolsky)") == ["周思博", "Joel Spolsky"]
-    assert person_names("周思博（Joel Spolsky）") == ["周思博", "Joel Spolsky"]
+    assert parse_names("周思博 (Joel Spolsky)") == ["周思博 (Joel Spolsky)"]  # one writer, as the byline prints them
+    assert person_names("周思博（Joel Spolsky）") == ["周思博 (Joel Spolsky)"]
+    assert parse_names("周思博 (Joel Spolsky) 张三") == ["周思博 (Joel Spolsky)", "张三"]
 
 
 @pytest.mark.parametrize(("value", "names"), [("Autor:innen: Max Muster", ["Max Muster"]),
@@ -130,3 +131,9 @@ def test_a_user_name_of_one_word_keeps_its_digits_underscores_and_points_but_not
         assert parse_names(value) == [value]
     assert parse_names("2020") is None
     assert person_names("作者：abc123 张三") == ["张三"]  # beside Chinese names a code is no writer
+
+
+def test_a_share_bar_glued_to_a_han_byline_is_no_name() -> None:
+    assert parse_names("许文涛 微信 微博") == ["许文涛"]
+    assert person_names("许文涛 微信 QQ空间") == ["许文涛"]
+    assert parse_names("Line Hansen") == ["Line Hansen"]  # a Latin byline is not read for share buttons

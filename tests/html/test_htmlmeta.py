@@ -281,3 +281,67 @@ def test_a_common_surname_starts_a_name() -> None:
     from cleanpage.names import has_surname
 
     assert has_surname("张巨峰") and has_surname("歐陽修") and not has_surname("湖南药监")
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+ARTICLE_TEXT = "".join(f"<p>{n}月以来，全市各部门认真落实安全生产责任制，排查隐患一百余处，整改完成率达到百分之九十五。</p>" for n in range(1, 6))
+
+
+def _title(html: str) -> str | None:
+    return cleanpage.clean(html).metadata.title
+
+
+def test_a_heading_that_is_a_part_of_the_title_after_the_sites_name_is_the_headline() -> None:
+    page = _page("<title>江州市人民法院--王海军与上海鑫腾建材有限公司买卖合同纠纷一案公告</title>",
+                 "<div class='logo'>江苏省江州市人民法院</div><div class='newstitle'>王海军与上海鑫腾建材有限公司买卖合同纠纷一案公告</div>"
+                 f"<div class='content'>{ARTICLE_TEXT}</div>")
+    assert _title(page) == "王海军与上海鑫腾建材有限公司买卖合同纠纷一案公告"
+
+
+def test_a_tag_its_poster_typed_before_the_title_is_part_of_it_and_engine_credits_are_not() -> None:
+    page = _page("<title>冬季钓鲫鱼的几点心得，新手少走弯路 - 钓鱼技巧交流 - 钓鱼论坛 - Powered by Discuz!</title>",
+                 f"<h1>[经验分享] 冬季钓鲫鱼的几点心得，新手少走弯路</h1><div class='content'>{ARTICLE_TEXT}</div>")
+    assert _title(page) == "[经验分享] 冬季钓鲫鱼的几点心得，新手少走弯路"
+    assert _title(page.replace("<h1>[经验分享] 冬季钓鲫鱼的几点心得，新手少走弯路</h1>", "")) == "冬季钓鲫鱼的几点心得，新手少走弯路"
+
+
+def test_the_pages_one_h1_unrelated_to_its_title_tag_is_the_displayed_headline_unless_it_is_a_cut_form() -> None:
+    page = _page("<title>海滩救生员的夏天_西湾新闻网</title>",
+                 f"<h1>暑期海滩救生员：每天在烈日下守望八小时</h1><div class='content'>{ARTICLE_TEXT}</div>")
+    assert _title(page) == "暑期海滩救生员：每天在烈日下守望八小时"
+    # an <h1> that holds the title and more (its meta line) is no other headline
+    glued = page.replace("暑期海滩救生员：每天在烈日下守望八小时", "海滩救生员的夏天 2022-07-08 来源：西湾晚报")
+    assert _title(glued) == "海滩救生员的夏天"
+
+
+def test_the_date_of_a_translated_pieces_original_is_not_the_pages() -> None:
+    page = _page("<title>为什么你的每一次估算都会出错</title>",
+                 "<h1>为什么你的每一次估算都会出错</h1><div class='meta'>作者：贺立德 (Lydia Hollister) 来源：Hollister on Software</div>"
+                 "<p class='orig'>原文：Why Every Estimate Is Wrong，发表于 2021 年 8 月 30 日。</p>"
+                 f"<div class='info'>发布时间：2021-09-14 09:30</div><div class='content'>{ARTICLE_TEXT}</div>")
+    meta = cleanpage.clean(page).metadata
+    assert meta.published == "2021-09-14T09:30"
+    assert meta.author == "贺立德 (Lydia Hollister)"
+    assert meta.source == "Hollister on Software"  # a Latin outlet's name keeps its spaces
+
+
+def test_a_self_media_account_linked_to_its_profile_is_the_author_an_outlet_is_the_source() -> None:
+    body = (f"<h1>一碗片儿川背后的三代面馆</h1><div class='content'>{ARTICLE_TEXT}</div>"
+            "<div class='user-info'><h4><a href='https://mp.example.com/profile?xpt=abc'>钱塘闲话</a></h4></div>")
+    account = cleanpage.clean(_page("<title>一碗片儿川背后的三代面馆</title><meta name='mediaid' content='钱塘闲话'>", body))
+    assert (account.metadata.author, account.metadata.source) == ("钱塘闲话", None)
+    outlet = body.replace("https://mp.example.com/profile?xpt=abc", "http://www.ckxx.net/news/1.html").replace("钱塘闲话", "参考消息")
+    portal = cleanpage.clean(_page("<title>一碗片儿川背后的三代面馆</title><meta name='mediaid' content='参考消息'>", outlet))
+    assert (portal.metadata.author, portal.metadata.source) == (None, "参考消息")
+
+
+def test_a_blog_engines_posted_at_sign_labels_the_date_under_the_post() -> None:
+    page = _page("<title>MySQL 升级后 GROUP BY 报错的排查</title>",
+                 f"<h1>MySQL 升级后 GROUP BY 报错的排查</h1><div class='content'><p>{'升级之后报错了。' * 20}</p>{ARTICLE_TEXT}</div>"
+                 "<div class='postDesc'>posted @ <span>2019-03-02 10:21</span> 林间小径 阅读(1234) 评论(5)</div>")
+    tree = parse_html(page)
+    assert tree is not None
+    assert harvest_metadata(tree, None).values["published"].value == "2019-03-02T10:21"  # read from the markup

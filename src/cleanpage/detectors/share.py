@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..lexicon import SHARE_PLATFORMS
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
@@ -25,11 +26,6 @@ from ._platform_lexicon import ICON, edge_positions, whole
 from ._shapes import tokens
 
 MAX_VLEN = 40
-PLATFORMS = frozenset({
-    "微信", "微信好友", "朋友圈", "微信朋友圈", "微博", "新浪微博", "腾讯微博", "qq", "qq好友", "qq空间", "空间", "易信", "豆瓣",
-    "人人网", "facebook", "twitter", "line", "plurk", "whatsapp", "telegram", "linkedin", "email", "邮件", "钉钉", "抖音",
-    "fb", "x", "电邮", "threads", "app", "store", "appstore", "google", "play", "googleplay",
-})
 ACTIONS = frozenset({"分享", "分享到", "分享至", "分享给", "一键分享", "收藏", "扫一扫", "复制链接", "复制网址", "复制连结", "转寄", "转发",
                      "好友"})
 ANCHORS = re.compile(r"分享|扫一扫|复制链接|复制网址|复制连结|转寄")
@@ -40,7 +36,7 @@ QR = re.compile(r"扫一扫.{0,6}(?:手机|打开|阅读|浏览)|扫(?:码|描)?
 APP = re.compile(r"(?:打开|下载|安装|前往|进入|打开看).{0,10}(?:app|客户端)|(?:app|客户端)(?:内打开|专享|下载|阅读|看更多)|尽在.{1,12}app|立即下载")
 FOLLOW = re.compile(r"关注我们|扫一扫关注|扫码关注|二维码关注|加入.{0,6}好友|追踪我们|加入粉丝团|关注(?:官方)?(?:微信|微博|抖音|账号|公众号)")
 SHARE_RATIO = 0.7
-SHARE_WORDS = sorted(PLATFORMS | ACTIONS, key=len, reverse=True)
+SHARE_WORDS = sorted(SHARE_PLATFORMS | ACTIONS, key=len, reverse=True)
 
 
 def _is_share_token(token: str) -> bool:
@@ -55,7 +51,7 @@ def _is_share_strip(line: str) -> bool:
     toks = [t for t in toks if t]
     if not toks:
         return False
-    platforms = sum(1 for t in toks if t in PLATFORMS)
+    platforms = sum(1 for t in toks if t in SHARE_PLATFORMS)
     if not (ANCHORS.search(line) or platforms >= 2):
         return False
     share = [t for t in toks if _is_share_token(t)]
@@ -68,7 +64,7 @@ def _platform_runs(lines: list[str]) -> set[int]:
     start = 0
     while start < len(lines):
         end = start
-        while end < len(lines) and lines[end] in PLATFORMS:
+        while end < len(lines) and lines[end] in SHARE_PLATFORMS:
             end += 1
         if end - start >= 3:
             found.update(range(start, end))

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from ..document import Block
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
+from ..segment.htmlmeta import TITLE_PARTS
 from ..shadow import fold
 from ._labels import BYLINE, BYLINE_BARE, parse_meta_line, starts_with_label
 from ._shapes import BAR, is_nav_like, normalized, tokens
@@ -126,9 +127,17 @@ class Title(Detector):
         if title is None:
             title = self._from_summary_glue(page, findings)
         if title is None and page.hints.titles:
-            title = clean_title(page.hints.titles[0])
-            findings.append(Harvest("title", title, "C04.hint", page.hints.titles[0], 0.9))
-            self._remove_line(page, title, findings)
+            hint = clean_title(page.hints.titles[0])
+            # a hint the page does not show above its text: the part of it the page shows there (the headline
+            # of ``站名--TITLE``, of ``TITLE (第 2 页) / 频道 / 站名``)
+            if not self._shown(page, hint):
+                shown = [part for part in TITLE_PARTS.split(hint) if len(normalized(fold(part))) >= MIN_REPEAT
+                         and self._shown(page, part)]
+                hint = max(shown, key=len) if shown else hint
+            if title is None:
+                title = clean_title(hint)
+                findings.append(Harvest("title", title, "C04.hint", page.hints.titles[0], 0.9))
+                self._remove_line(page, title, findings)
         if title is None:
             title = self._from_head(page, copies, findings)
         if title is None:
@@ -252,6 +261,12 @@ class Title(Detector):
                 if len(prefix := normalized(shadow[:suffix.start()])) >= MIN_REPEAT:
                     known.add(prefix)
         return known
+
+    @staticmethod
+    def _shown(page: Page, title: str) -> bool:
+        """Whether ``title`` is a line of the page's head (or starts one: a headline with a marker after it)."""
+        key = normalized(fold(title))
+        return any(page.view(normalized, block).startswith(key) for block in page.blocks[: page.first_body + HEAD_LOOKAHEAD])
 
     # -- removals once the title is known -------------------------------------------------------
     @staticmethod

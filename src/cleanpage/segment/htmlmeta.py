@@ -29,7 +29,14 @@ from lxml import etree
 
 from ..dates import find_date, parse_date
 from ..evidence import Harvested
-from ..lexicon import GENERIC_DATE_LABELS, LABELS, LATIN_DATE_LABELS, POSTER_LABELS, longest_first
+from ..lexicon import (
+    GENERIC_DATE_LABELS,
+    LABELS,
+    LATIN_DATE_LABELS,
+    ORIGINAL_WORK_LABELS,
+    POSTER_LABELS,
+    longest_first,
+)
 from ..names import (
     BRACKET_NOT_ALIAS,
     BYLINE_LEAD,
@@ -45,6 +52,7 @@ from ..names import (
 )
 from ..page import PageHints
 from ..shadow import fold
+from .posts import USER_LINK
 from .signals.semantics import CLASS_WORD, class_words
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
@@ -68,8 +76,13 @@ LEAD_WORD_BYLINE = 0.6
 CLOSING_CREDIT = 0.45
 HTMLDATE_GUESS = 0.3
 
-TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$))\s*")
+TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜/]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$)|[(（]第\s*\d+\s*[页頁][)）])\s*")
 SITE_SUFFIX_MAX = 16
+ENGINE_CREDIT = re.compile(r"powered by\b", re.IGNORECASE)  # a <title>'s last part naming the forum engine, of any length
+# The separators of a title's parts (站名--TITLE, TITLE - 频道 - 站名, TITLE (第 2 页) / 频道 / 站名, 【图片】TITLE【吧名】)
+TITLE_PARTS = re.compile(r"\s*(?:--+|\s[-–—|｜/]\s|_|[|｜]|【[^】]{1,12}】|[(（]第\s*\d+\s*[页頁][)）])\s*")
+TITLE_PART_MIN = 6  # a part shorter than this (a site's short name) is not taken for a headline
+THREAD_TAG = re.compile(r"^[\[【(（][^\]】)）]{1,10}[\]】)）]")  # [心得], 【游记】 before a thread's title
 SPACE = re.compile(r"\s+")
 NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 PRECEDING_NODES = 6  # text nodes before it, in its own container, searched for its date
@@ -90,9 +103,10 @@ def _date_label(field: str, *, specific: bool = False) -> re.Pattern[str]:
 
 
 PUBLISHED_LABEL = _date_label("published")
-# What may stand between a date label and its date: a colon, 于, a preposition (``on``, ``am``, ``le``) and a
-# weekday or month name (``Posted on Monday, 6 January``, ``Published June 5``).
-_DATE_PREPOSITION = r"(?:[于於]|(?i:on|am|um|le|el|il|op|den|the)\b\s*[:：]?)"
+ORIGINAL_WORK = re.compile(rf"\s*(?:{longest_first(ORIGINAL_WORK_LABELS)})\s*[:：]")
+# What may stand between a date label and its date: a colon, 于, an at sign (``posted @ 2019-03-02``), a
+# preposition (``on``, ``am``, ``le``) and a weekday or month name (``Posted on Monday, 6 January``, ``Published June 5``).
+_DATE_PREPOSITION = r"(?:[于於@]|(?i:on|am|um|le|el|il|op|den|the)\b\s*[:：]?)"
 LABELLED_DATE_START = re.compile(rf"\s*[:：]?\s*{_DATE_PREPOSITION}?\s*(?:(?i:[a-zà-ÿ]{{3,12}})\.?,?\s+)?[\d〇○零一二]")
 UPDATED_LABEL = _date_label("updated")
 # A label and its colon right before a date: ``Erscheinungsdatum:``, ``截止日期：``.
@@ -178,6 +192,7 @@ UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "las
                 "weibo: article:update_at", "dateupdate", "last-modified", "modified_time")
 MODIFIED_WORDS = frozenset({"datemodified", "modified", "updated", "update", "lastmod", "changed", "aktualisiert"})
 SOURCE_META = ("source", "contentsource", "article:source", "og:article:source", "mediaid")
+ACCOUNT_META = frozenset({"mediaid"})  # a platform's account field: an outlet, or a self-media account
 AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl")
 IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
 SITE_META = ("og:site_name", "sitename", "application-name", "twitter:site")
@@ -196,7 +211,7 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     byline_zone = [line.text for line in below]
     zone_end = _byline_zone_end(below)
     shown_days = _near_headline(above, below, zone_end, found)
-    _source_from_tags(metas, found)
+    _source_from_tags(tree, metas, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
     tagged = found.values.get("authors")
     tagged_names = list(tagged.value) if tagged and tagged.rule.startswith(("meta", "json-ld")) else None
@@ -287,23 +302,53 @@ def split_title(raw: str) -> tuple[str, list[str]]:
     title = SPACE.sub(" ", raw).strip()
     parts = TITLE_SEPARATOR.split(title)
     suffix: list[str] = []
-    while len(parts) > 1 and len(parts[-1]) <= SITE_SUFFIX_MAX and len("".join(parts[:-1])) >= 4:
+    while len(parts) > 1 and (len(parts[-1]) <= SITE_SUFFIX_MAX or ENGINE_CREDIT.match(parts[-1])) \
+            and len("".join(parts[:-1])) >= 4:
         suffix.insert(0, parts.pop())
     if not suffix:
         return title, []
     cut = 0
     for part in parts:
         cut = title.index(part, cut) + len(part)
-    return title[:cut].strip(), [s for s in suffix if s]
+    return title[:cut].strip(), [segment.strip(" /") for segment in suffix if segment.strip(" /")]
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[\s\"'“”‘’「」『』《》]", "", text)
 
 
+def _starts_title(key: str, reference: list[str]) -> bool:
+    """Whether the <title> or og:title starts with a heading (its normalised text ``key``) or equals it."""
+    return len(key) >= 4 and any(ref.startswith(key) for ref in reference if len(ref) >= 4)
+
+
+def _part_of_title(key: str, reference: list[str], parts: set[str]) -> bool:
+    """Whether a heading is a whole part of a declared title (站名--TITLE) other than the site's or a channel's
+    name, or such a title after a tag its poster typed ([心得] TITLE), which the title keeps."""
+    if len(key) >= TITLE_PART_MIN and key in parts:
+        return True
+    tag = THREAD_TAG.match(key)
+    return tag is not None and len(key) - tag.end() >= TITLE_PART_MIN and key[tag.end():] in parts | set(reference)
+
+
+def _apart(key: str, reference: list[str]) -> bool:
+    """Whether a heading has nothing to do with the declared titles: it is not a longer or a cut form of one (a
+    headline with its meta line in the same ``<h1>``, a title cut short with …), it is another headline."""
+    return not any(ref[:TITLE_PART_MIN] == key[:TITLE_PART_MIN] or ref in key or key in ref for ref in reference if ref)
+
+
+def _headline_shaped(element: etree._Element, names: set[str]) -> bool:
+    """Whether a heading reads as an article's headline: long enough, not a link (a logo), not the site's name."""
+    key = _norm(_text(element))
+    linked = sum(len(_norm(_text(anchor))) for anchor in element.iter("a"))
+    inside_link = any(ancestor.tag == "a" for ancestor in element.iterancestors())
+    return len(key) >= TITLE_PART_MIN and 2 * linked < len(key) and not inside_link and key not in names
+
+
 def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], site: str | None,
             found: PageHints) -> etree._Element | None:
-    """Candidate headlines, best first; returns the headline element when one is found in the page."""
+    """Candidate headlines, best first; returns the headline element when one is found in the page. A heading
+    that shows the title comes first; then the <title> without its suffixes and the declared titles."""
     raw_title = " ".join(t for t in tree.xpath("//head/title//text()|//title//text()")[:1]).strip()
     stripped, suffix = split_title(raw_title) if raw_title else ("", [])
     if suffix and not site:
@@ -318,14 +363,21 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
         if 4 <= len(text) <= 120:
             headings.append((text, element))
     reference = [_norm(x) for x in (raw_title, stripped, *declared) if x]
+    names = {_norm(name) for name in (*suffix, site or "") if name}  # the site's and the channel's names
+    parts = {_norm(part) for x in (raw_title, *declared) if x for part in TITLE_PARTS.split(x)} - names
     candidates: list[str] = []
-    # a heading that the <title> or og:title starts with (or equals) is the displayed headline
-    for text, element in headings:
-        key = _norm(text)
-        if len(key) >= 4 and any(ref.startswith(key) for ref in reference if len(ref) >= 4):
-            candidates.append(text)
-            headline_element = element
-            break
+    # the first heading the <title> or og:title starts with (or equals); else the longest that is a part of one
+    # other than the site's name, or such a part after a tag its poster typed; else the page's one <h1>, when it
+    # names neither the site nor the title's words
+    starts = [(text, element) for text, element in headings if _starts_title(_norm(text), reference)]
+    parted = [(text, element) for text, element in headings if _part_of_title(_norm(text), reference, parts)]
+    lone = [(text, element) for text, element in headings if element.tag == "h1"]
+    if not (len(lone) == 1 and _headline_shaped(lone[0][1], names) and _apart(_norm(lone[0][0]), reference)):
+        lone = []
+    shown = starts[:1] or parted or lone
+    if shown:
+        text, headline_element = max(shown, key=lambda pair: len(_norm(pair[0])))
+        candidates.append(text)
     if stripped:
         candidates.append(stripped)
     for value in declared:
@@ -335,7 +387,8 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
         headline_element = next((el for text, el in headings if el.tag == "h1"), None)
     found.titles = list(dict.fromkeys(c for c in candidates if c))
     if found.titles:
-        found.values.offer("title", found.titles[0], "dom headline", raw_title, TITLE_FROM_DOM)
+        found.values.offer("title", found.titles[0], "dom headline" if shown else "page <title>", raw_title,
+                           TITLE_FROM_DOM)
     return headline_element
 
 
@@ -347,13 +400,13 @@ def _dates_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[
             value = metas.get(key)
             iso = parse_date(value) if value else None
             if iso:
-                found.values.offer(name, iso, f"meta {key}", value or "", META_TAG)
+                found.values.offer(name, iso, f"meta {key}", value or "", META_TAG, shown=False)
                 break
         for item in ld:
             value = _ld_text(item.get(ld_key))
             iso = parse_date(value) if value else None
             if iso:
-                found.values.offer(name, iso, f"json-ld {ld_key}", value or "", META_TAG)
+                found.values.offer(name, iso, f"json-ld {ld_key}", value or "", META_TAG, shown=False)
     seen: set[str] = set()
     for element in tree.iter("time"):
         raw = element.get("datetime") or _text(element)
@@ -362,7 +415,7 @@ def _dates_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[
         name = "updated" if (class_words(element) | {element.get("itemprop", "").lower()}) & MODIFIED_WORDS else "published"
         if iso and name not in seen:
             seen.add(name)
-            found.values.offer(name, iso, "time element", raw, TIME_ELEMENT)
+            found.values.offer(name, iso, "time element", raw, TIME_ELEMENT, shown=False)
         if "published" in seen:
             break
 
@@ -476,6 +529,8 @@ def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found
 def _dates_near_headline(line: str, dates: list[str], one_day: bool, label_line: str | None,
                          found: PageHints) -> None:
     shadow = fold(line)  # the same length as the line: offsets found on it cut the original
+    if ORIGINAL_WORK.match(shadow):
+        return  # 原文：…，发表于 2021 年 8 月 30 日: the original's date, not the page's
     if label_line is not None:
         shadow, line = fold(label_line) + " " + shadow, label_line + " " + line
     for name, label in (("updated", UPDATED_LABEL), ("published", PUBLISHED_LABEL)):
@@ -495,7 +550,8 @@ def _names_near_headline(line: str, found: PageHints) -> None:
     shadow = fold(line)
     match = SOURCE_LABEL.search(shadow)
     if match:
-        value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:").split(" ")[0]
+        value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:")
+        value = value.split(" ")[0] if has_han(value) else value  # a Latin outlet's name has spaces
         if value and not is_placeholder(value) and len(value) <= 30:
             found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
     match = AUTHOR_LABEL.search(shadow)
@@ -850,7 +906,10 @@ def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_z
             return
 
 
-def _source_from_tags(metas: dict[str, str], found: PageHints) -> None:
+def _source_from_tags(tree: etree._Element, metas: dict[str, str], found: PageHints) -> None:
+    """The source a meta tag names. A platform's account field (``mediaid``) names the outlet that published
+    through it (参考消息 on a portal, linked to its own site), or a self-media account, which the page links
+    to its profile: that account is the byline's writer, the author (gold conventions), not a source."""
     for key in SOURCE_META:
         raw = metas.get(key)
         if not raw:
@@ -859,8 +918,17 @@ def _source_from_tags(metas: dict[str, str], found: PageHints) -> None:
         value = (raw[label.end():] if label else raw).strip()
         value = re.split(r"\s", value)[0] if value else value
         if value and not is_placeholder(value) and len(value) <= 30 and not value.isdigit():
-            found.values.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
+            if key in ACCOUNT_META and _links_to_profile(tree, value):
+                _offer_authors([value], f"meta {key} (an account linked to its profile)", raw, found, NAME_FROM_META)
+            else:
+                found.values.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
             return
+
+
+def _links_to_profile(tree: etree._Element, name: str) -> bool:
+    """Whether the page shows ``name`` as a link to a user's or an account's profile page."""
+    return any(anchor.text_content().strip() == name and USER_LINK.search(anchor.get("href") or "")
+               for anchor in tree.iter("a"))
 
 
 # -- breadcrumb, links, language, fallbacks -----------------------------------------------------------
@@ -980,7 +1048,7 @@ def _date_from_url(url: str, found: PageHints) -> None:
     current = found.values.get("published")
     if current is not None and str(current.value)[:10] == iso[:10]:
         return
-    found.values.offer("published", iso, "date in url", url, URL_DATE)
+    found.values.offer("published", iso, "date in url", url, URL_DATE, shown=False)
 
 
 def _local_day_of_utc_tag(tree: etree._Element, url: str | None, shown_days: set[str], found: PageHints) -> None:
@@ -1039,4 +1107,4 @@ def _date_from_htmldate(tree: etree._Element, url: str | None, found: PageHints)
     except (ValueError, TypeError):
         return
     if value:
-        found.values.offer("published", value, "htmldate", value, HTMLDATE_GUESS)
+        found.values.offer("published", value, "htmldate", value, HTMLDATE_GUESS, shown=False)

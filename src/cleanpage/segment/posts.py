@@ -493,12 +493,14 @@ def _poster_names(tree: etree._Element) -> frozenset[str]:
 
 
 def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:
-    """The name on the first link to a user page in ``member``, outside its text ``content``."""
+    """The name on the first link to a user page in ``member``, outside its text ``content``: one line of two or
+    more characters (an avatar's link shows a letter, or a letter and a hidden status: ``F\n离线``)."""
     for anchor in member.iter("a"):
         if content is not None and content in (anchor, *anchor.iterancestors()):
             continue
         name = anchor.text_content().strip()
-        if name and USER_LINK.search(anchor.get("href") or "") and len(name) <= 30 and not BUTTONS.match(name):
+        if (2 <= len(name) <= 30 and "\n" not in name and USER_LINK.search(anchor.get("href") or "")
+                and not BUTTONS.match(name)):
             return name
     return None
 
