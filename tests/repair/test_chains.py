@@ -197,3 +197,11 @@ def test_a_lost_byte_is_not_guessed_as_a_traditional_form_in_a_simplified_line()
     damaged = clean.encode().decode("cp1252", errors="replace")
     assert damaged.count("\ufffd") == 4
     assert repair_text(damaged) == clean
+
+
+@pytest.mark.parametrize("clean", ["模板到底要不要背？", "为什么这么火？"])
+def test_a_line_that_asks_something_ends_in_a_question_mark(clean: str) -> None:
+    # ？ = EF BC 9F, its last byte lost to GBK: ！ (EF BC 81) is as common to the model, the question word is not.
+    damaged = clean.encode().decode("gbk", errors="replace")
+    assert damaged.endswith("\ufffd")
+    assert repair_text(damaged) == clean

@@ -53,6 +53,8 @@ LOSSLESS_COMMON_SHARE = 0.6
 RARE_COST = 5.0
 MIN_MARGIN = 0.3
 SCRIPT_COST = 1.5
+QUESTION_COST = 1.0
+QUESTION = re.compile("[吗呢嗎谁誰哪]|什么|什麼|怎么|怎麼|为何|為何|多少|几[个個次天年]|幾[個次天年]|是否|难道|難道|要不要|能不能|是不是")
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
 LINE_END = "。！？”」』）…"
 SEPARATORS = "，。、；：？！"
@@ -344,13 +346,14 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
         else:
             groups.append([hole])
     undecided = set(holes)  # not filled yet, or filled without a clear choice
-    decoded = _decode(data, original)
-    known = _mark_unknown(decoded, set(holes), original) if decoded is not None else ""
+    # The characters that survived: the bytes between holes (a character cut by a hole is dropped).
+    edges = [-1, *holes, len(data)]
+    known = "".join(bytes(data[start + 1:stop]).decode(original, "ignore") for start, stop in itertools.pairwise(edges))
     # No Traditional form among the characters that survived, and a codec that has Simplified ones.
-    simplified = original not in BIG5_FAMILY and not any(map(_traditional, known))
+    line = _Line(original not in BIG5_FAMILY and not any(map(_traditional, known)), bool(QUESTION.search(known)))
     for _ in range(2):
         for group in groups:
-            if _choose(lm, data, group, reader, original, pairs, undecided, simplified):
+            if _choose(lm, data, group, reader, original, pairs, undecided, line):
                 undecided.difference_update(group)
             else:
                 undecided.update(group)
@@ -364,10 +367,10 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
 
 def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original: str,
             pairs: Pairs | None = None, unsure: set[int] | frozenset[int] = frozenset(),
-            simplified: bool = False) -> bool:
+            line: _Line | None = None) -> bool:
     """Set the holes of one character to the bytes the model prefers; whether the choice is clear.
     ``unsure``: holes whose bytes are not a clear choice (a neighbour holding one does not count);
-    ``simplified``: the line's surviving text has no Traditional form (:func:`_script_cost`)."""
+    ``line``: what the line's surviving text says of a guess (:func:`_line_cost`)."""
     begin, char_start = _char_start(data, group[0], original)
     window = slice(begin, group[-1] + HOLE_CONTEXT)
     at_end = group[-1] + HOLE_CONTEXT >= len(data) and not bytes(data[group[-1] + 1:]).strip(b" \t\r\n")
@@ -396,14 +399,14 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
         end = char_start + width
         if right and any(end <= hole < end + _encoded_width(right, original) for hole in unsure):
             right = ""
-        return _choose_char(lm, data, char_start, raws, original, (left, right), at_end, simplified)
+        return _choose_char(lm, data, char_start, raws, original, (left, right), at_end, line)
     scored = []
     local = _local_scoring(data, group, options, char_start, window, original)
     for choice in choices:
         for hole, byte in zip(group, choice, strict=True):
             data[hole] = byte
         char = bytes(data[char_start:char_start + _width(data[char_start], original)]).decode(original, "replace")
-        prior = _prior(char, char_start == 0, at_end) + _script_cost(char, simplified)
+        prior = _prior(char, char_start == 0, at_end) + _line_cost(char, line, at_end)
         if local is None:
             cost = lm.cost(bytes(data[window]).decode(original, "replace"))
         else:
@@ -443,7 +446,7 @@ def _local_scoring(data: bytearray, group: list[int], options: list[list[int]], 
 
 
 def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes, ...], original: str,
-                 neighbours: tuple[str, str], at_end: bool, simplified: bool = False) -> bool:
+                 neighbours: tuple[str, str], at_end: bool, line: _Line | None = None) -> bool:
     """Choose a whole lost character among thousands (``raws``, its possible encodings), scored with
     the characters on either side only (two look-ups each); the choice must be clearer than a lost
     byte's (:data:`WHOLE_CHAR_MARGIN`)."""
@@ -453,7 +456,7 @@ def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes
     for raw in raws:
         folded, priors = _char_info(raw, original)
         cost = lm.pair_cost(left, folded) + (lm.pair_cost(folded, right) if right else 0.0)
-        scored.append((cost + priors[position] + _script_cost(raw.decode(original), simplified), raw))
+        scored.append((cost + priors[position] + _line_cost(raw.decode(original), line, at_end), raw))
     scored.sort()
     data[char_start:char_start + len(scored[0][1])] = scored[0][1]
     return len(scored) == 1 or scored[1][0] - scored[0][0] >= WHOLE_CHAR_MARGIN
@@ -522,10 +525,25 @@ def _prior(char: str, at_start: bool, at_end: bool) -> float:
     return 0.0 if char in SEPARATORS and not at_start else GUESSED_SYMBOL_COST
 
 
-def _script_cost(char: str, simplified: bool) -> float:
-    """What a guessed Traditional form pays in a line whose other characters have none: the model scores
-    a character by its Simplified form, so 對 and 对 (both three UTF-8 bytes starting E5 B0 or E5 AF) tie."""
-    return SCRIPT_COST if simplified and _traditional(char) else 0.0
+@dataclass(frozen=True)
+class _Line:
+    """What the surviving characters of a line say of a guess in it."""
+
+    simplified: bool  # no Traditional form among them, in a codec that has Simplified ones
+    question: bool  # a question word (吗, 什么, 为什么, 哪, 多少 …)
+
+
+def _line_cost(char: str, line: _Line | None, at_end: bool) -> float:
+    """What a guess pays for its line: a Traditional form in a Simplified line (the model scores a
+    character by its Simplified form, so 對 and 对, three UTF-8 bytes starting E5 B0 and E5 AF, tie with
+    小), and at the end of a line that asks something, any mark but ？ (to the model ？ and ！ are two
+    equally common marks)."""
+    if line is None:
+        return 0.0
+    cost = SCRIPT_COST if line.simplified and _traditional(char) else 0.0
+    if at_end and line.question and char != "？" and not (len(char) == 1 and is_han(char)):
+        cost += QUESTION_COST
+    return cost
 
 
 def _traditional(char: str) -> bool:
