@@ -92,6 +92,8 @@ class PageHints:
     # Indexes of the blocks inside an element a user ``drop_selectors`` rule matched: the ``user_rules``
     # detector drops them after the default detectors, so the rule changes nothing else on the page.
     user_selected: set[int] = field(default_factory=set)
+    # Indexes of the blocks a thread's posts hold as their own text (HTML threads): body wherever they sit.
+    post_text: set[int] = field(default_factory=set)
 
 
 class Page:
@@ -201,13 +203,15 @@ class Page:
         return self._body[i]
 
     def _body_flags(self) -> list[bool]:
-        """Per position: sentence-like and 40+ characters, or 20+ with a sentence-like 20+ neighbour."""
+        """Per position: sentence-like and 40+ characters, or 20+ with a sentence-like 20+ neighbour; or a line
+        of a thread's post (a one-line reply is body however short)."""
         lines = self._lines  # features() read in line: the zones are computed again after every change
         feats = [(lines.get(block.text) or self._add_line(block.text))[1] for block in self.blocks]
         fair = [f.sentence_like for f in feats]  # sentence-like lines have 20+ characters
         last = len(feats) - 1
-        return [fair[i] and (feats[i].vlen >= 40 or (i > 0 and fair[i - 1]) or (i < last and fair[i + 1]))
-                for i in range(len(feats))]
+        posts = self.hints.post_text
+        return [(fair[i] and (feats[i].vlen >= 40 or (i > 0 and fair[i - 1]) or (i < last and fair[i + 1])))
+                or self.blocks[i].index in posts for i in range(len(feats))]
 
     def _compute_zones(self) -> tuple[int, int]:
         if self._zones is None:

@@ -509,3 +509,27 @@ def test_a_device_line_under_a_post_of_an_html_thread_is_not_body() -> None:
     assert document.metadata.page_type == "forum_thread"
     assert document.text.splitlines() == [line for _, _, text in REPLIES for line in (text, OPENING)]
     assert any(removal.text == "发自虎扑iPhone客户端" for removal in document.removed)
+
+
+def test_a_poster_linked_to_a_page_on_another_host_is_named_by_the_card_it_sits_in_and_a_tooltip_dates_the_post() -> None:
+    # the users' pages live on a blog host (no user-page address); the time only in a data-tip behind 6 小時前
+    posts = "".join(f'<div class="reply-item"><div class="reply-user-info"><a class="name" href="https://blog.example.net/{n}">'
+                    f'{user}</a></div><div class="reply-content"><p>{text}</p></div>'
+                    f'<div class="reply-footer"><span data-tip="17/03/2024 1{n}:12">{n} 小時前</span></div></div>'
+                    for n, (user, _, text) in enumerate(REPLIES, 1))
+    page = f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='reply-list'>{posts}</div></body></html>"
+    found = find_posts(_context(page))
+    assert [post.author for post in found] == [user for user, _, _ in REPLIES]
+    assert [post.published for post in found] == ["2024-03-17T11:12", "2024-03-17T12:12", "2024-03-17T13:12"]
+    assert find_posts(_context(page.replace("reply-user-info", "reply-meta"))) == []  # nothing names a poster
+
+
+def test_a_numbered_list_inside_a_post_is_the_posts_text_not_a_list_of_other_headlines() -> None:
+    tips = "".join(f"<br>{n}. 租车记得加保险，出事不用赔营业损失{n}" for n in range(1, 5))
+    bodies = [REPLIES[0][2], f"几个贴士：{tips}", REPLIES[2][2]]
+    posts = "".join(f'<div class="floor"><div class="author"><a href="/u/{n}">{user}</a> <span>{time}</span></div>'
+                    f'<div class="floor-content">{body}</div></div>'
+                    for n, ((user, time, _), body) in enumerate(zip(REPLIES, bodies), 1))
+    document = cleanpage.clean(f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='floors'>{posts}</div></body></html>")
+    assert document.metadata.page_type == "forum_thread"
+    assert all(f"{n}. 租车记得加保险，出事不用赔营业损失{n}" in document.text.splitlines() for n in range(1, 5))

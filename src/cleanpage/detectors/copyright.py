@@ -3,7 +3,7 @@
 Removes copyright notices (``Copyright ©2015 X``, ``© 1997-2020 网易公司版权所有``,
 ``版權所有 翻印必究``) at the page edges, and fixed disclaimer phrases
 (``未经授权禁止转载``, ``仅代表作者本人``, ``仅提供信息存储空间服务``,
-``如有侵权请联系删除``, ``市场有风险，投资需谨慎``) after the body. Harvests
+``如有侵权请联系删除``, ``市场有风险，投资需谨慎``) after the body, or as a short line of a thread's post. Harvests
 ``copyright`` (the notice as printed) and, as a fallback for ``publisher``,
 the copyright holder.
 
@@ -77,7 +77,10 @@ class Copyright(Detector):
                 if holder:
                     yield Harvest("publisher", holder, "C10.holder", block.text, 0.5)
                     yield Harvest("site_name", holder, "C10.holder", block.text, 0.3)
-            elif (position >= tail or (page.in_head(position) and feats.vlen <= 60)) and DISCLAIMERS.search(shadow):
+            elif (position >= tail or (page.in_head(position) and feats.vlen <= 60)
+                  or (block.index in page.hints.post_text and feats.vlen <= MAX_BODY_NOTICE)) and DISCLAIMERS.search(shadow):
+                # a thread's posts are body to its end: the site's line in a post (这是一个来自…的帖子，转载请注明出处)
+                # is known by its shortness
                 yield Drop(block, "C10.disclaimer", "reproduction ban / platform disclaimer")
             elif position >= tail and feats.vlen <= 300 and STATEMENT.match(shadow):
                 yield Drop(block, "C10.statement", "labelled site statement after the article (声明：…)")

@@ -184,7 +184,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET):
         removed += _drop_widget_sections(blocks, elements, widget)
     removed += _drop_trailing_link_lists(blocks, elements)
-    hints = PageHints(titles=meta.titles, values=values)
+    hints = PageHints(titles=meta.titles, values=values, post_text={index for post in posts for index in post.blocks})
     if selected:
         hints.user_selected = {block.index for block in blocks if _inside(elements[id(block)], selected)}
         removed += _drop_selected_images(images, elements, selected)

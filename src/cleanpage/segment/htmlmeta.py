@@ -204,7 +204,7 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     metas = _meta_tags(tree)
     ld = list(_json_ld(tree))
     site = _site_name(metas, ld, found)
-    headline = _titles(tree, metas, ld, site, found)
+    headline = _titles(tree, metas, ld, site, found, _host_name(url))
     _dates_from_tags(tree, metas, ld, found)
     below = _meta_lines(_following_texts(headline)) if headline is not None else []
     above = _meta_lines(_preceding_texts(headline)) if headline is not None else []
@@ -337,16 +337,24 @@ def _apart(key: str, reference: list[str]) -> bool:
     return not any(ref[:TITLE_PART_MIN] == key[:TITLE_PART_MIN] or ref in key or key in ref for ref in reference if ref)
 
 
-def _headline_shaped(element: etree._Element, names: set[str]) -> bool:
-    """Whether a heading reads as an article's headline: long enough, not a link (a logo), not the site's name."""
+def _headline_shaped(element: etree._Element, names: set[str], host: str | None) -> bool:
+    """Whether a heading reads as an article's headline: long enough, not a link (a logo), not the site's name,
+    and not naming the site's address (``love-hina.ch News``)."""
     key = _norm(_text(element))
     linked = sum(len(_norm(_text(anchor))) for anchor in element.iter("a"))
     inside_link = any(ancestor.tag == "a" for ancestor in element.iterancestors())
-    return len(key) >= TITLE_PART_MIN and 2 * linked < len(key) and not inside_link and key not in names
+    return (len(key) >= TITLE_PART_MIN and 2 * linked < len(key) and not inside_link and key not in names
+            and not (host and host in key.lower()))
+
+
+def _host_name(url: str | None) -> str | None:
+    """The site's address without ``www.`` (``love-hina.ch``)."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], site: str | None,
-            found: PageHints) -> etree._Element | None:
+            found: PageHints, host: str | None = None) -> etree._Element | None:
     """Candidate headlines, best first; returns the headline element when one is found in the page. A heading
     that shows the title comes first; then the <title> without its suffixes and the declared titles."""
     raw_title = " ".join(t for t in tree.xpath("//head/title//text()|//title//text()")[:1]).strip()
@@ -372,7 +380,7 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
     starts = [(text, element) for text, element in headings if _starts_title(_norm(text), reference)]
     parted = [(text, element) for text, element in headings if _part_of_title(_norm(text), reference, parts)]
     lone = [(text, element) for text, element in headings if element.tag == "h1"]
-    if not (len(lone) == 1 and _headline_shaped(lone[0][1], names) and _apart(_norm(lone[0][0]), reference)):
+    if not (len(lone) == 1 and _headline_shaped(lone[0][1], names, host) and _apart(_norm(lone[0][0]), reference)):
         lone = []
     shown = starts[:1] or parted or lone
     if shown:

@@ -23,6 +23,7 @@ thread, because its rows are mostly link text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -66,6 +67,8 @@ ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | frozenset({"sign", "signature", "signa
 # Class and id words that name an element as a post's text (postcontent, postmessage_12, messageContent, post_body,
 # postmsg)
 CONTENT_BOX_ENDS = ("content", "message", "msg", "body")
+POSTER_BOX_WORDS = frozenset({"user", "username", "author", "poster", "nickname", "uname"})  # a poster's card
+POSTER_BOX_DEPTH = 3  # the card is the link's own element or one of its closest containers, never the page
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
 # The mark a thread puts on its opener's replies: comments under a news article have no opener.
@@ -81,6 +84,7 @@ SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name 
 # A post shows its own time, and a few more in quotes, edit notices and rating lines; an element showing more
 # times than this is a section of the page (a layout row holding an article and its comment list).
 MAX_TIMES = 8
+TOOLTIP_ATTRIBUTES = ("title", "data-tip", "data-tooltip", "data-original-title")  # what a page shows on hover
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
 COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
 LINK_LINE_MAX = 0.6  # more of a line in links than this is a link row, not a post's words
@@ -328,13 +332,14 @@ def _tagged_time(member: etree._Element, content: etree._Element | None = None) 
 
 
 def _attribute_time(element: etree._Element) -> str | None:
-    """The time of day one element keeps in its attributes, behind a day or a relative time: a ``title`` showing
-    a date with a time (``<span title="2024年3月5日 14:32">3 小时前</span>``), in the reader's zone as the page
-    shows it on hover, else a ``<time datetime>``, else date and time attributes read together
+    """The time of day one element keeps in its attributes, behind a day or a relative time: a tooltip showing
+    a date with a time (``<span title="2024年3月5日 14:32">3 小时前</span>``, ``data-tip``), in the reader's zone
+    as the page shows it on hover, else a ``<time datetime>``, else date and time attributes read together
     (``data-datestring="2023-11-18" data-timestring="上午 09:03"``; an epoch number has no zone to show)."""
-    title = element.get("title")
-    if title and (shown := _timed_date(title)):
-        return shown
+    for name in TOOLTIP_ATTRIBUTES:
+        tip = element.get(name)
+        if tip and (shown := _timed_date(tip)):
+            return shown
     if element.tag == "time" and (value := element.get("datetime")):
         return _timed_date(value)
     parts = [value for name, value in element.attrib.items()
@@ -488,8 +493,7 @@ def _titles_page(anchor: etree._Element, posters: frozenset[str]) -> bool:
 
 def _poster_names(tree: etree._Element) -> frozenset[str]:
     """The names the page's links to user pages show."""
-    return frozenset(name for anchor in tree.iter("a") if USER_LINK.search(anchor.get("href") or "")
-                     and (name := anchor.text_content().strip()))
+    return frozenset(name for anchor in tree.iter("a") if _user_page(anchor) and (name := anchor.text_content().strip()))
 
 
 def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:
@@ -499,10 +503,24 @@ def _user_link(member: etree._Element, content: etree._Element | None = None) ->
         if content is not None and content in (anchor, *anchor.iterancestors()):
             continue
         name = anchor.text_content().strip()
-        if (2 <= len(name) <= 30 and "\n" not in name and USER_LINK.search(anchor.get("href") or "")
+        if (2 <= len(name) <= 30 and "\n" not in name and _user_page(anchor, member)
                 and not BUTTONS.match(name)):
             return name
     return None
+
+
+def _user_page(anchor: etree._Element, member: etree._Element | None = None) -> bool:
+    """Whether a link leads to a user's page: by its address, or by the name of the box it sits in inside
+    ``member`` (a user's card: ``reply-user-info``, ``author``) when the site keeps its users' pages on another
+    host."""
+    if USER_LINK.search(anchor.get("href") or ""):
+        return True
+    for node in itertools.islice((anchor, *anchor.iterancestors()), POSTER_BOX_DEPTH + 1):
+        if node is member:
+            return False
+        if class_words(node) & POSTER_BOX_WORDS:
+            return True
+    return False
 
 
 def _text_outside(member: etree._Element, content: etree._Element) -> list[str]:
