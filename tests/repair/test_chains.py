@@ -205,3 +205,12 @@ def test_a_line_that_asks_something_ends_in_a_question_mark(clean: str) -> None:
     damaged = clean.encode().decode("gbk", errors="replace")
     assert damaged.endswith("\ufffd")
     assert repair_text(damaged) == clean
+
+
+def test_a_character_both_of_whose_bytes_were_replaced_is_one_whose_bytes_each_would_be() -> None:
+    # 全 = A5 FE in Big5: GBK replaces A5 (no pair A5 FE) and then FE. A common character whose second
+    # byte GBK would have kept (外 = A5 7E leaves "~") is no candidate for the two U+FFFD.
+    clean = "加強藥品安全監管工作。"
+    damaged = clean.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd\ufffd" in damaged
+    assert repair_text(damaged) == clean

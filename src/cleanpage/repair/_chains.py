@@ -330,7 +330,7 @@ def _decode(data: bytearray, original: str) -> str | None:
 
 
 def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: str,
-          pairs: Pairs | None = None) -> tuple[str, int] | None:
+          pairs: Pairs | None = None, legacy: bool = False) -> tuple[str, int] | None:
     """Decode ``data`` with each hole set to the bytes the model prefers; an undecided hole's character
     becomes U+FFFD. Returns the text and how many holes stayed unknown.
 
@@ -350,7 +350,8 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
     edges = [-1, *holes, len(data)]
     known = "".join(bytes(data[start + 1:stop]).decode(original, "ignore") for start, stop in itertools.pairwise(edges))
     # No Traditional form among the characters that survived, and a codec that has Simplified ones.
-    line = _Line(original not in BIG5_FAMILY and not any(map(_traditional, known)), bool(QUESTION.search(known)))
+    line = _Line(original not in BIG5_FAMILY and not any(map(_traditional, known)), bool(QUESTION.search(known)),
+                 not legacy)
     for _ in range(2):
         for group in groups:
             if _choose(lm, data, group, reader, original, pairs, undecided, line):
@@ -384,7 +385,11 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
         width = _width(data[char_start], original) if char_start != group[0] or original != "utf-8" else 3
         if char_start + width > len(data) or group[-1] >= char_start + width:
             return False
-        if whole_pair:
+        if whole_pair and line is not None and line.replaced_singly:
+            # The second byte too is one the reader replaced on its own, before the byte that follows it.
+            second = set(options[1])
+            raws = tuple(raw for raw in _lost_pairs(lm, original, reader) if raw[1] in second)
+        elif whole_pair:
             raws = _lost_pairs(lm, original, reader)
         else:
             known = {offset: data[offset] for offset in range(char_start, char_start + width) if offset not in group}
@@ -527,10 +532,11 @@ def _prior(char: str, at_start: bool, at_end: bool) -> float:
 
 @dataclass(frozen=True)
 class _Line:
-    """What the surviving characters of a line say of a guess in it."""
+    """What a line says of a guess in it: its surviving characters, and how its bytes were lost."""
 
     simplified: bool  # no Traditional form among them, in a codec that has Simplified ones
     question: bool  # a question word (吗, 什么, 为什么, 哪, 多少 …)
+    replaced_singly: bool  # each hole a byte the reader replaced on its own (not an old decoder's ? pair)
 
 
 def _line_cost(char: str, line: _Line | None, at_end: bool) -> float:
@@ -613,7 +619,7 @@ def _readings_once(lm: CharLM, text: str, as_it_came: bool = True) -> list[tuple
             # Lost pairs keep a double-byte stream in step: the rest must already read as Chinese.
             if legacy and (encoded := _reencode(text, reader, original, True)) is not None \
                     and plausible_chinese(lm, bytes(encoded[0]).decode(original, "replace")):
-                out += _reading(lm, text, encoded, reader, original)
+                out += _reading(lm, text, encoded, reader, original, legacy=True)
     if as_it_came and MISSING not in text:
         # A decoder that dropped the bytes it could not pair, its U+FFFD deleted: the bytes put back.
         for reader, original in DROPPING:
@@ -624,15 +630,17 @@ def _readings_once(lm: CharLM, text: str, as_it_came: bool = True) -> list[tuple
 
 
 def _reading(lm: CharLM, text: str, encoded: tuple[bytearray, list[int]] | None, reader: str,
-             original: str, pairs: Pairs | None = None) -> list[tuple[str, tuple[str, str], int, int]]:
-    """The text ``encoded`` decodes to as ``original``, its lost bytes inferred (nothing if it does not decode)."""
+             original: str, pairs: Pairs | None = None, legacy: bool = False
+             ) -> list[tuple[str, tuple[str, str], int, int]]:
+    """The text ``encoded`` decodes to as ``original``, its lost bytes inferred (nothing if it does not decode);
+    ``legacy``: its holes come in pairs an old decoder printed as ``?``."""
     if encoded is None:
         return []
     data, holes = encoded
     if len(holes) > MAX_HOLES or len(holes) > len(text):
         return []
     if holes:
-        filled = _fill(lm, data, holes, reader, original, pairs)
+        filled = _fill(lm, data, holes, reader, original, pairs, legacy)
         if filled is None:
             return []
         unknown = max(filled[1], filled[0].count(MISSING) - text.count(MISSING))  # U+FFFD put for a lost character
