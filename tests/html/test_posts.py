@@ -533,3 +533,42 @@ def test_a_numbered_list_inside_a_post_is_the_posts_text_not_a_list_of_other_hea
     document = cleanpage.clean(f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='floors'>{posts}</div></body></html>")
     assert document.metadata.page_type == "forum_thread"
     assert all(f"{n}. 租车记得加保险，出事不用赔营业损失{n}" in document.text.splitlines() for n in range(1, 5))
+
+
+def test_an_opening_post_printed_apart_in_its_own_markup_is_the_first_post_when_its_text_box_is_named_alike() -> None:
+    # a GitHub-like discussion: the question in a group of its own, the comments in timeline items; every text box
+    # is a td.comment-body, the time in a <relative-time datetime>, the text box inside an element named comment
+    def item(user: str, stamp: str, text: str) -> str:
+        return (f'<div class="timeline-comment comment"><h3><a class="author" href="/{user}">{user}</a> '
+                f'<relative-time datetime="{stamp}">5 days ago</relative-time></h3>'
+                f'<table class="user-select-contain"><tr><td class="comment-body markdown-body"><p>{text}</p></td></tr></table></div>')
+    replies = "".join(f'<div class="js-timeline-item">{item(user, f"2024-02-2{n}T0{n}:14:00Z", text)}</div>'
+                      for n, (user, _, text) in enumerate(REPLIES, 1))
+    opening = f'<div class="timeline-comment-group">{item("shuye-lin", "2024-02-20T08:00:00Z", OPENING)}</div>'
+    page = f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='discussion'>{opening}{replies}</div></body></html>"
+    found = find_posts(context := _context(page))
+    assert [post.author for post in found] == ["shuye-lin", *(user for user, _, _ in REPLIES)]
+    assert [post.published for post in found] == ["2024-02-20T08:00", "2024-02-21T01:14", "2024-02-22T02:14",
+                                                   "2024-02-23T03:14"]
+    assert _texts(context, found[0]) == [OPENING]
+
+
+def test_posts_dated_by_schema_org_times_and_named_by_their_author_without_a_user_page() -> None:
+    posts = "".join(f'<li class="answer-item"><div itemprop="author"><span itemprop="name">{user}</span> <span>7 年前</span>'
+                    f'</div><meta itemprop="dateCreated" content="2014-03-0{n}T12:03:40.000Z">'
+                    f'<div class="answer-content"><p>{text}</p></div></li>' for n, (user, _, text) in enumerate(REPLIES, 1))
+    found = find_posts(_context(f"<html><body>{MENU}<h1>川西环线自驾游记</h1><ul class='answers'>{posts}</ul></body></html>"))
+    assert [post.author for post in found] == [user for user, _, _ in REPLIES]
+    assert [post.published for post in found] == ["2014-03-01T12:03", "2014-03-02T12:03", "2014-03-03T12:03"]
+
+
+def test_layout_sections_whose_text_boxes_are_all_named_differently_are_no_thread() -> None:
+    def section(box: str, user: str, stamp: str, text: str) -> str:
+        return (f'<section class="grid-container"><div class="byline"><a href="/user/{user}">{user}</a> '
+                f'<time datetime="{stamp}">vor 3 Tagen</time></div><div class="{box}"><p>{text}</p></div></section>')
+    article = section("content-area", "redaktion", "2016-03-08T15:30", OPENING)
+    comment = section("comment-content", "leser", "2016-03-16T18:40", REPLIES[0][2])
+    assert find_posts(_context(f"<html><body>{MENU}<main>{article}{comment}</main></body></html>")) == []
+    # the same boxes named alike are posts
+    alike = comment.replace("comment-content", "content-area")
+    assert len(find_posts(_context(f"<html><body>{MENU}<main>{article}{alike}</main></body></html>"))) == 2

@@ -132,7 +132,7 @@ class Title(Detector):
             # of ``站名--TITLE``, of ``TITLE (第 2 页) / 频道 / 站名``)
             if not self._shown(page, hint):
                 shown = [part for part in TITLE_PARTS.split(hint) if len(normalized(fold(part))) >= MIN_REPEAT
-                         and self._shown(page, part)]
+                         and self._shown(page, part, whole=True)]
                 hint = max(shown, key=len) if shown else hint
             if title is None:
                 title = clean_title(hint)
@@ -263,10 +263,12 @@ class Title(Detector):
         return known
 
     @staticmethod
-    def _shown(page: Page, title: str) -> bool:
-        """Whether ``title`` is a line of the page's head (or starts one: a headline with a marker after it)."""
+    def _shown(page: Page, title: str, *, whole: bool = False) -> bool:
+        """Whether ``title`` is a line of the page's head (or, unless ``whole``, starts one: a headline with a
+        marker after it)."""
         key = normalized(fold(title))
-        return any(page.view(normalized, block).startswith(key) for block in page.blocks[: page.first_body + HEAD_LOOKAHEAD])
+        lines = (page.view(normalized, block) for block in page.blocks[: page.first_body + HEAD_LOOKAHEAD])
+        return any(line == key if whole else line.startswith(key) for line in lines)
 
     # -- removals once the title is known -------------------------------------------------------
     @staticmethod

@@ -323,9 +323,10 @@ def _starts_title(key: str, reference: list[str]) -> bool:
 
 
 def _part_of_title(key: str, reference: list[str], parts: set[str]) -> bool:
-    """Whether a heading is a whole part of a declared title (站名--TITLE) other than the site's or a channel's
-    name, or such a title after a tag its poster typed ([心得] TITLE), which the title keeps."""
-    if len(key) >= TITLE_PART_MIN and key in parts:
+    """Whether a heading is the longest part of a declared title (the TITLE of 站名--TITLE, not a channel's name
+    in its middle) other than the site's name, or a title after a tag its poster typed ([心得] TITLE), which the
+    title keeps."""
+    if len(key) >= TITLE_PART_MIN and key == max(parts, key=len, default=""):
         return True
     tag = THREAD_TAG.match(key)
     return tag is not None and len(key) - tag.end() >= TITLE_PART_MIN and key[tag.end():] in parts | set(reference)

@@ -60,7 +60,8 @@ EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後�
                          re.IGNORECASE)
 QUOTE_WORDS = frozenset({"quote", "blockquote", "quotes", "yinyong"})
 # The panels around a post's text (its poster's card, an info bar, an ad): small beside the post. An element so
-# named that holds most of the post's text is the post's own wrapper (XenForo 1: ``div.messageInfo``).
+# named that holds most of the post's text (XenForo 1: ``div.messageInfo``) or its named text box is the post's
+# own wrapper.
 PANEL_WORDS = frozenset({"user", "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
                          "side", "ad", "ads", "rate"})
 ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | frozenset({"sign", "signature", "signatures", "sig"})
@@ -84,6 +85,7 @@ SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name 
 # A post shows its own time, and a few more in quotes, edit notices and rating lines; an element showing more
 # times than this is a section of the page (a layout row holding an article and its comment list).
 MAX_TIMES = 8
+MICRODATA_TIMES = frozenset({"datecreated", "datepublished"})  # schema.org's times of a post (not dateModified)
 TOOLTIP_ATTRIBUTES = ("title", "data-tip", "data-tooltip", "data-original-title")  # what a page shows on hover
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
 COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
@@ -121,14 +123,54 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
             opening = _read_post(members[0], page.blocks, under, timed=False, box=boxes.get(members[0]))
             if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
                 posts = [opening, *posts]
+        if _mixed_text_boxes(posts):
+            continue
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
         comments = _comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
         if not comments and (qa_page or not _after_article(page, posts, weight)):
+            # only a thread's own replies say it is one: an article above comments is no opening post
+            apart = _opener_apart(page, posts, under)
+            if apart is not None:
+                posts = [apart, *posts]
+                weight += sum(page.blocks[i].weight for i in apart.blocks)
             threads.append((posts, weight))
     # a group of page wrappers holding a whole thread each is not the thread: its posts are inside
     inner = [(posts, weight) for posts, weight in threads
              if not any(_wraps(post.element, other) for post in posts for other, _ in threads if other is not posts)]
     return max(inner, key=lambda thread: thread[1], default=([], 0.0))[0]
+
+
+def _mixed_text_boxes(posts: list[ThreadPost]) -> bool:
+    """Whether the posts' text boxes are all named as text boxes, and no two alike: layout sections of a page (an
+    article's ``content-area``, a comment's ``comment-content``), not the posts of one thread, whose engine names
+    its replies' text alike (the opening post's box may have a name of its own)."""
+    if not all(_content_box(post.content) for post in posts):
+        return False
+    return len({frozenset(class_words(post.content)) for post in posts}) == len(posts)
+
+
+def _opener_apart(page: PageContext, posts: list[ThreadPost],
+                  under: dict[etree._Element, list[int]]) -> ThreadPost | None:
+    """The opening post printed apart from the replies, in other markup (a question above its answers, a GitHub
+    discussion above its comments): the last element before the first post named like every post's text box
+    (the same tag and classes, a name for a post's text: ``td.comment-body``), read as a post. Its poster and
+    time are what its own container shows outside that box."""
+    if len({(post.content.tag, post.content.get("class")) for post in posts}) != 1 or not _content_box(posts[0].content):
+        return None
+    first = under.get(posts[0].element, [])
+    if not first:
+        return None
+    tag, name = posts[0].content.tag, posts[0].content.get("class")
+    before = [box for box in page.tree.iter(tag) if box.get("class") == name and under.get(box)
+              and under[box][0] < first[0] and not any(post.element in box.iterancestors() for post in posts)]
+    if not before:
+        return None
+    box = before[-1]
+    member = box
+    while (parent := member.getparent()) is not None and posts[0].element not in parent.iterdescendants():
+        member = parent
+    opening = _read_post(member, page.blocks, under, timed=False, box=box)
+    return opening if opening and any(page.blocks[i].prose > 0 for i in opening.blocks) else None
 
 
 def _marks_opener(blocks: Sequence[PageBlock], members: list[etree._Element],
@@ -197,15 +239,19 @@ def _sibling_groups(tree: etree._Element, under: dict[etree._Element, list[int]]
 def _aside(element: etree._Element, stop: etree._Element) -> bool:
     """Whether ``element`` sits in a user panel, signature, quote or comment list inside the post ``stop``.
     A comment word the post itself carries names the post, not a list inside it (Invision's
-    ``ipsComment`` post holds its text in ``ipsComment_content``); so does a quote word on a ``<blockquote>``
+    ``ipsComment`` post holds its text in ``ipsComment_content``), and so does one on an element holding most of
+    the post (GitHub's ``timeline-comment`` box in a timeline item); so does a quote word on a ``<blockquote>``
     named as the post's content (XenForo's ``blockquote.messageText.SelectQuoteContainer``)."""
     aside_words = ASIDE_WORDS | (COMMENT_WORDS - class_words(stop))
     node: etree._Element | None = element
     while node is not None and node is not stop:
         words = class_words(node)
-        if node.tag == "blockquote" and _content_box(node):
-            words -= QUOTE_WORDS
-        if words & aside_words and (words & (aside_words - PANEL_WORDS) or not _holds_most(node, stop)):
+        if _content_box(node):  # comment-body, blockquote.messageText: named as the post's text
+            words -= COMMENT_WORDS | (QUOTE_WORDS if node.tag == "blockquote" else frozenset())
+        if words & (aside_words - PANEL_WORDS - COMMENT_WORDS):
+            return True
+        if words & aside_words and not _holds_most(node, stop) and not (
+                words & PANEL_WORDS and not words & aside_words & COMMENT_WORDS and _holds_content_box(node)):
             return True
         if _quote_node(node):
             return True
@@ -214,6 +260,12 @@ def _aside(element: etree._Element, stop: etree._Element) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def _holds_content_box(element: etree._Element) -> bool:
+    """Whether ``element`` holds a box named as a post's text: no user panel does (``table.user-select-contain``
+    around GitHub's ``td.comment-body`` is a wrapper that a utility class happens to name)."""
+    return any(_content_box(node) for node in element.iterdescendants() if isinstance(node.tag, str))
 
 
 def _holds_most(element: etree._Element, post: etree._Element) -> bool:
@@ -340,8 +392,10 @@ def _attribute_time(element: etree._Element) -> str | None:
         tip = element.get(name)
         if tip and (shown := _timed_date(tip)):
             return shown
-    if element.tag == "time" and (value := element.get("datetime")):
+    if value := element.get("datetime"):  # <time>, and the custom elements that reuse it (<relative-time>)
         return _timed_date(value)
+    if (element.get("itemprop") or "").lower() in MICRODATA_TIMES and (value := element.get("content")):
+        return _timed_date(value)  # <meta itemprop="dateCreated" content="…"> inside a post
     parts = [value for name, value in element.attrib.items()
              if name.startswith("data-") and ("date" in name or "time" in name) and not value.strip().isdigit()]
     return _timed_date(" ".join(parts)) if parts else None
@@ -463,8 +517,9 @@ def _quote_node(node: etree._Element) -> bool:
 
 
 def _author(member: etree._Element, content: etree._Element) -> str | None:
-    """A link to a user page outside the post's text, else a name after an author label."""
-    name = _user_link(member, content)
+    """A link to a user page outside the post's text, else the name its schema.org author shows, else a name after
+    an author label."""
+    name = _user_link(member, content) or _microdata_author(member)
     if name:
         return name
     head = " ".join(text for text in _text_outside(member, content))
@@ -476,9 +531,20 @@ def _tag_timed_post(member: etree._Element, posters: frozenset[str]) -> bool:
     """Whether a time tag dates ``member`` as a post: a link to a user page names its poster, and no link
     titles another page (the teasers of a list of articles or threads carry time tags and user links too).
     """
-    if _tagged_time(member) is None or not _user_link(member):
+    if _tagged_time(member) is None or not (_user_link(member) or _microdata_author(member)):
         return False
     return not any(_titles_page(anchor, posters) for anchor in member.iter("a"))
+
+
+def _microdata_author(member: etree._Element) -> str | None:
+    """The name a post's schema.org author shows (``itemprop="author"`` and its ``itemprop="name"``): a poster
+    without a user page (an anonymous one) is named so."""
+    author = next((node for node in member.iter() if isinstance(node.tag, str) and node.get("itemprop") == "author"), None)
+    if author is None:
+        return None
+    named = next((node for node in author.iter() if isinstance(node.tag, str) and node.get("itemprop") == "name"), author)
+    name = named.get("content") or named.text_content().strip()
+    return name if 2 <= len(name) <= 30 and "\n" not in name else None
 
 
 def _titles_page(anchor: etree._Element, posters: frozenset[str]) -> bool:
