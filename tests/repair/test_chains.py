@@ -214,3 +214,12 @@ def test_a_character_both_of_whose_bytes_were_replaced_is_one_whose_bytes_each_w
     damaged = clean.encode("big5").decode("gbk", errors="replace")
     assert "\ufffd\ufffd" in damaged
     assert repair_text(damaged) == clean
+
+
+@pytest.mark.parametrize("clean", ["她回答“我不知道”，然后走了。", "报告说“情况良好”。"])
+def test_a_lost_mark_of_a_pair_is_the_one_the_line_lacks(clean: str) -> None:
+    # “ = E2 80 9C lost its last bytes to an old pair decoder's ?; ” (E2 80 9D) is as likely to the model,
+    # but the line keeps its ” and lacks a “.
+    damaged = legacy_pairs(clean.encode(), "gbk")
+    assert "?" in damaged and "”" not in damaged
+    assert repair_text(damaged) == clean

@@ -54,6 +54,8 @@ RARE_COST = 5.0
 MIN_MARGIN = 0.3
 SCRIPT_COST = 1.5
 QUESTION_COST = 1.0
+PAIRED = {"“": "”", "”": "“", "《": "》", "》": "《", "（": "）", "）": "（", "「": "」", "」": "「", "‘": "’", "’": "‘"}
+UNPAIRED_COST = 1.0
 QUESTION = re.compile("[吗呢嗎谁誰哪]|什么|什麼|怎么|怎麼|为何|為何|多少|几[个個次天年]|幾[個次天年]|是否|难道|難道|要不要|能不能|是不是")
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
 LINE_END = "。！？”」』）…"
@@ -351,7 +353,7 @@ def _fill(lm: CharLM, data: bytearray, holes: list[int], reader: str, original: 
     known = "".join(bytes(data[start + 1:stop]).decode(original, "ignore") for start, stop in itertools.pairwise(edges))
     # No Traditional form among the characters that survived, and a codec that has Simplified ones.
     line = _Line(original not in BIG5_FAMILY and not any(map(_traditional, known)), bool(QUESTION.search(known)),
-                 not legacy)
+                 not legacy, _unpaired(known))
     for _ in range(2):
         for group in groups:
             if _choose(lm, data, group, reader, original, pairs, undecided, line):
@@ -537,6 +539,7 @@ class _Line:
     simplified: bool  # no Traditional form among them, in a codec that has Simplified ones
     question: bool  # a question word (吗, 什么, 为什么, 哪, 多少 …)
     replaced_singly: bool  # each hole a byte the reader replaced on its own (not an old decoder's ? pair)
+    unpaired: frozenset[str] = frozenset()  # the marks of pairs (“” 《》 （） 「」) one more of which it lacks
 
 
 def _line_cost(char: str, line: _Line | None, at_end: bool) -> float:
@@ -549,7 +552,14 @@ def _line_cost(char: str, line: _Line | None, at_end: bool) -> float:
     cost = SCRIPT_COST if line.simplified and _traditional(char) else 0.0
     if at_end and line.question and char != "？" and not (len(char) == 1 and is_han(char)):
         cost += QUESTION_COST
+    if char in PAIRED and line.unpaired and char not in line.unpaired:
+        cost += UNPAIRED_COST  # the line lacks the other mark of a pair: a lost mark was that one
     return cost
+
+
+def _unpaired(text: str) -> frozenset[str]:
+    """The marks ``text`` has fewer of than of their partners (“ when it has a ” more than “)."""
+    return frozenset(mark for mark, partner in PAIRED.items() if text.count(mark) < text.count(partner))
 
 
 def _traditional(char: str) -> bool:
