@@ -17,11 +17,14 @@ for one byte (a Windows-1252 decoder: one of its five undefined bytes; a double-
 it could not pair with the next). Each is chosen by the model in the context of the whole line, and
 kept as U+FFFD when the runner-up is nearly as likely (the caller records a warning). Lost bytes nothing
 marks: UTF-8's own structure places them (:func:`_utf8_deletions`); GBK read as Big5 has the bytes the
-Big5 decoder dropped put back by :mod:`._dropped`.
+Big5 decoder dropped put back by :mod:`._dropped`. What the line's surviving characters say weighs on
+each guess too (:func:`_line_cost`: their script, a question word, a mark of a pair they lack).
 
 Never changes: a line some chain cannot re-encode or decode strictly (clean Chinese, real accented
 Latin, Cyrillic or Greek text), a line whose best reading is not plausible Chinese, or one the model
-does not clearly prefer; it never folds width, quotes or anything else ftfy might.
+does not clearly prefer; it never folds width, quotes or anything else ftfy might. A Big5 line read as
+GB18030 that lost its private-use characters without a trace is told apart (:func:`lost_unmarked`) for
+the caller to leave alone.
 """
 
 from __future__ import annotations
@@ -545,15 +548,15 @@ class _Line:
 def _line_cost(char: str, line: _Line | None, at_end: bool) -> float:
     """What a guess pays for its line: a Traditional form in a Simplified line (the model scores a
     character by its Simplified form, so 對 and 对, three UTF-8 bytes starting E5 B0 and E5 AF, tie with
-    小), and at the end of a line that asks something, any mark but ？ (to the model ？ and ！ are two
-    equally common marks)."""
+    小); at the end of a line that asks something, any mark but ？ (to the model ？ and ！ are two
+    equally common marks); and a mark of a pair (“ ” …) the line does not lack while it lacks another."""
     if line is None:
         return 0.0
     cost = SCRIPT_COST if line.simplified and _traditional(char) else 0.0
     if at_end and line.question and char != "？" and not (len(char) == 1 and is_han(char)):
         cost += QUESTION_COST
     if char in PAIRED and line.unpaired and char not in line.unpaired:
-        cost += UNPAIRED_COST  # the line lacks the other mark of a pair: a lost mark was that one
+        cost += UNPAIRED_COST
     return cost
 
 

@@ -35,11 +35,14 @@ from .charlm import CJK_PUNCT, CharLM
 MISSING = "\ufffd"
 # (reader, original): the decoder that dropped bytes, the codec the bytes were written in.
 DROPPING = (("big5", "gb18030"), ("cp950", "gb18030"))
-GUESS_MAX_COST = 5.5
+GUESS_MAX_COST = 5.5  # the model's cost above which a character is too rare to be guessed
 DROPPED_COST = 1.5  # a character the decoder dropped a byte of, besides what the model says of it
 BEAM = 16
 MIN_MARGIN = 0.3
 MAX_BYTES = 600  # a longer line is not searched
+
+
+Candidates = tuple[tuple[str, str], ...]  # characters with their Simplified fold
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,6 @@ def _char(original: str, pair: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return char if len(char) == 1 and unicodedata.category(char) not in ("Co", "Cn", "Cc") else None
-
-
-Candidates = tuple[tuple[str, str], ...]  # characters with their Simplified fold
 
 
 @cache
@@ -127,7 +127,9 @@ def reread(lm: CharLM, text: str, reader: str, original: str) -> tuple[str, int,
         byte = data[position]
         steps: list[tuple[int, Candidates, float]] = []
         if byte < 0x80:
-            if position in boundaries:  # not a trail byte of the reader's: GBK pairs those alike
+            # A byte the reader took as a trail is one GBK pairs the same way: it is ASCII only where the reader
+            # read it so.
+            if position in boundaries:
                 steps.append((position + 1, ((chr(byte), chr(byte)),), 0.0))
         else:
             if position + 1 < len(data) and (read := _char(original, bytes(data[position:position + 2]))):
