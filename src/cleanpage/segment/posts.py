@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -86,6 +86,7 @@ SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name 
 # times than this is a section of the page (a layout row holding an article and its comment list).
 MAX_TIMES = 8
 MICRODATA_TIMES = frozenset({"datecreated", "datepublished"})  # schema.org's times of a post (not dateModified)
+TIME_KEYS = frozenset({"title", "data-tip", "data-tooltip", "data-original-title", "datetime", "itemprop"})
 TOOLTIP_ATTRIBUTES = ("title", "data-tip", "data-tooltip", "data-original-title")  # what a page shows on hover
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
 COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
@@ -111,10 +112,10 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
     threads: list[tuple[list[ThreadPost], float]] = []
     # a question page's answers follow the question and its best answer: more prose before them is no article
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
-    posters = _poster_names(page.tree)
+    facts = _PageFacts(page.tree)
     for members in _sibling_groups(page.tree, under):
         boxes = _text_boxes(members, page.blocks, under)
-        posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member), posters=posters)
+        posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member), facts=facts)
                                    for member in members) if post]
         if len(posts) < MIN_POSTS:
             continue
@@ -321,12 +322,12 @@ def _first_text_owner(element: etree._Element) -> etree._Element | None:
 
 def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
                *, timed: bool = True, box: etree._Element | None = None,
-               posters: frozenset[str] = frozenset()) -> ThreadPost | None:
+               facts: _PageFacts | None = None) -> ThreadPost | None:
     """The post ``member`` holds; with ``timed``, only when it shows a date with a time; ``box`` is its text
-    box when the engine prints posts in one (:func:`_bare_content_box`); ``posters`` are the names the page's
-    user links show."""
+    box when the engine prints posts in one (:func:`_bare_content_box`); ``facts`` what the whole page shows
+    (the poster names and attribute times a member's test reads)."""
     indices = under.get(member, [])
-    if timed and not _dated(member, blocks, indices, posters):
+    if timed and not _dated(member, blocks, indices, facts or _PageFacts(member)):
         return None
     if sum(1 for i in indices if _timed_date(blocks[i].text)) > MAX_TIMES:
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
@@ -388,15 +389,18 @@ def _attribute_time(element: etree._Element) -> str | None:
     a date with a time (``<span title="2024年3月5日 14:32">3 小时前</span>``, ``data-tip``), in the reader's zone
     as the page shows it on hover, else a ``<time datetime>``, else date and time attributes read together
     (``data-datestring="2023-11-18" data-timestring="上午 09:03"``; an epoch number has no zone to show)."""
+    attributes = element.attrib
+    if not any(name in TIME_KEYS or name.startswith("data-") for name in attributes):
+        return None  # most elements: only class, href, style and the like
     for name in TOOLTIP_ATTRIBUTES:
-        tip = element.get(name)
+        tip = attributes.get(name)
         if tip and (shown := _timed_date(tip)):
             return shown
-    if value := element.get("datetime"):  # <time>, and the custom elements that reuse it (<relative-time>)
+    if value := attributes.get("datetime"):  # <time>, and the custom elements that reuse it (<relative-time>)
         return _timed_date(value)
-    if (element.get("itemprop") or "").lower() in MICRODATA_TIMES and (value := element.get("content")):
+    if (attributes.get("itemprop") or "").lower() in MICRODATA_TIMES and (value := attributes.get("content")):
         return _timed_date(value)  # <meta itemprop="dateCreated" content="…"> inside a post
-    parts = [value for name, value in element.attrib.items()
+    parts = [value for name, value in attributes.items()
              if name.startswith("data-") and ("date" in name or "time" in name) and not value.strip().isdigit()]
     return _timed_date(" ".join(parts)) if parts else None
 
@@ -527,13 +531,13 @@ def _author(member: etree._Element, content: etree._Element) -> str | None:
     return labelled.group(1) if labelled else None
 
 
-def _tag_timed_post(member: etree._Element, posters: frozenset[str]) -> bool:
+def _tag_timed_post(member: etree._Element, facts: _PageFacts) -> bool:
     """Whether a time tag dates ``member`` as a post: a link to a user page names its poster, and no link
     titles another page (the teasers of a list of articles or threads carry time tags and user links too).
     """
-    if _tagged_time(member) is None or not (_user_link(member) or _microdata_author(member)):
+    if facts.first_time(member) is None or not (_user_link(member) or _microdata_author(member)):
         return False
-    return not any(_titles_page(anchor, posters) for anchor in member.iter("a"))
+    return not any(_titles_page(anchor, facts) for anchor in member.iter("a"))
 
 
 def _microdata_author(member: etree._Element) -> str | None:
@@ -547,7 +551,7 @@ def _microdata_author(member: etree._Element) -> str | None:
     return name if 2 <= len(name) <= 30 and "\n" not in name else None
 
 
-def _titles_page(anchor: etree._Element, posters: frozenset[str]) -> bool:
+def _titles_page(anchor: etree._Element, posters: Container[str]) -> bool:
     """Whether a link's text titles a page: long enough, and none of the things a post's header links show: a
     poster's name (``posters``: a user page, or the post a reply answers), an address, a count (其他 12 人), a
     date or a time tag (the post's permalink)."""
@@ -557,9 +561,35 @@ def _titles_page(anchor: etree._Element, posters: frozenset[str]) -> bool:
             and next(anchor.iter("time"), None) is None and not any(_attribute_time(node) for node in anchor.iter()))
 
 
-def _poster_names(tree: etree._Element) -> frozenset[str]:
-    """The names the page's links to user pages show."""
-    return frozenset(name for anchor in tree.iter("a") if _user_page(anchor) and (name := anchor.text_content().strip()))
+class _PageFacts(Container[str]):
+    """What the whole page shows that a member's tests read, each found in one pass the first time it is asked
+    about: the names its links to user pages show (``name in facts``; most pages never ask: only a member dated by
+    a tag alone, with a link long enough to title a page), and for each element the first time of day an
+    element inside it keeps in an attribute (:func:`_attribute_time`), not an edit notice's (groups nest: without
+    it every element's attributes were read again for every group holding it)."""
+
+    def __init__(self, tree: etree._Element) -> None:
+        self.tree = tree
+        self.names: frozenset[str] | None = None
+        self.times: dict[etree._Element, str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self.names is None:
+            self.names = frozenset(text for anchor in self.tree.iter("a")
+                                   if _user_page(anchor) and (text := anchor.text_content().strip()))
+        return name in self.names
+
+    def first_time(self, member: etree._Element) -> str | None:
+        if self.times is None:
+            self.times = {}
+            for element in self.tree.iter():
+                if isinstance(element.tag, str) and (found := _attribute_time(element)) \
+                        and not EDIT_NOTICE.search(_text_before(element)):
+                    for holder in (element, *element.iterancestors()):
+                        if holder in self.times:
+                            break  # an earlier time holds this holder and all above it
+                        self.times[holder] = found
+        return self.times.get(member)
 
 
 def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:
@@ -617,7 +647,7 @@ def _timed_date(text: str, spelled: bool = True) -> str | None:
     return None
 
 
-def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int], posters: frozenset[str]) -> bool:
+def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int], facts: _PageFacts) -> bool:
     """Whether ``member`` shows a time of day as a post does: printed (a date spelled in Latin letters only
     beside its poster's name: layout rows of an article page, its byline row, its comment row, show such dates
     too), or kept in an attribute (:func:`_tag_timed_post`). The cheap tests go first."""
@@ -625,7 +655,7 @@ def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[in
         return True
     if _time(blocks, indices) and _names_poster(member, blocks, indices):
         return True
-    return _tag_timed_post(member, posters)
+    return _tag_timed_post(member, facts)
 
 
 def _names_poster(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
