@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "html"
-FOLDERS = sorted(path for name in ("forum3", "forum4", "forum5", "forum6") for path in (ROOT / name).iterdir() if path.is_dir())
+FOLDERS = sorted(path for name in ("forum3", "forum4", "forum5", "forum6", "forum7") for path in (ROOT / name).iterdir() if path.is_dir())
 KEYS = ["page_type", "title", "author", "published", "posts", "url"]
 DECLARED = re.compile(rb'<meta[^>]+charset=["\']?([A-Za-z0-9_-]+)', re.IGNORECASE)
 SPACE = re.compile(r"[\s\u3000\xa0]+")
