@@ -9,7 +9,7 @@ import ftfy
 import pytest
 
 from cleanpage.repair import repair_text
-from cleanpage.repair._chains import best_reading, lost_unmarked
+from cleanpage.repair._chains import best_reading, lost_unmarked, plausible_chinese
 from cleanpage.repair.charlm import load
 from legacy_decoder import legacy_pairs
 
@@ -223,3 +223,12 @@ def test_a_lost_mark_of_a_pair_is_the_one_the_line_lacks(clean: str) -> None:
     damaged = legacy_pairs(clean.encode(), "gbk")
     assert "?" in damaged and "”" not in damaged
     assert repair_text(damaged) == clean
+
+
+def test_rare_characters_that_make_a_word_do_not_make_a_reading_implausible() -> None:
+    # 澎湃 and 寇 are rare characters; the U+FFFD the GBK decoder wrote for the bytes it could not pair were
+    # deleted, and only UTF-8's structure shows where they went.
+    clean = "近日来，澎湃新闻多次尝试联系寇兴斌，未果。"
+    damaged = clean.encode().decode("gbk", errors="replace").replace("\ufffd", "")
+    assert repair_text(damaged) == clean
+    assert plausible_chinese(load(), "澎湃新闻") and not plausible_chinese(load(), "澎新湃闻")

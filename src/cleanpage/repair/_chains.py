@@ -666,10 +666,14 @@ def _reading(lm: CharLM, text: str, encoded: tuple[bytearray, list[int]] | None,
 
 def plausible_chinese(lm: CharLM, text: str, share: float = MIN_COMMON_SHARE) -> bool:
     """Mostly common Han characters (``share`` of them), at least a third of the line: what a repaired
-    Chinese line reads as."""
+    Chinese line reads as. A rare character in a word the model knows with its neighbour (澎湃, 咳嗽) is as
+    good as a common one: garbage is rare characters that make no words."""
     visible = text.replace(MISSING, "")
-    han = [char for char in visible if is_han(char)]
-    common = sum(1 for char in to_simplified_chars("".join(han)) if lm.unigram_cost(char) < RARE_COST)
+    folded = to_simplified_chars(visible)
+    han = [index for index, char in enumerate(visible) if is_han(char)]
+    common = sum(1 for index in han if lm.unigram_cost(folded[index]) < RARE_COST
+                 or (index and lm.in_word(folded[index - 1], folded[index]))
+                 or (index + 1 < len(folded) and lm.in_word(folded[index], folded[index + 1])))
     return len(han) >= 2 and len(han) * 3 >= len(visible.strip()) and common >= share * len(han)
 
 
