@@ -130,11 +130,13 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
 
 
 def _rescue_region(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
-    """Never lose the article silently: when the kept text is less than ``RESCUE_SHORTFALL`` of the prose
-    in the densest prose region (an extractor that kept only a caption or the last paragraph outvoted
-    the rest), that region's prose is kept too, and marked so that a warning says so."""
+    """Never lose the article silently: when the kept prose is less than ``RESCUE_SHORTFALL`` of the prose
+    in the densest prose region (an extractor that kept only a caption, the last paragraph or a sidebar
+    outvoted the rest), that region's prose is kept too, and marked so that a warning says so. Only kept
+    text that reads as prose counts: a sidebar's labels and counts kept instead of the article are no
+    reason to lose it."""
     weights = [block.weight for block in blocks]
-    kept = sum(w for w, d in zip(weights, decisions) if d.keep)
+    kept = sum(w for w, d in zip(weights, decisions) if d.keep and d.votes.get("text", 0) > 0)
     prose = [i for i, d in enumerate(decisions) if d.votes.get("region", 0) > 0 and d.votes.get("text", 0) > 0]
     region = sum(weights[i] for i in prose)
     if not prose or kept >= RESCUE_SHORTFALL * region:
