@@ -32,7 +32,9 @@ _MONTH_NUMBER = r"[01]?\d"
 _DAY_NUMBER = r"[0-3]?\d"
 _HOUR = r"[0-2]?\d"
 _MINUTE = r"[0-5]\d"
-_WEEKDAY = r"\(?\s*(?:星期|周|週)[一二三四五六日天]\s*\)?"
+_WEEKDAY = r"[(（]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?"
+# The zone a time is given in, before it: ``香港時間16時30分``, ``北京时间 10:00``.
+_ZONE = r"(?:(?:北京|香港|台北|澳门|澳門|东京|東京)?\s*(?:时间|時間))"
 
 
 def _group(name: str, body: str, named: bool) -> str:
@@ -42,7 +44,7 @@ def _group(name: str, body: str, named: bool) -> str:
 def _time(named: bool) -> str:
     """``10:30``, ``下午2:30``, ``10时30分``, ``10时30分45秒``, ``21:15:08``, ``9:05 pm``; ``named`` adds the
     parser's groups. Seconds are matched (so a line's date ends after them) but not kept."""
-    return (rf"(?:\s*{_group('ampm', '上午|下午|晚上|凌晨|中午|早上|am|pm', named)})?\s*"
+    return (rf"(?:\s*{_ZONE})?(?:\s*{_group('ampm', '上午|下午|晚上|凌晨|中午|早上|am|pm', named)})?\s*"
             rf"{_group('hour', _HOUR, named)}\s*[:时時点點]\s*{_group('minute', _MINUTE, named)}"
             r"(?:\s*分)?(?:\s*[:：]\s*[0-5]\d(?:\.\d+)?(?:\s*秒)?|(?<=分)\s*[0-5]\d\s*秒)?"
             rf"(?:\s*{_group('ampm2', 'am|pm', named)})?")

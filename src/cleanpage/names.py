@@ -76,7 +76,7 @@ LATIN_EDGES = " \t-–—|·•:;,()[]"
 # A writer's professional title after the name (``林怡君醫師``, ``王明教授``), and a department before it.
 PROFESSION = re.compile(r"(?:副?主任医师|主治医师|医师|医生|药师|营养师|护理师|心理师|治疗师|副?教授|副?研究员|律师)$")
 DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|部|中心|门诊|学院|研究所|研究院)")
-SPLIT = re.compile(r"[\s、，,/;；丨|]+")
+SPLIT = re.compile(r"[\s、，,/／∕;；丨|]+")
 LIST_SEPARATORS = re.compile(r"\s*[、，,/;；丨|]\s*")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
 # Up to five words of letters (any script but Han), with apostrophes, hyphens and initials: Loïc Le Clerc, O'Sullivan.
@@ -212,7 +212,7 @@ def person_names(raw: str) -> list[str]:
         aliases = [alias for inner in LATIN_ALIAS.findall(raw) for alias in person_names(inner)]
         text = NOT_NAME_PHRASES.sub(" ", LATIN_ALIAS.sub(" ", raw))
         text = re.sub(r"(?:本报|本報|特约|特約|实习|實習|见习|見習|通讯员|通訊員|首席|资深|資深)?(?:记者|記者|作者)", " ", text)
-        tokens = [t for t in re.split(r"[\s、，,;；/／|｜&＆:：]+", text) if t]
+        tokens = [t for t in re.split(r"[\s、，,;；/／∕|｜&＆:：]+", text) if t]
         if tokens and all(len(t) == 1 for t in tokens) and 2 <= len(tokens) <= 3:
             tokens = ["".join(tokens)]  # 赵 培: one padded name
         tokens = [re.sub(r"(?:摄|攝|报道|報導|整理|整合|编译|編譯|等)$", "", STAFF_CODE.sub("", token)) for token in tokens]

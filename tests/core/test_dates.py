@@ -146,3 +146,10 @@ def test_a_day_first_date_is_read_only_when_one_reading_is_a_day(text: str) -> N
 )
 def test_a_comma_between_a_date_and_its_time(text: str, iso: str) -> None:
     assert parse_date(text) == iso  # SMF and MyBB post headers; a number after the comma is no time
+
+
+def test_a_weekday_in_full_width_brackets_and_a_time_zone_word_stand_between_a_date_and_its_time() -> None:
+    assert parse_date("2024年3月5日（星期二）\n香港時間16時30分") == "2024-03-05T16:30"
+    assert parse_date("2024年3月5日 北京时间 10:00") == "2024-03-05T10:00"
+    assert parse_date("2024年3月5日（礼拜二）") == "2024-03-05"
+    assert parse_date("2024年3月5日 时间不定") == "2024-03-05"  # a zone word with no time after it adds nothing

@@ -345,3 +345,43 @@ def test_a_blog_engines_posted_at_sign_labels_the_date_under_the_post() -> None:
     tree = parse_html(page)
     assert tree is not None
     assert harvest_metadata(tree, None).values["published"].value == "2019-03-02T10:21"  # read from the markup
+
+
+def test_a_short_paragraph_ends_the_byline_zone_so_a_related_lists_time_is_not_the_pages() -> None:
+    paragraphs = "".join(f"<p>{n}月以来，全市新增加装电梯的老旧公寓超过百栋，居民普遍反映上下楼方便了许多，申请的社区还在增加。</p>"
+                         for n in range(1, 4))
+    page = _page("<title>北市老舊公寓電梯補助加碼</title><meta property='article:modified_time' content='2024-03-05T16:59:00+08:00'>",
+                 "<h1>北市老舊公寓電梯補助加碼</h1><div class='info'><time>2024-03-05 14:32</time> "
+                 "<span>聯興報／ 記者<a href='/reporter/w'>王曉明</a>／台北即時報導</span></div>"
+                 f"<div class='content'>{paragraphs}</div>"
+                 "<div class='latest'><h3><a href='/s/1'>高鐵加開疏運列車</a></h3><time>2024-03-05 16:59</time></div>")
+    meta = cleanpage.clean(page).metadata
+    assert meta.published == "2024-03-05T14:32"
+    assert (meta.author, meta.source) == ("王曉明", "聯興報")  # the outlet printed before its reporter
+
+
+def test_a_bracketed_byline_opening_the_first_paragraph_names_the_reporter_a_photo_credit_does_not() -> None:
+    page = _page("<title>台中老眷村變身文創聚落</title>",
+                 "<h1>台中老眷村變身文創聚落</h1><div class='date'>98/10/05 下午 02:32</div>"
+                 "<p>【新港時報∕記者林雅婷∕台中報導】閒置多年的老眷村經過一年多整修，成為文創聚落，中秋連假首度對外開放。</p>"
+                 f"<p class='pic'>老眷村保留紅磚牆與黑瓦。（記者陳大文攝）</p><div class='content'>{ARTICLE_TEXT}</div>")
+    assert cleanpage.clean(page).metadata.author == "林雅婷"
+    no_byline = page.replace("【新港時報∕記者林雅婷∕台中報導】", "")
+    assert cleanpage.clean(no_byline).metadata.author is None  # the photographer is no author
+
+
+def test_an_element_classed_author_holding_a_persons_name_alone_is_the_author() -> None:
+    body = ("<h1>城市更新别丢了“烟火气”</h1><p class='author'>周若澜</p>"
+            f"<div class='info'>2024年03月05日05:52 | 来源：民声日报</div><div class='content'>{ARTICLE_TEXT}</div>")
+    assert cleanpage.clean(_page("<title>城市更新别丢了“烟火气”</title>", body)).metadata.author == "周若澜"
+    desk = body.replace("<p class='author'>周若澜</p>", "<p class='author'>评论部</p>")
+    assert cleanpage.clean(_page("<title>城市更新别丢了“烟火气”</title>", desk)).metadata.author is None
+
+
+def test_a_year_alone_padded_to_the_first_of_january_is_no_date() -> None:
+    from cleanpage.segment.htmlmeta import _shows_day
+
+    tree = parse_html(_page("<title>t</title>", "<p>发布于2024年1月1日</p><p>© 2023 某某网</p>"))
+    assert tree is not None
+    assert _shows_day(tree, "2024-01-01")
+    assert not _shows_day(tree, "2023-01-01")

@@ -57,6 +57,7 @@ from .signals.semantics import CLASS_WORD, class_words
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
 LABELLED_NEAR_TITLE = 0.85
+OUTLET_IN_BYLINE = 0.8  # an outlet printed before its reporter: below a 来源 label
 META_TAG = 0.8
 TIME_ELEMENT = 0.75
 SHOWN_DATE = 0.81
@@ -78,6 +79,10 @@ HTMLDATE_GUESS = 0.3
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜/]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$)|[(（]第\s*\d+\s*[页頁][)）])\s*")
 SITE_SUFFIX_MAX = 16
+PROSE_LINE_MIN = 40  # characters of a short paragraph of prose below a headline
+ZONE_PARAGRAPHS = 3  # short paragraphs of prose after which the byline zone below a headline has ended
+SENTENCE_MARKS = re.compile(r"[，。！？；,.!?;]")
+SENTENCE_ENDS = ("。", "！", "？", "”", "」")
 ENGINE_CREDIT = re.compile(r"powered by\b", re.IGNORECASE)  # a <title>'s last part naming the forum engine, of any length
 # The separators of a title's parts (站名--TITLE, TITLE - 频道 - 站名, TITLE (第 2 页) / 频道 / 站名, 【图片】TITLE【吧名】)
 TITLE_PARTS = re.compile(r"\s*(?:--+|\s[-–—|｜/]\s|_|[|｜]|【[^】]{1,12}】|[(（]第\s*\d+\s*[页頁][)）])\s*")
@@ -119,7 +124,7 @@ SPECIFIC_LABELS = (("updated", _date_label("updated", specific=True)), ("publish
 LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*{_DATE_PREPOSITION}?\s*")
 SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*")
 AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
-                          r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜]|$)))")
+                          r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜/／∕]|$)))")
 # A post header's poster label and its colon (发帖人：, 楼主：; never 只看楼主).
 POSTER_LABEL = re.compile(rf"(?<!只看)(?:{longest_first(POSTER_LABELS)})\s*[:：]\s*")
 # A paragraph of Chinese news that closes on its reporters in brackets (…正式设立驻巴西代表处。（张巨峰）,
@@ -132,14 +137,16 @@ OTHER_FIELD = re.compile(longest_first([label for name in ("source", "editor", "
                                         for label in LABELS[name]]))
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
 DATELINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本報|本台|本刊)?(?:特约|特約|实习|實習|见习|見習|职工|職工)?"
-                             r"(?:记者|記者|通讯员|通訊員)\s*([^（）()]{2,40})[）)]")
+                             r"(?:记者|記者|通讯员|通訊員)\s*([^（）()]{2,40}?)\s*(?<![摄攝])[）)]")  # （記者林雅婷攝）: a photo
+OUTLET_BEFORE_REPORTER = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{2,12})\s*[/／∕]\s*(?:记者|記者)")
+BRACKETED_BYLINE = re.compile(r"\s*[【\[〔]([^】\]〕]{2,40})[】\]〕]")  # 【新港時報／記者林雅婷／台中報導】 opening a paragraph
 DATELINE_WINDOW = 60  # characters at the start of a paragraph where a dateline sits
 # An unlabelled byline of a name and the outlet it writes for: 石佳/中国青年报.
 NAME_SLASH_OUTLET = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*([\u4e00-\u9fff]{2,12})")
 # Where a byline's names end: the next label, a separator, a date, a bracket (unless it holds the writer's
 # Latin name: 周思博 (Joel Spolsky)).
 AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|"
-                         rf"译者|譯者|[|｜/／\[【]|{BRACKET_NOT_ALIAS}|\d{{4}}[-年/.]).*$")
+                         rf"译者|譯者|[|｜/／∕\[【]|{BRACKET_NOT_ALIAS}|\d{{4}}[-年/.]).*$")
 SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
@@ -504,15 +511,26 @@ def _block_ancestor(node: etree._Element) -> etree._Element:
 
 
 def _byline_zone_end(lines: list[ZoneLine]) -> int:
-    """Where the body starts after the headline: at the first long line that is not a labelled date line,
-    unless it is the article's standfirst, which the markup names (``article__intro``, ``lead``, ``teaser``)
-    and bylines often follow."""
+    """Where the body starts after the headline: at the first long line, or the ``ZONE_PARAGRAPHS``-th short
+    paragraph of prose (a question and its addendum may stand above the asker's line and time; an item of a
+    key-points list, which bylines often follow, 划重点, is none), that is not a labelled date line, unless it is
+    the article's standfirst, which the markup names (``article__intro``, ``lead``, ``teaser``) and bylines often
+    follow."""
+    paragraphs = 0
     for index, line in enumerate(lines):
-        if len(line.text) > 120 and not PUBLISHED_LABEL.search(fold(line.text)[:40]) and not (
+        paragraphs += line.block.tag != "li" and _prose_line(line.text)
+        if (len(line.text) > 120 or paragraphs >= ZONE_PARAGRAPHS) \
+                and not PUBLISHED_LABEL.search(fold(line.text)[:40]) and not (
                 index == 0 and any(class_words(element) & STANDFIRST_WORDS
                                    for element in (line.block, *line.block.iterancestors()))):
             return index
     return len(lines)
+
+
+def _prose_line(text: str) -> bool:
+    """A paragraph of prose, however short: 40 characters or more, two sentences' punctuation, ending a
+    sentence (a byline or a date line is none)."""
+    return len(text) >= PROSE_LINE_MIN and len(SENTENCE_MARKS.findall(text)) >= 2 and text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found: PageHints) -> set[str]:
@@ -532,6 +550,8 @@ def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found
         _names_near_headline(line.text, found)
     for line in body_start:
         _credits_near_headline(line.text, found)
+        if BRACKETED_BYLINE.match(line.text):  # 【新港時報／記者林雅婷／台中報導】台中市…: the byline opens it
+            _names_near_headline(line.text, found)
     return {dates[0][:10] for dates in shown.values() if dates}
 
 
@@ -556,7 +576,13 @@ def _dates_near_headline(line: str, dates: list[str], one_day: bool, label_line:
 
 def _names_near_headline(line: str, found: PageHints) -> None:
     _credits_near_headline(line, found)
+    bracketed = BRACKETED_BYLINE.match(line)
+    if bracketed:  # a paragraph opened by a bracketed byline: the names are in the brackets, not in its sentences
+        line = bracketed.group(1)
     shadow = fold(line)
+    outlet = OUTLET_BEFORE_REPORTER.search(line)
+    if outlet and NOT_A_PERSON.search(fold(outlet.group(1))):  # 聯興報／記者王曉明／台北即時報導: the outlet is the source
+        found.values.offer("source", outlet.group(1), "outlet in the byline", line, OUTLET_IN_BYLINE)
     match = SOURCE_LABEL.search(shadow)
     if match:
         value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:")
@@ -893,7 +919,9 @@ def _ld_names(value: object, by_id: dict[str, dict[str, object]]) -> str | None:
 def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_zone: str, tagged: list[str] | None,
                               found: PageHints) -> None:
     """The text of an element classed as the author's name (``author-name``, ``authorName``), printed by
-    the headline: self-media pages show the account that wrote the article there, with no label.
+    the headline: self-media pages show the account that wrote the article there, with no label; and the
+    text of one classed ``author`` when it is a Han person's name and nothing else (``<p class="author">周若澜</p>``;
+    a Latin one may be a blog's or a desk's name: Krimiblog-Archiv).
 
     Only names count: no label, colon, digit or role word (an ``author`` box that says 责任编辑：… or 来源
     is not one), no placeholder, no organisation; a byline's lead word (By, Von) is not part of the name.
@@ -902,13 +930,16 @@ def _author_from_name_element(marked: list[tuple[etree._Element, str]], byline_z
         if "author" not in marks:
             continue
         words = [w.lower() for w in CLASS_WORD.findall(f"{element.get('class', '')} {element.get('id', '')}")]
-        if not any(a == "author" and n in {"name", "nickname"} for a, n in pairwise(words)):
-            continue
+        named = any(a == "author" and n in {"name", "nickname"} for a, n in pairwise(words))
+        if not named and ("author" not in words or COMMENT_WORDS & set(words) or _in_comments(element)):
+            continue  # a commenter (comment-author) is nobody's byline
         text = _text(element)
         if not 0 < len(text) <= AUTHOR_ELEMENT_MAX or NOT_A_NAME.search(text) or is_placeholder(text):
             continue
-        # a self-media account's name is the author, whatever its shape (科技狐说, 看懂经济的小编)
-        names = [text] if has_han(text) else parse_names(text)
+        if named:  # a self-media account's name is the author, whatever its shape (科技狐说, 看懂经济的小编)
+            names = [text] if has_han(text) else parse_names(text)
+        else:  # an element classed only ``author`` (an author box, a byline) counts when it holds a person's name alone
+            names = [name for name in parse_names(text) or [] if has_han(name) and has_surname(name)]
         if names and all(name in byline_zone and not NOT_A_PERSON.search(name) for name in names):
             names = _as_tagged(names, text, byline_zone, tagged)
             _offer_authors(names, "author-name element near headline", text, found, AUTHOR_ELEMENT)
@@ -1108,12 +1139,26 @@ def _shown_update(found: PageHints) -> bool:
 
 def _date_from_htmldate(tree: etree._Element, url: str | None, found: PageHints) -> None:
     """htmldate's guess, with its extensive search (as trafilatura runs it): only when the page gave no
-    date of its own, and at the lowest confidence."""
+    date of its own, and at the lowest confidence. A 1 January the page never shows is a year alone that
+    htmldate padded (a copyright line's ``© 2024``): no date is better than an invented one."""
     import htmldate
 
     try:
         value = htmldate.find_date(tree, url=url, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return
+    if value and value.endswith("-01-01") and not _shows_day(tree, value):
+        return
     if value:
         found.values.offer("published", value, "htmldate", value, HTMLDATE_GUESS, shown=False)
+
+
+def _shows_day(tree: etree._Element, day: str) -> bool:
+    """Whether the page's text shows the date ``day`` (YYYY-MM-DD) in any shape the date grammar reads."""
+    body = tree.find("body")
+    for text, _ in _texts_in_order(body if body is not None else tree):
+        while (found := find_date(text)) is not None:
+            if found.iso[:10] == day:
+                return True
+            text = text[found.end:]
+    return False
