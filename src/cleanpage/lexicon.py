@@ -47,6 +47,11 @@ LABELS: dict[str, tuple[str, ...]] = {
 # the dates, names and outlets on it are the original's, not the page's.
 ORIGINAL_WORK_LABELS = ("原文", "原载", "原文链接", "原文地址", "英文原文", "原文出处", "原作", "原刊")
 
+# WeChat official-account articles (公众号): the hosts that serve them and the site name their tags declare. On
+# them the account's name is the source (gold conventions), whatever the article's byline says.
+WECHAT_HOSTS = ("weixin.qq.com",)
+WECHAT_SITE_NAMES = frozenset({"微信公众平台"})
+
 # The services a share bar names (folded): beside a byline (记者：许文涛 微信 微博) they are buttons, never names.
 SHARE_PLATFORMS = frozenset({
     "微信", "微信好友", "朋友圈", "微信朋友圈", "微博", "新浪微博", "腾讯微博", "qq", "qq好友", "qq空间", "空间", "易信", "豆瓣",

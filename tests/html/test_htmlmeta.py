@@ -385,3 +385,14 @@ def test_a_year_alone_padded_to_the_first_of_january_is_no_date() -> None:
     assert tree is not None
     assert _shows_day(tree, "2024-01-01")
     assert not _shows_day(tree, "2023-01-01")
+
+
+def test_a_wechat_articles_account_is_its_source() -> None:
+    head = ("<title>城西的田野</title><meta property='og:site_name' content='微信公众平台'>"
+            "<meta name='author' content='沈一舟'>")
+    body = ("<h1 id='activity-name'>城西的田野</h1><div id='meta_content'><span id='js_author_name'>沈一舟</span>"
+            "<a href='javascript:void(0);' id='js_name'>运河边的田野</a></div>"
+            f"<div id='js_content'>{ARTICLE_TEXT}</div>")
+    assert cleanpage.clean(_page(head, body)).metadata.source == "运河边的田野"
+    elsewhere = head.replace("微信公众平台", "某某网")  # the same markup on another site says nothing of the source
+    assert cleanpage.clean(_page(elsewhere, body)).metadata.source is None

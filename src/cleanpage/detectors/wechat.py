@@ -30,12 +30,12 @@ import re
 from collections.abc import Iterable
 
 from ..dates import DATE_TEXT, find_date, parse_date
+from ..lexicon import WECHAT_HOSTS
 from ..names import parse_count
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ._platform_lexicon import unquoted_keys, without
 
-WECHAT_HOSTS = ("weixin.qq.com",)
 QUOTE_CHARS = "“”\"'‘’「」『』"
 # Whole-line members of the frame that only WeChat prints: they open the tail frame and gate the page.
 STRONG = frozenset({

@@ -28,13 +28,15 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..dates import find_date, parse_date
-from ..evidence import Harvested
+from ..evidence import SOURCE_MAX, Harvested
 from ..lexicon import (
     GENERIC_DATE_LABELS,
     LABELS,
     LATIN_DATE_LABELS,
     ORIGINAL_WORK_LABELS,
     POSTER_LABELS,
+    WECHAT_HOSTS,
+    WECHAT_SITE_NAMES,
     longest_first,
 )
 from ..names import (
@@ -57,6 +59,7 @@ from .signals.semantics import CLASS_WORD, class_words
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
 LABELLED_NEAR_TITLE = 0.85
+WECHAT_ACCOUNT = 0.9  # the platform's own account field: surer than any label
 OUTLET_IN_BYLINE = 0.8  # an outlet printed before its reporter: below a 来源 label
 META_TAG = 0.8
 TIME_ELEMENT = 0.75
@@ -218,6 +221,7 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     byline_zone = [line.text for line in below]
     zone_end = _byline_zone_end(below)
     shown_days = _near_headline(above, below, zone_end, found)
+    _wechat_account(tree, metas, url, found)
     _source_from_tags(tree, metas, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
     tagged = found.values.get("authors")
@@ -587,7 +591,7 @@ def _names_near_headline(line: str, found: PageHints) -> None:
     if match:
         value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:")
         value = value.split(" ")[0] if has_han(value) else value  # a Latin outlet's name has spaces
-        if value and not is_placeholder(value) and len(value) <= 30:
+        if value and not is_placeholder(value) and len(value) <= SOURCE_MAX:
             found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
     match = AUTHOR_LABEL.search(shadow)
     if match:
@@ -957,11 +961,26 @@ def _source_from_tags(tree: etree._Element, metas: dict[str, str], found: PageHi
         label = SOURCE_LABEL.search(fold(raw))
         value = (raw[label.end():] if label else raw).strip()
         value = re.split(r"\s", value)[0] if value else value
-        if value and not is_placeholder(value) and len(value) <= 30 and not value.isdigit():
+        if value and not is_placeholder(value) and len(value) <= SOURCE_MAX and not value.isdigit():
             if key in ACCOUNT_META and _links_to_profile(tree, value):
                 _offer_authors([value], f"meta {key} (an account linked to its profile)", raw, found, NAME_FROM_META)
             else:
                 found.values.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
+            return
+
+
+def _wechat_account(tree: etree._Element, metas: dict[str, str], url: str | None, found: PageHints) -> None:
+    """On a WeChat official-account article (an ``mp.weixin.qq.com`` address, or the platform's site name in its
+    tags) the account's name, which the platform prints in its header (``#js_name``, ``profile_nickname``), is the
+    source (gold conventions), above any source tag."""
+    address = url or metas.get("og:url") or ""
+    host = urlsplit(address).hostname or ""
+    if not (metas.get("og:site_name") in WECHAT_SITE_NAMES or any(host == h or host.endswith("." + h) for h in WECHAT_HOSTS)):
+        return
+    for element in tree.xpath("//*[@id='js_name']|//*[contains(concat(' ', @class, ' '), ' profile_nickname ')]"):
+        name = _text(element)
+        if 0 < len(name) <= SOURCE_MAX:
+            found.values.offer("source", name, "WeChat account name", name, WECHAT_ACCOUNT)
             return
 
 

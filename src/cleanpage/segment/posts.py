@@ -54,9 +54,11 @@ SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
 SIGNATURE_MAX = 200
 SIGNATURE_LINES = 3
 SIGNATURE_LINE_MAX = 40
-# An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子): engine
+# An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子,
+# 回覆 1# 阿凱不加班): engine
 # text at the top of a post, not the poster's words.
-EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|edited)\b|^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*\S.{0,30}的帖子\s*$",
+EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|edited)\b|"
+                         r"^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*(?:\S.{0,30}的帖子|\S{1,30})\s*$",
                          re.IGNORECASE)
 QUOTE_WORDS = frozenset({"quote", "blockquote", "quotes", "yinyong"})
 # The panels around a post's text (its poster's card, an info bar, an ad): small beside the post. An element so
