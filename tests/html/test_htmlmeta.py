@@ -396,3 +396,12 @@ def test_a_wechat_articles_account_is_its_source() -> None:
     assert cleanpage.clean(_page(head, body)).metadata.source == "运河边的田野"
     elsewhere = head.replace("微信公众平台", "某某网")  # the same markup on another site says nothing of the source
     assert cleanpage.clean(_page(elsewhere, body)).metadata.source is None
+
+
+def test_an_unlabelled_outlet_beside_the_bylines_date_is_the_source_a_persons_name_is_not() -> None:
+    body = ("<h1>海螺沟寻子一个月</h1><div class='article-sub'><span>原创</span> <span>南方都市报</span> "
+            f"<span>2019-09-09 16:01:46</span></div><div class='content'>{ARTICLE_TEXT}</div>")
+    meta = cleanpage.clean(_page("<title>海螺沟寻子一个月</title>", body)).metadata
+    assert (meta.source, meta.published) == ("南方都市报", "2019-09-09T16:01")
+    person = cleanpage.clean(_page("<title>海螺沟寻子一个月</title>", body.replace("南方都市报", "李明"))).metadata
+    assert person.source is None

@@ -61,6 +61,9 @@ from .signals.semantics import CLASS_WORD, class_words
 LABELLED_NEAR_TITLE = 0.85
 WECHAT_ACCOUNT = 0.9  # the platform's own account field: surer than any label
 OUTLET_IN_BYLINE = 0.8  # an outlet printed before its reporter: below a 来源 label
+OUTLET_BESIDE_DATE = 0.6  # an unlabelled outlet beside the byline's date
+BYLINE_LINE_MAX = 60
+OUTLET_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
 META_TAG = 0.8
 TIME_ELEMENT = 0.75
 SHOWN_DATE = 0.81
@@ -587,6 +590,7 @@ def _names_near_headline(line: str, found: PageHints) -> None:
     outlet = OUTLET_BEFORE_REPORTER.search(line)
     if outlet and NOT_A_PERSON.search(fold(outlet.group(1))):  # 聯興報／記者王曉明／台北即時報導: the outlet is the source
         found.values.offer("source", outlet.group(1), "outlet in the byline", line, OUTLET_IN_BYLINE)
+    _outlet_beside_date(line, found)
     match = SOURCE_LABEL.search(shadow)
     if match:
         value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:")
@@ -601,6 +605,19 @@ def _names_near_headline(line: str, found: PageHints) -> None:
     match = POSTER_LABEL.search(shadow)
     if match and (poster := poster_id(line[match.end():])):
         _offer_authors([poster], f"poster label near headline ({line[match.start():match.end()].strip()})", line, found)
+
+
+def _outlet_beside_date(line: str, found: PageHints) -> None:
+    """An unlabelled outlet in a short byline line with the date (``原创 南方都市报 2019-09-09 16:01:46``: a media
+    account's byline): a name shaped as an organisation's (…报, …网, …社) is the source, at a lower confidence
+    than a label's."""
+    date = find_date(line)
+    if date is None or len(line) > BYLINE_LINE_MAX:
+        return
+    tokens = [token for token in (line[:date.start] + " " + line[date.end:]).split() if token != "原创"]
+    outlets = [token for token in tokens if OUTLET_NAME.fullmatch(token) and NOT_A_PERSON.search(fold(token))]
+    if len(outlets) == 1 and len(tokens) <= 2:
+        found.values.offer("source", outlets[0], "outlet beside the date in the byline", line, OUTLET_BESIDE_DATE)
 
 
 def _lead_word_byline(line: str, found: PageHints) -> None:
