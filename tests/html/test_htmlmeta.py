@@ -405,3 +405,16 @@ def test_an_unlabelled_outlet_beside_the_bylines_date_is_the_source_a_persons_na
     assert (meta.source, meta.published) == ("南方都市报", "2019-09-09T16:01")
     person = cleanpage.clean(_page("<title>海螺沟寻子一个月</title>", body.replace("南方都市报", "李明"))).metadata
     assert person.source is None
+
+
+def test_a_title_tag_naming_only_the_channel_and_site_gives_way_to_the_heading_the_article_opens_with() -> None:
+    body = ("<div class='nav'><a href='/'>首頁</a> <a href='/news'>最新消息</a></div>"
+            "<div class='content'><h2>海岸保育署啟動「淨灘認養2.0」 113年號召百家企業守護海岸線</h2>"
+            f"{ARTICLE_TEXT}</div>")
+    document = cleanpage.clean(_page("<title>新聞稿-海岸環境保育署</title>", body))
+    assert document.metadata.title == "海岸保育署啟動「淨灘認養2.0」 113年號召百家企業守護海岸線"
+    assert not document.text.startswith("海岸保育署啟動")
+    # a heading that holds the title (a marker glued before it) leaves the title as the tag says
+    glued = cleanpage.clean(_page("<title>最不愁吃肉的国家：顿顿有肉吃_新闻网</title>",
+                                  f"<div class='content'><h2>原创最不愁吃肉的国家：顿顿有肉吃</h2>{ARTICLE_TEXT}</div>"))
+    assert glued.metadata.title == "最不愁吃肉的国家：顿顿有肉吃"

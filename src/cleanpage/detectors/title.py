@@ -134,6 +134,8 @@ class Title(Detector):
                 shown = [part for part in TITLE_PARTS.split(hint) if len(normalized(fold(part))) >= MIN_REPEAT
                          and self._shown(page, part, whole=True)]
                 hint = max(shown, key=len) if shown else hint
+                if not shown:
+                    title = self._opening_heading(page, hint, findings)
             if title is None:
                 title = clean_title(hint)
                 findings.append(Harvest("title", title, "C04.hint", page.hints.titles[0], 0.9))
@@ -261,6 +263,26 @@ class Title(Detector):
                 if len(prefix := normalized(shadow[:suffix.start()])) >= MIN_REPEAT:
                     known.add(prefix)
         return known
+
+    @staticmethod
+    def _opening_heading(page: Page, hint: str, findings: list[Finding]) -> str | None:
+        """The heading an article's text opens with, when the title ``hint`` shows nowhere above it (a <title>
+        naming only the channel and the site: 新聞稿-海岸環境保育署): the headline the page displays. Not when
+        the heading holds the hint (原创 glued before it), nor on a thread (a post's subject heads its text)."""
+        page_type = page.meta.get("page_type")
+        if (not page.blocks or page.blocks[0].kind != "heading" or page.first_body == 0
+                or (page_type is not None and page_type.value == "forum_thread")):
+            return None
+        block = page.blocks[0]
+        if normalized(fold(hint)) in page.view(normalized, block):
+            return None
+        if not _title_shaped(page, 0, lambda line: _is_meta_line(page, line)):
+            return None
+        title = clean_title(block.text)
+        findings.append(Harvest("title", title, "C04.opening_heading", block.text, 0.9))
+        findings.append(Harvest("_title_index", block.index, "C04.opening_heading", "", 1.0))
+        findings.append(Drop(block, "C04.title_line", "headline (moved to title)"))
+        return title
 
     @staticmethod
     def _shown(page: Page, title: str, *, whole: bool = False) -> bool:
