@@ -6,32 +6,22 @@ expected line and the title occur in the page's visible text."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from gold_pages import decoded_page, squashed, visible_text
+
 ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 FOLDERS = sorted(path for name in ("forum3", "forum4", "forum5", "forum6", "forum7") for path in (ROOT / name).iterdir() if path.is_dir())
 KEYS = ["page_type", "title", "author", "published", "posts", "url"]
-DECLARED = re.compile(rb'<meta[^>]+charset=["\']?([A-Za-z0-9_-]+)', re.IGNORECASE)
-SPACE = re.compile(r"[\s\u3000\xa0]+")
-
-
-def _visible(text: str) -> str:
-    text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
-    text = re.sub(r"(?s)<!--.*?-->", " ", text)
-    return SPACE.sub("", html.unescape(re.sub(r"<[^>]+>", "", text)))
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_forum_gold_is_consistent_with_its_page(folder: Path) -> None:
-    raw = (folder / "page.html").read_bytes()
-    declared = DECLARED.search(raw[:4096])
-    assert declared, "no <meta charset>"
-    page = raw.decode(declared.group(1).decode("ascii").lower(), errors="strict")
+    page = decoded_page(folder)
     gold = json.loads((folder / "expected.json").read_text("utf-8"))
     assert list(gold) == KEYS
     assert all(sorted(post) == ["author", "published", "text"] for post in gold["posts"])
@@ -42,6 +32,6 @@ def test_forum_gold_is_consistent_with_its_page(folder: Path) -> None:
         assert body == "\n".join(post["text"] for post in gold["posts"])
     lines = body.split("\n") if body else []
     assert all(line.strip() for line in lines), "blank line in the body"
-    visible = _visible(page)
-    assert [line for line in lines if SPACE.sub("", line) not in visible] == []
-    assert not gold["title"] or re.sub(r"\s+", "", gold["title"]) in visible
+    visible = visible_text(page)
+    assert [line for line in lines if squashed(line) not in visible] == []
+    assert not gold["title"] or squashed(gold["title"]) in visible
