@@ -7,7 +7,6 @@ expected line and the title occur in the page's visible text."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
