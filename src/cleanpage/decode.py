@@ -96,7 +96,7 @@ SIGNATURES = (
 )
 SNIFF_BYTES = 8192
 # C0 controls no text uses (NUL aside: stray NULs are removed with a warning); random bytes have ~11 %.
-BINARY_BYTES = frozenset(range(0x20)) - set(b"\x00\t\n\v\f\r\x1b")
+BINARY_BYTES = bytes(byte for byte in range(0x20) if byte not in b"\x00\t\n\v\f\r\x1b")
 MAX_BINARY_SHARE = 0.05
 MIN_UTF16_NULS = 0.4  # share of one byte parity that is NUL in UTF-16 text of ASCII and CJK
 MARKUP = re.compile(rb"<(?:!doctype|html|head|body|meta|title|div|p|span|a|table|br|script|article)[\s>/]", re.IGNORECASE)
@@ -128,7 +128,7 @@ def not_a_page(data: bytes) -> str | None:
         return None
     if _utf16_without_bom(head):
         return "UTF-16 text without a byte-order mark"
-    if sum(byte in BINARY_BYTES for byte in head) > MAX_BINARY_SHARE * len(head):
+    if len(head) - len(head.translate(None, BINARY_BYTES)) > MAX_BINARY_SHARE * len(head):  # counted in C
         return "binary data (control bytes no text contains)"
     if not MARKUP.search(head):
         if SCRIPT_FILE.match(head):

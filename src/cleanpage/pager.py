@@ -306,7 +306,7 @@ def _rel_links(tree: etree._Element, base: str | None, page_url: str | None, *, 
     for tag in ("link", "a"):
         for element in tree.iter(tag):
             rel = (element.get("rel") or "").lower().split()
-            if not rel:
+            if not {"next", "prev", "previous"} & set(rel):  # rel=nofollow on every link: no URL resolved for them
                 continue
             href = _resolve(element.get("href"), base, page_url)
             if not href or not (paged or own & {key for key, _ in page_keys(href)}):

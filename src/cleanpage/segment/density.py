@@ -47,7 +47,8 @@ def densest_container(root: etree._Element, blocks: Sequence[PageBlock]) -> Cont
     element, punctuation = max(credit.items(), key=lambda item: item[1])
     if not punctuation:
         return None
-    if sum(1 for block in blocks if element is block.element or element in block.element.iterancestors()) <= 1:
+    within = set(element.iter())  # one walk of the container, not one of every block's ancestors
+    if sum(1 for block in blocks if block.element in within) <= 1:
         element, punctuation = _widened(element, credit)
     return Container(element, punctuation)
 
@@ -70,8 +71,8 @@ def _widened(element: etree._Element, credit: dict[etree._Element, int]) -> tupl
 
 def _credit(element: etree._Element, container: etree._Element | None, credit: dict[etree._Element, int],
             in_link: bool) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if not tag or tag in SKIP:
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIP:
         return
     if tag in CONTAINER_TAGS:
         container = element

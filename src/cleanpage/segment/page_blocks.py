@@ -145,16 +145,19 @@ class _Walker:
             self.links, self.pending_links = self.pending_links, []
 
     def _flush(self) -> None:
-        text = clean_text("".join(part for part, _ in self.parts))
-        if text.strip() and self.owner is not None:  # NBSP and U+3000 padding alone is not visible text
+        text = "".join([part for part, _ in self.parts])
+        # NBSP and U+3000 padding alone is not visible text; whitespace alone (markup indentation) is the most
+        # common run and is told apart before collapsing it
+        if text.strip() and self.owner is not None:
+            text = clean_text(text)
             linked = sum(len(NO_SPACE.sub("", part)) for part, in_link in self.parts if in_link)
             self.blocks.append(PageBlock(text, self.kind, self.owner, self.level, linked, links=self.links))
         self.parts, self.links = [], []
 
     # -- the tree -------------------------------------------------------------------------------------
     def _visit(self, element: etree._Element, kind: str, in_link: bool) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in SKIP or hidden(element):
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIP or hidden(element):
             return
         if tag == "img":
             self._image(element)
@@ -182,7 +185,8 @@ class _Walker:
         link = in_link or tag in LINK_TAGS
         if tag == "a" and element.get("href"):
             label = clean_text(element.text_content())
-            if label and any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in element.iterdescendants()):
+            # filtered by tag inside lxml: no Python element is made for the inline descendants
+            if label and next(element.iterdescendants(*BLOCK_TAGS), None) is not None:
                 self.pending_links.append((label, element.get("href", "")))  # a card link: its block starts inside
             elif label:
                 self.links.append((label, element.get("href", "")))

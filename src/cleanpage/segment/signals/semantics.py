@@ -14,6 +14,7 @@ it describes the writer, not the story. No site names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -51,20 +52,35 @@ class SemanticsVote(Signal):
         return [verdict(block.element, cache) for block in page.blocks]
 
 
-def class_words(element: etree._Element, *, role: bool = False) -> set[str]:
+def class_words(element: etree._Element, *, role: bool = False) -> frozenset[str]:
     """The lower-cased words of an element's class and id (and role): what every reader of markup names
     matches against, split at ``-``, ``_``, digits and case changes."""
-    names = f"{element.get('class', '')} {element.get('id', '')}" + (f" {element.get('role', '')}" if role else "")
-    return {word.lower() for word in CLASS_WORD.findall(names)}
+    return _words(_names(element, role))
 
 
-def own_verdict(element: object) -> float | None:
+def _names(element: etree._Element, role: bool) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}" + (f" {element.get('role', '')}" if role else "")
+
+
+@lru_cache(maxsize=4096)
+def _words(names: str) -> frozenset[str]:
+    """The words of one class/id string, remembered: a page repeats a few such strings on thousands of elements
+    (most elements have none), and every reader of markup asks again for each ancestor."""
+    return frozenset(word.lower() for word in CLASS_WORD.findall(names))
+
+
+def own_verdict(element: etree._Element) -> float | None:
     """+1, -1, a mix, or ``None`` when the element's tag and attributes say nothing."""
-    tag = getattr(element, "tag", "")
-    get = getattr(element, "get", None)
-    if not isinstance(tag, str) or get is None:
+    tag = element.tag
+    if not isinstance(tag, str):  # a comment or processing instruction
         return None
-    words = class_words(element, role=True)
+    return _tag_verdict(tag, _names(element, role=True))
+
+
+@lru_cache(maxsize=4096)
+def _tag_verdict(tag: str, names: str) -> float | None:
+    """:func:`own_verdict` of a tag and its class/id/role string, remembered like :func:`_words`."""
+    words = _words(names)
     words |= {PLATFORM_PREFIX.sub("", word) for word in words}
     positive = len(words & POSITIVE_WORDS) + (tag in POSITIVE_TAGS)
     negative = len(words & NEGATIVE_WORDS) + (tag in NEGATIVE_TAGS)
