@@ -572,3 +572,15 @@ def test_layout_sections_whose_text_boxes_are_all_named_differently_are_no_threa
     # the same boxes named alike are posts
     alike = comment.replace("comment-content", "content-area")
     assert len(find_posts(_context(f"<html><body>{MENU}<main>{article}{alike}</main></body></html>"))) == 2
+
+
+def test_a_permalink_naming_the_poster_a_reply_answers_titles_no_page() -> None:
+    posts = "".join(f'<article class="post"><div class="post-header"><a class="author-name" href="/profile/{user}">{user}</a>'
+                    f'<time datetime="2023-06-1{n}T02:02:00Z" title="2023年6月1{n}日 上午10:02">2 年前</time>'
+                    f'<a class="post-permalink" href="/thread/1?answer={n}">回應至 {REPLIES[0][0]}</a></div>'
+                    f'<div class="post-body"><p>{text}</p></div></article>' for n, (user, _, text) in enumerate(REPLIES, 1))
+    found = find_posts(_context(f"<html><body>{MENU}<h1>川西环线自驾游记</h1><section>{posts}</section></body></html>"))
+    assert [post.author for post in found] == [user for user, _, _ in REPLIES]
+    # a link titling another thread still rules a teaser list out
+    teasers = posts.replace(f"回應至 {REPLIES[0][0]}", "川西环线自驾游记（下）")
+    assert find_posts(_context(f"<html><body>{MENU}<h1>川西环线自驾游记</h1><section>{teasers}</section></body></html>")) == []

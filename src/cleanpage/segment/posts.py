@@ -91,6 +91,7 @@ MICRODATA_TIMES = frozenset({"datecreated", "datepublished"})  # schema.org's ti
 TIME_KEYS = frozenset({"title", "data-tip", "data-tooltip", "data-original-title", "datetime", "itemprop"})
 TOOLTIP_ATTRIBUTES = ("title", "data-tip", "data-tooltip", "data-original-title")  # what a page shows on hover
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
+REPLY_TO = re.compile(r"^(?:回應至|回应至|回复给|回覆給|回复|回覆|回應|回应|reply to|in reply to|@)\s*", re.IGNORECASE)  # 回應至 NAME
 COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
 LINK_LINE_MAX = 0.6  # more of a line in links than this is a link row, not a post's words
 SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -556,9 +557,10 @@ def _microdata_author(member: etree._Element) -> str | None:
 def _titles_page(anchor: etree._Element, posters: Container[str]) -> bool:
     """Whether a link's text titles a page: long enough, and none of the things a post's header links show: a
     poster's name (``posters``: a user page, or the post a reply answers), an address, a count (其他 12 人), a
-    date or a time tag (the post's permalink)."""
+    date or a time tag (the post's permalink); a poster's name after a reply word (回應至 阿哲的小屋) is one too."""
     name = anchor.text_content().strip()
-    return (len(name) >= TITLE_LINK_MIN and not USER_LINK.search(anchor.get("href") or "") and name not in posters
+    return (len(name) >= TITLE_LINK_MIN and not USER_LINK.search(anchor.get("href") or "")
+            and REPLY_TO.sub("", name) not in posters
             and not SHOWN_ADDRESS.match(name) and not COUNT_LINK.fullmatch(name) and find_date(name) is None
             and next(anchor.iter("time"), None) is None and not any(_attribute_time(node) for node in anchor.iter()))
 
