@@ -16,6 +16,9 @@ SENTENCE_PUNCTUATION = re.compile(r"[，。！？；、“”：,.!?;:।॥،؟
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # a letter of any script but the CJK ones counted by character above
 NON_CJK_LETTER = re.compile(r"(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])[^\W\d_]")
+# a whitespace-separated word holding such a letter, matched from the word's start up to its first one: counted by
+# the regex engine in one scan, not by splitting the text and searching each word
+LETTERED_WORD = re.compile(r"(?<!\S)\S*?" + NON_CJK_LETTER.pattern)
 LATIN_WORD_CHARS = 2.5  # an average Latin word carries about as much text as 2.5 Chinese characters
 PROSE_CHARS = 60  # this much non-link text with punctuation is prose on its own
 
@@ -28,7 +31,7 @@ def weight_of(text: str) -> float:
     """A block's amount of text in Chinese-character units: CJK characters, plus the space-separated words
     of any other script (Latin, Cyrillic, Bengali, Arabic...), plus half a unit per digit."""
     cjk = len(CJK.findall(text))
-    words = sum(1 for token in text.split() if NON_CJK_LETTER.search(token)) if NON_CJK_LETTER.search(text) else 0
+    words = len(LETTERED_WORD.findall(text))
     digits = sum(map(str.isdigit, text))
     return cjk + LATIN_WORD_CHARS * words + 0.5 * digits
 
