@@ -521,7 +521,8 @@ def test_a_poster_linked_to_a_page_on_another_host_is_named_by_the_card_it_sits_
     found = find_posts(_context(page))
     assert [post.author for post in found] == [user for user, _, _ in REPLIES]
     assert [post.published for post in found] == ["2024-03-17T11:12", "2024-03-17T12:12", "2024-03-17T13:12"]
-    assert find_posts(_context(page.replace("reply-user-info", "reply-meta"))) == []  # nothing names a poster
+    # nothing names a poster: neither the card nor the link's own class
+    assert find_posts(_context(page.replace("reply-user-info", "reply-meta").replace('class="name"', 'class="link"'))) == []
 
 
 def test_a_numbered_list_inside_a_post_is_the_posts_text_not_a_list_of_other_headlines() -> None:
@@ -584,3 +585,17 @@ def test_a_permalink_naming_the_poster_a_reply_answers_titles_no_page() -> None:
     # a link titling another thread still rules a teaser list out
     teasers = posts.replace(f"回應至 {REPLIES[0][0]}", "川西环线自驾游记（下）")
     assert find_posts(_context(f"<html><body>{MENU}<h1>川西环线自驾游记</h1><section>{teasers}</section></body></html>")) == []
+
+
+def test_a_question_whose_text_box_shares_a_named_class_with_the_answers_is_the_first_post() -> None:
+    # the question's box is "topic-content md-content", the answers' "reply-content md-content"; the asker's link
+    # is named by its own class (a.name), on another host
+    def header(user: str, stamp: str) -> str:
+        return (f'<div class="info"><a class="name" href="https://blog.example.net/{user}">{user}</a>'
+                f'<span class="time" title="{stamp}">2 天前</span></div>')
+    question = f'<div class="topic">{header("慢慢来", "2023-11-02 14:33:21")}<div class="topic-content md-content"><p>{OPENING}</p></div></div>'
+    answers = "".join(f'<div class="reply-item">{header(user, f"2023-11-0{n + 2} 09:1{n}:00")}'
+                      f'<div class="reply-content md-content"><p>{text}</p></div></div>' for n, (user, _, text) in enumerate(REPLIES, 1))
+    found = find_posts(_context(f"<html><body>{MENU}<h1>川西环线自驾游记</h1>{question}<div class='replies'>{answers}</div></body></html>"))
+    assert [post.author for post in found] == ["慢慢来", *(user for user, _, _ in REPLIES)]
+    assert found[0].published == "2023-11-02T14:33"

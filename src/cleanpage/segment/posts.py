@@ -35,7 +35,7 @@ from lxml import etree
 from ..dates import find_date
 from .page_blocks import PageBlock
 from .signals import PageContext
-from .signals.semantics import class_words
+from .signals.semantics import CLASS_WORD, class_words
 
 DIGITS = re.compile(r"\d+")
 USER_LINK = re.compile(r"uid=|space-uid|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",
@@ -156,17 +156,20 @@ def _mixed_text_boxes(posts: list[ThreadPost]) -> bool:
 def _opener_apart(page: PageContext, posts: list[ThreadPost],
                   under: dict[etree._Element, list[int]]) -> ThreadPost | None:
     """The opening post printed apart from the replies, in other markup (a question above its answers, a GitHub
-    discussion above its comments): the last element before the first post named like every post's text box
-    (the same tag and classes, a name for a post's text: ``td.comment-body``), read as a post. Its poster and
+    discussion above its comments): the last element before the first post that carries a class every post's
+    text box carries and that names a post's text (``td.comment-body``; ``md-content`` of a question's
+    ``topic-content md-content`` and the answers' ``reply-content md-content``), read as a post. Its poster and
     time are what its own container shows outside that box."""
-    if len({(post.content.tag, post.content.get("class")) for post in posts}) != 1 or not _content_box(posts[0].content):
+    if len({post.content.tag for post in posts}) != 1:
         return None
+    shared = set.intersection(*({*(post.content.get("class") or "").split()} for post in posts))
+    named = {name for name in shared if any(word.endswith(CONTENT_BOX_ENDS) for word in CLASS_WORD.findall(name.lower()))}
     first = under.get(posts[0].element, [])
-    if not first:
+    if not named or not first:
         return None
-    tag, name = posts[0].content.tag, posts[0].content.get("class")
-    before = [box for box in page.tree.iter(tag) if box.get("class") == name and under.get(box)
-              and under[box][0] < first[0] and not any(post.element in box.iterancestors() for post in posts)]
+    before = [box for box in page.tree.iter(posts[0].content.tag) if named & {*(box.get("class") or "").split()}
+              and under.get(box) and under[box][0] < first[0]
+              and not any(post.element in box.iterancestors() for post in posts)]
     if not before:
         return None
     box = before[-1]
@@ -610,10 +613,10 @@ def _user_link(member: etree._Element, content: etree._Element | None = None) ->
 
 
 def _user_page(anchor: etree._Element, member: etree._Element | None = None) -> bool:
-    """Whether a link leads to a user's page: by its address, or by the name of the box it sits in inside
-    ``member`` (a user's card: ``reply-user-info``, ``author``) when the site keeps its users' pages on another
-    host."""
-    if USER_LINK.search(anchor.get("href") or ""):
+    """Whether a link leads to a user's page: by its address, or, when the site keeps its users' pages on another
+    host, by its own name (``a.name``) or the name of the box it sits in inside ``member`` (a user's card:
+    ``reply-user-info``, ``author``)."""
+    if USER_LINK.search(anchor.get("href") or "") or "name" in class_words(anchor):
         return True
     for node in itertools.islice((anchor, *anchor.iterancestors()), POSTER_BOX_DEPTH + 1):
         if node is member:
