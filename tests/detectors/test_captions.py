@@ -57,3 +57,11 @@ def test_a_figcaption_moves_to_metadata_but_a_data_tables_caption_stays() -> Non
     assert doc.metadata.captions == ["招聘会现场，求职者排队咨询"]
     assert "招聘会现场" not in doc.text
     assert [r.rule for r in doc.removed if r.detector == "captions"] == ["C05.marked"]
+
+
+def test_a_photo_credit_line_in_latin_script_moves_to_metadata_a_sentence_after_the_word_stays(kit: SimpleNamespace) -> None:
+    credits = ["Foto: Galli/Malteser", "Photo: Reuters / John Smith", "(Bild: privat)"]
+    traps = ["Bild: Der Autor erklärt, warum das so ist.", "Photos: they show the old town before the fire of 1911 and after."]
+    doc = cleanpage.clean(kit.page(body_insert=[*credits, *traps]), kind="text")
+    assert _captions(doc) == {credit: "C05.latin_credit" for credit in credits}
+    assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]

@@ -1,8 +1,8 @@
 """C05 photo captions, credits and image-source notes: moved to ``metadata.captions``.
 
 Handles ``▲会议现场``, ``▼ 9月24日，…``, ``图为…``, ``资料图：…``, ``图①：…``, credit lines (``本报记者 惠禾 摄``,
-``小花母亲供图``), source notes (``图片来源：摄图网``, ``图源：网络``), and on HTML the captions the page marks
-(``<figcaption>``, and the short paragraph right under a photo's own paragraph: see
+``小花母亲供图``, ``Foto: Galli/Malteser``), source notes (``图片来源：摄图网``, ``图源：网络``), and on HTML the
+captions the page marks (``<figcaption>``, and the short paragraph right under a photo's own paragraph: see
 :mod:`cleanpage.segment.page_blocks`; a data table's ``<caption>`` is its title, not a photo's). By
 default they leave the body and go to ``captions`` (``Config.captions``:
 ``move``, ``drop`` or ``keep``). A triangle glyph on a long line is not a
@@ -33,8 +33,13 @@ CREDIT_NOTE = re.compile(
     r"[(（](?:图片来源|图源|图片来自|图片提供|摄影|摄|资料图片|资料图|示意图|图片)\s*(?:[:︰﹕/]\s*[^()（）]{1,30})?[)）]$"
 )
 SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|摄影|制图|图片提供|图片作者|视频来源)\s*[:︰﹕]?|^图\s*/\s*[\u4e00-\u9fff]")
+# A photo credit in the languages a crawl meets, as a line of its own (``Foto: Galli/Malteser``, ``Photo: AP``,
+# ``Bild: dpa``, ``(Foto: privat)``), on the folded (lower-case) line.
+LATIN_CREDIT = re.compile(r"^\(?\s*(?:fotos?|photos?|photo credit|bild|bilder|images?|credits?|crédit photo|fotograf[ií]a|foto di)"
+                          r"\s*:\s*(?:[^\s.!?:]+\s*){1,6}\)?$")  # a few names or agencies, no sentence
+LATIN_CREDIT_MAX = 60
 # Every rule above needs one of these: lines without any are never looked at.
-HINT = re.compile(r"[▲△▼图摄]|照片|视频来源")
+HINT = re.compile(r"[▲△▼图摄]|照片|视频来源|:")
 # A chart legend, not a caption: ``▲ 表示上涨，▼ 表示下跌``.
 LEGEND = re.compile(r"^[▲△▼]\s*(?:表示|代表|为)|.[▲△▼]")
 MAX_CAPTION = 80
@@ -69,3 +74,5 @@ class Captions(Detector):
                 yield Drop(block, "C05.caption", "photo caption (图为…)", caption=True)
             elif feats.vlen <= 60 and CREDIT_NOTE.search(shadow):
                 yield Drop(block, "C05.credit_note", "photo caption closing on its credit (（图片来源：…）)", caption=True)
+            elif feats.vlen <= LATIN_CREDIT_MAX and LATIN_CREDIT.match(shadow):
+                yield Drop(block, "C05.latin_credit", "photo credit (Foto: …, Photo: …)", caption=True)
