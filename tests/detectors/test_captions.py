@@ -65,3 +65,14 @@ def test_a_photo_credit_line_in_latin_script_moves_to_metadata_a_sentence_after_
     doc = cleanpage.clean(kit.page(body_insert=[*credits, *traps]), kind="text")
     assert _captions(doc) == {credit: "C05.latin_credit" for credit in credits}
     assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]
+
+
+def test_a_caption_closing_on_its_photos_credit_moves_to_metadata(kit: SimpleNamespace) -> None:
+    captions = ["Waren gute Freunde: Lee Elder und Gary Player. | © PGA of America via Getty Images",
+                "Roman Prymula, photo: Archives du Gouvernement tchèque"]
+    traps = ["Der Preis stieg um 3 % | Quelle: Statistisches Bundesamt, Stand: Mai.",
+             "Er sagte, die Lage sei ernst, und fügte hinzu, man werde die Hilfe verdoppeln."]
+    doc = cleanpage.clean(kit.page(body_insert=[*captions, *traps]), kind="text")
+    assert {text: rule for text, rule in _captions(doc).items() if rule == "C05.latin_credit_tail"} == {
+        caption: "C05.latin_credit_tail" for caption in captions}
+    assert all(trap in doc.text.splitlines() for trap in traps)

@@ -38,6 +38,10 @@ SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|
 LATIN_CREDIT = re.compile(r"^\(?\s*(?:fotos?|photos?|photo credit|bild|bilder|images?|credits?|crédit photo|fotograf[ií]a|foto di)"
                           r"\s*:\s*(?:[^\s.!?:]+\s*){1,6}\)?$")  # a few names or agencies, no sentence
 LATIN_CREDIT_MAX = 60
+# A caption closing on its photo's credit (``Waren gute Freunde: Lee Elder und Gary Player. | © PGA of America via Getty
+# Images``, ``Roman Prymula, photo: Archives du Gouvernement tchèque``), on the folded line.
+LATIN_CREDIT_TAIL = re.compile(r"(?:\s\|\s*©|,\s*(?:photo|foto|bild|crédit photo)\s*:)\s*[^.!?:|©]{2,60}$")
+LATIN_CAPTION_MAX = 160
 # Every rule above needs one of these: lines without any are never looked at.
 HINT = re.compile(r"[▲△▼图摄]|照片|视频来源|:")
 # A chart legend, not a caption: ``▲ 表示上涨，▼ 表示下跌``.
@@ -60,6 +64,10 @@ class Captions(Detector):
             if block.kind == "caption" and feats.vlen <= MAX_CAPTION and not (block.path or "").endswith("/caption"):
                 yield Drop(block, "C05.marked", "a photo's caption as the page marks it (figcaption, or the short line "
                            "under a photo)", caption=True)
+                continue
+            if feats.vlen <= LATIN_CAPTION_MAX and LATIN_CREDIT_TAIL.search(page.shadow(block)):
+                yield Drop(block, "C05.latin_credit_tail", "photo caption closing on its credit (| © …, photo: …)",
+                           caption=True)
                 continue
             if feats.vlen > MAX_CAPTION or not HINT.search(page.shadow(block)):
                 continue
