@@ -166,7 +166,8 @@ def _page_type(blocks: Sequence[PageBlock], kept: list[int], kept_weight: float,
         return "list", f"kept text is {kept_links:.0%} link text"
     if not prose and link_items >= LIST_MIN_LINK_BLOCKS:
         return "list", f"{link_items} link items and no prose block"
-    if DOC_PAGES.search(page_text) and DOC_PREVIEW.search(page_text) and len(prose) <= 3:
+    # the count of prose first: the page-count pattern has no literal to skip ahead to, and scans the whole page
+    if len(prose) <= 3 and DOC_PAGES.search(page_text) and DOC_PREVIEW.search(page_text):
         return "doc_preview", "page counts with download/preview words and little prose"
     if kept_weight >= MIN_KEPT_WEIGHT and any(blocks[i].prose > 0 for i in kept):
         return "article", f"{len(prose)} prose blocks"
