@@ -76,3 +76,11 @@ def test_a_caption_closing_on_its_photos_credit_moves_to_metadata(kit: SimpleNam
     assert {text: rule for text, rule in _captions(doc).items() if rule == "C05.latin_credit_tail"} == {
         caption: "C05.latin_credit_tail" for caption in captions}
     assert all(trap in doc.text.splitlines() for trap in traps)
+
+
+def test_a_figure_caption_by_its_lead_word_moves_to_metadata(kit: SimpleNamespace) -> None:
+    captions = ["Abbildung: Vergleich auf dem Aletschgletscher", "Figure 2: Snow depth by altitude"]
+    traps = ["Figurenschach ist ein altes Spiel, das viele Kinder lernen.", "Abbildungen zeigen oft mehr als Worte, sagt sie."]
+    doc = cleanpage.clean(kit.page(body_insert=[*captions, *traps]), kind="text")
+    assert {text for text, rule in _captions(doc).items() if rule == "C05.latin_figure"} == set(captions)
+    assert all(trap in doc.text.splitlines() for trap in traps)

@@ -38,6 +38,8 @@ SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|
 LATIN_CREDIT = re.compile(r"^\(?\s*(?:fotos?|photos?|photo credit|bild|bilder|images?|credits?|crédit photo|fotograf[ií]a|foto di)"
                           r"\s*:\s*(?:[^\s.!?:]+\s*){1,6}\)?$")  # a few names or agencies, no sentence
 LATIN_CREDIT_MAX = 60
+# A figure's caption by its lead word (``Abbildung: Vergleich auf dem Aletschgletscher``, ``Figure 2: …``, ``Abb. 3 …``).
+LATIN_FIGURE = re.compile(r"^(?:abbildung|abb\.|figure|fig\.)\s*\d{0,3}\s*[:.]\s*\S")
 # A caption closing on its photo's credit (``Waren gute Freunde: Lee Elder und Gary Player. | © PGA of America via Getty
 # Images``, ``Roman Prymula, photo: Archives du Gouvernement tchèque``), on the folded line.
 LATIN_CREDIT_TAIL = re.compile(r"(?:\s\|\s*©|,\s*(?:photo|foto|bild|crédit photo)\s*:)\s*[^.!?:|©]{2,60}$")
@@ -84,3 +86,5 @@ class Captions(Detector):
                 yield Drop(block, "C05.credit_note", "photo caption closing on its credit (（图片来源：…）)", caption=True)
             elif feats.vlen <= LATIN_CREDIT_MAX and LATIN_CREDIT.match(shadow):
                 yield Drop(block, "C05.latin_credit", "photo credit (Foto: …, Photo: …)", caption=True)
+            elif LATIN_FIGURE.match(shadow):
+                yield Drop(block, "C05.latin_figure", "figure caption (Abbildung: …, Figure 2: …)", caption=True)
