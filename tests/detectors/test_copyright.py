@@ -50,3 +50,11 @@ def test_labelled_statements_after_the_article_are_removed_but_not_in_the_body(k
     prose = "声明发布后，多家企业表示将按照要求，在一个月内完成自查自纠并向社会公开结果。"
     kept = cleanpage.clean(kit.page(body_insert=[prose]), kind="text")
     assert prose in kept.text.splitlines()
+
+
+def test_an_opinion_disclaimer_in_german_or_english_after_the_article_goes(kit: SimpleNamespace) -> None:
+    disclaimers = ["Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+                   "The views expressed do not necessarily reflect those of the publisher."]
+    doc = cleanpage.clean(kit.page(tail=disclaimers), kind="text")
+    assert doc.text.splitlines() == kit.BODY
+    assert {r.text for r in doc.removed if r.rule == "C10.disclaimer"} >= set(disclaimers)

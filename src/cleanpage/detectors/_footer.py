@@ -48,6 +48,9 @@ DISCLAIMERS = phrase_pattern((
     "用户上传并发布", "本平台仅提供信息存储服务", "据此操作,风险自担", "据此操作，风险自担", "版权归原作者所有",
     "文章来源于网络", "图片来自网络,侵删", "图片来自网络，侵删", "本站郑重声明", "投资有风险,请审慎评估", "投资有风险，请审慎评估",
     "翻印必究", "本网站所刊登的各种新闻", "非经授权,不得转载", "非经授权，不得转载", "only provides information storage services",
+    # the opinion disclaimer of a guest post or a community piece, in the languages a crawl meets (folded)
+    "do not necessarily reflect", "does not necessarily reflect", "gibt die meinung des autors wieder",
+    "nicht notwendigerweise die der redaktion", "ne reflètent pas nécessairement",
 ))
 # The page-generation statistics forum and CMS engines print in their footer (Discuz: ``GMT+8, 2015-11-2 14:37,
 # Processed in 0.031 second(s), 9 queries``): no article reports its own rendering time in these words.
