@@ -41,7 +41,7 @@ def densest_container(root: etree._Element, blocks: Sequence[PageBlock]) -> Cont
     """The container element whose own paragraphs hold the most sentence punctuation (``blocks``: the
     page's segmentation, which says how many blocks a container holds)."""
     credit: dict[etree._Element, int] = {}
-    _credit(root, None, credit, in_link=False)
+    _credit(root, None, credit)
     if not credit:
         return None
     element, punctuation = max(credit.items(), key=lambda item: item[1])
@@ -69,17 +69,18 @@ def _widened(element: etree._Element, credit: dict[etree._Element, int]) -> tupl
     return current, within[current]
 
 
-def _credit(element: etree._Element, container: etree._Element | None, credit: dict[etree._Element, int],
-            in_link: bool) -> None:
+def _credit(element: etree._Element, container: etree._Element | None, credit: dict[etree._Element, int]) -> None:
+    """Credit the punctuation of the text under ``element`` to its nearest container. Nothing inside a link
+    counts, so a link's subtree is not walked (its tail is its parent's text)."""
     tag = element.tag
-    if not isinstance(tag, str) or tag in SKIP:
+    if not isinstance(tag, str) or tag in SKIP or tag in LINK_TAGS:
         return
     if tag in CONTAINER_TAGS:
         container = element
-    in_link = in_link or tag in LINK_TAGS
-    if not in_link and container is not None and element.text:
+    counted = container is not None
+    if counted and element.text:
         credit[container] = credit.get(container, 0) + len(SENTENCE_PUNCTUATION.findall(element.text))
     for child in element:
-        _credit(child, container, credit, in_link)
-        if not in_link and container is not None and child.tail:
+        _credit(child, container, credit)
+        if counted and child.tail:
             credit[container] = credit.get(container, 0) + len(SENTENCE_PUNCTUATION.findall(child.tail))
