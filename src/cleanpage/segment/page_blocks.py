@@ -185,8 +185,7 @@ class _Walker:
         link = in_link or tag in LINK_TAGS
         if tag == "a" and element.get("href"):
             label = clean_text(element.text_content())
-            # filtered by tag inside lxml: no Python element is made for the inline descendants
-            if label and next(element.iterdescendants(*BLOCK_TAGS), None) is not None:
+            if label and any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in element.iterdescendants()):
                 self.pending_links.append((label, element.get("href", "")))  # a card link: its block starts inside
             elif label:
                 self.links.append((label, element.get("href", "")))
