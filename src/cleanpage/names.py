@@ -68,7 +68,6 @@ GLUED_LEAD = re.compile(r"^(?:Author|Autor|By|Von|Por|Par)(?=[A-ZÀ-ÖØ-Þ])") 
 NOT_NAME_PHRASES = re.compile(r"(?:来自|來自)\s*\S+|只看(?:该|該)?(?:作者|他|她|楼主|樓主)|楼主|樓主|(?:发表|發表)(?:于|於)")
 _LATIN_ALIAS_INSIDE = r"\s*([A-Za-z][^()（）\u4e00-\u9fff]{1,40}?)\s*[)）]"
 LATIN_ALIAS = re.compile(r"[(（]" + _LATIN_ALIAS_INSIDE)
-ALIAS_AFTER_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6})\s*[(（]" + _LATIN_ALIAS_INSIDE)
 # An opening bracket that does not start a Latin alias: where a byline's names end (``张三（实习生）``).
 BRACKET_NOT_ALIAS = r"[(（](?!" + _LATIN_ALIAS_INSIDE + ")"
 LATIN_LIST = re.compile(r"\s*(?:[;,/|&，、；]|\s(?:and|und|et|y|e)\s)\s*", re.IGNORECASE)
@@ -79,6 +78,8 @@ DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|部|中心|门诊|学院|�
 SPLIT = re.compile(r"[\s、，,/／∕;；丨|]+")
 LIST_SEPARATORS = re.compile(r"\s*[、，,/;；丨|]\s*")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
+# A Han name followed by its writer's Latin name in brackets: 周思博 (Joel Spolsky)
+ALIAS_AFTER_NAME = re.compile(rf"({HAN_NAME.pattern})\s*[(（]" + _LATIN_ALIAS_INSIDE)
 # Up to five words of letters (any script but Han), with apostrophes, hyphens and initials: Loïc Le Clerc, O'Sullivan.
 LATIN_NAME = re.compile(r"(?=.{2,40}$)[^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*){0,4}\.?")
 # A user name: one word of letters, digits, ``_`` ``.`` ``-`` that starts with a letter (delta201, Herr_Rein,

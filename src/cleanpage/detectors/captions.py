@@ -35,14 +35,14 @@ CREDIT_NOTE = re.compile(
 SOURCE_NOTE = re.compile(r"^(?:图片来源|图源|图片来自|图片均来自|摄影|制图|图片提供|图片作者|视频来源)\s*[:︰﹕]?|^图\s*/\s*[\u4e00-\u9fff]")
 # A photo credit in the languages a crawl meets, as a line of its own (``Foto: Galli/Malteser``, ``Photo: AP``,
 # ``Bild: dpa``, ``(Foto: privat)``), on the folded (lower-case) line.
-LATIN_CREDIT = re.compile(r"^\(?\s*(?:fotos?|photos?|photo credit|bild|bilder|images?|credits?|crédit photo|fotograf[ií]a|foto di)"
-                          r"\s*:\s*(?:[^\s.!?:]+\s*){1,6}\)?$")  # a few names or agencies, no sentence
+_CREDIT_WORD = r"(?:fotos?|photos?|photo credit|bild|bilder|images?|credits?|crédit photo|fotograf[ií]a|foto di)"
+LATIN_CREDIT = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:\s*(?:[^\s.!?:]+\s*){{1,6}}\)?$")  # a few names or agencies, no sentence
 LATIN_CREDIT_MAX = 60
 # A figure's caption by its lead word (``Abbildung: Vergleich auf dem Aletschgletscher``, ``Figure 2: …``, ``Abb. 3 …``).
 LATIN_FIGURE = re.compile(r"^(?:abbildung|abb\.|figure|fig\.)\s*\d{0,3}\s*[:.]\s*\S")
 # A caption closing on its photo's credit (``Waren gute Freunde: Lee Elder und Gary Player. | © PGA of America via Getty
 # Images``, ``Roman Prymula, photo: Archives du Gouvernement tchèque``), on the folded line.
-LATIN_CREDIT_TAIL = re.compile(r"(?:\s\|\s*©|,\s*(?:photo|foto|bild|crédit photo)\s*:)\s*[^.!?:|©]{2,60}$")
+LATIN_CREDIT_TAIL = re.compile(rf"(?:\s\|\s*©|,\s*{_CREDIT_WORD}\s*:)\s*[^.!?:|©]{{2,60}}$")
 LATIN_CAPTION_MAX = 160
 # Every rule above needs one of these: lines without any are never looked at.
 HINT = re.compile(r"[▲△▼图摄]|照片|视频来源|:")

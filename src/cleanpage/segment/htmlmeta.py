@@ -64,6 +64,7 @@ OUTLET_IN_BYLINE = 0.8  # an outlet printed before its reporter: below a 来源 
 OUTLET_BESIDE_DATE = 0.6  # an unlabelled outlet beside the byline's date
 BYLINE_LINE_MAX = 60
 OUTLET_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+ORIGINAL_MARKS = frozenset({"原创"})  # a self-media byline's tag for its own piece, beside the account
 META_TAG = 0.8
 TIME_ELEMENT = 0.75
 SHOWN_DATE = 0.81
@@ -614,7 +615,7 @@ def _outlet_beside_date(line: str, found: PageHints) -> None:
     date = find_date(line)
     if date is None or len(line) > BYLINE_LINE_MAX:
         return
-    tokens = [token for token in (line[:date.start] + " " + line[date.end:]).split() if token != "原创"]
+    tokens = [token for token in (line[:date.start] + " " + line[date.end:]).split() if token not in ORIGINAL_MARKS]
     outlets = [token for token in tokens if OUTLET_NAME.fullmatch(token) and NOT_A_PERSON.search(fold(token))]
     if len(outlets) == 1 and len(tokens) <= 2:
         found.values.offer("source", outlets[0], "outlet beside the date in the byline", line, OUTLET_BESIDE_DATE)

@@ -71,6 +71,7 @@ ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | frozenset({"sign", "signature", "signa
 # postmsg)
 CONTENT_BOX_ENDS = ("content", "message", "msg", "body")
 POSTER_BOX_WORDS = frozenset({"user", "username", "author", "poster", "nickname", "uname"})  # a poster's card
+POSTER_NAME_LENGTH = (2, 30)
 POSTER_BOX_DEPTH = 3  # the card is the link's own element or one of its closest containers, never the page
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
@@ -88,8 +89,8 @@ SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name 
 # times than this is a section of the page (a layout row holding an article and its comment list).
 MAX_TIMES = 8
 MICRODATA_TIMES = frozenset({"datecreated", "datepublished"})  # schema.org's times of a post (not dateModified)
-TIME_KEYS = frozenset({"title", "data-tip", "data-tooltip", "data-original-title", "datetime", "itemprop"})
 TOOLTIP_ATTRIBUTES = ("title", "data-tip", "data-tooltip", "data-original-title")  # what a page shows on hover
+TIME_KEYS = frozenset({*TOOLTIP_ATTRIBUTES, "datetime", "itemprop"})  # the attributes besides data-* that keep a time
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
 REPLY_TO = re.compile(r"^(?:回應至|回应至|回复给|回覆給|回复|回覆|回應|回应|reply to|in reply to|@)\s*", re.IGNORECASE)  # 回應至 NAME
 COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
@@ -163,7 +164,7 @@ def _opener_apart(page: PageContext, posts: list[ThreadPost],
     if len({post.content.tag for post in posts}) != 1:
         return None
     shared = set.intersection(*({*(post.content.get("class") or "").split()} for post in posts))
-    named = {name for name in shared if any(word.endswith(CONTENT_BOX_ENDS) for word in CLASS_WORD.findall(name.lower()))}
+    named = {name for name in shared if any(map(_names_text, CLASS_WORD.findall(name.lower())))}
     first = under.get(posts[0].element, [])
     if not named or not first:
         return None
@@ -384,10 +385,15 @@ def _tagged_time(member: etree._Element, content: etree._Element | None = None) 
     for element in member.iter():
         if not isinstance(element.tag, str) or (content is not None and content in element.iterancestors()):
             continue
-        found = _attribute_time(element)
-        if found and not EDIT_NOTICE.search(_text_before(element)):
+        if found := _post_time(element):
             return found
     return None
+
+
+def _post_time(element: etree._Element) -> str | None:
+    """The time ``element`` keeps in an attribute, unless it is an edit notice's (最後編輯: <span title=…>)."""
+    found = _attribute_time(element)
+    return found if found and not EDIT_NOTICE.search(_text_before(element)) else None
 
 
 def _attribute_time(element: etree._Element) -> str | None:
@@ -471,7 +477,12 @@ def _quoted(block: PageBlock) -> bool:
 def _content_box(element: etree._Element) -> bool:
     """An element named as a post's text (vBulletin 4: ``blockquote.postcontent``, a blockquote that is no
     quote; Discuz: ``td#postmessage_12``)."""
-    return any(word.endswith(CONTENT_BOX_ENDS) for word in class_words(element))
+    return any(map(_names_text, class_words(element)))
+
+
+def _names_text(word: str) -> bool:
+    """Whether a class or id word names a post's text (``postcontent``, ``postmessage``, ``body``, ``postmsg``)."""
+    return word.endswith(CONTENT_BOX_ENDS)
 
 
 def _common_ancestor(elements: list[etree._Element], member: etree._Element) -> etree._Element:
@@ -554,7 +565,7 @@ def _microdata_author(member: etree._Element) -> str | None:
         return None
     named = next((node for node in author.iter() if isinstance(node.tag, str) and node.get("itemprop") == "name"), author)
     name = named.get("content") or named.text_content().strip()
-    return name if 2 <= len(name) <= 30 and "\n" not in name else None
+    return name if _poster_name_shaped(name) else None
 
 
 def _titles_page(anchor: etree._Element, posters: Container[str]) -> bool:
@@ -590,8 +601,7 @@ class _PageFacts(Container[str]):
         if self.times is None:
             self.times = {}
             for element in self.tree.iter():
-                if isinstance(element.tag, str) and (found := _attribute_time(element)) \
-                        and not EDIT_NOTICE.search(_text_before(element)):
+                if isinstance(element.tag, str) and (found := _post_time(element)):
                     for holder in (element, *element.iterancestors()):
                         if holder in self.times:
                             break  # an earlier time holds this holder and all above it
@@ -600,16 +610,21 @@ class _PageFacts(Container[str]):
 
 
 def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:
-    """The name on the first link to a user page in ``member``, outside its text ``content``: one line of two or
-    more characters (an avatar's link shows a letter, or a letter and a hidden status: ``F\n离线``)."""
+    """The name on the first link to a user page in ``member``, outside its text ``content``
+    (:func:`_poster_name_shaped`)."""
     for anchor in member.iter("a"):
         if content is not None and content in (anchor, *anchor.iterancestors()):
             continue
         name = anchor.text_content().strip()
-        if (2 <= len(name) <= 30 and "\n" not in name and _user_page(anchor, member)
-                and not BUTTONS.match(name)):
+        if _poster_name_shaped(name) and _user_page(anchor, member) and not BUTTONS.match(name):
             return name
     return None
+
+
+def _poster_name_shaped(name: str) -> bool:
+    """A poster's name as a header shows it: one line of 2 to 30 characters (an avatar's link shows a letter, or a
+    letter and a hidden status: ``F\n离线``)."""
+    return POSTER_NAME_LENGTH[0] <= len(name) <= POSTER_NAME_LENGTH[1] and "\n" not in name
 
 
 def _user_page(anchor: etree._Element, member: etree._Element | None = None) -> bool:
