@@ -125,7 +125,7 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
             continue
         if posts[0].element is not members[0]:
             # the opening post's time is often printed in the thread's header, above the post
-            opening = _read_post(members[0], page.blocks, under, timed=False, box=boxes.get(members[0]))
+            opening = _read_post(members[0], page.blocks, under, box=boxes.get(members[0]))
             if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
                 posts = [opening, *posts]
         if _mixed_text_boxes(posts):
@@ -177,7 +177,7 @@ def _opener_apart(page: PageContext, posts: list[ThreadPost],
     member = box
     while (parent := member.getparent()) is not None and posts[0].element not in parent.iterdescendants():
         member = parent
-    opening = _read_post(member, page.blocks, under, timed=False, box=box)
+    opening = _read_post(member, page.blocks, under, box=box)
     return opening if opening and any(page.blocks[i].prose > 0 for i in opening.blocks) else None
 
 
@@ -328,13 +328,13 @@ def _first_text_owner(element: etree._Element) -> etree._Element | None:
 
 
 def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
-               *, timed: bool = True, box: etree._Element | None = None,
-               facts: _PageFacts | None = None) -> ThreadPost | None:
-    """The post ``member`` holds; with ``timed``, only when it shows a date with a time; ``box`` is its text
-    box when the engine prints posts in one (:func:`_bare_content_box`); ``facts`` what the whole page shows
-    (the poster names and attribute times a member's test reads)."""
+               *, box: etree._Element | None = None, facts: _PageFacts | None = None) -> ThreadPost | None:
+    """The post ``member`` holds; ``box`` is its text box when the engine prints posts in one
+    (:func:`_bare_content_box`). With ``facts`` (what the whole page shows: poster names, attribute times), only
+    when it shows a date with a time as a post does; without, whatever its date (an opening post whose time is
+    printed in the thread's header)."""
     indices = under.get(member, [])
-    if timed and not _dated(member, blocks, indices, facts or _PageFacts(member)):
+    if facts is not None and not _dated(member, blocks, indices, facts):
         return None
     if sum(1 for i in indices if _timed_date(blocks[i].text)) > MAX_TIMES:
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
