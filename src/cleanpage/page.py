@@ -254,6 +254,12 @@ class Page:
         return found.value if found else None
 
     @property
+    def html_page_type(self) -> str | None:
+        """The page type the HTML reader gave (``forum_thread``, ``article``…); ``None`` on a text dump."""
+        page_type = self.value("page_type")
+        return str(page_type) if self.kind == "html" and page_type is not None else None
+
+    @property
     def title(self) -> str | None:
         title = self.value("title")
         if title:

@@ -183,12 +183,12 @@ class Forum(Detector):
     @staticmethod
     def _html_thread(page: Page) -> bool:
         """An HTML page read as a thread (its posts found in the markup, their headers left out already)."""
-        return _html_page_type(page) == "forum_thread"
+        return page.html_page_type == "forum_thread"
 
     @staticmethod
     def _comments_under_article(page: Page) -> bool:
         """An HTML page whose structure is not a thread: post-like lines after its text are comments."""
-        return _html_page_type(page) not in {None, "forum_thread"}
+        return page.html_page_type not in {None, "forum_thread"}
 
     @staticmethod
     def _reply_form_buttons(keys: list[str], chrome: dict[int, tuple[str, str]]) -> list[int]:
@@ -284,9 +284,3 @@ class Forum(Detector):
         toolbars = [i for i, (rule, _) in chrome.items() if rule == "C16.toolbar" and i >= headers[-1].start]
         end = max([headers[-1].end, *toolbars, *(i for i in body if i >= start)])
         return range(start, end + 1)
-
-
-def _html_page_type(page: Page) -> str | None:
-    """The page type the HTML reader gave (``None`` on a text dump)."""
-    page_type = page.meta.get("page_type")
-    return str(page_type.value) if page.kind == "html" and page_type is not None else None

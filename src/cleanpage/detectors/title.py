@@ -269,9 +269,8 @@ class Title(Detector):
         """The heading an article's text opens with, when the title ``hint`` shows nowhere above it (a <title>
         naming only the channel and the site: 新聞稿-海岸環境保育署): the headline the page displays. Not when
         the heading holds the hint (原创 glued before it), nor on a thread (a post's subject heads its text)."""
-        page_type = page.meta.get("page_type")
         if (not page.blocks or page.blocks[0].kind != "heading" or page.first_body == 0
-                or (page_type is not None and page_type.value == "forum_thread")):
+                or page.html_page_type == "forum_thread"):
             return None
         block = page.blocks[0]
         if normalized(fold(hint)) in page.view(normalized, block):
