@@ -91,6 +91,9 @@ MAX_TIMES = 8
 MICRODATA_TIMES = frozenset({"datecreated", "datepublished"})  # schema.org's times of a post (not dateModified)
 TOOLTIP_ATTRIBUTES = ("title", "data-tip", "data-tooltip", "data-original-title")  # what a page shows on hover
 TIME_KEYS = frozenset({*TOOLTIP_ATTRIBUTES, "datetime", "itemprop"})  # the attributes besides data-* that keep a time
+# the elements that may keep a time in an attribute, in page order: found in C, most elements have none of these
+TIME_KEEPERS = etree.XPath("//*[@*[starts-with(name(), 'data-')] or "
+                           + " or ".join(f"@{name}" for name in sorted(TIME_KEYS)) + "]")
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
 REPLY_TO = re.compile(r"^(?:回應至|回应至|回复给|回覆給|回复|回覆|回應|回应|reply to|in reply to|@)\s*", re.IGNORECASE)  # 回應至 NAME
 COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
@@ -118,6 +121,8 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
     facts = _PageFacts(page.tree)
     for members in _sibling_groups(page.tree, under):
+        if sum(1 for member in members if _maybe_dated(member, page.blocks, under, facts)) < MIN_POSTS:
+            continue  # every post shows a time (:func:`_dated`): most groups of a page are no thread, cheaply
         boxes = _text_boxes(members, page.blocks, under)
         posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member), facts=facts)
                                    for member in members) if post]
@@ -600,8 +605,8 @@ class _PageFacts(Container[str]):
     def first_time(self, member: etree._Element) -> str | None:
         if self.times is None:
             self.times = {}
-            for element in self.tree.iter():
-                if isinstance(element.tag, str) and (found := _post_time(element)):
+            for element in TIME_KEEPERS(self.tree):
+                if found := _post_time(element):
                     for holder in (element, *element.iterancestors()):
                         if holder in self.times:
                             break  # an earlier time holds this holder and all above it
@@ -678,6 +683,12 @@ def _dated(member: etree._Element, blocks: Sequence[PageBlock], indices: list[in
     if _time(blocks, indices) and _names_poster(member, blocks, indices):
         return True
     return _tag_timed_post(member, facts)
+
+
+def _maybe_dated(member: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]],
+                 facts: _PageFacts) -> bool:
+    """What :func:`_dated` needs first: a time of day printed in ``member`` or kept in an attribute inside it."""
+    return _time(blocks, under.get(member, [])) is not None or facts.first_time(member) is not None
 
 
 def _names_poster(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
