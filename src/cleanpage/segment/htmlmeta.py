@@ -185,6 +185,8 @@ BREADCRUMB_PART_MAX = 20
 BREADCRUMB_TEXT_XPATH = ("//text()[starts-with(normalize-space(.), '当前位置') or starts-with(normalize-space(.), '您的位置')"
                          " or starts-with(normalize-space(.), '您现在的位置') or starts-with(normalize-space(.), '當前位置')"
                          " or starts-with(normalize-space(.), '所在位置')]")
+# the elements of the body (itself included) that name themselves, in page order (:func:`_marked`)
+MARKED = etree.XPath("descendant-or-self::*[@class != '' or @id != '' or @rel != '' or @itemprop != '']")
 BREADCRUMB_CLASS = re.compile(r"crumb|position|location|(?:^|[-_ ])path|currentpos|nav_?loc|weizhi|dqwz", re.IGNORECASE)
 HOME_WORDS = {"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "home", "Home", "HOME"}
 LEAF_WORDS = {"正文", "内容", "內容", "详情", "詳情", "正文内容", "文章内容", "阅读文章"}
@@ -463,14 +465,15 @@ def _texts_in_order(element: etree._Element) -> Iterator[tuple[str, etree._Eleme
 
     The owner of a tail is the parent, as a browser lays it out: ``作者<span>魏星</span>`` is one line.
     """
-    if isinstance(element.tag, str) and element.tag not in {"script", "style"}:
-        if element.text and element.text.strip():
-            yield element.text.strip(), element
-        for child in element:
-            yield from _texts_in_order(child)
-    parent = element.getparent()
-    if element.tail and element.tail.strip() and parent is not None:
-        yield element.tail.strip(), parent
+    walker = etree.iterwalk(element, events=("start", "end"))  # in C: a recursive generator pays per level
+    for event, node in walker:
+        if event == "start":
+            if not isinstance(node.tag, str) or node.tag in {"script", "style"}:
+                walker.skip_subtree()
+            elif node.text and (text := node.text.strip()):
+                yield text, node
+        elif node.tail and (tail := node.tail.strip()) and (parent := node.getparent()) is not None:
+            yield tail, parent
 
 
 @dataclass
@@ -807,9 +810,7 @@ def _marked(tree: etree._Element) -> list[tuple[etree._Element, str]]:
     looks for elements by their names (bylines, author names, breadcrumbs)."""
     body = tree.find("body")
     return [(element, f"{element.get('class', '')} {element.get('id', '')}".lower())
-            for element in (body.iter() if body is not None else ())
-            if isinstance(element.tag, str) and (element.get("class") or element.get("id") or element.get("rel")
-                                                 or element.get("itemprop"))]
+            for element in (MARKED(body) if body is not None else ())]
 
 
 def _author_from_byline_element(marked: list[tuple[etree._Element, str]], byline_zone: str, tagged: list[str] | None,
