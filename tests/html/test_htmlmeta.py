@@ -418,3 +418,12 @@ def test_a_title_tag_naming_only_the_channel_and_site_gives_way_to_the_heading_t
     glued = cleanpage.clean(_page("<title>最不愁吃肉的国家：顿顿有肉吃_新闻网</title>",
                                   f"<div class='content'><h2>原创最不愁吃肉的国家：顿顿有肉吃</h2>{ARTICLE_TEXT}</div>"))
     assert glued.metadata.title == "最不愁吃肉的国家：顿顿有肉吃"
+
+
+def test_a_day_and_time_shown_without_the_year_by_the_headline_dates_the_page_in_its_own_zone() -> None:
+    tag = '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "datePublished": "2024-03-12T13:14:05.421Z"}</script>'
+    # the tag's UTC time is 21:14 in Taipei, which the page shows beside the board's name, without the year
+    assert _published(tag, '<div class="meta">工作 · <time datetime="2024-03-12T13:14:05.421Z">3月12日 21:14</time></div>') \
+        == "2024-03-12T21:14"
+    # a day the tags do not date is no date at all (no year to give it)
+    assert _published(tag, '<div class="meta">工作 · 3月15日 21:14</div>') == "2024-03-12T13:14"

@@ -202,11 +202,15 @@ def test_an_article_with_a_comment_list_is_not_a_thread() -> None:
     assert find_posts(_context(ARTICLE_WITH_COMMENTS)) == []
 
 
-def test_comments_in_a_container_named_for_comments_are_not_a_thread() -> None:
-    assert find_posts(_context(COMMENTS_ONLY)) == []
-    # the same markup under a neutral name is read as posts: the name is what ruled it out
-    neutral = COMMENTS_ONLY.replace('id="comments" class="cmt-box"', 'class="box2"')
-    assert [post.author for post in find_posts(_context(neutral))] == ["网友甲", "网友乙"]
+def test_comments_in_a_container_named_for_comments_are_no_thread_under_an_article() -> None:
+    article = ("<p>市人社局今天发布新政策：高校毕业生到本市中小企业就业，签订一年以上劳动合同的，可以申请每人三千元的一次性"
+               "就业补贴，申请材料包括身份证、毕业证和劳动合同，在线提交即可，审核通过后一个月内发放到个人账户。</p>")
+    assert find_posts(_context(COMMENTS_ONLY.replace("<h2>网友评论</h2>", article + "<h2>网友评论</h2>"))) == []
+    # a short article (a lead of one sentence) is an article still
+    lead = "<p>市人社局今天发布新政策：高校毕业生到中小企业就业可以申请补贴，具体办法见附件。</p>"
+    assert find_posts(_context(COMMENTS_ONLY.replace("<h2>网友评论</h2>", lead + "<h2>网友评论</h2>"))) == []
+    # without an article above them, comments are a discussion in comment markup (an issue tracker's replies)
+    assert [post.author for post in find_posts(_context(COMMENTS_ONLY))] == ["网友甲", "网友乙"]
 
 
 def test_comment_items_after_more_prose_than_they_hold_are_not_a_thread() -> None:
@@ -356,8 +360,11 @@ def test_posts_timed_by_a_time_tag_and_named_comments_by_their_engine_are_a_thre
     assert [post.published for post in found] == ["2011-06-12T09:02", "2011-06-12T10:37", "2011-06-12T21:46"]
     # a line whose link shows its own address is the poster's words
     assert _texts(context, found[2]) == ["上传好了：https://example.com/log/7f3a"]
-    # the same items named only as comments are a comment section; without the time tag, nothing dates them
-    assert find_posts(_context(page.replace("cPost ipsComment", "ipsComment"))) == []
+    # the same items named only as comments are a comment section under an article, a discussion without one;
+    # without the time tag, nothing dates them
+    comments = page.replace("cPost ipsComment", "ipsComment")
+    assert find_posts(_context(comments.replace("<h1>川西环线自驾游记</h1>", f"<h1>川西环线自驾游记</h1><p>{OPENING}</p>"))) == []
+    assert len(find_posts(_context(comments))) == 3
     assert find_posts(_context(re.sub(r"<time[^>]*>|</time>", "", page))) == []
     # a list of threads: each row's teaser is titled by a link to another page
     teasers = page.replace('<div class="richText">', '<div class="richText"><a href="/topic/8812/">川西环线自驾游记（一）</a>')
@@ -599,3 +606,86 @@ def test_a_question_whose_text_box_shares_a_named_class_with_the_answers_is_the_
     found = find_posts(_context(f"<html><body>{MENU}<h1>川西环线自驾游记</h1>{question}<div class='replies'>{answers}</div></body></html>"))
     assert [post.author for post in found] == ["慢慢来", *(user for user, _, _ in REPLIES)]
     assert found[0].published == "2023-11-02T14:33"
+
+
+def _comment(name: str, href: str, stamp: str, text: str) -> str:
+    """A comment of a modern site: a styled-components class, the poster's link (or none), a relative time whose
+    absolute sits in the ``title``."""
+    poster = f'<a href="{href}"><span>{name}</span><span>@{href.strip("/@")}</span></a>' if href else f"<span>{name}</span>"
+    return (f'<div class="sc-71b8f2c4-0 eXbqWs"><div class="sc-4">{poster}</div><div class="sc-7"><span>{text}</span></div>'
+            f'<div class="sc-3"><span>B{stamp[-2:]}</span> · <time title="2024年3月12日 21:{stamp[-2:]}">4 小時前</time></div></div>')
+
+
+COMMENTS = [("阿明不加班", "/@ming_no_ot", "32", REPLIES[0][2]), ("國立中興大學", "", "40", REPLIES[1][2]),
+            ("小熊軟糖", "/@gummybear_tw", "47", REPLIES[2][2])]
+
+
+def test_a_user_page_at_slash_at_names_its_poster_by_the_id_beside_the_display_name() -> None:
+    page = _thread("".join(_comment(*comment) for comment in COMMENTS))
+    assert [post.author for post in find_posts(_context(page))] == ["ming_no_ot", None, "gummybear_tw"]
+
+
+def test_members_of_a_thread_that_name_no_poster_are_its_posts_but_not_a_teasers_or_a_deleted_ones() -> None:
+    # the school-signed comment is a post once two members name their posters
+    found = find_posts(context := _context(_thread("".join(_comment(*comment) for comment in COMMENTS))))
+    assert [_texts(context, post) for post in found] == [[text] for *_, text in COMMENTS]
+    # alone among anonymous ones, nothing makes it a thread
+    anonymous = [(name, "", stamp, text) for name, _, stamp, text in COMMENTS]
+    assert find_posts(_context(_thread("".join(_comment(*comment) for comment in anonymous)))) == []
+    # a deleted comment shows its notice and its header only: no post (and no header line taken for its text)
+    deleted = [*COMMENTS[:2], ("國立中興大學", "", "44", "此留言已被原作者刪除"), COMMENTS[2]]
+    found = find_posts(context := _context(_thread("".join(_comment(*comment) for comment in deleted))))
+    assert [_texts(context, post) for post in found] == [[text] for *_, text in COMMENTS]
+    # a member whose link titles another page is a teaser, not an anonymous post
+    teaser = [*COMMENTS, ("", "", "45", '<a href="/f/job/p/2553">新竹設備廠IT支援值不值得去？十年老鳥來回答</a>')]
+    found = find_posts(context := _context(_thread("".join(_comment(*comment) for comment in teaser))))
+    assert [_texts(context, post) for post in found] == [[text] for *_, text in COMMENTS]
+
+
+def _issue_comment(ident: str, user: str, stamp: str, body: str, box: str = "text markdown-body") -> str:
+    return (f'<div class="ui comments" id="{ident}"><div class="comment"><div class="content"><div class="header">'
+            f'<a class="author" href="/{user}">{user}</a> <span class="timeago" title="{stamp}">4年前</span></div>'
+            f'<div class="{box}"><p>{body}</p></div></div></div></div>')
+
+
+def _timeline_event(user: str, action: str, stamp: str) -> str:
+    return (f'<div class="ui feed issue-events"><div class="event"><div class="summary"><a class="user" href="/{user}">{user}</a>'
+            f' {action} <span class="timeago date" title="{stamp}">4年前</span></div></div></div>')
+
+
+def test_an_issue_in_comment_markup_with_nothing_above_is_a_thread_and_its_timeline_lines_are_no_posts() -> None:
+    page = _thread(_issue_comment("git-issue-description", "zhou-xiaobei", "2021-09-14 10:26", OPENING,
+                                  box="text markdown-body git-issue-content")
+                   + _timeline_event("lanxi-dev", "添加了 bug 标签", "2021-09-14 14:58")
+                   + _issue_comment("note_6648213", "lanxi-dev", "2021-09-14 15:03", REPLIES[1][2])
+                   + _timeline_event("lanxi-dev", "将任务状态修改为 已完成", "2021-09-14 15:04"),
+                   head="<h1>执行 mvn package 时依赖下载失败</h1>")
+    found = find_posts(context := _context(page))
+    # the opening post's box has a name of its own beside the one it shares with the reply's: one engine's posts
+    assert [(post.author, _texts(context, post)) for post in found] == [("zhou-xiaobei", [OPENING]), ("lanxi-dev", [REPLIES[1][2]])]
+    # under an article's prose, the same comments are the article's comments
+    article = "<p>记者从市人社局获悉，为进一步稳定就业形势，我市近日出台十二条新举措，重点支持高校毕业生就业创业。</p>"
+    assert find_posts(_context(page.replace("<h1>", article + "<h1>"))) == []
+
+
+def test_an_engines_reply_subject_and_the_subject_itself_are_headers_not_the_posts_words() -> None:
+    title = "湖北理科612分，想学计算机，求推荐学校"
+    posts = "".join(_post("t2", user, time, f'<div class="ptitle">{subject}</div><div class="pcont">{text}</div>')
+                    for (user, time, text), subject in zip([("山野行者", "2008-06-26 21:14", OPENING), *REPLIES],
+                                                           [title, *[f"回复：{title}"] * 3]))
+    found = find_posts(context := _context(_thread(posts, head=f"<h1>{title}</h1>")))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+    # a subject one poster typed, which no other reply repeats, is that poster's words
+    once = "".join(_post("t2", user, time, f'<div class="ptitle">{subject}</div><div class="pcont">{text}</div>')
+                   for (user, time, text), subject in zip(REPLIES, ["回复：关于分数线的问题", "", ""]))
+    found = find_posts(context := _context(_thread(once)))
+    assert _texts(context, found[0]) == ["回复：关于分数线的问题", REPLIES[0][2]]
+
+
+def test_a_quote_box_opened_by_the_quoted_posters_name_and_floor_is_not_the_replys_text() -> None:
+    quote = ('<div class="relyhf"><div class="relyhfcon"><p><a href="javascript:;">背包客小张</a> 发表于 板凳</p>'
+             f'<p>{REPLIES[0][2]}</p></div></div>')
+    posts = _post("post", "背包客小张", "2011-06-12 09:02", REPLIES[0][2]) + _post(
+        "post", "川西老司机", "2011-06-12 10:37", quote + REPLIES[1][2])
+    found = find_posts(context := _context(_thread(posts)))
+    assert _texts(context, found[1]) == [REPLIES[1][2]]

@@ -549,7 +549,7 @@ def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found
     first line at ``end`` (whose dateline may credit the reporters), and the dates in the few lines above it,
     where article headers print them. Returns the days shown there."""
     below, body_start = below[:end], below[end:end + 1]
-    shown = {id(line): _shown_dates(line.own) if len(line.text) <= 80 and not UPDATED_LABEL.search(fold(line.text))
+    shown = {id(line): _shown_dates(line.own, found) if len(line.text) <= 80 and not UPDATED_LABEL.search(fold(line.text))
              else [] for line in (*above, *below)}
     # the byline zone of an article shows one day; several days on several lines are a list of other pages
     one_day = len({dates[0][:10] for dates in shown.values() if dates}) == 1
@@ -675,9 +675,13 @@ def _closing_credit(tree: etree._Element, headline: etree._Element, found: PageH
         return
 
 
-def _shown_dates(text: str) -> list[str]:
+def _shown_dates(text: str, found: PageHints) -> list[str]:
     """The dates a byline-zone line shows (up to three), the first unlabelled or after a date label; none when
-    the first follows another field's label (``Erscheinungsdatum: 14.08.2017`` of a reviewed book, 截止日期：…)."""
+    the first follows another field's label (``Erscheinungsdatum: 14.08.2017`` of a reviewed book, 截止日期：…).
+    A line showing only a day and time without the year (``3月12日 21:14``: this year's dates on many sites)
+    shows that day when a tag dates the page on it (:func:`_with_known_year`)."""
+    if find_date(text) is None:
+        return [iso] if (iso := _yearless_with_time(text, found)) else []
     dates: list[str] = []
     start = 0
     while len(dates) < 3 and (found := find_date(text[start:])) is not None:
@@ -734,6 +738,15 @@ def _labelled_date(label: re.Pattern[str], line: str) -> re.Match[str] | None:
     for match in label.finditer(line):
         if LABELLED_DATE_START.match(line, match.end()):
             return match
+    return None
+
+
+def _yearless_with_time(text: str, found: PageHints) -> str | None:
+    """The first day shown with a time of day and no year in ``text`` that a tag's date completes."""
+    for match in MONTH_DAY.finditer(text):
+        if (match.group(3) is not None and not text[:match.start(1)].rstrip()[-1:].isdigit()
+                and (iso := _with_known_year(text[match.start():], found))):
+            return iso
     return None
 
 

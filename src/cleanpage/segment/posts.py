@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,18 +38,20 @@ from .signals import PageContext
 from .signals.semantics import CLASS_WORD, class_words
 
 DIGITS = re.compile(r"\d+")
-USER_LINK = re.compile(r"uid=|space-uid|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",
+USER_LINK = re.compile(r"uid=|space-uid|/@[^/?#]+/?(?:[?#]|$)|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",
                        re.IGNORECASE)
 BUTTONS = re.compile(
     r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
     r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|\s|[|｜丨·])+$")
 # The header a forum engine prints above a quoted earlier post, when the quote box has no telling class:
 # 引用: / 原帖由 X 于 … 发表 / 以下是引用 X 在 … 的发言 / 引用第1楼 X 于 … 发表的 / X 写道: / X wrote: /
-# @X 2012-03-04 12:20:05 (the quoted post's author and time)
-QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|引用\s*\S{1,30}\s*的(?:发言|發言)\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|wrote)\s*[:：]|@\S{1,30}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})",
+# @X 2012-03-04 12:20:05 (the quoted post's author and time) / X 发表于 板凳 (the quoted post's author and floor)
+QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|引用\s*\S{1,30}\s*的(?:发言|發言)\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|wrote)\s*[:：]|@\S{1,30}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|"
+                          r"[^\s:：]{1,30}\s*(?:发表于|發表於)\s*(?:沙发|沙發|板凳|地板|地下室|\d+\s*[楼樓#]|#\d+)\s*$)",
                           re.IGNORECASE)
 QUOTE_HEADER_MAX = 60  # an element this short that opens with a quote header is the header alone
 INLINE_BOXES = frozenset({"font", "span", "i", "em", "small"})
+NAME_BOXES = frozenset({"a", "b", "strong", "span", "font"})  # what a quoted poster's name is printed in
 SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
 SIGNATURE_MAX = 200
 SIGNATURE_LINES = 3
@@ -72,17 +74,27 @@ ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | frozenset({"sign", "signature", "signa
 CONTENT_BOX_ENDS = ("content", "message", "msg", "body")
 POSTER_BOX_WORDS = frozenset({"user", "username", "author", "poster", "nickname", "uname"})  # a poster's card
 POSTER_NAME_LENGTH = (2, 30)
+NAME_AND_HANDLE = re.compile(r".+?\s*@(?P<handle>[A-Za-z0-9_.\-]{2,30})")  # 阿明不加班 @ming_no_ot: a name, then the ID
 POSTER_BOX_DEPTH = 3  # the card is the link's own element or one of its closest containers, never the page
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
 # The mark a thread puts on its opener's replies: comments under a news article have no opener.
-OPENER_MARK = re.compile(r"(?:^|\s)(?:楼主|樓主)(?:\s|$)")
+OPENER_MARK = re.compile(r"(?:^|\s)(?:楼主|樓主|原帖作者|原PO)(?:\s|$)", re.IGNORECASE)  # 原PO: Taiwan's "original poster"
 OPENER_MARK_LINE = 60  # the mark stands in a post's header line, not in its text
 # The headings of a question-and-answer page (百度知道-like: 最佳答案, 其他回答, 12个回答; Q&A sites in English).
 QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|其他答案|其它回答|全部回答|\d+\s*(?:个|條|条)回答|"
                         r"\b(?:best answer|accepted answer|\d+ answers)\b", re.IGNORECASE)
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
+REPLY_SUBJECT = re.compile(r"^(?:回复|回覆|回應|答复|答覆|re)\s*[:：]\s*(?P<subject>\S.{3,}?)\s*$", re.IGNORECASE)
+ARTICLE_ABOVE_MIN = 20  # the least prose (in characters) above a comment list that makes it an article's (a sentence)
+# What a forum prints in place of a deleted or hidden post: a post showing nothing else is no post (there is no
+# text to keep, and its header alone would pass for one): 此留言已被原作者刪除, ※ 此跟帖已被管理员删除 ※, [deleted].
+DELETED_NOTICE = re.compile(
+    r"^[※*\s\[【(（]*(?:此|该|該|本)?\s*(?:留言|回复|回覆|回應|帖子|跟帖|文章|楼层|樓層|内容|內容|评论|評論|发言|發言)?\s*"
+    r"(?:已被|已由|已经被|已經被).{0,12}?(?:删除|刪除|屏蔽|隐藏|隱藏)[\s※*\]】)）。.!！]*$"
+    r"|^\[(?:deleted|removed)\]$|^(?:this|the) (?:post|comment|reply|message) (?:has been|was) (?:deleted|removed)\b.{0,40}$",
+    re.IGNORECASE)
 MIN_POST_WEIGHT = 1
 SPELLED = re.compile(r"(?!(?:am|pm)\b)[A-Za-z]{3,}")  # a month or weekday name in a date's text (not am/pm)
 # A post shows its own time, and a few more in quotes, edit notices and rating lines; an element showing more
@@ -115,7 +127,7 @@ class ThreadPost:
 
 def find_posts(page: PageContext) -> list[ThreadPost]:
     """The thread's posts in page order, or ``[]`` when the page is not a thread."""
-    under = _blocks_under(page.blocks)
+    under = _blocks_under(page.blocks, skip=_reply_subject_lines(page.blocks))
     threads: list[tuple[list[ThreadPost], float]] = []
     # a question page's answers follow the question and its best answer: more prose before them is no article
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
@@ -128,6 +140,7 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
                                    for member in members) if post]
         if len(posts) < MIN_POSTS:
             continue
+        posts = _with_unnamed_posters(posts, members, page.blocks, under, boxes, facts)
         if posts[0].element is not members[0]:
             # the opening post's time is often printed in the thread's header, above the post
             opening = _read_post(members[0], page.blocks, under, box=boxes.get(members[0]))
@@ -136,7 +149,10 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
         if _mixed_text_boxes(posts):
             continue
         weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
-        comments = _comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
+        # a comment list under an article; one with no article above it is a discussion in comment markup
+        # (an issue tracker's description and replies)
+        comments = (_comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
+                    and _prose_before(page, posts, least=0.0) >= ARTICLE_ABOVE_MIN)
         if not comments and (qa_page or not _after_article(page, posts, weight)):
             # only a thread's own replies say it is one: an article above comments is no opening post
             apart = _opener_apart(page, posts, under)
@@ -150,13 +166,38 @@ def find_posts(page: PageContext) -> list[ThreadPost]:
     return max(inner, key=lambda thread: thread[1], default=([], 0.0))[0]
 
 
+def _with_unnamed_posters(posts: list[ThreadPost], members: list[etree._Element], blocks: Sequence[PageBlock],
+                          under: dict[etree._Element, list[int]], boxes: dict[etree._Element, etree._Element | None],
+                          facts: _PageFacts) -> list[ThreadPost]:
+    """The thread's posts with the members that show a time but name no poster: an anonymous reply, a guest's,
+    one signed by a school or a town alone. Once two members of the group are posts by the strict test
+    (:func:`_dated`), a member of the same structure with a time and text is one too, unless a link in it titles
+    another page (a teaser of a list)."""
+    read = {post.element: post for post in posts}
+    found: list[ThreadPost] = []
+    for member in members:
+        if member in read:
+            found.append(read[member])
+        elif _maybe_dated(member, blocks, under, facts) and not any(_titles_page(anchor, facts) for anchor in member.iter("a")):
+            post = _read_post(member, blocks, under, box=boxes.get(member))
+            found.extend([post] if post else [])
+    return found
+
+
 def _mixed_text_boxes(posts: list[ThreadPost]) -> bool:
     """Whether the posts' text boxes are all named as text boxes, and no two alike: layout sections of a page (an
     article's ``content-area``, a comment's ``comment-content``), not the posts of one thread, whose engine names
-    its replies' text alike (the opening post's box may have a name of its own)."""
-    if not all(_content_box(post.content) for post in posts):
+    its replies' text alike (the opening post's box may have a name of its own, beside the one it shares:
+    ``text markdown-body git-issue-content`` above ``text markdown-body``)."""
+    if not all(_content_box(post.content) for post in posts) or _shared_text_names(posts):
         return False
     return len({frozenset(class_words(post.content)) for post in posts}) == len(posts)
+
+
+def _shared_text_names(posts: list[ThreadPost]) -> set[str]:
+    """The classes every post's text box carries that name a post's text (``md-content``, ``comment-body``)."""
+    shared = set.intersection(*({*(post.content.get("class") or "").split()} for post in posts))
+    return {name for name in shared if any(map(_names_text, CLASS_WORD.findall(name.lower())))}
 
 
 def _opener_apart(page: PageContext, posts: list[ThreadPost],
@@ -168,8 +209,7 @@ def _opener_apart(page: PageContext, posts: list[ThreadPost],
     time are what its own container shows outside that box."""
     if len({post.content.tag for post in posts}) != 1:
         return None
-    shared = set.intersection(*({*(post.content.get("class") or "").split()} for post in posts))
-    named = {name for name in shared if any(map(_names_text, CLASS_WORD.findall(name.lower())))}
+    named = _shared_text_names(posts)
     first = under.get(posts[0].element, [])
     if not named or not first:
         return None
@@ -206,15 +246,29 @@ def _wraps(element: etree._Element, posts: list[ThreadPost]) -> bool:
     return sum(1 for post in posts if element in post.element.iterancestors()) >= MIN_POSTS
 
 
-def _blocks_under(blocks: Sequence[PageBlock]) -> dict[etree._Element, list[int]]:
-    """For every element that holds blocks, their indices (in page order)."""
+def _blocks_under(blocks: Sequence[PageBlock], skip: Container[int] = ()) -> dict[etree._Element, list[int]]:
+    """For every element that holds blocks, their indices (in page order), but those in ``skip``."""
     under: dict[etree._Element, list[int]] = defaultdict(list)
     for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         node: etree._Element | None = block.element
         while node is not None:
             under[node].append(index)
             node = node.getparent()
     return under
+
+
+def _reply_subject_lines(blocks: Sequence[PageBlock]) -> set[int]:
+    """The lines of the subject an engine prints atop each reply (回复：<thread title>, Re: …), when two replies or
+    more carry the same one, and the lines showing that subject alone (the opening post's, the headline): post
+    headers, not anyone's words."""
+    replied = Counter(match["subject"] for block in blocks if (match := REPLY_SUBJECT.match(block.text.strip())))
+    subjects = {subject for subject, count in replied.items() if count >= MIN_POSTS}
+    if not subjects:
+        return set()
+    return {index for index, block in enumerate(blocks) if (text := block.text.strip()) in subjects
+            or ((match := REPLY_SUBJECT.match(text)) and match["subject"] in subjects)}
 
 
 def _signature(element: etree._Element) -> tuple[str, str]:
@@ -292,9 +346,10 @@ def _quote_box(element: etree._Element, header: etree._Element) -> bool:
     ``<span>``), the post's own words right after it. A post whose reply follows the quote inside the
     same block element is not itself the quote; a quote written as plain lines of the post is left alone.
     """
-    if not QUOTE_HEADER.match(header.text or ""):
+    line = header.text_content()
+    if not QUOTE_HEADER.match(line if len(line) <= QUOTE_HEADER_MAX else header.text or ""):
         return False
-    box = header.getparent() if len(header.text_content()) <= QUOTE_HEADER_MAX and header is not element else header
+    box = header.getparent() if len(line) <= QUOTE_HEADER_MAX and header is not element else header
     if box is not element:
         return False
     if not any(child.tail and child.tail.strip() for child in element):
@@ -359,7 +414,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
                and not EDIT_NOTICE.search(blocks[i].text)]
     own = _without_signature_lines(_without_quote_lines([i for i in own if i not in nested], blocks), blocks)
-    if not own:
+    if not own or _deleted(own, blocks):
         return None
     taken = set(own)
     # the post's own time: outside its text, never an edit notice's or a quoted post's
@@ -367,6 +422,12 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
               and not _quoted(blocks[i]) and not _aside(blocks[i].element, member)]
     published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
     return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _deleted(own: list[int], blocks: Sequence[PageBlock]) -> bool:
+    """Whether a post's lines are a deletion notice and, at most, its header (no other prose)."""
+    notices = {i for i in own if DELETED_NOTICE.match(blocks[i].text.strip())}
+    return bool(notices) and not any(blocks[i].prose > 0 for i in own if i not in notices)
 
 
 def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
@@ -468,7 +529,9 @@ def _own_text(block: PageBlock, *, quotes: bool = False) -> bool:
         shown = sum(len(text.strip()) for text, _ in block.links if SHOWN_ADDRESS.match(text.strip()))
         if block.chars <= shown or (block.link_chars - shown) / (block.chars - shown) > LINK_LINE_MAX:
             return False
-    return not (len(block.text) < 60 and _timed_date(block.text))
+    # a short line showing the post's time is its header: printed, or relative with the time in an attribute
+    # (周小北 创建于 <span title="2021-09-14 10:26">4年前</span>)
+    return not (len(block.text) < 60 and (_timed_date(block.text) or any(map(_post_time, block.element.iter(tag=etree.Element)))))
 
 
 def _quoted(block: PageBlock) -> bool:
@@ -539,6 +602,8 @@ def _quote_node(node: etree._Element) -> bool:
     if node.tag == "blockquote" and not _content_box(node):
         return True
     first = _first_text_owner(node)
+    if first is not None and first.tag in NAME_BOXES and (line := first.getparent()) is not None and line is not node:
+        first = line  # the header line a quoted poster's name opens: <p><a>北方的狼</a> 发表于 板凳</p>
     return first is not None and _quote_box(node, first)
 
 
@@ -622,7 +687,8 @@ def _user_link(member: etree._Element, content: etree._Element | None = None) ->
             continue
         name = anchor.text_content().strip()
         if _poster_name_shaped(name) and _user_page(anchor, member) and not BUTTONS.match(name):
-            return name
+            handle = NAME_AND_HANDLE.fullmatch(name)
+            return handle["handle"] if handle else name  # the poster's ID, not the display name beside it
     return None
 
 
@@ -711,6 +777,10 @@ def _comment_section(member: etree._Element) -> bool:
 
 def _after_article(page: PageContext, posts: list[ThreadPost], weight: float) -> bool:
     """Whether more prose precedes the first post than the posts hold: an article with comments."""
+    return _prose_before(page, posts) > weight
+
+
+def _prose_before(page: PageContext, posts: list[ThreadPost], least: float = 0.5) -> float:
+    """The weight of the prose (of a quality over ``least``) the page shows before its first post."""
     first = posts[0].blocks[0] if posts[0].blocks else 0
-    before = sum(block.weight for block in page.blocks[:first] if block.prose > 0.5)
-    return before > weight
+    return sum(block.weight for block in page.blocks[:first] if block.prose > least)
