@@ -675,13 +675,13 @@ def _closing_credit(tree: etree._Element, headline: etree._Element, found: PageH
         return
 
 
-def _shown_dates(text: str, found: PageHints) -> list[str]:
+def _shown_dates(text: str, hints: PageHints) -> list[str]:
     """The dates a byline-zone line shows (up to three), the first unlabelled or after a date label; none when
     the first follows another field's label (``Erscheinungsdatum: 14.08.2017`` of a reviewed book, 截止日期：…).
     A line showing only a day and time without the year (``3月12日 21:14``: this year's dates on many sites)
     shows that day when a tag dates the page on it (:func:`_with_known_year`)."""
     if find_date(text) is None:
-        return [iso] if (iso := _yearless_with_time(text, found)) else []
+        return [iso] if (iso := _yearless_with_time(text, hints)) else []
     dates: list[str] = []
     start = 0
     while len(dates) < 3 and (found := find_date(text[start:])) is not None:
