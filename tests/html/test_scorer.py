@@ -104,6 +104,18 @@ def test_a_sidebar_that_looks_like_prose_outside_the_run_goes_unless_an_extracto
     assert _kept(decisions)[-1] is True
 
 
+def test_prose_just_above_the_run_that_only_an_extractor_voted_against_is_its_lead() -> None:
+    note = "编者按：老旧小区改造是群众身边的关键小事，本报今起推出系列报道，记录居民生活的新变化。"
+    page = _paragraphs("网站首页 新闻 民生", note, *PROSE)
+    votes = {"text": [-1.0, 0.6, 1.0, 1.0, 1.0, 1.0], "markup": [-1.0, 0.0, 1.0, 1.0, 1.0, 1.0],
+             "trafilatura": [-1.0, -1.0, 1.0, 1.0, 1.0, 1.0]}
+    decisions = _decide(page, *votes.items())
+    assert _kept(decisions) == [False, True, True, True, True, True]
+    # one other signal against it, and it is no lead
+    votes["markup"][1] = -0.2
+    assert _kept(_decide(page, *votes.items()))[:2] == [False, False]
+
+
 def test_a_second_run_worth_a_share_of_the_first_is_kept() -> None:
     chrome = [f"广告{n}" for n in range(6)]
     page = _paragraphs(PROSE[0], PROSE[1], *chrome, PROSE[2], PROSE[3])

@@ -51,6 +51,7 @@ OUTSIDE_MIN = 1.0
 RUN_SHARE = 0.3
 RESCUE_SHORTFALL = 0.4
 HEAD_LINES = 3
+LEAD_BLOCKS = 2
 HEAD_MIN = -1.5
 HEAD_MAX_LINK_DENSITY = 0.5
 MAX_RUNS = 4
@@ -111,6 +112,7 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
     inside = [False] * len(decisions)
     head = [False] * len(decisions)
     for first, last in runs:
+        first = _lead_of(blocks, decisions, first)
         inside[first:last + 1] = [True] * (last + 1 - first)
         start = _head_of(blocks, decisions, first)
         head[start:first] = [True] * (first - start)
@@ -148,6 +150,23 @@ def _rescue_region(blocks: Sequence[PageBlock], decisions: list[Decision]) -> No
         if decision.votes.get("text", 0) > 0 or decision.score > INSIDE_MIN:
             decision.keep = decision.rescued = True
             decision.reason = ""
+
+
+def _lead_of(blocks: Sequence[PageBlock], decisions: list[Decision], first: int) -> int:
+    """A run's start moved up over the prose just above it, in the run's own container, that only an extractor
+    voted against: a standfirst or an editor's note (编者按), which extractors often leave out of an article,
+    while every other signal reads it as the article's text."""
+    start = first
+    container = blocks[first].element.getparent()
+    while (start > 0 and first - start < LEAD_BLOCKS and _only_extractors_against(decisions[start - 1])
+           and container is not None and container in blocks[start - 1].element.iterancestors()):
+        start -= 1
+    return start
+
+
+def _only_extractors_against(decision: Decision) -> bool:
+    return (decision.score > INSIDE_MIN and decision.votes.get("text", 0) > 0
+            and all(vote >= 0 for name, vote in decision.votes.items() if name not in EXTRACTORS))
 
 
 def _head_of(blocks: Sequence[PageBlock], decisions: list[Decision], first: int) -> int:
