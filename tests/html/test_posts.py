@@ -689,3 +689,29 @@ def test_a_quote_box_opened_by_the_quoted_posters_name_and_floor_is_not_the_repl
         "post", "川西老司机", "2011-06-12 10:37", quote + REPLIES[1][2])
     found = find_posts(context := _context(_thread(posts)))
     assert _texts(context, found[1]) == [REPLIES[1][2]]
+
+
+def test_a_link_named_a_posters_by_its_other_attributes_names_the_poster_and_keeps_the_id() -> None:
+    def reply(user: str, time: str, text: str, link: str) -> str:
+        return (f'<div class="contstxt"><div class="conleft"><a {link} href="//i.example.cn/77">{user}</a></div>'
+                f'<div class="rtop"><span>{time}</span></div><div class="rconten">{text}</div></div>')
+    marked = "".join(reply(user, time, text, 'xname="uname"') for user, time, text in REPLIES)
+    assert [post.author for post in find_posts(_context(_thread(marked)))] == [user for user, _, _ in REPLIES]
+    kept = "".join(reply(user, time, text, f'data-username="user{n}"') for n, (user, time, text) in enumerate(REPLIES))
+    assert [post.author for post in find_posts(_context(_thread(kept)))] == ["user0", "user1", "user2"]
+    # a link whose attributes say nothing names no poster: the posts are dated, but nobody signs them
+    plain = "".join(reply(user, time, text, 'target="_blank"') for user, time, text in REPLIES)
+    assert [post.author for post in find_posts(_context(_thread(plain)))] == [None, None, None]
+
+
+def test_an_opening_post_printed_apart_gives_the_thread_the_poster_and_time_its_header_shows() -> None:
+    items = "".join(f'<li class="reply-item"><h4><a href="/people/{n}/">{user}</a> <span>{time}</span></h4><p>{text}</p></li>'
+                    for n, (user, time, text) in enumerate(REPLIES, 1))
+    header = '<h3>来自: <a href="/people/koala/">一只考拉不睡觉</a> <span>2011-06-11 20:05:33</span></h3>'
+    page = (f"<html><body>{MENU}<div class='topic'><h1>川西环线自驾游记</h1>{header}<p>{OPENING}</p><p>{OPENING}</p></div>"
+            f"<ul class='topic-reply'>{items}</ul></body></html>")
+    doc = cleanpage.clean(page)
+    assert (doc.metadata.author, doc.metadata.published) == ("一只考拉不睡觉", "2011-06-11T20:05")
+    # a question page prints its asker under the question, not the first answerer's header
+    below = page.replace(header, "").replace(f"<p>{OPENING}</p></div>", f"<p>{OPENING}</p>{header}</div>")
+    assert cleanpage.clean(below).metadata.author == "一只考拉不睡觉"

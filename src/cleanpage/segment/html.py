@@ -37,7 +37,7 @@ from ..pager import read_html
 from .htmlmeta import harvest_metadata
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
-from .posts import ThreadPost, find_posts
+from .posts import ThreadPost, find_posts, opening_header
 from .prose import weight_of
 from .scorer import Decision, decide
 from .signals import PageContext
@@ -139,9 +139,11 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         warnings.append(f"content: {len(posts)} repeated post-like items hold less text than the main content chosen "
                         "around them; read as an article, not a forum thread")
         posts = []
-    opener_shown = True
+    lead: list[int] = []
     if posts:
-        opener_shown = _keep_posts(page_blocks, decisions, posts) < LEAD_PROSE
+        lead = _keep_posts(page_blocks, decisions, posts)
+    # the opening post printed apart, above the replies: prose of its own before the first post
+    opener_apart = sum(page_blocks[i].weight for i in lead if page_blocks[i].kind != "heading" and page_blocks[i].prose > 0)
     verdict = classify(context, decisions, posts=len(posts))
     warnings.extend(f"content: {warning}" for warning in verdict.warnings)
     for index in verdict.notice:
@@ -165,8 +167,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         values.offer(name, found.value, found.rule, found.raw, found.confidence)
     # the first post is not the opening post on a thread's later page, nor under a question or an opening post
     # printed apart from the replies (the lead above the posts)
-    if posts and opener_shown and "prev_url" not in pager:
-        _offer_thread_values(values, posts)
+    if posts and "prev_url" not in pager:
+        _offer_thread_values(values, posts, lead if opener_apart >= LEAD_PROSE else None, context)
     values.offer("page_type", verdict.page_type, "content.page_type", verdict.evidence, 1.0)
     values.offer("confidence", round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
     line_starts = _line_starts(text)
@@ -227,12 +229,12 @@ def _outweighed(blocks: list[PageBlock], decisions: list[Decision], posts: list[
     return elsewhere > sum(blocks[index].weight for index in own)
 
 
-def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> float:
+def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> list[int]:
     """A thread's body is its posts' own text: every other block of the page goes, with the reason.
 
     What the scorer chose as main content above the first post stays too (the text detectors still see
     it): a question page prints the question's own description in its header, and a group topic its
-    opening post, apart from the repeated replies. Returns the weight of the prose in that lead.
+    opening post, apart from the repeated replies. Returns that lead's blocks.
     """
     own = {index for post in posts for index in post.blocks}
     members = {post.element for post in posts}
@@ -249,17 +251,20 @@ def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[
             decision.reason = "forum thread: a post's header, signature, quote of an earlier post or buttons"
         else:
             decision.reason = f"forum thread: outside the {len(posts)} posts ({decision.reason or 'page chrome'})"
-    return sum(blocks[index].weight for index in lead if blocks[index].kind != "heading" and blocks[index].prose > 0)
+    return sorted(lead)
 
 
-def _offer_thread_values(values: Evidence, posts: list[ThreadPost]) -> None:
-    """The opening post's author and time are the thread's: surer than any tag or label around them."""
-    first = posts[0]
-    if first.author:
-        values.offer("author", first.author, "content.thread_author", first.author, THREAD_VALUES)
-        values.offer("authors", [first.author], "content.thread_author", first.author, THREAD_VALUES)
-    if first.published:
-        values.offer("published", first.published, "content.thread_time", first.published, THREAD_VALUES)
+def _offer_thread_values(values: Evidence, posts: list[ThreadPost], lead: list[int] | None,
+                         context: PageContext) -> None:
+    """The opening post's author and time are the thread's: surer than any tag or label around them. The
+    opening post is the first post, or, printed apart above the replies (``lead``), the post its header shows
+    (:func:`opening_header`)."""
+    author, published = (posts[0].author, posts[0].published) if lead is None else opening_header(context, lead, posts)
+    if author:
+        values.offer("author", author, "content.thread_author", author, THREAD_VALUES)
+        values.offer("authors", [author], "content.thread_author", author, THREAD_VALUES)
+    if published:
+        values.offer("published", published, "content.thread_time", published, THREAD_VALUES)
 
 
 class DomPaths:

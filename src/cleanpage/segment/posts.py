@@ -35,7 +35,7 @@ from lxml import etree
 from ..dates import find_date
 from .page_blocks import PageBlock
 from .signals import PageContext
-from .signals.semantics import CLASS_WORD, class_words
+from .signals.semantics import CLASS_WORD, class_words, words_of
 
 DIGITS = re.compile(r"\d+")
 USER_LINK = re.compile(r"uid=|space-uid|/@[^/?#]+/?(?:[?#]|$)|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",
@@ -75,6 +75,9 @@ CONTENT_BOX_ENDS = ("content", "message", "msg", "body")
 POSTER_BOX_WORDS = frozenset({"user", "username", "author", "poster", "nickname", "uname"})  # a poster's card
 POSTER_NAME_LENGTH = (2, 30)
 NAME_AND_HANDLE = re.compile(r".+?\s*@(?P<handle>[A-Za-z0-9_.\-]{2,30})")  # 阿明不加班 @ming_no_ot: a name, then the ID
+HANDLE = re.compile(r"[A-Za-z0-9_.\-]{2,30}")
+ID_KEYS = frozenset({"username", "login", "uname"})  # data-username="zhou-xiaobei": the ID a poster's link keeps
+PLAIN_ATTRIBUTES = frozenset({"href", "class", "id", "style", "title", "src", "alt", "target", "onclick", "onmouseover"})
 POSTER_BOX_DEPTH = 3  # the card is the link's own element or one of its closest containers, never the page
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
 AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
@@ -86,6 +89,7 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
                         r"\b(?:best answer|accepted answer|\d+ answers)\b", re.IGNORECASE)
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
+OPENING_HEADER_LINES = 3  # the lines beside an opening post's text where its header shows its poster and time
 REPLY_SUBJECT = re.compile(r"^(?:回复|回覆|回應|答复|答覆|re)\s*[:：]\s*(?P<subject>\S.{3,}?)\s*$", re.IGNORECASE)
 ARTICLE_ABOVE_MIN = 20  # the least prose (in characters) above a comment list that makes it an article's (a sentence)
 # What a forum prints in place of a deleted or hidden post: a post showing nothing else is no post (there is no
@@ -182,6 +186,31 @@ def _with_unnamed_posters(posts: list[ThreadPost], members: list[etree._Element]
             post = _read_post(member, blocks, under, box=boxes.get(member))
             found.extend([post] if post else [])
     return found
+
+
+def opening_header(page: PageContext, lead: list[int], posts: list[ThreadPost]) -> tuple[str | None, str | None]:
+    """The poster and time of an opening post printed apart above the replies (``lead``: the blocks kept above the
+    first post, unless that post is marked as the opener's: then the lead is a title row, and the post's are the
+    thread's): a link to a user page and a time of day in the few lines just above its text, or just below it
+    (a question page prints its asker under the question, and its best answer after that), before the first
+    reply."""
+    text = [i for i in lead if page.blocks[i].prose > 0 and page.blocks[i].kind != "heading"]
+    inside = [index for index, block in enumerate(page.blocks)
+              if posts[0].element in (block.element, *block.element.iterancestors())]
+    if _marks_opener(page.blocks, [posts[0].element], {posts[0].element: inside}):
+        return posts[0].author, posts[0].published  # the lead is the thread's title row: the first post is 楼主's
+    if not text or not inside:
+        return None, None
+    end = next((before for before, after in itertools.pairwise(text) if after - before > 2), text[-1])  # its text's end
+    zone = [*range(max(0, text[0] - OPENING_HEADER_LINES), text[0]),
+            *range(end + 1, min(inside[0], end + 1 + OPENING_HEADER_LINES))]  # not into the first reply's header
+    elements = [page.blocks[i].element for i in zone]
+    author = next((_poster_id(anchor, name) for element in elements for anchor in element.iter("a")
+                   if _poster_name_shaped(name := anchor.text_content().strip()) and _user_page(anchor)
+                   and not BUTTONS.match(name)), None)
+    published = _time(page.blocks, zone) or next(
+        (found for element in elements for node in element.iter(tag=etree.Element) if (found := _post_time(node))), None)
+    return author, published
 
 
 def _mixed_text_boxes(posts: list[ThreadPost]) -> bool:
@@ -687,9 +716,23 @@ def _user_link(member: etree._Element, content: etree._Element | None = None) ->
             continue
         name = anchor.text_content().strip()
         if _poster_name_shaped(name) and _user_page(anchor, member) and not BUTTONS.match(name):
-            handle = NAME_AND_HANDLE.fullmatch(name)
-            return handle["handle"] if handle else name  # the poster's ID, not the display name beside it
+            return _poster_id(anchor, name)
     return None
+
+
+def _poster_id(anchor: etree._Element, name: str) -> str:
+    """The poster's ID where the link shows or keeps one beside the display name: ``阿明不加班 @ming_no_ot``,
+    ``<a data-username="zhou-xiaobei">周小北</a>``; else the name shown."""
+    if handle := NAME_AND_HANDLE.fullmatch(name):
+        return handle["handle"]
+    kept = (value.strip() for key, value in anchor.attrib.items() if key.startswith("data-") and words_of(key) & ID_KEYS)
+    return next((value for value in kept if HANDLE.fullmatch(value) and not value.isdigit()), name)
+
+
+def _names_poster_by_markup(anchor: etree._Element) -> bool:
+    """Whether a link's other attributes name it a poster's: ``xname="uname"``, ``rel="author"``, ``data-username``."""
+    return any(words_of(f"{key} {value}") & POSTER_BOX_WORDS for key, value in anchor.attrib.items()
+               if key not in PLAIN_ATTRIBUTES)
 
 
 def _poster_name_shaped(name: str) -> bool:
@@ -702,7 +745,7 @@ def _user_page(anchor: etree._Element, member: etree._Element | None = None) -> 
     """Whether a link leads to a user's page: by its address, or, when the site keeps its users' pages on another
     host, by its own name (``a.name``) or the name of the box it sits in inside ``member`` (a user's card:
     ``reply-user-info``, ``author``)."""
-    if USER_LINK.search(anchor.get("href") or "") or "name" in class_words(anchor):
+    if USER_LINK.search(anchor.get("href") or "") or "name" in class_words(anchor) or _names_poster_by_markup(anchor):
         return True
     for node in itertools.islice((anchor, *anchor.iterancestors()), POSTER_BOX_DEPTH + 1):
         if node is member:

@@ -55,7 +55,7 @@ class SemanticsVote(Signal):
 def class_words(element: etree._Element, *, role: bool = False) -> frozenset[str]:
     """The lower-cased words of an element's class and id (and role): what every reader of markup names
     matches against, split at ``-``, ``_``, digits and case changes."""
-    return _words(_names(element, role))
+    return words_of(_names(element, role))
 
 
 def _names(element: etree._Element, role: bool) -> str:
@@ -63,8 +63,8 @@ def _names(element: etree._Element, role: bool) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _words(names: str) -> frozenset[str]:
-    """The words of one class/id string, remembered: a page repeats a few such strings on thousands of elements
+def words_of(names: str) -> frozenset[str]:
+    """The words of one class/id string (or any names: an attribute's name and value), remembered: a page repeats a few such strings on thousands of elements
     (most elements have none), and every reader of markup asks again for each ancestor."""
     return frozenset(word.lower() for word in CLASS_WORD.findall(names))
 
@@ -80,7 +80,7 @@ def own_verdict(element: etree._Element) -> float | None:
 @lru_cache(maxsize=4096)
 def _tag_verdict(tag: str, names: str) -> float | None:
     """:func:`own_verdict` of a tag and its class/id/role string, remembered like :func:`_words`."""
-    words = _words(names)
+    words = words_of(names)
     words |= {PLATFORM_PREFIX.sub("", word) for word in words}
     positive = len(words & POSITIVE_WORDS) + (tag in POSITIVE_TAGS)
     negative = len(words & NEGATIVE_WORDS) + (tag in NEGATIVE_TAGS)
