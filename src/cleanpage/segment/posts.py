@@ -194,12 +194,12 @@ def opening_header(page: PageContext, lead: list[int], posts: list[ThreadPost]) 
     thread's): a link to a user page and a time of day in the few lines just above its text, or just below it
     (a question page prints its asker under the question, and its best answer after that), before the first
     reply."""
-    text = [i for i in lead if page.blocks[i].prose > 0 and page.blocks[i].kind != "heading"]
+    text = [i for i in lead if page.blocks[i].kind != "heading"]
     inside = [index for index, block in enumerate(page.blocks)
               if posts[0].element in (block.element, *block.element.iterancestors())]
     if _marks_opener(page.blocks, [posts[0].element], {posts[0].element: inside}):
         return posts[0].author, posts[0].published  # the lead is the thread's title row: the first post is 楼主's
-    if not text or not inside:
+    if not inside or not any(page.blocks[i].prose > 0 for i in text):
         return None, None
     end = next((before for before, after in itertools.pairwise(text) if after - before > 2), text[-1])  # its text's end
     zone = [*range(max(0, text[0] - OPENING_HEADER_LINES), text[0]),
