@@ -715,3 +715,15 @@ def test_an_opening_post_printed_apart_gives_the_thread_the_poster_and_time_its_
     # a question page prints its asker under the question, not the first answerer's header
     below = page.replace(header, "").replace(f"<p>{OPENING}</p></div>", f"<p>{OPENING}</p>{header}</div>")
     assert cleanpage.clean(below).metadata.author == "一只考拉不睡觉"
+
+
+def test_a_second_link_to_the_posters_page_showing_the_id_names_the_poster() -> None:
+    def reply(user: str, ident: str, time: str, text: str) -> str:
+        return (f'<section class="c-section"><div class="author"><a class="username" href="https://home.example.tw/{ident}">'
+                f'{user}</a><a class="userid" href="https://home.example.tw/{ident}">{ident}</a></div>'
+                f'<div class="edittime">{time}</div><div class="c-article">{text}</div></section>')
+    page = _thread("".join(reply(user, f"id{n}x", time, text) for n, (user, time, text) in enumerate(REPLIES)))
+    assert [post.author for post in find_posts(_context(page))] == ["id0x", "id1x", "id2x"]
+    # a second link to another page is no ID
+    other = page.replace('class="userid" href="https://home.example.tw/', 'class="userid" href="https://home.example.tw/gb/')
+    assert [post.author for post in find_posts(_context(other))] == [user for user, _, _ in REPLIES]

@@ -722,9 +722,15 @@ def _user_link(member: etree._Element, content: etree._Element | None = None) ->
 
 def _poster_id(anchor: etree._Element, name: str) -> str:
     """The poster's ID where the link shows or keeps one beside the display name: ``阿明不加班 @ming_no_ot``,
-    ``<a data-username="zhou-xiaobei">周小北</a>``; else the name shown."""
+    a second link to the same page showing the ID, ``<a data-username="zhou-xiaobei">周小北</a>``; else the name
+    shown."""
     if handle := NAME_AND_HANDLE.fullmatch(name):
         return handle["handle"]
+    href = anchor.get("href")
+    twin = next((text for link in anchor.itersiblings("a") if href and link.get("href") == href
+                 and HANDLE.fullmatch(text := link.text_content().strip()) and not text.isdigit()), None)
+    if twin and twin != name:
+        return twin  # the same user page linked again by its ID (a.username 海拉魯小農夫, a.userid hylia0512)
     kept = (value.strip() for key, value in anchor.attrib.items() if key.startswith("data-") and words_of(key) & ID_KEYS)
     return next((value for value in kept if HANDLE.fullmatch(value) and not value.isdigit()), name)
 
