@@ -727,3 +727,31 @@ def test_a_second_link_to_the_posters_page_showing_the_id_names_the_poster() -> 
     # a second link to another page is no ID
     other = page.replace('class="userid" href="https://home.example.tw/', 'class="userid" href="https://home.example.tw/gb/')
     assert [post.author for post in find_posts(_context(other))] == [user for user, _, _ in REPLIES]
+
+
+def _reddit_comment(ident: str, user: str, stamp: str, text: str, children: str = "") -> str:
+    return (f'<div class="thing id-t1_{ident} noncollapsed comment" id="thing_t1_{ident}"><div class="entry">'
+            f'<p class="tagline"><a href="javascript:void(0)" class="expand">[–]</a><a href="https://old.example.com/user/{user}" '
+            f'class="author">{user}</a> <span class="score">21 points</span> <time title="{stamp}" datetime="{stamp}">2 years ago'
+            f'</time> <a href="javascript:void(0)" class="numchildren">({1 if children else 0} children)</a></p>'
+            f'<div class="usertext-body"><div class="md"><p>{text}</p></div></div><ul class="buttons"><li>'
+            f'<a href="https://old.example.com/r/x/comments/1/comment/{ident}/">permalink</a></li></ul></div>'
+            f'<div class="child">{children}</div></div>')
+
+
+def test_a_comment_tree_under_a_submission_is_a_thread_of_every_comment_in_page_order() -> None:
+    submission = (f'<div id="siteTable" class="sitetable linklisting"><div class="thing id-t3_1 odd link self">'
+                  f'<p class="tagline">submitted <time datetime="2024-03-05T09:12:44+00:00">2 years ago</time> by '
+                  f'<a href="https://old.example.com/user/panda" class="author">panda</a></p><div class="expando"><div class="md">'
+                  f'<p>{OPENING}</p><p>{OPENING}</p></div></div></div></div>')
+    nested = _reddit_comment("b", "川西老司机", "2011-06-12T10:37:00+00:00", REPLIES[1][2])
+    comments = (_reddit_comment("a", "背包客小张", "2011-06-12T09:02:00+00:00", REPLIES[0][2], children=nested)
+                + _reddit_comment("c", "山野行者", "2011-06-12T21:46:00+00:00", REPLIES[2][2]))
+    page = (f"<html><body>{MENU}<div class='content'>{submission}<div class='commentarea'>"
+            f"<div class='sitetable nestedlisting'>{comments}</div></div></div></body></html>")
+    found = find_posts(context := _context(page))
+    # the submission, in the comments' own structure above them, opens the thread; the nested reply is a post
+    # of its own, between its parent and the next comment, and no parent holds its text
+    assert [post.author for post in found] == ["panda", "背包客小张", "川西老司机", "山野行者"]
+    assert [_texts(context, post) for post in found[1:]] == [[text] for _, _, text in REPLIES]
+    assert found[0].apart

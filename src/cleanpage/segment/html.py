@@ -234,15 +234,16 @@ def _keep_posts(blocks: list[PageBlock], decisions: list[Decision], posts: list[
 
     What the scorer chose as main content above the first post stays too (the text detectors still see
     it): a question page prints the question's own description in its header, and a group topic its
-    opening post, apart from the repeated replies. Returns that lead's blocks.
+    opening post, apart from the repeated replies (unless that post is found: then the lead is its own first
+    post). Returns that lead's blocks.
     """
     own = {index for post in posts for index in post.blocks}
     members = {post.element for post in posts}
     inside = {index for index, block in enumerate(blocks)
               if any(node in members for node in (block.element, *block.element.iterancestors()))}
     first = min(own, default=0)
-    lead = {index for index in range(first) if decisions[index].keep and blocks[index].kind != "image"
-            and index not in inside}
+    lead = set() if posts[0].apart else {index for index in range(first) if decisions[index].keep
+                                         and blocks[index].kind != "image" and index not in inside}
     for index, decision in enumerate(decisions):
         decision.keep = index in own or index in lead
         if decision.keep:

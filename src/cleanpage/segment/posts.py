@@ -89,6 +89,7 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
                         r"\b(?:best answer|accepted answer|\d+ answers)\b", re.IGNORECASE)
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
+ATTRIBUTE_TIME_LINE_MAX = 120  # a header line keeping its time in an attribute, with the scores and counts beside it
 OPENING_HEADER_LINES = 3  # the lines beside an opening post's text where its header shows its poster and time
 REPLY_SUBJECT = re.compile(r"^(?:回复|回覆|回應|答复|答覆|re)\s*[:：]\s*(?P<subject>\S.{3,}?)\s*$", re.IGNORECASE)
 ARTICLE_ABOVE_MIN = 20  # the least prose (in characters) above a comment list that makes it an article's (a sentence)
@@ -113,6 +114,9 @@ TIME_KEEPERS = etree.XPath("//*[@*[starts-with(name(), 'data-')] or "
 TITLE_LINK_MIN = 6  # characters of a link's text that title a page (a button or a count is shorter)
 REPLY_TO = re.compile(r"^(?:回應至|回应至|回复给|回覆給|回复|回覆|回應|回应|reply to|in reply to|@)\s*", re.IGNORECASE)  # 回應至 NAME
 COUNT_LINK = re.compile(r"\D{0,4}\d+\D{0,4}")  # 其他 12 人, 3 replies
+# What a post's button links say in English (the Chinese ones are BUTTONS): no page's title
+LATIN_BUTTONS = re.compile(r"(?:permalink|embed|save|unsave|report|reply|share|parent|context|source|edit|delete|quote|"
+                           r"give award|hide|block user|mark as spam)", re.IGNORECASE)
 LINK_LINE_MAX = 0.6  # more of a line in links than this is a link row, not a post's words
 SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Words a forum engine names its posts by: a post so named is one even where the engine also calls it a
@@ -127,47 +131,111 @@ class ThreadPost:
     blocks: list[int] = field(default_factory=list)
     author: str | None = None
     published: str | None = None
+    apart: bool = False  # the opening post, printed apart from the replies (then nothing above it is the thread's)
 
 
 def find_posts(page: PageContext) -> list[ThreadPost]:
     """The thread's posts in page order, or ``[]`` when the page is not a thread."""
     under = _blocks_under(page.blocks, skip=_reply_subject_lines(page.blocks))
-    threads: list[tuple[list[ThreadPost], float]] = []
     # a question page's answers follow the question and its best answer: more prose before them is no article
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
     facts = _PageFacts(page.tree)
-    for members in _sibling_groups(page.tree, under):
-        if sum(1 for member in members if _maybe_dated(member, page.blocks, under, facts)) < MIN_POSTS:
-            continue  # every post shows a time (:func:`_dated`): most groups of a page are no thread, cheaply
-        boxes = _text_boxes(members, page.blocks, under)
-        posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member), facts=facts)
-                                   for member in members) if post]
-        if len(posts) < MIN_POSTS:
-            continue
-        posts = _with_unnamed_posters(posts, members, page.blocks, under, boxes, facts)
-        if posts[0].element is not members[0]:
-            # the opening post's time is often printed in the thread's header, above the post
-            opening = _read_post(members[0], page.blocks, under, box=boxes.get(members[0]))
-            if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
-                posts = [opening, *posts]
-        if _mixed_text_boxes(posts):
-            continue
-        weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
-        # a comment list under an article; one with no article above it is a discussion in comment markup
-        # (an issue tracker's description and replies)
-        comments = (_comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
-                    and _prose_before(page, posts, least=0.0) >= ARTICLE_ABOVE_MIN)
-        if not comments and (qa_page or not _after_article(page, posts, weight)):
-            # only a thread's own replies say it is one: an article above comments is no opening post
-            apart = _opener_apart(page, posts, under)
-            if apart is not None:
-                posts = [apart, *posts]
-                weight += sum(page.blocks[i].weight for i in apart.blocks)
-            threads.append((posts, weight))
-    # a group of page wrappers holding a whole thread each is not the thread: its posts are inside
+    threads = [thread for members in _sibling_groups(page.tree, under)
+               if (thread := _thread_of(members, page, under, facts, qa_page)) is not None]
+    # a group of page wrappers holding a whole thread each is not the thread: its posts are inside (a comment
+    # tree holds its nested replies' group, which is no wrapper of them)
     inner = [(posts, weight) for posts, weight in threads
-             if not any(_wraps(post.element, other) for post in posts for other, _ in threads if other is not posts)]
+             if not any(_wraps(post.element, other) for post in posts for other, _ in threads
+                        if other is not posts and not {reply.element for reply in other} <= {post.element for post in posts})]
     return max(inner, key=lambda thread: thread[1], default=([], 0.0))[0]
+
+
+def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etree._Element, list[int]],
+               facts: _PageFacts, qa_page: bool) -> tuple[list[ThreadPost], float] | None:
+    """The posts of a group of sibling elements of one structure and their weight, or ``None`` when the group is
+    no thread."""
+    if sum(1 for member in members if _maybe_dated(member, page.blocks, under, facts)) < MIN_POSTS:
+        return None  # every post shows a time (:func:`_dated`): most groups of a page are no thread, cheaply
+    members, under = _comment_tree(members, under)
+    boxes = _text_boxes(members, page.blocks, under)
+    posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member), facts=facts)
+                               for member in members) if post]
+    if len(posts) < MIN_POSTS:
+        return None
+    posts = _with_unnamed_posters(posts, members, page.blocks, under, boxes, facts)
+    if posts[0].element is not members[0]:
+        # the opening post's time is often printed in the thread's header, above the post
+        opening = _read_post(members[0], page.blocks, under, box=boxes.get(members[0]))
+        if opening and any(page.blocks[i].prose > 0 and page.blocks[i].kind != "heading" for i in opening.blocks):
+            posts = [opening, *posts]
+    if _mixed_text_boxes(posts):
+        return None
+    weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
+    # the opening post in the replies' own structure, apart from them (a submission above its comment tree)
+    kin = _opener_of_kind(members, page, under)
+    # a comment list under an article; one with no article above it is a discussion in comment markup
+    # (an issue tracker's description and replies)
+    comments = (kin is None and _comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
+                and _prose_before(page, posts, least=0.0) >= ARTICLE_ABOVE_MIN)
+    if comments or not (qa_page or not _after_article(page, posts, weight)):
+        return None  # only a thread's own replies say it is one: an article above comments is no opening post
+    apart = kin or _opener_apart(page, posts, under)
+    if apart is not None:
+        apart.apart = True
+        posts = [apart, *posts]
+        weight += sum(page.blocks[i].weight for i in apart.blocks)
+    return posts, weight
+
+
+def _comment_tree(members: list[etree._Element], under: dict[etree._Element, list[int]]
+                  ) -> tuple[list[etree._Element], dict[etree._Element, list[int]]]:
+    """The members with the replies nested inside them in the same structure (:func:`_named_kind`; a comment tree:
+    old Reddit's ``div.thing.comment`` inside a comment's ``div.child``), in page order, and a view of the blocks under each
+    element in which a member holds none of its nested replies' blocks (each reply is a post of its own)."""
+    kind = _named_kind(members[0])
+    tree = [node for member in members for node in (member, *(inner for inner in member.iterdescendants()
+                                                               if kind and inner in under and _named_kind(inner) == kind))]
+    if len(tree) == len(members):
+        return members, under
+    posts = set(tree)
+    view = dict(under)
+    for member in tree:
+        nested = [node for node in member.iterdescendants() if node in posts]
+        if not nested:
+            continue
+        skip = {index for node in nested for index in under[node]}
+        stack = [member]
+        while stack:  # the member's own elements, not those of the replies inside it
+            node = stack.pop()
+            if node in under:
+                view[node] = [index for index in under[node] if index not in skip]
+            stack.extend(child for child in node if isinstance(child.tag, str) and child not in posts)
+    return tree, view
+
+
+def _named_kind(element: etree._Element) -> tuple[str, frozenset[str]] | None:
+    """An element's tag and the classes it carries that hold no digit: what a nested reply shares with the post
+    it answers (``thing noncollapsed comment``), where a component's inner boxes only share a numbered prefix
+    (``sc-71b8f2c4-0`` above ``sc-71b8f2c4-3``). ``None`` without such a class."""
+    names = frozenset(name for name in (element.get("class") or "").split() if not DIGITS.search(name))
+    return (str(element.tag), names) if names else None
+
+
+def _opener_of_kind(members: list[etree._Element], page: PageContext,
+                    under: dict[etree._Element, list[int]]) -> ThreadPost | None:
+    """The opening post printed in the replies' own structure but apart from them, before them: the last element
+    of their signature before the first reply, outside the group and outside any comment section, holding prose
+    (old Reddit's submission ``div.thing.link`` above the comments' ``div.thing.comment``)."""
+    signature = _signature(members[0])
+    first = under.get(members[0], [])
+    if not first:
+        return None
+    before = [node for node in page.tree.iter(members[0].tag) if under.get(node) and under[node][-1] < first[0]
+              and _signature(node) == signature and node.getparent() is not members[0].getparent()]
+    if not before or _comment_section(before[-1]):
+        return None  # a comment of another list (热门跟帖 above 最新跟帖), not a submission
+    opening = _read_post(before[-1], page.blocks, under)
+    return opening if opening and any(page.blocks[i].prose > 0 for i in opening.blocks) else None
 
 
 def _with_unnamed_posters(posts: list[ThreadPost], members: list[etree._Element], blocks: Sequence[PageBlock],
@@ -560,7 +628,8 @@ def _own_text(block: PageBlock, *, quotes: bool = False) -> bool:
             return False
     # a short line showing the post's time is its header: printed, or relative with the time in an attribute
     # (周小北 创建于 <span title="2021-09-14 10:26">4年前</span>)
-    return not (len(block.text) < 60 and (_timed_date(block.text) or any(map(_post_time, block.element.iter(tag=etree.Element)))))
+    return not ((len(block.text) < 60 and _timed_date(block.text))
+                or (len(block.text) < ATTRIBUTE_TIME_LINE_MAX and any(map(_post_time, block.element.iter(tag=etree.Element)))))
 
 
 def _quoted(block: PageBlock) -> bool:
@@ -670,11 +739,15 @@ def _microdata_author(member: etree._Element) -> str | None:
 def _titles_page(anchor: etree._Element, posters: Container[str]) -> bool:
     """Whether a link's text titles a page: long enough, and none of the things a post's header links show: a
     poster's name (``posters``: a user page, or the post a reply answers), an address, a count (其他 12 人), a
-    date or a time tag (the post's permalink); a poster's name after a reply word (回應至 阿哲的小屋) is one too."""
+    button (permalink), a date or a time tag (the post's permalink); a poster's name after a reply word (回應至 阿哲的小屋) is one too. A
+    link that leads nowhere (a script's button: ``javascript:``, ``#``) titles no page."""
     name = anchor.text_content().strip()
-    return (len(name) >= TITLE_LINK_MIN and not USER_LINK.search(anchor.get("href") or "")
+    href = (anchor.get("href") or "").strip()
+    return (len(name) >= TITLE_LINK_MIN and bool(href) and not href.lower().startswith(("javascript:", "#"))
+            and not USER_LINK.search(href)
             and REPLY_TO.sub("", name) not in posters
-            and not SHOWN_ADDRESS.match(name) and not COUNT_LINK.fullmatch(name) and find_date(name) is None
+            and not SHOWN_ADDRESS.match(name) and not COUNT_LINK.fullmatch(name) and not LATIN_BUTTONS.fullmatch(name)
+            and find_date(name) is None
             and next(anchor.iter("time"), None) is None and not any(_attribute_time(node) for node in anchor.iter()))
 
 
