@@ -160,8 +160,8 @@ def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etr
     boxes = _text_boxes(members, page.blocks, under)
     posts = [post for post in (_read_post(member, page.blocks, under, box=boxes.get(member), facts=facts)
                                for member in members) if post]
-    if len(posts) < MIN_POSTS:
-        return None
+    if sum(1 for post in posts if post.author or post.published) < MIN_POSTS:
+        return None  # a post shows its poster or its time: sections that show neither are layout (an article's)
     posts = _with_unnamed_posters(posts, members, page.blocks, under, boxes, facts)
     if posts[0].element is not members[0]:
         # the opening post's time is often printed in the thread's header, above the post
