@@ -125,6 +125,14 @@ def test_an_article_that_says_something_does_not_exist_is_an_article() -> None:
     assert "该公司注册地址并不存在" in doc.text
 
 
+def test_a_notice_that_a_comment_is_gone_is_no_notice_of_the_page() -> None:
+    short = ("<html><body><h1>今晚首发大家打几分</h1><p>三中卫配两个边翼卫，中场还是老搭档。我给6分，大家呢？</p>"
+             "<div class='comments'><p>该评论已被删除</p></div></body></html>")
+    assert _classify(short).page_type != "error_or_login"
+    # the page's own notice stays one
+    assert _classify(short.replace("该评论已被删除", "抱歉，该帖子已被删除")).page_type == "error_or_login"
+
+
 def test_an_english_not_found_page_is_error_or_login() -> None:
     assert _classify(NOT_FOUND).page_type == "error_or_login"
 

@@ -755,3 +755,22 @@ def test_a_comment_tree_under_a_submission_is_a_thread_of_every_comment_in_page_
     assert [post.author for post in found] == ["panda", "背包客小张", "川西老司机", "山野行者"]
     assert [_texts(context, post) for post in found[1:]] == [[text] for _, _, text in REPLIES]
     assert found[0].apart
+
+
+def _community_comment(user: str, time: str, text: str) -> str:
+    return (f'<div class="comment-item"><div class="comment-head"><a class="name" href="/user/{user}">{user}</a>'
+            f'<span class="time" title="{time}">3小时前</span></div><div class="comment-text">{text}</div></div>')
+
+
+def test_a_topic_under_a_poster_header_of_the_comments_own_opens_a_thread_of_them() -> None:
+    topic = ('<div class="topic-detail"><div class="topic-author"><a class="name" href="/user/zhuge">绿茵小诸葛</a>'
+             '<span class="time" title="2011-06-12 08:15">3小时前</span></div><h1>川西环线自驾游记</h1>'
+             f'<div class="topic-content"><p>{OPENING}</p></div></div>')
+    comments = "".join(_community_comment(user, time, text) for user, time, text in REPLIES)
+    page = f"<html><body>{MENU}<div class='main'>{topic}<div class='comments all-comments'>{comments}</div></div></body></html>"
+    found = find_posts(context := _context(page))
+    assert [post.author for post in found] == ["绿茵小诸葛", *[user for user, _, _ in REPLIES]]
+    assert _texts(context, found[0]) == [OPENING]
+    # a byline of another kind (no poster link of the comments' class) is an article's: the comments are its own
+    byline = topic.replace('<a class="name" href="/user/zhuge">绿茵小诸葛</a>', "记者 诸葛")
+    assert find_posts(_context(page.replace(topic, byline))) == []

@@ -50,6 +50,10 @@ NOTICE = re.compile(
     r"不存在|已被删除|已被刪除|已删除|已刪除|找不到|未找到|"
     r"\b(?:sorry|not found|access denied|forbidden|(?:log|sign) in to (?:view|see|continue|read)|"
     r"(?:does not|doesn't|no longer) exists?)\b", re.IGNORECASE)
+# A notice that a reader's comment or a reply is gone (该评论已被删除, 此留言已被原作者刪除) speaks of one item on the page,
+# not of the page.
+ITEM_GONE = re.compile(r"(?:评论|評論|留言|回复|回覆|回應|跟帖|楼层|樓層|comment|reply)\S{0,6}(?:已被|已经被|已經被|已)\S{0,8}"
+                       r"(?:删除|刪除|屏蔽|隐藏|隱藏)|\b(?:comment|reply) (?:has been|was) (?:deleted|removed)\b", re.IGNORECASE)
 NOTICE_MAX_CHARS = 200
 NOTICE_PAGE_PROSE = 90  # kept prose (CJK-character units) beyond which a page is no error or login page
 DOC_PREVIEW = re.compile(r"(?:下载|下載|预览|預覽|download)", re.IGNORECASE)
@@ -135,7 +139,7 @@ def _notice(blocks: Sequence[PageBlock]) -> list[int]:
 
 def _is_notice(block: PageBlock) -> bool:
     return (block.kind != "image" and 0 < block.chars <= NOTICE_MAX_CHARS and block.link_density < 0.5
-            and NOTICE.search(block.text) is not None)
+            and NOTICE.search(block.text) is not None and ITEM_GONE.search(block.text) is None)
 
 
 def _index_only(blocks: Sequence[PageBlock], kept: list[int]) -> bool:

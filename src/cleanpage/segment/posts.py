@@ -171,8 +171,9 @@ def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etr
     if _mixed_text_boxes(posts):
         return None
     weight = sum(page.blocks[i].weight for post in posts for i in post.blocks)
-    # the opening post in the replies' own structure, apart from them (a submission above its comment tree)
-    kin = _opener_of_kind(members, page, under)
+    # the opening post in the replies' own structure, apart from them (a submission above its comment tree), or
+    # under a header of the replies' own (the same poster link, a time beside it)
+    kin = _opener_of_kind(members, page, under) or _opener_by_header(posts, page, under)
     # a comment list under an article; one with no article above it is a discussion in comment markup
     # (an issue tracker's description and replies)
     comments = (kin is None and _comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
@@ -211,6 +212,35 @@ def _comment_tree(members: list[etree._Element], under: dict[etree._Element, lis
                 view[node] = [index for index in under[node] if index not in skip]
             stack.extend(child for child in node if isinstance(child.tag, str) and child not in posts)
     return tree, view
+
+
+def _opener_by_header(posts: list[ThreadPost], page: PageContext,
+                      under: dict[etree._Element, list[int]]) -> ThreadPost | None:
+    """The opening post above the replies, printed apart from them under a poster header of theirs: a link to a
+    user page classed as the replies' poster links are, with a time beside it (a community topic above its
+    comments: ``a.name`` and ``span.time[title]`` in the topic's author row and in every comment's head). The
+    post is the largest element holding that header but not the replies."""
+    first = posts[0].element
+    link = next((anchor for anchor in first.iter("a") if anchor.get("class") and _user_page(anchor, first)
+                 and posts[0].content not in (anchor, *anchor.iterancestors())), None)
+    if link is None or not under.get(first):
+        return None
+    start = under[first][0]
+    header = next((anchor for anchor in page.tree.iter("a") if anchor.get("class") == link.get("class")
+                   and _user_page(anchor) and (row := anchor.getparent()) is not None and under.get(row)
+                   and under[row][0] < start and _shows_time(row, page.blocks, under)), None)
+    if header is None:
+        return None
+    opening = header
+    while (parent := opening.getparent()) is not None and first not in parent.iterdescendants():
+        opening = parent
+    post = _read_post(opening, page.blocks, under)
+    return post if post and any(page.blocks[i].prose > 0 for i in post.blocks) else None
+
+
+def _shows_time(row: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]]) -> bool:
+    """Whether a header row shows a time of day: printed, or kept in an attribute."""
+    return _time(blocks, under.get(row, [])) is not None or any(map(_post_time, row.iter(tag=etree.Element)))
 
 
 def _named_kind(element: etree._Element) -> tuple[str, frozenset[str]] | None:
