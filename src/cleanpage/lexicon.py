@@ -59,6 +59,22 @@ SHARE_PLATFORMS = frozenset({
     "fb", "x", "电邮", "threads", "app", "store", "appstore", "google", "play", "googleplay",
 })
 
+# The headings of a section listing other pages after an article (相关阅读, 猜你喜欢, 热门快讯…): the related-reading
+# detector drops such a heading with the headlines under it, the HTML reader the whole section it heads. ``相关``
+# followed by what is listed (相关快讯, 相关视频, 相关解读) is one too. Simplified: readers match folded text.
+RELATED_HEADINGS = (
+    "相关阅读", "相关新闻", "相关文章", "相关推荐", "相关链接", "相关稿件", "相关报道", "相关资讯", "相关专题", "延伸阅读",
+    "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "为您推荐", "为你推荐", "猜你喜欢", "你可能还喜欢", "你可能会喜欢", "大家都在看",
+    "今日推荐", "编辑推荐", "编辑精选", "热门文章", "热点新闻", "热门新闻", "阅读排行", "点击排行", "阅读排行榜", "评论排行榜",
+    "24小时热文", "往期回顾", "往期推荐", "往期精选", "更多精彩", "更多阅读", "专题推荐", "看更多", "更多新闻", "人气排行",
+    "最新文章", "最新新闻", "推荐文章", "相关内容", "精彩阅读", "热文推荐", "相关阅读推荐", "热门快讯", "最新快讯",
+    "24小时热门", "24小时热点", "热门跟贴", "热门资讯", "相关文档", "相关资料", "热门文档", "猜你感兴趣", "热门", "全站热搜",
+    "你可能感兴趣", "您可能感兴趣", "你可能感兴趣的", "您可能感兴趣的", "猜你感兴趣的", "你可能感兴趣的文章",
+    "您可能感兴趣的文章", "可能感兴趣的文章", "看更多相关新闻", "更多相关新闻", "更多相关文章", "查看更多",
+)
+RELATED_PREFIX = "相关"
+RELATED_LISTED = ("快讯", "视频", "图片", "图集", "解读", "政策", "话题", "帖子", "问答", "产品", "课程", "商品", "词条", "搜索", "动态")
+
 # The labels a forum or a blog prints before the poster's ID in a post header (发帖人：小鱼儿2005, 楼主：…, 博主：…):
 # what follows is a user name of any shape, not a name by the person-name grammar. Kept apart from LABELS: 楼主
 # alone is a floor label and a button (只看楼主), so these count only before a colon.

@@ -13,6 +13,7 @@ from cleanpage.segment.density import densest_container
 from cleanpage.segment.html import (
     AUTHOR_BOX_WIDGET,
     RECOMMENDATION_WIDGET,
+    _drop_related_sections,
     _drop_trailing_link_lists,
     _drop_widget_sections,
     parse_html,
@@ -165,3 +166,33 @@ def test_an_app_shell_page_gives_the_article_its_embedded_data_holds_with_a_warn
     # the same data beside the article printed on the page adds nothing: the page's own text is judged as usual
     shown = page.replace("<p>请启用浏览器的脚本功能后再访问本页。</p>", "".join(f"<p>{p}</p>" for p in paragraphs))
     assert not any("embedded" in warning for warning in cleanpage.clean(shown).warnings)
+
+
+def _blocks_of(html: str) -> tuple[list[Block], dict[int, etree._Element | None]]:
+    tree = parse_html(html)
+    assert tree is not None
+    items = [item for item in segment_page(tree) if item.kind != "image"]
+    blocks = [Block(item.text, item.kind, index, links=item.links) for index, item in enumerate(items)]
+    return blocks, {id(block): item.element for block, item in zip(blocks, items)}
+
+
+ARTICLE_P = "<p>金石财经4月12日电，南州港集团发布公告称，今年一季度完成集装箱吞吐量386.2万标准箱，同比增长12.6%。</p>"
+RELATED = ('<div class="box"><h3>{heading}</h3>'
+           '<div class="rel-item"><h4><a href="/detail/1648210">南州港集团：3月集装箱吞吐量同比增长15.1%</a></h4>'
+           '<p>公司3月完成集装箱吞吐量138.4万标准箱，同比增长15.1%。</p></div>'
+           '<div class="rel-item"><h4><a href="/detail/1647833">多家港口公布一季度数据 外贸集装箱量增势明显</a></h4>'
+           '<p>据不完全统计，已有6家沿海港口上市公司公布一季度生产数据。</p></div></div>')
+
+
+def test_a_section_a_related_heading_names_goes_with_its_linked_titles_and_their_summaries() -> None:
+    page = f"<html><body><h1>南州港一季度吞吐量增长</h1><div class='content'>{ARTICLE_P}</div>{RELATED}</body></html>"
+    for heading in ("相关快讯", "相關新聞", "猜你喜欢", "相关阅读 更多>>"):
+        blocks, elements = _blocks_of(page.format(heading=heading))
+        removed = _drop_related_sections(blocks, elements)
+        assert [block.text for block in blocks] == ["南州港一季度吞吐量增长", ARTICLE_P[3:-4]], heading
+        assert {r.rule for r in removed} == {"html.related_section"} and len(removed) == 5
+    # a heading that is no related one, a section without links, or one holding the article: nothing goes
+    for changed in (page.format(heading="一季度数据"), page.format(heading="相关快讯").replace('href="/detail/', 'href="#'),
+                    f"<html><body><div class='box'><h3>相关快讯</h3>{ARTICLE_P}{RELATED.format(heading='')}</div></body></html>"):
+        blocks, elements = _blocks_of(changed)
+        assert _drop_related_sections(blocks, elements) == []

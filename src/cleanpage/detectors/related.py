@@ -21,21 +21,14 @@ import re
 from collections.abc import Iterable
 
 from ..document import Block
+from ..lexicon import RELATED_HEADINGS, RELATED_LISTED, RELATED_PREFIX
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._footer import is_footer_line
 from ._platform_lexicon import edge_positions
 from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, is_nav_like
 
-HEADINGS = (
-    "相关阅读", "相关新闻", "相关文章", "相关推荐", "相关链接", "相关稿件", "相关报道", "相关资讯", "相关专题", "延伸阅读",
-    "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "为您推荐", "为你推荐", "猜你喜欢", "你可能还喜欢", "你可能会喜欢", "大家都在看",
-    "今日推荐", "编辑推荐", "编辑精选", "热门文章", "热点新闻", "热门新闻", "阅读排行", "点击排行", "阅读排行榜", "评论排行榜",
-    "24小时热文", "往期回顾", "往期推荐", "往期精选", "更多精彩", "更多阅读", "专题推荐", "看更多", "更多新闻", "人气排行",
-    "最新文章", "最新新闻", "推荐文章", "相关内容", "精彩阅读", "热文推荐", "相关阅读推荐", "热门快讯", "最新快讯",
-    "24小时热门", "24小时热点", "热门跟贴", "热门资讯", "相关文档", "相关资料", "热门文档", "猜你感兴趣", "热门", "全站热搜", "你可能感兴趣", "您可能感兴趣", "你可能感兴趣的", "您可能感兴趣的", "猜你感兴趣的", "你可能感兴趣的文章",
-    "您可能感兴趣的文章", "可能感兴趣的文章", "看更多相关新闻", "更多相关新闻", "更多相关文章", "查看更多",
-)
+HEADINGS = (*RELATED_HEADINGS, *(RELATED_PREFIX + listed for listed in RELATED_LISTED))
 HEADING = re.compile(
     rf"^[■●◆▶>\s{DOT[1:-1]}]*{OPEN}?\s*(?:{'|'.join(sorted(HEADINGS, key=len, reverse=True))})"
     # the heading word ends there (热门 is a heading, 热门标签 is not this one)

@@ -32,8 +32,10 @@ from lxml import etree
 from ..config import Config
 from ..document import Block, Post, Removal
 from ..evidence import Evidence
+from ..lexicon import RELATED_HEADINGS, RELATED_LISTED, RELATED_PREFIX
 from ..page import PageHints
 from ..pager import read_html
+from ..shadow import fold
 from .htmlmeta import harvest_metadata
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
@@ -69,6 +71,9 @@ class _Widget:
     reason: str
 
 
+# A heading naming a section of other pages, alone on its line (with a colon, a more-link arrow or 更多 after it).
+RELATED_HEADING = re.compile(rf"[\W_]*(?:{'|'.join(sorted((*RELATED_HEADINGS, *(RELATED_PREFIX + listed for listed in RELATED_LISTED)), key=len, reverse=True))})"
+                             r"[\W_]*(?:更多[\W_]*)?")
 RECOMMENDATION_WIDGET = _Widget(
     frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
                "relate", "tuijian", "xiangguan", "rank", "ranking", "paihang", "hotnews", "toplist"}),
@@ -192,6 +197,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     blocks += [Block(text, "paragraph", len(page_blocks) + offset) for offset, text in enumerate(embedded)]
     for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET):
         removed += _drop_widget_sections(blocks, elements, widget)
+    removed += _drop_related_sections(blocks, elements)
     removed += _drop_trailing_link_lists(blocks, elements)
     hints = PageHints(titles=meta.titles, values=values, post_text={index for post in posts for index in post.blocks})
     if selected:
@@ -388,6 +394,36 @@ def _drop_widget_sections(blocks: list[Block], elements: Mapping[int, etree._Ele
     if _sentences(dropped) >= _sentences(kept):
         return []
     return _remove(blocks, drop, elements, widget.rule, widget.reason)
+
+
+def _drop_related_sections(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
+    """Drop a section after the article that a heading names as a list of other pages (相关快讯, 猜你喜欢: the
+    lexicon's related headings) and that lists them by links: the heading, the linked titles and the summaries
+    under them, wherever the section's container ends. The container is the heading's parent; it holds at least
+    two links to other pages and never the article's first paragraph."""
+    first = next((index for index, block in enumerate(blocks) if block.kind != "heading"), None)
+    if first is None:
+        return []
+    drop: set[int] = set()
+    for index, block in enumerate(blocks):
+        element = elements.get(id(block))
+        if index <= first or index in drop or element is None or len(block.text) > BOX_TITLE_MAX_CHARS:
+            continue
+        if not RELATED_HEADING.fullmatch(fold(block.text.strip())) or (section := element.getparent()) is None:
+            continue
+        inside = [later for later in range(index, len(blocks))
+                  if (node := elements.get(id(blocks[later]))) is not None and section in node.iterancestors()]
+        links = sum(1 for later in inside for _, href in blocks[later].links if _leads_elsewhere(href))
+        opening = elements.get(id(blocks[first]))
+        if links >= 2 and not (opening is not None and section in opening.iterancestors()):
+            drop.update(inside)
+    return _remove(blocks, drop, elements, "html.related_section", "a section listing other pages under a related heading") \
+        if drop else []
+
+
+def _leads_elsewhere(href: str) -> bool:
+    """Whether a link leads to another page: not a script's button, not a place on this one."""
+    return bool(href.strip()) and not href.strip().lower().startswith(("javascript:", "#"))
 
 
 def _drop_trailing_link_lists(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
