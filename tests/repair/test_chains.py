@@ -161,6 +161,32 @@ def test_a_whole_lost_character_is_not_chosen_beside_an_undecided_guess() -> Non
     assert any("warning" in record.note for record in records)
 
 
+@pytest.mark.parametrize(("sentence", "mark"), [("她常常因此感到痛苦不堪，甚至自己也被動忍不住哭泣。", "。"),
+                                              ("這種情況押金能全扣嗎？", "？")])
+def test_a_whole_character_lost_at_the_end_of_a_line_closes_the_sentence(sentence: str, mark: str) -> None:
+    # Big5 punctuation (A1 40-A1 7E) is no GBK pair: an old decoder prints ``?`` for it. After Han text at the
+    # end of a line it is the closing mark, ？ where the line asks something.
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
+    assert damaged.endswith("?")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and repaired.endswith(mark)
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
+def test_a_question_mark_an_old_decoder_printed_at_the_start_of_a_line_is_a_lost_character() -> None:
+    sentence = "《中華人民共和國行政監察法》同時廢止。"
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
+    assert damaged.startswith("?")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
+@pytest.mark.parametrize("line", ["?我们明天去北京开会。", "本当ですか?はい、そうです。", "第1题?这道题怎么做"])
+def test_a_question_mark_beside_clean_text_stays(line: str) -> None:
+    assert repair_text(line) == line
+
+
 def test_a_lost_byte_whose_runner_up_ties_at_the_margin_is_marked_not_guessed() -> None:
     # 、 and 。 share their first two UTF-8 bytes (E3 80) and differ by exactly the margin in context here:
     # a tie is not a choice, so the lost 、 is U+FFFD with a warning, never a silent 。.

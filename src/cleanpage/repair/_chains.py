@@ -62,6 +62,7 @@ UNPAIRED_COST = 1.0
 QUESTION = re.compile("[吗呢嗎谁誰哪]|什么|什麼|怎么|怎麼|为何|為何|多少|几[个個次天年]|幾[個次天年]|是否|难道|難道|要不要|能不能|是不是")
 GUESSED_SYMBOL_COST = 1.0  # a lost byte in Chinese text far more often belonged to a Han character than a symbol
 LINE_END = "。！？”」』）…"
+SENTENCE_END, QUESTION_END = "。", "？"
 SEPARATORS = "，。、；：？！"
 MAX_CHOICES = 1024
 WHOLE_CHAR_MARGIN = 1.0  # a character all of whose bytes were lost is chosen among thousands: a wider margin  # byte choices tried for the holes of one character
@@ -99,13 +100,13 @@ def _encodes(reader: str, char: str) -> bytes | None:
 def _reencode(text: str, reader: str, original: str, legacy: bool = False) -> tuple[bytearray, list[int]] | None:
     """The bytes ``reader`` read ``text`` from, with the offsets of lost bytes (U+FFFD), or ``None``.
 
-    With ``legacy``, a ``?`` after a non-ASCII character is a pair an old decoder could not read: it
+    With ``legacy``, a ``?`` beside a non-ASCII character is a pair an old decoder could not read: it
     took a lead byte and the byte after it together and printed ``?``, so two bytes are lost there.
     """
     data = bytearray()
     holes: list[int] = []
     for index, char in enumerate(text):
-        if char == MISSING or (legacy and char == "?" and _after_wide(text, index)):
+        if char == MISSING or (legacy and char == "?" and _beside_wide(text, index)):
             if not _hole_readable(reader, original):
                 return None
             holes += [len(data)] if char == MISSING else [len(data), len(data) + 1]
@@ -138,7 +139,7 @@ def _utf8_deletions(text: str, reader: str, legacy: bool = False) -> tuple[bytea
     boundary inside the short sequence; a lost lead byte goes before the continuation bytes that survived). At most
     :data:`MAX_HOLES` holes; ``None`` when the bytes decode already or the damage is not of this shape.
 
-    With ``legacy``, a ``?`` after a non-ASCII character is a pair an old decoder could not read (it takes
+    With ``legacy``, a ``?`` beside a non-ASCII character is a pair an old decoder could not read (it takes
     a byte of 0x80 or more and the byte after it together): two bytes were lost exactly there, and nowhere
     else. They are placed the same way; the two are chosen so that the reader could not have read them as
     a pair (``Pairs``). A byte of the pair that UTF-8's structure does not explain (an ASCII byte swallowed
@@ -148,7 +149,7 @@ def _utf8_deletions(text: str, reader: str, legacy: bool = False) -> tuple[bytea
     boundaries = {0}
     sites: dict[int, int] = {}  # byte offset -> bytes a legacy decoder lost there
     for index, char in enumerate(text):
-        if legacy and char == "?" and _after_wide(text, index):
+        if legacy and char == "?" and _beside_wide(text, index):
             sites[len(data)] = sites.get(len(data), 0) + 2
             continue
         raw = _encodes(reader, char)
@@ -265,10 +266,12 @@ def _role(placeholder: int) -> range:
     return THREE_BYTE_LEADS if placeholder == LEAD_PLACEHOLDER else CONTINUATIONS
 
 
-def _after_wide(text: str, index: int) -> bool:
-    """Whether ``text[index]`` follows a non-ASCII character, maybe across other ``?``."""
+def _beside_wide(text: str, index: int) -> bool:
+    """Whether ``text[index]`` follows or precedes a non-ASCII character, maybe across other ``?``: an old
+    pair decoder's ``?`` also starts a line or follows a digit or ASCII comma the text kept."""
     before = text[:index].rstrip("?")
-    return bool(before) and not before[-1].isascii()
+    after = text[index + 1:].lstrip("?")
+    return (bool(before) and not before[-1].isascii()) or (bool(after) and not after[0].isascii())
 
 
 def _hole_readable(reader: str, original: str) -> bool:
@@ -461,6 +464,9 @@ def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes
     the characters on either side only (two look-ups each); the choice must be clearer than a lost
     byte's (:data:`WHOLE_CHAR_MARGIN`)."""
     left, right = (to_simplified_chars(char) if char and char != MISSING else None for char in neighbours)
+    if at_end and (not left or is_han(left)) and (mark := _closing_mark(raws, original, line)) is not None:
+        data[char_start:char_start + len(mark)] = mark
+        return True
     position = (char_start == 0) + 2 * at_end
     scored = []
     for raw in raws:
@@ -470,6 +476,15 @@ def _choose_char(lm: CharLM, data: bytearray, char_start: int, raws: tuple[bytes
     scored.sort()
     data[char_start:char_start + len(scored[0][1])] = scored[0][1]
     return len(scored) == 1 or scored[1][0] - scored[0][0] >= WHOLE_CHAR_MARGIN
+
+
+def _closing_mark(raws: tuple[bytes, ...], original: str, line: _Line | None) -> bytes | None:
+    """The bytes of the mark that closes a sentence, for a whole character lost at the end of a line after Han
+    text or another lost character: ？ in a line that asks something, 。 otherwise (a line of Chinese prose ends in a mark,
+    and the model cannot tell ！ from 。, the commoner). ``None`` when that mark is not one of ``raws``, the
+    characters the decoder could have lost there."""
+    mark = (QUESTION_END if line is not None and line.question else SENTENCE_END).encode(original)
+    return mark if mark in raws else None
 
 
 @cache
@@ -650,7 +665,7 @@ def _reading(lm: CharLM, text: str, encoded: tuple[bytearray, list[int]] | None,
     if encoded is None:
         return []
     data, holes = encoded
-    if len(holes) > MAX_HOLES or len(holes) > len(text):
+    if len(holes) > MAX_HOLES or len(holes) > len(text) * (2 if legacy else 1):  # an old decoder lost two per ``?``
         return []
     if holes:
         filled = _fill(lm, data, holes, reader, original, pairs, legacy)

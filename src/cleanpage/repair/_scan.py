@@ -15,6 +15,9 @@ regex engine skips clean text in its C loop without entering the pattern:
 * an ASCII punctuation mark between a non-ASCII character and a run that
   starts rare within three characters (a byte-level replace or insertion on
   GBK/Big5 bytes);
+* a printed ``?`` glued to kana, bopomofo or a rare Han character (an old
+  pair decoder's mark for a Big5 character GBK cannot read, among what GBK
+  made of the others);
 * a symbol of GBK's symbol rows or a full-width letter glued to Han text,
   or a lone ASCII letter or symbol between Han characters (a GBK/Big5 stream
   that lost one byte, :mod:`._resync`).
@@ -46,6 +49,7 @@ CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u201
 ASCII_MARKS = r"!-/:-@\[-`{-~"
 NON_ASCII_WORD = r"[^\x00-\x7f\s]"
 INSERTED_TEXT = r"[\x21-\x7e\u00c0-\u02af]{0,16}"
+KANA_BOPOMOFO = "[\u3040-\u30ff\u3100-\u312f]"
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +80,15 @@ def _family(*alternatives: tuple[str, str]) -> str:
 def mojibake_signature() -> re.Pattern[str]:
     """Text worth re-decoding: damage characters, Latin-1/Cyrillic pairs, rare Han pairs."""
     rare = rare_class()
+    # An old pair decoder's ``?`` for a Big5 character GBK cannot read, glued to what GBK made of the others.
+    glued = f"(?:{KANA_BOPOMOFO}|{rare})"
     return re.compile(_family(
         ("[\x80-\x9f\ufffd\ue000-\uf8ff]", ""),
         ("[\xa1-\xfe]", f"[\x80-\xfe{CP1252_HIGH}]"),
         ("[\u0430-\u045f]", "[\u0400-\u042f]"),
         ("[\u0400-\u04ff\u2500-\u259f]", "(?:[\u3400-\u9fff\xa1-\xbf\u2116]|(?<=[\u3400-\u9fff\xa1-\xbf\u2116].))"),
         (rare, f"[^\\x00-\\x7f]?{rare}"),
+        ("[?]", f"(?:(?<={glued}.)|(?={glued}))"),
     ))
 
 
