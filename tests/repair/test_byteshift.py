@@ -94,6 +94,24 @@ def test_a_run_out_of_step_to_the_end_of_the_line_is_found_without_text_in_step_
     assert repair_text(damaged) == clean
 
 
+def test_a_stretch_that_takes_the_ascii_trail_byte_after_it_is_priced_with_that_byte() -> None:
+    # 的 = AA BA lost its trail: AA read with 地's lead A6 as 爬, 地's trail 61 left alone as ``a``. Rebuilding
+    # only ``a`` (a lost lead before it) keeps 爬; rebuilding 爬 with it must count the ``a`` it removes too,
+    # and the page's pair 意爬 (the damage's own) must not vouch for 爬.
+    clean = "補充幾個提車要注意的地方，不管買哪臺都適用："
+    data = bytearray(clean.encode("big5"))
+    del data[2 * clean.index("的") + 1]
+    damaged = data.decode("big5", errors="replace").replace("\ufffd", "")
+    assert "爬a" in damaged
+    assert repair_text(damaged) == clean
+    assert len(find_shifted(damaged)) == 1  # the two readings of one loss are alternatives, not two edits
+
+
+@pytest.mark.parametrize("clean", ["這次考試他得了A，我得了B。", "請選擇選項C或選項D。", "今年A股表現不錯。"])
+def test_a_capital_chinese_text_writes_between_han_characters_stays(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
 def test_only_bytes_a_decoder_drops_before_a_character_end_a_stretch_there() -> None:
     dropped = _dropped_trails("gbk", "采")
     assert dropped is not None and 0xAA in dropped and 0xB0 not in dropped  # (AA, B2) is no GBK pair, (B0, B2) is

@@ -279,6 +279,7 @@ class Span:
     junk: str
     end: int
     damage: float = 0.0  # what the span's damage signs cost beyond the model's price for them (:mod:`._resync`)
+    tail_damage: float = 0.0  # the same for the character at ``end``, counted when the rebuild takes it as a trail
 
     @property
     def visible_marker(self) -> bool:
@@ -298,7 +299,7 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     run = text[start + len(junk):end].replace(MISSING, "")
     following = text[end] if end < len(text) else None
     left = text[start - 1] if start else None
-    if not run and not (following and 0x40 <= ord(following) <= 0x7E and span.damage):
+    if not run and not (following and 0x40 <= ord(following) <= 0x7E and span.tail_damage):
         return None
     best: _Candidate | None = None
     for codec in CODECS if run else ():
@@ -356,7 +357,7 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     before = text[start:consumed]
     after_ctx = text[consumed] if consumed < len(text) else None
     original_cost = lm.cost(before, left) + (lm.pair_cost(to_simplified_chars(before[-1]), after_ctx) if after_ctx else 0)
-    original_cost += span.damage
+    original_cost += span.damage + (span.tail_damage if consumed > end else 0.0)
     repaired_cost = best.path.cost
     guessed = [m for m in best.path.margins if m is not None]
     gain = original_cost - repaired_cost
@@ -433,16 +434,17 @@ def suspicious_spans(text: str) -> list[list[Span]]:
     if rare_hits:
         groups += _unmarked_spans(lm, text, rare_hits)
     # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
-    groups += [[Span(start, "", end, damage(lm, text, start, end + (1 if start == end else 0)))]
+    groups += [[Span(start, "", end, damage(lm, text, start, end), damage(lm, text, end, end + 1))]
                for start, end in stretches(lm, text, rare_hits)]
     return _merge_overlapping(groups)
 
 
 def _merge_overlapping(groups: list[list[Span]]) -> list[list[Span]]:
-    """Groups whose spans overlap are alternatives for the same damage: one group, its best span wins."""
+    """Groups whose spans overlap are alternatives for the same damage: one group, its best span wins. A span
+    may take the character at its end as a trail byte, so a group starting there overlaps it too."""
     merged: list[list[Span]] = []
     for group in sorted(groups, key=lambda spans: min(span.start for span in spans)):
-        if merged and min(span.start for span in group) < max(span.end for span in merged[-1]):
+        if merged and min(span.start for span in group) <= max(span.end for span in merged[-1]):
             merged[-1] += group
         else:
             merged.append(list(group))
@@ -558,7 +560,9 @@ def find_shifted(text: str, page: Sequence[str] = (), scorer: Scorer | None = No
             continue  # an example of garbled text, quoted as one
         if any(overlaps(garbled, span.start, span.end) for span in spans):
             continue
-        own = text[min(span.start for span in spans):max(span.end for span in spans) + 1]
+        # The spans and the character before them: the pair joining an out-of-step character to the text before
+        # (``意漲`` for ``意的``) is as much the damage's own count as the characters themselves.
+        own = text[max(0, min(span.start for span in spans) - 1):max(span.end for span in spans) + 1]
         span_scorer = scorer.excluding(own) if isinstance(scorer, PageLM) else scorer
         found = [repaired for span in spans if (repaired := _repair_span(span_scorer, text, span)) is not None]
         if found:
