@@ -107,7 +107,18 @@ def test_a_stretch_that_takes_the_ascii_trail_byte_after_it_is_priced_with_that_
     assert len(find_shifted(damaged)) == 1  # the two readings of one loss are alternatives, not two edits
 
 
-@pytest.mark.parametrize("clean", ["這次考試他得了A，我得了B。", "請選擇選項C或選項D。", "今年A股表現不錯。"])
+@pytest.mark.parametrize("clean", ["公司表示，主要精力仍在開拓市場上。", "接到線索後，迅速展開人員落地排查。"])
+def test_a_capital_ending_a_line_of_prose_after_han_text_is_the_trail_byte_of_its_closing_mark(clean: str) -> None:
+    # Big5 。 = A1 43: its lead byte lost, the decoder prints the trail byte as ``C``.
+    data = bytearray(clean.encode("big5"))
+    del data[-2]
+    damaged = data.decode("big5", errors="replace").replace("\ufffd", "")
+    assert damaged == clean[:-1] + "C"
+    assert repair_text(damaged) == clean
+
+
+@pytest.mark.parametrize("clean", ["這次考試他得了A，我得了B。", "請選擇選項C或選項D。", "今年A股表現不錯。",
+                                   "今年A股表現不錯", "每天補充維生素C。", "每天補充維生素C", "富含維生素A、維生素C"])
 def test_a_capital_chinese_text_writes_between_han_characters_stays(clean: str) -> None:
     assert repair_text(clean) == clean
 

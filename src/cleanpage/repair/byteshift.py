@@ -70,6 +70,7 @@ MAX_REPAIRED_COST = 4.2
 MIN_MARGIN = 0.2
 GUESS_MAX_COST = 6.0
 GUESSED_PUNCTUATION = "，。、；：？！"
+SENTENCE_CLOSERS = "。！？"
 TEXT_RUN = re.compile(r"[^\x00-\x7f\s]+")
 LINE = re.compile(r"[^\n]+")
 HOT_WINDOW = 4  # characters from a rare one whose mean unigram cost is compared with the text's
@@ -345,7 +346,9 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         # A lone ASCII character between Han text: the trail byte of a Big5 character whose lead was lost.
         right = text[end + 1] if end + 1 < len(text) else None
         for codec in CODECS:
-            slots = [_Slots(codec).pair(None, ord(following))]
+            slots = [_closing_marks(codec, ord(following)) if right in (None, "\n") else Slot(())]
+            if not slots[0].chars:
+                slots = [_Slots(codec).pair(None, ord(following))]
             path = best_path(lm, slots, left, right, margins=False)
             if path is not None and (best is None or path.cost < best.path.cost):
                 best = _Candidate(path, codec, "a lead byte was lost before an ASCII trail byte", tuple(slots),
@@ -376,6 +379,19 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     if MISSING in best.path.text:
         note += "; warning: a lost character could not be inferred and is kept as U+FFFD"
     return gain, Edit(start, consumed, best.path.text, confidence, note)
+
+
+@lru_cache(maxsize=64)
+def _closing_marks(codec: str, trail: int) -> Slot:
+    """The marks that close a sentence (。！？) whose trail byte in ``codec`` is ``trail``: what a lone trail byte
+    at the end of a line of Chinese text held (Big5's 。 is A1 43, its lead lost leaves ``C``); no slot
+    characters when none has it."""
+    marks = []
+    for mark in SENTENCE_CLOSERS:
+        encoded = mark.encode(codec)
+        if encoded[1] == trail:
+            marks.append(mark)
+    return Slot(tuple(marks), guessed=True)
 
 
 def _marker(junk: str, codec: str) -> tuple[int | None, str | None] | None:
