@@ -207,6 +207,17 @@ def test_a_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_
     assert not lost_unmarked(lm, clean) and not lost_unmarked(lm, clean.encode("big5").decode("gbk", "replace"))
 
 
+def test_a_short_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_apart_too() -> None:
+    # 二是要加強監督檢查。 lost 二 and 加 and 。 (private use in GB18030): six Han characters are left, which
+    # read as clean-looking Big5; a repair would hide three lost characters.
+    lm = load()
+    read = "二是要加強監督檢查。".encode("big5").decode("gb18030")
+    damaged = "".join(char for char in read if not "\ue000" <= char <= "\uf8ff")
+    assert lost_unmarked(lm, damaged)
+    assert repair_text(damaged) == damaged
+    assert not lost_unmarked(lm, "監督檢查".encode("big5").decode("gb18030"))  # four Han characters say too little
+
+
 @pytest.mark.parametrize("clean", ["所谓话语权，是共享充电宝代理商和商家之间的博弈。",
                                    "茉莉还代表该地区参加了英国美人鱼小候选美比赛，目的是为英国组织筹集资金并提高知名度。"])
 def test_the_two_bytes_an_old_pair_decoder_lost_are_chosen_together(clean: str) -> None:
