@@ -107,6 +107,13 @@ def test_a_stretch_that_takes_the_ascii_trail_byte_after_it_is_priced_with_that_
     assert len(find_shifted(damaged)) == 1  # the two readings of one loss are alternatives, not two edits
 
 
+def test_a_stretch_that_keeps_its_first_character_and_takes_the_letter_after_it_is_not_a_rebuild() -> None:
+    # 死神h動畫 is a page's own text. Read as 神 (AF AB) that lost a repeated AB before 則 (AB 68), it would
+    # make no guess at all: that is the lone trail byte's rebuild, which must choose 則 clearly, and does not.
+    text = "海賊王787 死神h動畫 火影忍者漫畫官網"
+    assert find_shifted(text, (text, "死神動畫和火影忍者動畫都是日本的動畫作品。" * 40)) == []
+
+
 @pytest.mark.parametrize("clean", ["公司表示，主要精力仍在開拓市場上。", "接到線索後，迅速展開人員落地排查。"])
 def test_a_capital_ending_a_line_of_prose_after_han_text_is_the_trail_byte_of_its_closing_mark(clean: str) -> None:
     # Big5 。 = A1 43: its lead byte lost, the decoder prints the trail byte as ``C``.

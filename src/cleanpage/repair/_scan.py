@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ..joined import join_lines, lines_matching
 from ..shadow import is_han, to_simplified_chars
-from ._resync import TRIGGER_PARTS
+from ._resync import trigger_parts
 from .charlm import load
 
 RARE_COST = 5.0
@@ -100,7 +100,7 @@ def shift_signature() -> re.Pattern[str]:
         (f"[{ASCII_MARKS}]", f"(?<=[^\\x00-\\x7f].)(?={NON_ASCII_WORD}{{0,2}}{rare})"),
         ("[?\ufffd]", f"(?<=[^\\x00-\\x7f].)(?={INSERTED_TEXT}{NON_ASCII_WORD}{{0,2}}{rare})"),
         (rare, f"[^\\x00-\\x7f]?{rare}"),
-        *TRIGGER_PARTS,
+        *trigger_parts(rare),
     ))
 
 

@@ -279,8 +279,6 @@ class Span:
     start: int
     junk: str
     end: int
-    damage: float = 0.0  # what the span's damage signs cost beyond the model's price for them (:mod:`._resync`)
-    tail_damage: float = 0.0  # the same for the character at ``end``, counted when the rebuild takes it as a trail
 
     @property
     def visible_marker(self) -> bool:
@@ -300,7 +298,7 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     run = text[start + len(junk):end].replace(MISSING, "")
     following = text[end] if end < len(text) else None
     left = text[start - 1] if start else None
-    if not run and not (following and 0x40 <= ord(following) <= 0x7E and span.tail_damage):
+    if not run and not (following and 0x40 <= ord(following) <= 0x7E and damage(lm, text, end, end + 1)):
         return None
     best: _Candidate | None = None
     for codec in CODECS if run else ():
@@ -357,10 +355,15 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         return None
     best = best.with_margins(lm)
     consumed = end + (1 if not run or (best.path.text and following and _tail_used(best, following)) else 0)
+    if run and not junk and consumed > end and best.path.text[:1] == text[start]:
+        # A rebuild that keeps the span's first character and takes the ASCII byte after it is the lone trail
+        # byte's own rebuild, without the guess that one must make clearly (its lost byte repeats one it kept).
+        return None
     before = text[start:consumed]
     after_ctx = text[consumed] if consumed < len(text) else None
     original_cost = lm.cost(before, left) + (lm.pair_cost(to_simplified_chars(before[-1]), after_ctx) if after_ctx else 0)
-    original_cost += span.damage + (span.tail_damage if consumed > end else 0.0)
+    # The damage signs the rebuild removes (:mod:`._resync`): whichever search proposed the span, so spans compare.
+    original_cost += damage(lm, text, start, consumed)
     repaired_cost = best.path.cost
     guessed = [m for m in best.path.margins if m is not None]
     gain = original_cost - repaired_cost
@@ -450,8 +453,7 @@ def suspicious_spans(text: str) -> list[list[Span]]:
     if rare_hits:
         groups += _unmarked_spans(lm, text, rare_hits)
     # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
-    groups += [[Span(start, "", end, damage(lm, text, start, end), damage(lm, text, end, end + 1))]
-               for start, end in stretches(lm, text, rare_hits)]
+    groups += [[Span(start, "", end)] for start, end in stretches(lm, text, rare_hits)]
     return _merge_overlapping(groups)
 
 
