@@ -173,6 +173,17 @@ def test_a_whole_character_lost_at_the_end_of_a_line_closes_the_sentence(sentenc
     assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
 
 
+@pytest.mark.parametrize("sentence", ["他们决定明天一早出发去北京。", "现在的年轻人都喜欢网购。"])
+def test_a_whole_utf8_character_lost_at_the_end_of_a_line_closes_the_sentence(sentence: str) -> None:
+    # 京/购 lost their last byte and 。 (E3 80 82) all of its three with the two last ``?``: UTF-8's structure
+    # places the one byte, and the whole character after it is the closing mark.
+    damaged = legacy_pairs(sentence.encode(), "gbk")
+    assert damaged.endswith("??")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and repaired.endswith("。")
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
 def test_a_question_mark_an_old_decoder_printed_at_the_start_of_a_line_is_a_lost_character() -> None:
     sentence = "《中華人民共和國行政監察法》同時廢止。"
     damaged = legacy_pairs(sentence.encode("big5"), "gbk")

@@ -176,9 +176,11 @@ def _utf8_deletions(text: str, reader: str, legacy: bool = False) -> tuple[bytea
         if any(count < 0 for count in unexplained.values()):
             return None  # more bytes placed than the decoder lost: not this damage
         # One U+FFFD for each character the structure does not explain: a whole character of up to three
-        # bytes (a two-byte symbol, a Han character or CJK punctuation), or an ASCII byte taken as a trail.
-        built = _place_holes(data, set(sites), {site: (count + 2) // 3 for site, count in unexplained.items() if count},
-                             legacy)
+        # bytes (a two-byte symbol, a Han character or CJK punctuation), or an ASCII byte taken as a trail; a
+        # whole character of three bytes lost at the end of the line is its closing mark (:func:`_closing_mark`).
+        built = _place_holes(data, set(sites), {
+            site: _closing_mark_utf8(data) if site == len(data) and count == 3 else REPLACEMENT_UTF8 * ((count + 2) // 3)
+            for site, count in unexplained.items() if count}, legacy)
         if built is None:
             return None
     out, holes, placed = built
@@ -192,11 +194,17 @@ def _utf8_deletions(text: str, reader: str, legacy: bool = False) -> tuple[bytea
     return out, holes, pairs
 
 
-def _place_holes(data: bytearray, allowed: set[int], unknown: dict[int, int], legacy: bool = False
+def _closing_mark_utf8(data: bytearray) -> bytes:
+    """The UTF-8 bytes of the mark that closes the line ``data`` holds (:func:`_closing_mark`)."""
+    asks = QUESTION.search(bytes(data).decode("utf-8", "ignore")) is not None
+    return (QUESTION_END if asks else SENTENCE_END).encode()
+
+
+def _place_holes(data: bytearray, allowed: set[int], unknown: dict[int, bytes], legacy: bool = False
                  ) -> tuple[bytearray, list[int], dict[int, list[int]]] | None:
-    """``data`` with holes where UTF-8's structure shows a lost byte, each at an ``allowed`` offset, and
-    ``unknown[offset]`` U+FFFD after the holes put at that offset. Returns the bytes, the holes, and the
-    holes put at each offset."""
+    """``data`` with holes where UTF-8's structure shows a lost byte, each at an ``allowed`` offset, and the
+    bytes ``unknown[offset]`` (U+FFFD for characters lost whole) after the holes put at that offset. Returns
+    the bytes, the holes, and the holes put at each offset."""
     out = bytearray()
     holes: list[int] = []
     placed: dict[int, list[int]] = {}
@@ -207,8 +215,8 @@ def _place_holes(data: bytearray, allowed: set[int], unknown: dict[int, int], le
             placed.setdefault(offset, []).append(len(out))
             holes.append(len(out))
             out.append(placeholder)
-        if pending.pop(offset, 0) and offset in unknown:
-            out.extend(REPLACEMENT_UTF8 * unknown[offset])
+        if pending.pop(offset, b"") and offset in unknown:
+            out.extend(unknown[offset])
 
     index = 0
     while index < len(data):
