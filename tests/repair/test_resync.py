@@ -40,6 +40,17 @@ def test_an_ascii_trail_byte_after_a_rare_character_is_the_end_of_a_stretch(sent
     assert repair_text(damaged) == sentence
 
 
+@pytest.mark.parametrize(("sentence", "index"), [
+    ("在中国集成电路设计业的销售统计中，近乎100%是由中国本地企业贡献检查。", 34),  # 查 = B2 E9: 椤 = E9 A1
+    ("巡逻队员每天都要沿着边境线认真巡逻。", 14),  # 真 lost its lead: out of step to 摺 = DF A1, A3 dropped
+])
+def test_a_line_ending_in_a_character_with_the_lead_byte_of_its_full_stop_is_rebuilt(sentence: str,
+                                                                                     index: int) -> None:
+    damaged = _lose(sentence, "gbk", index)
+    assert len(damaged) == len(sentence) - 1 and suspicious(damaged)
+    assert repair_text(damaged) == sentence
+
+
 def test_a_symbol_glued_to_han_text_proposes_the_stretch_it_ends() -> None:
     damaged = _lose("然而，这只是诈骗团伙套路的第一步。", "gbk", 5)
     assert "┢" in damaged
@@ -59,6 +70,8 @@ def test_a_symbol_glued_to_han_text_proposes_the_stretch_it_ends() -> None:
     "於發燒咳嗽_科技湃_澎湃新聞",  # a rare character before an ASCII mark, as written (3 in 11,587 real lines)
     "責任編輯：劉斌]",
     "海賊王787 死神h動畫 火影忍者漫畫官網",
+    "这是一个很大的市场",  # 场 = B3 A1 ends a line as it is
+    "我们去看看吧，真好啊",
 ])
 def test_clean_text_with_letters_and_symbols_is_left_alone(clean: str) -> None:
     assert repair_text(clean) == clean
