@@ -43,6 +43,7 @@ def test_an_ascii_trail_byte_after_a_rare_character_is_the_end_of_a_stretch(sent
 @pytest.mark.parametrize(("sentence", "index"), [
     ("在中国集成电路设计业的销售统计中，近乎100%是由中国本地企业贡献检查。", 34),  # 查 = B2 E9: 椤 = E9 A1
     ("巡逻队员每天都要沿着边境线认真巡逻。", 14),  # 真 lost its lead: out of step to 摺 = DF A1, A3 dropped
+    ("自治区药监局要牵头研究制定实施方案,明确职责分工。", 20),  # 职 lost its lead: out of step to ぁ = A4 A1
 ])
 def test_a_line_ending_in_a_character_with_the_lead_byte_of_its_full_stop_is_rebuilt(sentence: str,
                                                                                      index: int) -> None:

@@ -57,7 +57,7 @@ def trigger_parts(rare: str) -> tuple[tuple[str, str], ...]:
         # reads as with the next character's lead (社會 -> 疝|, 商貸 -> 荈U): 3 such hits in 11,587 lines of real
         # pages (劉斌], 咳嗽_).
         ("[\\x40-\\x7e]", f"(?<={rare}.){BEFORE_HAN}"),
-        # GBK: a Han character whose trail byte is A1 ending a line after Han text: the lead of the line's 。
+        # GBK: a character whose trail byte is A1 ending a line after Han text: the lead of the line's 。
         # (A1 A3) read with the byte before it, the A3 left alone at the end and dropped (检查。 -> 检椤).
         (f"[{_trail_a1()}]", f"(?<=[{HAN}].)(?=\\n|\\Z)"),
     )
@@ -65,9 +65,10 @@ def trigger_parts(rare: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _trail_a1() -> str:
-    """The Han characters whose GBK trail byte is A1, as a regex class body."""
-    return "".join(char for code, char in pair_table("gbk").items() if code & 0xFF == 0xA1 and code >> 8 >= 0xB0
-                   and "\u4e00" <= char <= "\u9fff")
+    """The characters whose GBK trail byte is A1, as a regex class body: Han characters, kana and the other
+    letters of GBK's rows A4-A9 (not full-width punctuation, A3 A1 is ！, nor the symbols of rows A1-A2)."""
+    return "".join(re.escape(char) for code, char in pair_table("gbk").items()
+                   if code & 0xFF == 0xA1 and code >> 8 >= 0xA4)
 
 
 @lru_cache(maxsize=1)
