@@ -193,6 +193,15 @@ def test_a_question_mark_an_old_decoder_printed_at_the_start_of_a_line_is_a_lost
     assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
 
 
+def test_lost_bytes_that_no_choice_fits_stay_unknown() -> None:
+    # 「調皮男孩」 through an old GBK pair decoder starts with ``?``: read as UTF-8, no two bytes fit the pair
+    # the decoder lost there, which must leave that character unknown, not fail.
+    damaged = legacy_pairs("「調皮男孩」".encode("big5"), "gbk")
+    assert damaged.startswith("?")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len("「調皮男孩」") and "調皮男" in repaired
+
+
 @pytest.mark.parametrize("line", ["?我们明天去北京开会。", "本当ですか?はい、そうです。", "第1题?这道题怎么做"])
 def test_a_question_mark_beside_clean_text_stays(line: str) -> None:
     assert repair_text(line) == line

@@ -395,6 +395,8 @@ def _choose(lm: CharLM, data: bytearray, group: list[int], reader: str, original
     whole_pair = original != "utf-8" and char_start == group[0] and group[1:] == [group[0] + 1]
     if not whole_pair and math.prod(map(len, options)) <= MAX_CHOICES:
         choices = [choice for choice in itertools.product(*options) if _pairs_unreadable(group, choice, reader, pairs)]
+        if not choices:
+            return False  # no bytes fit how they were lost: the character stays unknown
     else:
         # Too many byte choices (a whole pair lost): the common characters whose known bytes match.
         # A lost UTF-8 lead byte most likely began a three-byte (Han) character.
