@@ -193,6 +193,16 @@ def test_a_question_mark_an_old_decoder_printed_at_the_start_of_a_line_is_a_lost
     assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
 
 
+def test_a_line_mostly_lost_to_an_old_pair_decoder_is_judged_on_what_it_kept() -> None:
+    # Eleven of nineteen characters are ``?``: they cost the same kept or marked, so the gain the reading
+    # needs is counted on the other eight, and the line is read as a whole, every ``?`` marked.
+    sentence = "這個真的，我家囤了六包NB，最後全送人了。"
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
 def test_lost_bytes_that_no_choice_fits_stay_unknown() -> None:
     # 「調皮男孩」 through an old GBK pair decoder starts with ``?``: read as UTF-8, no two bytes fit the pair
     # the decoder lost there, which must leave that character unknown, not fail.

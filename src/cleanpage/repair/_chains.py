@@ -743,6 +743,7 @@ def lost_unmarked(lm: CharLM, line: str) -> bool:
 
 
 NOT_LOST = re.compile(r"[^\ufffd?\s\ue000-\uf8ff]")
+LOST_MARK = re.compile("[?\ufffd]")
 
 
 def best_reading(lm: CharLM, text: str) -> Reading | None:
@@ -777,6 +778,7 @@ def best_reading(lm: CharLM, text: str) -> Reading | None:
     visible = best.text.replace(MISSING, "")
     if lm.cost(visible) / max(1, len(visible)) > MAX_COST_PER_CHAR:
         return None
-    if lm.cost(text) - best.cost < MIN_GAIN_PER_CHAR * len(text):
+    # Per character the reading can improve: a printed ``?`` or U+FFFD costs the same kept or marked.
+    if lm.cost(text) - best.cost < MIN_GAIN_PER_CHAR * len(LOST_MARK.sub("", text)):
         return None
     return best
