@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from ..shadow import to_simplified_chars
 from ._pairs import pair_table
+from ._rare import rare_class
 from .charlm import CharLM, Scorer
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -74,14 +75,15 @@ def _trail_a1() -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The trigger pattern and the rare-character class (the class is read from the model: built on first use)."""
-    from ._scan import rare_class
-
     rare = rare_class()
     return re.compile("|".join(f"{head}{rest}" for head, rest in trigger_parts(rare))), re.compile(rare)
 
 
 def trigger_pattern() -> re.Pattern[str]:
+    """Every trigger of :func:`trigger_parts` in one pattern."""
     return _patterns()[0]
+
+
 RUN = re.compile(r"[^\x00-\x7f\s]+")
 CODECS = ("gbk", "big5")
 GUESS_COST = 3.8  # what a guessed common character is assumed to cost when stretches are compared

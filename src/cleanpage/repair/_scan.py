@@ -23,7 +23,7 @@ regex engine skips clean text in its C loop without entering the pattern:
   that lost one byte, :mod:`._resync`).
 
 "Rare" is the character model's notion (Simplified fold costs at least
-:data:`RARE_COST`), built once from the model and the Traditional fold table.
+:data:`._rare.RARE_COST`), built once from the model and the Traditional fold table.
 Many words are made of two rare characters (澎湃, 麒麟, 咳嗽): a rare pair
 the model knows inside a word is ordinary text, checked only on the few
 hits the regex finds (:func:`hits`).
@@ -38,35 +38,16 @@ from functools import lru_cache
 
 from ..joined import join_lines, lines_matching
 from ..shadow import is_han, to_simplified_chars
+from ._rare import rare_class
 from ._resync import trigger_parts
 from .charlm import load
 
-RARE_COST = 5.0
-HAN_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-SUPPLEMENTARY_HAN = "\U00020000-\U0003134f"
 CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022" \
               "\u2026\u2030\u2039\u203a\u20ac\u2122"
 ASCII_MARKS = r"!-/:-@\[-`{-~"
 NON_ASCII_WORD = r"[^\x00-\x7f\s]"
 INSERTED_TEXT = r"[\x21-\x7e\u00c0-\u02af]{0,16}"
 KANA_BOPOMOFO = "[\u3040-\u30ff\u3100-\u312f]"
-
-
-@lru_cache(maxsize=1)
-def rare_class() -> str:
-    """A regex character class of every Han character the model finds rare (after folding)."""
-    lm = load()
-    codes = [code for low, high in HAN_BLOCKS for code in range(low, high + 1)]
-    folded = to_simplified_chars("".join(map(chr, codes)))
-    rare = [code for code, char in zip(codes, folded, strict=True) if lm.unigram_cost(char) >= RARE_COST]
-    ranges: list[str] = []
-    start = previous = rare[0]
-    for code in [*rare[1:], -1]:
-        if code != previous + 1:
-            ranges.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
-            start = code
-        previous = code
-    return "[" + "".join(ranges) + SUPPLEMENTARY_HAN + "]"
 
 
 def _family(*alternatives: tuple[str, str]) -> str:
