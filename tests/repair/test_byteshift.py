@@ -94,6 +94,42 @@ def test_a_run_out_of_step_to_the_end_of_the_line_is_found_without_text_in_step_
     assert repair_text(damaged) == clean
 
 
+def test_a_stretch_that_takes_the_ascii_trail_byte_after_it_is_priced_with_that_byte() -> None:
+    # 的 = AA BA lost its trail: AA read with 地's lead A6 as 爬, 地's trail 61 left alone as ``a``. Rebuilding
+    # only ``a`` (a lost lead before it) keeps 爬; rebuilding 爬 with it must count the ``a`` it removes too,
+    # and the page's pair 意爬 (the damage's own) must not vouch for 爬.
+    clean = "補充幾個提車要注意的地方，不管買哪臺都適用："
+    data = bytearray(clean.encode("big5"))
+    del data[2 * clean.index("的") + 1]
+    damaged = data.decode("big5", errors="replace").replace("\ufffd", "")
+    assert "爬a" in damaged
+    assert repair_text(damaged) == clean
+    assert len(find_shifted(damaged)) == 1  # the two readings of one loss are alternatives, not two edits
+
+
+def test_a_stretch_that_keeps_its_first_character_and_takes_the_letter_after_it_is_not_a_rebuild() -> None:
+    # 死神h動畫 is a page's own text. Read as 神 (AF AB) that lost a repeated AB before 則 (AB 68), it would
+    # make no guess at all: that is the lone trail byte's rebuild, which must choose 則 clearly, and does not.
+    text = "海賊王787 死神h動畫 火影忍者漫畫官網"
+    assert find_shifted(text, (text, "死神動畫和火影忍者動畫都是日本的動畫作品。" * 40)) == []
+
+
+@pytest.mark.parametrize("clean", ["公司表示，主要精力仍在開拓市場上。", "接到線索後，迅速展開人員落地排查。"])
+def test_a_capital_ending_a_line_of_prose_after_han_text_is_the_trail_byte_of_its_closing_mark(clean: str) -> None:
+    # Big5 。 = A1 43: its lead byte lost, the decoder prints the trail byte as ``C``.
+    data = bytearray(clean.encode("big5"))
+    del data[-2]
+    damaged = data.decode("big5", errors="replace").replace("\ufffd", "")
+    assert damaged == clean[:-1] + "C"
+    assert repair_text(damaged) == clean
+
+
+@pytest.mark.parametrize("clean", ["這次考試他得了A，我得了B。", "請選擇選項C或選項D。", "今年A股表現不錯。",
+                                   "今年A股表現不錯", "每天補充維生素C。", "每天補充維生素C", "富含維生素A、維生素C"])
+def test_a_capital_chinese_text_writes_between_han_characters_stays(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
 def test_only_bytes_a_decoder_drops_before_a_character_end_a_stretch_there() -> None:
     dropped = _dropped_trails("gbk", "采")
     assert dropped is not None and 0xAA in dropped and 0xB0 not in dropped  # (AA, B2) is no GBK pair, (B0, B2) is

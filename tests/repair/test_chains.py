@@ -161,6 +161,62 @@ def test_a_whole_lost_character_is_not_chosen_beside_an_undecided_guess() -> Non
     assert any("warning" in record.note for record in records)
 
 
+@pytest.mark.parametrize(("sentence", "mark"), [("她常常因此感到痛苦不堪，甚至自己也被動忍不住哭泣。", "。"),
+                                              ("這種情況押金能全扣嗎？", "？")])
+def test_a_whole_character_lost_at_the_end_of_a_line_closes_the_sentence(sentence: str, mark: str) -> None:
+    # Big5 punctuation (A1 40-A1 7E) is no GBK pair: an old decoder prints ``?`` for it. After Han text at the
+    # end of a line it is the closing mark, ？ where the line asks something.
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
+    assert damaged.endswith("?")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and repaired.endswith(mark)
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
+@pytest.mark.parametrize("sentence", ["他们决定明天一早出发去北京。", "现在的年轻人都喜欢网购。"])
+def test_a_whole_utf8_character_lost_at_the_end_of_a_line_closes_the_sentence(sentence: str) -> None:
+    # 京/购 lost their last byte and 。 (E3 80 82) all of its three with the two last ``?``: UTF-8's structure
+    # places the one byte, and the whole character after it is the closing mark.
+    damaged = legacy_pairs(sentence.encode(), "gbk")
+    assert damaged.endswith("??")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and repaired.endswith("。")
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
+def test_a_question_mark_an_old_decoder_printed_at_the_start_of_a_line_is_a_lost_character() -> None:
+    sentence = "《中華人民共和國行政監察法》同時廢止。"
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
+    assert damaged.startswith("?")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
+def test_a_line_mostly_lost_to_an_old_pair_decoder_is_judged_on_what_it_kept() -> None:
+    # Eleven of nineteen characters are ``?``: they cost the same kept or marked, so the gain the reading
+    # needs is counted on the other eight, and the line is read as a whole, every ``?`` marked.
+    sentence = "這個真的，我家囤了六包NB，最後全送人了。"
+    damaged = legacy_pairs(sentence.encode("big5"), "gbk")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len(sentence) and "?" not in repaired
+    assert all(got in (want, "\ufffd") for got, want in zip(repaired, sentence, strict=True))
+
+
+def test_lost_bytes_that_no_choice_fits_stay_unknown() -> None:
+    # 「調皮男孩」 through an old GBK pair decoder starts with ``?``: read as UTF-8, no two bytes fit the pair
+    # the decoder lost there, which must leave that character unknown, not fail.
+    damaged = legacy_pairs("「調皮男孩」".encode("big5"), "gbk")
+    assert damaged.startswith("?")
+    repaired = repair_text(damaged)
+    assert len(repaired) == len("「調皮男孩」") and "調皮男" in repaired
+
+
+@pytest.mark.parametrize("line", ["?我们明天去北京开会。", "本当ですか?はい、そうです。", "第1题?这道题怎么做"])
+def test_a_question_mark_beside_clean_text_stays(line: str) -> None:
+    assert repair_text(line) == line
+
+
 def test_a_lost_byte_whose_runner_up_ties_at_the_margin_is_marked_not_guessed() -> None:
     # 、 and 。 share their first two UTF-8 bytes (E3 80) and differ by exactly the margin in context here:
     # a tie is not a choice, so the lost 、 is U+FFFD with a warning, never a silent 。.
@@ -179,6 +235,17 @@ def test_a_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_
     assert not lost_unmarked(lm, read)  # the private-use characters are there: a repair loses nothing
     assert lost_unmarked(lm, "".join(char for char in read if not "\ue000" <= char <= "\uf8ff"))
     assert not lost_unmarked(lm, clean) and not lost_unmarked(lm, clean.encode("big5").decode("gbk", "replace"))
+
+
+def test_a_short_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_apart_too() -> None:
+    # 二是要加強監督檢查。 lost 二 and 加 and 。 (private use in GB18030): six Han characters are left, which
+    # read as clean-looking Big5; a repair would hide three lost characters.
+    lm = load()
+    read = "二是要加強監督檢查。".encode("big5").decode("gb18030")
+    damaged = "".join(char for char in read if not "\ue000" <= char <= "\uf8ff")
+    assert lost_unmarked(lm, damaged)
+    assert repair_text(damaged) == damaged
+    assert not lost_unmarked(lm, "監督檢查".encode("big5").decode("gb18030"))  # four Han characters say too little
 
 
 @pytest.mark.parametrize("clean", ["所谓话语权，是共享充电宝代理商和商家之间的博弈。",

@@ -30,6 +30,28 @@ def test_lost_lead_before_an_ascii_trail_is_rebuilt(sentence: str, codec: str, i
     assert repair_text(damaged) == sentence
 
 
+@pytest.mark.parametrize(("sentence", "index"), [
+    ("他們決定向社會公開道歉。", 5),  # 社 = AA C0 lost its trail: AA read with 會's lead B7 as 疝, 會's trail '|' alone
+    ("補充幾個提車要注意的地方，不管買哪臺都適用：", 9),  # 的 = AA BA: 爬 then 地's trail 'a'
+])
+def test_an_ascii_trail_byte_after_a_rare_character_is_the_end_of_a_stretch(sentence: str, index: int) -> None:
+    damaged = _lose(sentence, "big5", index, byte=1)
+    assert damaged != sentence and suspicious(damaged)
+    assert repair_text(damaged) == sentence
+
+
+@pytest.mark.parametrize(("sentence", "index"), [
+    ("在中国集成电路设计业的销售统计中，近乎100%是由中国本地企业贡献检查。", 34),  # 查 = B2 E9: 椤 = E9 A1
+    ("巡逻队员每天都要沿着边境线认真巡逻。", 14),  # 真 lost its lead: out of step to 摺 = DF A1, A3 dropped
+    ("自治区药监局要牵头研究制定实施方案,明确职责分工。", 20),  # 职 lost its lead: out of step to ぁ = A4 A1
+])
+def test_a_line_ending_in_a_character_with_the_lead_byte_of_its_full_stop_is_rebuilt(sentence: str,
+                                                                                     index: int) -> None:
+    damaged = _lose(sentence, "gbk", index)
+    assert len(damaged) == len(sentence) - 1 and suspicious(damaged)
+    assert repair_text(damaged) == sentence
+
+
 def test_a_symbol_glued_to_han_text_proposes_the_stretch_it_ends() -> None:
     damaged = _lose("然而，这只是诈骗团伙套路的第一步。", "gbk", 5)
     assert "┢" in damaged
@@ -46,6 +68,11 @@ def test_a_symbol_glued_to_han_text_proposes_the_stretch_it_ends() -> None:
     "谢谢大家，尤其是@北漂第七年 和@法学僧小林 ！",  # @ is Big5's trail byte of 作 too, but a mention here
     "21Cn娱乐[引用日期2014-05-19]",
     "汉化组_阿树说好~再看看^_^",
+    "於發燒咳嗽_科技湃_澎湃新聞",  # a rare character before an ASCII mark, as written (3 in 11,587 real lines)
+    "責任編輯：劉斌]",
+    "海賊王787 死神h動畫 火影忍者漫畫官網",
+    "这是一个很大的市场",  # 场 = B3 A1 ends a line as it is
+    "我们去看看吧，真好啊",
 ])
 def test_clean_text_with_letters_and_symbols_is_left_alone(clean: str) -> None:
     assert repair_text(clean) == clean

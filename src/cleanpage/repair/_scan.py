@@ -15,12 +15,15 @@ regex engine skips clean text in its C loop without entering the pattern:
 * an ASCII punctuation mark between a non-ASCII character and a run that
   starts rare within three characters (a byte-level replace or insertion on
   GBK/Big5 bytes);
+* a printed ``?`` glued to kana, bopomofo or a rare Han character (an old
+  pair decoder's mark for a Big5 character GBK cannot read, among what GBK
+  made of the others);
 * a symbol of GBK's symbol rows or a full-width letter glued to Han text,
   or a lone ASCII letter or symbol between Han characters (a GBK/Big5 stream
   that lost one byte, :mod:`._resync`).
 
 "Rare" is the character model's notion (Simplified fold costs at least
-:data:`RARE_COST`), built once from the model and the Traditional fold table.
+:data:`._rare.RARE_COST`), built once from the model and the Traditional fold table.
 Many words are made of two rare characters (澎湃, 麒麟, 咳嗽): a rare pair
 the model knows inside a word is ordinary text, checked only on the few
 hits the regex finds (:func:`hits`).
@@ -35,34 +38,16 @@ from functools import lru_cache
 
 from ..joined import join_lines, lines_matching
 from ..shadow import is_han, to_simplified_chars
-from ._resync import TRIGGER_PARTS
+from ._rare import rare_class
+from ._resync import trigger_parts
 from .charlm import load
 
-RARE_COST = 5.0
-HAN_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-SUPPLEMENTARY_HAN = "\U00020000-\U0003134f"
 CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022" \
               "\u2026\u2030\u2039\u203a\u20ac\u2122"
 ASCII_MARKS = r"!-/:-@\[-`{-~"
 NON_ASCII_WORD = r"[^\x00-\x7f\s]"
 INSERTED_TEXT = r"[\x21-\x7e\u00c0-\u02af]{0,16}"
-
-
-@lru_cache(maxsize=1)
-def rare_class() -> str:
-    """A regex character class of every Han character the model finds rare (after folding)."""
-    lm = load()
-    codes = [code for low, high in HAN_BLOCKS for code in range(low, high + 1)]
-    folded = to_simplified_chars("".join(map(chr, codes)))
-    rare = [code for code, char in zip(codes, folded, strict=True) if lm.unigram_cost(char) >= RARE_COST]
-    ranges: list[str] = []
-    start = previous = rare[0]
-    for code in [*rare[1:], -1]:
-        if code != previous + 1:
-            ranges.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
-            start = code
-        previous = code
-    return "[" + "".join(ranges) + SUPPLEMENTARY_HAN + "]"
+KANA_BOPOMOFO = "[\u3040-\u30ff\u3100-\u312f]"
 
 
 def _family(*alternatives: tuple[str, str]) -> str:
@@ -76,12 +61,15 @@ def _family(*alternatives: tuple[str, str]) -> str:
 def mojibake_signature() -> re.Pattern[str]:
     """Text worth re-decoding: damage characters, Latin-1/Cyrillic pairs, rare Han pairs."""
     rare = rare_class()
+    # An old pair decoder's ``?`` for a Big5 character GBK cannot read, glued to what GBK made of the others.
+    glued = f"(?:{KANA_BOPOMOFO}|{rare})"
     return re.compile(_family(
         ("[\x80-\x9f\ufffd\ue000-\uf8ff]", ""),
         ("[\xa1-\xfe]", f"[\x80-\xfe{CP1252_HIGH}]"),
         ("[\u0430-\u045f]", "[\u0400-\u042f]"),
         ("[\u0400-\u04ff\u2500-\u259f]", "(?:[\u3400-\u9fff\xa1-\xbf\u2116]|(?<=[\u3400-\u9fff\xa1-\xbf\u2116].))"),
         (rare, f"[^\\x00-\\x7f]?{rare}"),
+        ("[?]", f"(?:(?<={glued}.)|(?={glued}))"),
     ))
 
 
@@ -93,7 +81,7 @@ def shift_signature() -> re.Pattern[str]:
         (f"[{ASCII_MARKS}]", f"(?<=[^\\x00-\\x7f].)(?={NON_ASCII_WORD}{{0,2}}{rare})"),
         ("[?\ufffd]", f"(?<=[^\\x00-\\x7f].)(?={INSERTED_TEXT}{NON_ASCII_WORD}{{0,2}}{rare})"),
         (rare, f"[^\\x00-\\x7f]?{rare}"),
-        *TRIGGER_PARTS,
+        *trigger_parts(rare),
     ))
 
 

@@ -70,6 +70,7 @@ MAX_REPAIRED_COST = 4.2
 MIN_MARGIN = 0.2
 GUESS_MAX_COST = 6.0
 GUESSED_PUNCTUATION = "，。、；：？！"
+SENTENCE_CLOSERS = "。！？"
 TEXT_RUN = re.compile(r"[^\x00-\x7f\s]+")
 LINE = re.compile(r"[^\n]+")
 HOT_WINDOW = 4  # characters from a rare one whose mean unigram cost is compared with the text's
@@ -278,7 +279,6 @@ class Span:
     start: int
     junk: str
     end: int
-    damage: float = 0.0  # what the span's damage signs cost beyond the model's price for them (:mod:`._resync`)
 
     @property
     def visible_marker(self) -> bool:
@@ -298,7 +298,7 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     run = text[start + len(junk):end].replace(MISSING, "")
     following = text[end] if end < len(text) else None
     left = text[start - 1] if start else None
-    if not run and not (following and 0x40 <= ord(following) <= 0x7E and span.damage):
+    if not run and not (following and 0x40 <= ord(following) <= 0x7E and damage(lm, text, end, end + 1)):
         return None
     best: _Candidate | None = None
     for codec in CODECS if run else ():
@@ -344,7 +344,9 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         # A lone ASCII character between Han text: the trail byte of a Big5 character whose lead was lost.
         right = text[end + 1] if end + 1 < len(text) else None
         for codec in CODECS:
-            slots = [_Slots(codec).pair(None, ord(following))]
+            slots = [_closing_marks(codec, ord(following)) if right in (None, "\n") else Slot(())]
+            if not slots[0].chars:
+                slots = [_Slots(codec).pair(None, ord(following))]
             path = best_path(lm, slots, left, right, margins=False)
             if path is not None and (best is None or path.cost < best.path.cost):
                 best = _Candidate(path, codec, "a lead byte was lost before an ASCII trail byte", tuple(slots),
@@ -353,10 +355,15 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
         return None
     best = best.with_margins(lm)
     consumed = end + (1 if not run or (best.path.text and following and _tail_used(best, following)) else 0)
+    if run and not junk and consumed > end and best.path.text[:1] == text[start]:
+        # A rebuild that keeps the span's first character and takes the ASCII byte after it is the lone trail
+        # byte's own rebuild, without the guess that one must make clearly (its lost byte repeats one it kept).
+        return None
     before = text[start:consumed]
     after_ctx = text[consumed] if consumed < len(text) else None
     original_cost = lm.cost(before, left) + (lm.pair_cost(to_simplified_chars(before[-1]), after_ctx) if after_ctx else 0)
-    original_cost += span.damage
+    # The damage signs the rebuild removes (:mod:`._resync`): whichever search proposed the span, so spans compare.
+    original_cost += damage(lm, text, start, consumed)
     repaired_cost = best.path.cost
     guessed = [m for m in best.path.margins if m is not None]
     gain = original_cost - repaired_cost
@@ -375,6 +382,19 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     if MISSING in best.path.text:
         note += "; warning: a lost character could not be inferred and is kept as U+FFFD"
     return gain, Edit(start, consumed, best.path.text, confidence, note)
+
+
+@lru_cache(maxsize=64)
+def _closing_marks(codec: str, trail: int) -> Slot:
+    """The marks that close a sentence (。！？) whose trail byte in ``codec`` is ``trail``: what a lone trail byte
+    at the end of a line of Chinese text held (Big5's 。 is A1 43, its lead lost leaves ``C``); no slot
+    characters when none has it."""
+    marks = []
+    for mark in SENTENCE_CLOSERS:
+        encoded = mark.encode(codec)
+        if encoded[1] == trail:
+            marks.append(mark)
+    return Slot(tuple(marks), guessed=True)
 
 
 def _marker(junk: str, codec: str) -> tuple[int | None, str | None] | None:
@@ -433,16 +453,16 @@ def suspicious_spans(text: str) -> list[list[Span]]:
     if rare_hits:
         groups += _unmarked_spans(lm, text, rare_hits)
     # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
-    groups += [[Span(start, "", end, damage(lm, text, start, end + (1 if start == end else 0)))]
-               for start, end in stretches(lm, text, rare_hits)]
+    groups += [[Span(start, "", end)] for start, end in stretches(lm, text, rare_hits)]
     return _merge_overlapping(groups)
 
 
 def _merge_overlapping(groups: list[list[Span]]) -> list[list[Span]]:
-    """Groups whose spans overlap are alternatives for the same damage: one group, its best span wins."""
+    """Groups whose spans overlap are alternatives for the same damage: one group, its best span wins. A span
+    may take the character at its end as a trail byte, so a group starting there overlaps it too."""
     merged: list[list[Span]] = []
     for group in sorted(groups, key=lambda spans: min(span.start for span in spans)):
-        if merged and min(span.start for span in group) < max(span.end for span in merged[-1]):
+        if merged and min(span.start for span in group) <= max(span.end for span in merged[-1]):
             merged[-1] += group
         else:
             merged.append(list(group))
@@ -558,7 +578,9 @@ def find_shifted(text: str, page: Sequence[str] = (), scorer: Scorer | None = No
             continue  # an example of garbled text, quoted as one
         if any(overlaps(garbled, span.start, span.end) for span in spans):
             continue
-        own = text[min(span.start for span in spans):max(span.end for span in spans) + 1]
+        # The spans and the character before them: the pair joining an out-of-step character to the text before
+        # (``意漲`` for ``意的``) is as much the damage's own count as the characters themselves.
+        own = text[max(0, min(span.start for span in spans) - 1):max(span.end for span in spans) + 1]
         span_scorer = scorer.excluding(own) if isinstance(scorer, PageLM) else scorer
         found = [repaired for span in spans if (repaired := _repair_span(span_scorer, text, span)) is not None]
         if found:
