@@ -14,6 +14,7 @@ from cleanpage.segment.html import (
     AUTHOR_BOX_WIDGET,
     RECOMMENDATION_WIDGET,
     _drop_related_sections,
+    _drop_teaser_lists,
     _drop_trailing_link_lists,
     _drop_widget_sections,
     parse_html,
@@ -196,3 +197,32 @@ def test_a_section_a_related_heading_names_goes_with_its_linked_titles_and_their
                     f"<html><body><div class='box'><h3>相关快讯</h3>{ARTICLE_P}{RELATED.format(heading='')}</div></body></html>"):
         blocks, elements = _blocks_of(changed)
         assert _drop_related_sections(blocks, elements) == []
+
+
+def test_a_section_a_comments_heading_names_goes_with_its_comments() -> None:
+    comments = ('<div class="card"><h3>评论（3）</h3><p><b>吃货阿南</b>：海棠糕必须是观前街那家！<br><small>03-09 12:41</small></p>'
+                '<p><b>陌上花开</b>：十种里吃过八种，下次一定试试。<br><small>03-09 14:05</small></p></div>')
+    blocks, elements = _blocks_of(f"<html><body><h1>苏州糕点</h1><div class='content'>{ARTICLE_P}</div>{comments}</body></html>")
+    removed = _drop_related_sections(blocks, elements)
+    assert [block.text for block in blocks] == ["苏州糕点", ARTICLE_P[3:-4]] and len(removed) == 5
+    # a comments heading with nothing under it is left to the text detectors
+    blocks, elements = _blocks_of(f"<html><body><div class='content'>{ARTICLE_P}</div><div><h3>网友评论</h3></div></body></html>")
+    assert _drop_related_sections(blocks, elements) == []
+
+
+TEASERS = "".join(f'<div class="rel-item"><h4><a href="/shenghuo/{n}.html">{title}</a></h4><p>{summary}</p></div>' for n, (title, summary) in
+                  enumerate([("全市森林防火形势严峻", "市政务服务中心推出帮办代办服务。"), ("高速服务区新增充电桩", "各乡镇抢抓晴好天气组织夏收。"),
+                             ("公积金贷款政策调整", "本周后期我市将迎来一次明显降雨。")]))
+
+
+def test_titles_linked_whole_over_their_summaries_after_the_article_are_a_teaser_list() -> None:
+    article = "".join(f"<p>{text}</p>" for text in ("海棠糕是苏州的传统点心。", "定胜糕松软香甜，寓意吉祥。", "酒酿饼只在春天出售。", "橘红糕小巧玲珑。"))
+    page = f"<html><body><h1>苏州十大糕点</h1><div class='content'>{article}</div><div class='card'><h3>生活资讯</h3>{TEASERS}</div></body></html>"
+    blocks, elements = _blocks_of(page)
+    removed = _drop_teaser_lists(blocks, elements)
+    assert [block.text for block in blocks][-1] == "橘红糕小巧玲珑。" and {r.rule for r in removed} == {"html.teaser_list"}
+    # subheadings that are not links, or a page made of such boxes (more sentences in them than elsewhere): kept
+    blocks, elements = _blocks_of(page.replace('<a href="/shenghuo/', '<span data-href="').replace("</a>", "</span>"))
+    assert _drop_teaser_lists(blocks, elements) == []
+    blocks, elements = _blocks_of(page.replace(article, "<p>欢迎光临。</p>"))
+    assert _drop_teaser_lists(blocks, elements) == []

@@ -22,6 +22,7 @@ survives selection is still removed and recorded.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,14 @@ class _Widget:
 # A heading naming a section of other pages, alone on its line (with a colon, a more-link arrow or 更多 after it).
 RELATED_HEADING = re.compile(rf"[\W_]*(?:{'|'.join(sorted((*RELATED_HEADINGS, *(RELATED_PREFIX + listed for listed in RELATED_LISTED)), key=len, reverse=True))})"
                              r"[\W_]*(?:更多[\W_]*)?")
+# A heading naming the readers' comments (评论（3）, 网友留言, 全部评论 12 条, Comments (4)), alone on its line.
+COMMENTS_HEADING = re.compile(r"[\W_]*(?:网友|网民|读者|用户|热门|最新|全部|精彩)?(?:评论|留言|跟帖|跟贴)\s*(?:[(（]?\s*\d+\s*条?\s*[)）]?)?"
+                              r"[\W_]*|(?:\d+\s+)?comments?(?:\s*\(\d+\))?", re.IGNORECASE)
+MIN_COMMENT_LINES = 2  # lines under a comments heading beside it: a heading alone (no comments yet) is left
+TEASER_TITLES = 3  # headings linked whole in one container that make it a list of other pages
+TEASER_DEPTH = 4  # levels above a teaser's title where the list holding it is looked for
+LINKED_WHOLE = 0.9  # share of a heading's text in its one link
+NO_SPACE_TEXT = re.compile(r"\s+")
 RECOMMENDATION_WIDGET = _Widget(
     frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
                "relate", "tuijian", "xiangguan", "rank", "ranking", "paihang", "hotnews", "toplist"}),
@@ -198,6 +207,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET):
         removed += _drop_widget_sections(blocks, elements, widget)
     removed += _drop_related_sections(blocks, elements)
+    removed += _drop_teaser_lists(blocks, elements)
     removed += _drop_trailing_link_lists(blocks, elements)
     hints = PageHints(titles=meta.titles, values=values, post_text={index for post in posts for index in post.blocks})
     if selected:
@@ -398,27 +408,68 @@ def _drop_widget_sections(blocks: list[Block], elements: Mapping[int, etree._Ele
 
 def _drop_related_sections(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
     """Drop a section after the article that a heading names as a list of other pages (相关快讯, 猜你喜欢: the
-    lexicon's related headings) and that lists them by links: the heading, the linked titles and the summaries
-    under them, wherever the section's container ends. The container is the heading's parent; it holds at least
-    two links to other pages and never the article's first paragraph."""
-    first = next((index for index, block in enumerate(blocks) if block.kind != "heading"), None)
+    lexicon's related headings) and that links to one at least, or names as its readers' comments (评论（3）,
+    网友留言): the heading, the linked titles and the summaries under them, the comments, wherever the section's
+    container ends. The container is the heading's parent, and never one holding the article's first paragraph."""
+    first = _first_paragraph(blocks)
     if first is None:
         return []
+    opening = elements.get(id(blocks[first]))
     drop: set[int] = set()
     for index, block in enumerate(blocks):
         element = elements.get(id(block))
         if index <= first or index in drop or element is None or len(block.text) > BOX_TITLE_MAX_CHARS:
             continue
-        if not RELATED_HEADING.fullmatch(fold(block.text.strip())) or (section := element.getparent()) is None:
+        heading = fold(block.text.strip())
+        related, comments = RELATED_HEADING.fullmatch(heading), COMMENTS_HEADING.fullmatch(heading)
+        if not (related or comments) or (section := element.getparent()) is None:
+            continue
+        if opening is not None and section in opening.iterancestors():
             continue
         inside = [later for later in range(index, len(blocks))
                   if (node := elements.get(id(blocks[later]))) is not None and section in node.iterancestors()]
         links = sum(1 for later in inside for _, href in blocks[later].links if _leads_elsewhere(href))
-        opening = elements.get(id(blocks[first]))
-        if links >= 2 and not (opening is not None and section in opening.iterancestors()):
+        if (related and links) or (comments and len(inside) > MIN_COMMENT_LINES):
             drop.update(inside)
-    return _remove(blocks, drop, elements, "html.related_section", "a section listing other pages under a related heading") \
-        if drop else []
+    return _remove(blocks, drop, elements, "html.related_section", "a section listing other pages or comments under "
+                   "its heading") if drop else []
+
+
+def _drop_teaser_lists(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
+    """Drop a section after the article that lists other pages as titles linked whole, each over its summary
+    (a news box, 生活资讯): at least ``TEASER_TITLES`` headings that are one link to another page in one
+    container, and never the container of the article's first paragraph, nor a page whose other blocks hold fewer
+    sentences (a home page made of such boxes). A heading linked whole is a teaser's title; an article's own
+    subheadings are not links."""
+    first = _first_paragraph(blocks)
+    if first is None:
+        return []
+    opening = elements.get(id(blocks[first]))
+    titles = {element for index, block in enumerate(blocks) if index > first and block.kind == "heading"
+              and (element := elements.get(id(block))) is not None and _linked_whole(block)}
+    holders: dict[etree._Element, int] = {}
+    for title in titles:
+        for ancestor in itertools.islice(title.iterancestors(), TEASER_DEPTH):
+            holders[ancestor] = holders.get(ancestor, 0) + 1
+    sections = {section for title in titles
+                if (section := next((ancestor for ancestor in itertools.islice(title.iterancestors(), TEASER_DEPTH)
+                                     if holders[ancestor] >= TEASER_TITLES), None)) is not None
+                and not (opening is not None and section in (opening, *opening.iterancestors()))}
+    drop = {index for index, block in enumerate(blocks) if index > first
+            and (node := elements.get(id(block))) is not None and any(section in node.iterancestors() for section in sections)}
+    if not drop or _sentences([blocks[i] for i in drop]) >= _sentences([b for i, b in enumerate(blocks) if i not in drop]):
+        return []  # more text in teaser boxes than elsewhere: a home page of such boxes, whose boxes are its text
+    return _remove(blocks, drop, elements, "html.teaser_list", "a list of other pages' linked titles and summaries")
+
+
+def _first_paragraph(blocks: list[Block]) -> int | None:
+    return next((index for index, block in enumerate(blocks) if block.kind != "heading"), None)
+
+
+def _linked_whole(block: Block) -> bool:
+    """Whether a block's text is one link to another page."""
+    return len(block.links) == 1 and _leads_elsewhere(block.links[0][1]) and \
+        len(NO_SPACE_TEXT.sub("", block.links[0][0])) >= LINKED_WHOLE * len(NO_SPACE_TEXT.sub("", block.text))
 
 
 def _leads_elsewhere(href: str) -> bool:
