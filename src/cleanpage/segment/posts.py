@@ -770,10 +770,12 @@ def _titles_page(anchor: etree._Element, posters: Container[str]) -> bool:
     """Whether a link's text titles a page: long enough, and none of the things a post's header links show: a
     poster's name (``posters``: a user page, or the post a reply answers), an address, a count (其他 12 人), a
     button (permalink), a date or a time tag (the post's permalink); a poster's name after a reply word (回應至 阿哲的小屋) is one too. A
-    link that leads nowhere (a script's button: ``javascript:``, ``#``) titles no page."""
+    link that leads nowhere (a script's button: ``javascript:``, ``#``) or mentions a user (``@zhoujm``) titles no
+    page."""
     name = anchor.text_content().strip()
     href = (anchor.get("href") or "").strip()
     return (len(name) >= TITLE_LINK_MIN and bool(href) and not href.lower().startswith(("javascript:", "#"))
+            and not name.startswith(("@", "＠"))  # a mention of a user
             and not USER_LINK.search(href)
             and REPLY_TO.sub("", name) not in posters
             and not SHOWN_ADDRESS.match(name) and not COUNT_LINK.fullmatch(name) and not LATIN_BUTTONS.fullmatch(name)
