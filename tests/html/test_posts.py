@@ -774,3 +774,13 @@ def test_a_topic_under_a_poster_header_of_the_comments_own_opens_a_thread_of_the
     # a byline of another kind (no poster link of the comments' class) is an article's: the comments are its own
     byline = topic.replace('<a class="name" href="/user/zhuge">绿茵小诸葛</a>', "记者 诸葛")
     assert find_posts(_context(page.replace(topic, byline))) == []
+
+
+def test_comments_outweighing_a_long_article_above_them_are_still_its_comments() -> None:
+    article = "".join(f"<p>{OPENING}{text}</p>" for _, _, text in REPLIES * 3)  # over 300 characters of prose
+    items = "".join(_post("reply", f"{user}{n}", time, text * 2) for n in range(4) for user, time, text in REPLIES)
+    page = f"<html><body>{MENU}<h1>川西环线自驾游记</h1><div class='article'>{article}</div><div class='box2'>{items}</div></body></html>"
+    assert find_posts(_context(page)) == []
+    # the replies' own mark of the opener (楼主 on a reply) says the text above is an opening post
+    marked = page.replace("发表于: 2011-06-12 10:37", "楼主 发表于: 2011-06-12 10:37", 1)
+    assert len(find_posts(_context(marked))) == 12

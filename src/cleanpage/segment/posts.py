@@ -92,6 +92,8 @@ MIN_POSTS = 2
 ATTRIBUTE_TIME_LINE_MAX = 120  # a header line keeping its time in an attribute, with the scores and counts beside it
 OPENING_HEADER_LINES = 3  # the lines beside an opening post's text where its header shows its poster and time
 REPLY_SUBJECT = re.compile(r"^(?:回复|回覆|回應|答复|答覆|re)\s*[:：]\s*(?P<subject>\S.{3,}?)\s*$", re.IGNORECASE)
+LONG_ARTICLE = 300  # prose (CJK-character units) above repeated comments that is an article of its own
+LONG_ARTICLE_SHARE = 0.25  # ... when it is at least this share of the comments' text
 ARTICLE_ABOVE_MIN = 20  # the least prose (in characters) above a comment list that makes it an article's (a sentence)
 # What a forum prints in place of a deleted or hidden post: a post showing nothing else is no post (there is no
 # text to keep, and its header alone would pass for one): 此留言已被原作者刪除, ※ 此跟帖已被管理员删除 ※, [deleted].
@@ -178,7 +180,11 @@ def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etr
     # (an issue tracker's description and replies)
     comments = (kin is None and _comment_section(members[0]) and not _marks_opener(page.blocks, members, under)
                 and _prose_before(page, posts, least=0.0) >= ARTICLE_ABOVE_MIN)
-    if comments or not (qa_page or not _after_article(page, posts, weight)):
+    # a long article above repeated comments keeps them its comments, however many: only the replies' own marks
+    # (an opener of their kind or header, 楼主 on a reply) say the text above is an opening post
+    article = (kin is None and not qa_page and not _marks_opener(page.blocks, members, under)
+               and _prose_before(page, posts) >= max(LONG_ARTICLE, LONG_ARTICLE_SHARE * weight))
+    if comments or article or not (qa_page or not _after_article(page, posts, weight)):
         return None  # only a thread's own replies say it is one: an article above comments is no opening post
     apart = kin or _opener_apart(page, posts, under)
     if apart is not None:
