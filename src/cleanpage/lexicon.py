@@ -60,8 +60,8 @@ SHARE_PLATFORMS = frozenset({
 })
 
 # The headings of a section listing other pages after an article (相关阅读, 猜你喜欢, 热门快讯…): the related-reading
-# detector drops such a heading with the headlines under it, the HTML reader the whole section it heads. ``相关``
-# followed by what is listed (相关快讯, 相关视频, 相关解读) is one too. Simplified: readers match folded text.
+# detector drops such a heading with the headlines under it, the HTML reader the whole section it heads. A prefix
+# followed by what is listed (相关快讯, 推荐产品, 最新视频) is one too. Simplified: readers match folded text.
 RELATED_HEADINGS = (
     "相关阅读", "相关新闻", "相关文章", "相关推荐", "相关链接", "相关稿件", "相关报道", "相关资讯", "相关专题", "延伸阅读",
     "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "为您推荐", "为你推荐", "猜你喜欢", "你可能还喜欢", "你可能会喜欢", "大家都在看",
@@ -72,8 +72,8 @@ RELATED_HEADINGS = (
     "你可能感兴趣", "您可能感兴趣", "你可能感兴趣的", "您可能感兴趣的", "猜你感兴趣的", "你可能感兴趣的文章",
     "您可能感兴趣的文章", "可能感兴趣的文章", "看更多相关新闻", "更多相关新闻", "更多相关文章", "查看更多",
 )
-RELATED_PREFIX = "相关"
-RELATED_LISTED = ("快讯", "视频", "图片", "图集", "解读", "政策", "话题", "帖子", "问答", "产品", "课程", "商品", "词条", "搜索", "动态")
+RELATED_PREFIXES = ("相关", "推荐", "热门", "最新", "更多", "精彩")
+RELATED_LISTED = ("快讯", "视频", "图片", "图集", "解读", "政策", "话题", "帖子", "问答", "产品", "课程", "商品", "词条", "动态")
 
 # The labels a forum or a blog prints before the poster's ID in a post header (发帖人：小鱼儿2005, 楼主：…, 博主：…):
 # what follows is a user name of any shape, not a name by the person-name grammar. Kept apart from LABELS: 楼主

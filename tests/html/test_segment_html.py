@@ -226,3 +226,12 @@ def test_titles_linked_whole_over_their_summaries_after_the_article_are_a_teaser
     assert _drop_teaser_lists(blocks, elements) == []
     blocks, elements = _blocks_of(page.replace(article, "<p>欢迎光临。</p>"))
     assert _drop_teaser_lists(blocks, elements) == []
+
+
+def test_a_related_section_goes_even_when_its_heading_was_not_kept() -> None:
+    page = f"<html><body><h1>南州港一季度吞吐量增长</h1><div class='content'>{ARTICLE_P}</div>{RELATED.format(heading='推荐产品')}</body></html>"
+    blocks, elements = _blocks_of(page)
+    heading = next(block for block in blocks if block.text == "推荐产品")
+    blocks.remove(heading)  # the scorer left it out; its items were kept
+    _drop_related_sections(blocks, elements)
+    assert [block.text for block in blocks] == ["南州港一季度吞吐量增长", ARTICLE_P[3:-4]]

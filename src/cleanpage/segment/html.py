@@ -33,7 +33,7 @@ from lxml import etree
 from ..config import Config
 from ..document import Block, Post, Removal
 from ..evidence import Evidence
-from ..lexicon import RELATED_HEADINGS, RELATED_LISTED, RELATED_PREFIX
+from ..lexicon import RELATED_HEADINGS, RELATED_LISTED, RELATED_PREFIXES
 from ..page import PageHints
 from ..pager import read_html
 from ..shadow import fold
@@ -73,12 +73,13 @@ class _Widget:
 
 
 # A heading naming a section of other pages, alone on its line (with a colon, a more-link arrow or 更多 after it).
-RELATED_HEADING = re.compile(rf"[\W_]*(?:{'|'.join(sorted((*RELATED_HEADINGS, *(RELATED_PREFIX + listed for listed in RELATED_LISTED)), key=len, reverse=True))})"
+RELATED_HEADING = re.compile(rf"[\W_]*(?:{'|'.join(sorted((*RELATED_HEADINGS, *(prefix + listed for prefix in RELATED_PREFIXES for listed in RELATED_LISTED)), key=len, reverse=True))})"
                              r"[\W_]*(?:更多[\W_]*)?")
 # A heading naming the readers' comments (评论（3）, 网友留言, 全部评论 12 条, Comments (4)), alone on its line.
 COMMENTS_HEADING = re.compile(r"[\W_]*(?:网友|网民|读者|用户|热门|最新|全部|精彩)?(?:评论|留言|跟帖|跟贴)\s*(?:[(（]?\s*\d+\s*条?\s*[)）]?)?"
                               r"[\W_]*|(?:\d+\s+)?comments?(?:\s*\(\d+\))?", re.IGNORECASE)
 MIN_COMMENT_LINES = 2  # lines under a comments heading beside it: a heading alone (no comments yet) is left
+SECTION_DEPTH = 5  # levels above a kept block where a headed section holding it is looked for
 TEASER_TITLES = 3  # headings linked whole in one container that make it a list of other pages
 TEASER_DEPTH = 4  # levels above a teaser's title where the list holding it is looked for
 LINKED_WHOLE = 0.9  # share of a heading's text in its one link
@@ -206,8 +207,9 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     blocks += [Block(text, "paragraph", len(page_blocks) + offset) for offset, text in enumerate(embedded)]
     for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET):
         removed += _drop_widget_sections(blocks, elements, widget)
-    removed += _drop_related_sections(blocks, elements)
-    removed += _drop_teaser_lists(blocks, elements)
+    if not posts:  # a thread's body is its posts already, which may sit under a heading such as 全部评论
+        removed += _drop_related_sections(blocks, elements)
+        removed += _drop_teaser_lists(blocks, elements)
     removed += _drop_trailing_link_lists(blocks, elements)
     hints = PageHints(titles=meta.titles, values=values, post_text={index for post in posts for index in post.blocks})
     if selected:
@@ -407,32 +409,44 @@ def _drop_widget_sections(blocks: list[Block], elements: Mapping[int, etree._Ele
 
 
 def _drop_related_sections(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
-    """Drop a section after the article that a heading names as a list of other pages (相关快讯, 猜你喜欢: the
-    lexicon's related headings) and that links to one at least, or names as its readers' comments (评论（3）,
-    网友留言): the heading, the linked titles and the summaries under them, the comments, wherever the section's
-    container ends. The container is the heading's parent, and never one holding the article's first paragraph."""
+    """Drop the kept blocks after the article that sit in a section its heading names as a list of other pages
+    (相关快讯, 推荐产品, 猜你喜欢: the lexicon's related headings) linking to one at least, or as its readers'
+    comments (评论（3）, 网民留言): the linked titles and the summaries under them, the comments. The section is an
+    element a few levels above a kept block whose text opens with that heading (kept or not), never one holding
+    the article's first paragraph."""
     first = _first_paragraph(blocks)
     if first is None:
         return []
     opening = elements.get(id(blocks[first]))
+    above = set(opening.iterancestors()) if opening is not None else set()
+    verdicts: dict[etree._Element, bool] = {}
     drop: set[int] = set()
-    for index, block in enumerate(blocks):
-        element = elements.get(id(block))
-        if index <= first or index in drop or element is None or len(block.text) > BOX_TITLE_MAX_CHARS:
+    for index in range(first + 1, len(blocks)):
+        element = elements.get(id(blocks[index]))
+        if element is None:
             continue
-        heading = fold(block.text.strip())
-        related, comments = RELATED_HEADING.fullmatch(heading), COMMENTS_HEADING.fullmatch(heading)
-        if not (related or comments) or (section := element.getparent()) is None:
-            continue
-        if opening is not None and section in opening.iterancestors():
-            continue
-        inside = [later for later in range(index, len(blocks))
-                  if (node := elements.get(id(blocks[later]))) is not None and section in node.iterancestors()]
-        links = sum(1 for later in inside for _, href in blocks[later].links if _leads_elsewhere(href))
-        if (related and links) or (comments and len(inside) > MIN_COMMENT_LINES):
-            drop.update(inside)
+        for section in itertools.islice((element, *element.iterancestors()), SECTION_DEPTH):
+            if section in above:
+                break
+            if section not in verdicts:
+                verdicts[section] = _headed_listing(section)
+            if verdicts[section]:
+                drop.add(index)
+                break
     return _remove(blocks, drop, elements, "html.related_section", "a section listing other pages or comments under "
                    "its heading") if drop else []
+
+
+def _headed_listing(section: etree._Element) -> bool:
+    """Whether ``section`` opens with a heading naming other pages and links to one, or naming comments."""
+    heading = next((text.strip() for text in section.itertext() if text.strip()), "")
+    if not heading or len(heading) > BOX_TITLE_MAX_CHARS:
+        return False
+    heading = fold(heading)
+    if COMMENTS_HEADING.fullmatch(heading):
+        return sum(1 for text in section.itertext() if text.strip()) > MIN_COMMENT_LINES
+    return bool(RELATED_HEADING.fullmatch(heading)) and any(_leads_elsewhere(link.get("href") or "")
+                                                            for link in section.iter("a"))
 
 
 def _drop_teaser_lists(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
