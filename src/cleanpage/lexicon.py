@@ -75,6 +75,9 @@ RELATED_HEADINGS = (
 RELATED_PREFIXES = ("相关", "推荐", "热门", "最新", "更多", "精彩")
 RELATED_LISTED = ("快讯", "视频", "图片", "图集", "解读", "政策", "话题", "帖子", "问答", "产品", "课程", "商品", "词条", "动态")
 
+# The buttons a byline line carries after the names (记者：秦野 我要评论(126) 字号：大 中 小): never a name.
+BUTTON_WORDS = frozenset({*LABELS["tool"], "我要评论", "评论", "查看评论", "参与评论", "网友评论", "发表评论", "我要留言", "留言"})
+
 # The labels a forum or a blog prints before the poster's ID in a post header (发帖人：小鱼儿2005, 楼主：…, 博主：…):
 # what follows is a user name of any shape, not a name by the person-name grammar. Kept apart from LABELS: 楼主
 # alone is a floor label and a button (只看楼主), so these count only before a colon.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LABELS, LATIN_DESK_WORDS, LATIN_JOB_WORDS, SHARE_PLATFORMS, longest_first
+from .lexicon import BUTTON_WORDS, LABELS, LATIN_DESK_WORDS, LATIN_JOB_WORDS, SHARE_PLATFORMS, longest_first
 from .shadow import HAN, fold
 
 ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "见习记者", "实习记者", "首席记者", "全媒体记者", "融媒体记者",
@@ -241,8 +241,10 @@ def _with_aliases(names: list[str], paired: dict[str, str]) -> list[str]:
 
 
 def _share_button(token: str) -> bool:
-    """A share bar's service name (微信, 微博, QQ空间) glued to a Han byline."""
-    return fold(token.strip()) in SHARE_PLATFORMS
+    """A share bar's service name (微信, 微博, QQ空间) or a button (我要评论, 打印) glued to a Han byline, a count in
+    brackets after it (我要评论(126))."""
+    key = fold(re.sub(r"[(（]\d+[)）]$", "", token.strip()))
+    return key in SHARE_PLATFORMS or key in BUTTON_WORDS
 
 
 def poster_id(value: str) -> str | None:

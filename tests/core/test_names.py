@@ -137,3 +137,10 @@ def test_a_share_bar_glued_to_a_han_byline_is_no_name() -> None:
     assert parse_names("许文涛 微信 微博") == ["许文涛"]
     assert person_names("许文涛 微信 QQ空间") == ["许文涛"]
     assert parse_names("Line Hansen") == ["Line Hansen"]  # a Latin byline is not read for share buttons
+
+
+def test_a_button_glued_to_a_han_byline_is_no_name() -> None:
+    assert parse_names("秦野 我要评论") == ["秦野"]
+    assert person_names("林一帆 评论(86)") == ["林一帆"]
+    assert parse_names("秦野 打印") == ["秦野"]
+    assert parse_names("程评论") == ["程评论"]  # a name holding the word is a name

@@ -32,6 +32,7 @@ def test_glued_pairs_with_full_width_digits_are_split_and_typed(kit: SimpleNames
 @pytest.mark.parametrize(("line", "source", "author", "published"), [
     ("来源：河南日报　作者：王小明　2008-03-12 09:21:33", "河南日报", "王小明", "2008-03-12T09:21"),
     ("来源：河南日报 2008-03-12 09:21", "河南日报", None, "2008-03-12T09:21"),
+    ("2003年11月20日 08:47　来源：泾州晚报　【大 中 小】", "泾州晚报", None, "2003-11-20T08:47"),  # a glued font tool
 ])
 def test_an_unlabelled_date_that_ends_a_labelled_line_is_its_dateline(kit: SimpleNamespace, line: str, source: str,
                                                                      author: str | None, published: str) -> None:

@@ -81,6 +81,7 @@ BAR_RE = re.compile(BAR)
 SPACED_DIGIT = re.compile(r"\s?\d")
 SPACE_DIGIT = re.compile(r"\s\d")
 BRACKETED_DIGIT = re.compile(r"\(\d")
+TOOL_TAIL = re.compile(r"\s*[【\[][^】\]]*[】\]]?\s*$")  # a bracketed group closing a value: a tool when it holds tool words
 TOOL_EDGE = re.compile(f"{BAR}|{OPEN}|{CLOSE}")
 SENTENCE_MARK = re.compile(r"[。，,；;！？!?]")
 SENTENCE_END = re.compile(r"[。！？]")
@@ -116,7 +117,11 @@ def _occurrences(shadow: str, weak: bool) -> list[tuple[int, int, str, bool]]:
 
 
 def _typed(name: str, raw: str, shadow_value: str, label: str = "") -> tuple[bool, Any]:
-    """``(ok, value)`` after checking a value against its field's grammar; empty values are ok and ``None``."""
+    """``(ok, value)`` after checking a value against its field's grammar; empty values are ok and ``None``. A
+    font-size tool glued after the value (``泾州晚报　【大 中 小】``) is no part of it."""
+    tool = TOOL_TAIL.search(raw)
+    if tool and TOOL_WORDS.match(tool.group().strip()) and name != "tool":
+        raw, shadow_value = raw[:tool.start()], shadow_value[:tool.start()]
     value = raw.strip(TRIM)
     if not value:
         return True, None
