@@ -427,3 +427,12 @@ def test_a_day_and_time_shown_without_the_year_by_the_headline_dates_the_page_in
         == "2024-03-12T21:14"
     # a day the tags do not date is no date at all (no year to give it)
     assert _published(tag, '<div class="meta">工作 · 3月15日 21:14</div>') == "2024-03-12T13:14"
+
+
+def test_a_title_of_headline_channel_and_site_joined_by_bare_hyphens_loses_both() -> None:
+    from cleanpage.segment.htmlmeta import split_title
+    assert split_title("关于2024年端午节放假安排的公告-公司公告-温州嘉禾源食品有限公司") == \
+        ("关于2024年端午节放假安排的公告", ["公司公告", "温州嘉禾源食品有限公司"])
+    # a hyphen inside a word is no separator
+    assert split_title("COVID-19疫苗接种指南-健康频道") == ("COVID-19疫苗接种指南", ["健康频道"])
+    assert split_title("Self-driving cars-Tech") == ("Self-driving cars", ["Tech"])

@@ -327,7 +327,16 @@ def split_title(raw: str) -> tuple[str, list[str]]:
     cut = 0
     for part in parts:
         cut = title.index(part, cut) + len(part)
-    return title[:cut].strip(), [segment.strip(" /") for segment in suffix if segment.strip(" /")]
+    head, tail = title[:cut].strip(), [segment.strip(" /") for segment in suffix if segment.strip(" /")]
+    if title[cut:cut + 1] == "-" and "-" in head:
+        # 标题-栏目-站名: a bare hyphen separates only before a last short part, so the channel is cut next; a
+        # hyphen inside a word (COVID-19, Self-driving) is no separator
+        shorter, channel = split_title(head)
+        at = len(shorter)
+        if channel and not (head[at - 1:at].isascii() and head[at - 1:at].isalnum()
+                            and head[at + 1:at + 2].isascii() and head[at + 1:at + 2].isalnum()):
+            head, tail = shorter, channel + tail
+    return head, tail
 
 
 def _norm(text: str) -> str:
