@@ -784,3 +784,16 @@ def test_comments_outweighing_a_long_article_above_them_are_still_its_comments()
     # the replies' own mark of the opener (楼主 on a reply) says the text above is an opening post
     marked = page.replace("发表于: 2011-06-12 10:37", "楼主 发表于: 2011-06-12 10:37", 1)
     assert len(find_posts(_context(marked))) == 12
+
+
+def test_a_time_tag_in_utc_showing_the_readers_time_dates_a_post_in_the_readers_zone() -> None:
+    def reply(user: str, stamp: str, shown: str, text: str) -> str:
+        return (f'<div class="comment"><a href="/@{user}">{user}</a> <time datetime="{stamp}">{shown}</time>'
+                f'<div class="body">{text}</div></div>')
+    page = _thread(reply("ming", "2024-03-12T13:40:52.592Z", "3月12日 21:40", REPLIES[0][2])
+                   + reply("taro", "2024-03-12T16:21:00Z", "3月13日 00:21", REPLIES[1][2]))
+    # the shown time of day is UTC+8 here: the date moves with it past midnight
+    assert [post.published for post in find_posts(_context(page))] == ["2024-03-12T21:40", "2024-03-13T00:21"]
+    # a tag showing no time of day keeps its value
+    bare = page.replace("3月12日 21:40", "4 小時前").replace("3月13日 00:21", "1 小時前")
+    assert [post.published for post in find_posts(_context(bare))] == ["2024-03-12T13:40", "2024-03-12T16:21"]

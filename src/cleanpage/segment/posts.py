@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from lxml import etree
@@ -89,6 +90,7 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
                         r"\b(?:best answer|accepted answer|\d+ answers)\b", re.IGNORECASE)
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
+SHOWN_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")  # a time of day a <time> shows
 ATTRIBUTE_TIME_LINE_MAX = 120  # a header line keeping its time in an attribute, with the scores and counts beside it
 OPENING_HEADER_LINES = 3  # the lines beside an opening post's text where its header shows its poster and time
 REPLY_SUBJECT = re.compile(r"^(?:回复|回覆|回應|答复|答覆|re)\s*[:：]\s*(?P<subject>\S.{3,}?)\s*$", re.IGNORECASE)
@@ -608,12 +610,31 @@ def _attribute_time(element: etree._Element) -> str | None:
         if tip and (shown := _timed_date(tip)):
             return shown
     if value := attributes.get("datetime"):  # <time>, and the custom elements that reuse it (<relative-time>)
-        return _timed_date(value)
+        return _shown_local_time(element, value) or _timed_date(value)
     if (attributes.get("itemprop") or "").lower() in MICRODATA_TIMES and (value := attributes.get("content")):
         return _timed_date(value)  # <meta itemprop="dateCreated" content="…"> inside a post
     parts = [value for name, value in attributes.items()
              if name.startswith("data-") and ("date" in name or "time" in name) and not value.strip().isdigit()]
     return _timed_date(" ".join(parts)) if parts else None
+
+
+def _shown_local_time(element: etree._Element, value: str) -> str | None:
+    """The time a ``<time>`` shows in the reader's zone when its ``datetime`` is in another (UTC): ``datetime=
+    "2024-03-12T13:14:05Z"`` showing ``3月12日 21:14`` is 21:14 on the 12th. The shown time of day gives the zone's
+    offset (whole quarter hours, at most 14 hours), which moves the date too; ``None`` when the element shows no
+    time of day or the value has no zone."""
+    shown = SHOWN_CLOCK.search(element.text_content())
+    try:
+        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if shown is None or stamp.tzinfo is None:
+        return None
+    offset = (int(shown[1]) * 60 + int(shown[2]) - stamp.hour * 60 - stamp.minute) % (24 * 60)
+    offset -= 24 * 60 if offset > 12 * 60 else 0
+    if offset % 15 or abs(offset) > 14 * 60:
+        return None
+    return (stamp.replace(tzinfo=None) + timedelta(minutes=offset)).strftime("%Y-%m-%dT%H:%M")
 
 
 def _text_before(element: etree._Element) -> str:
