@@ -279,6 +279,10 @@ def _offer_thread_values(values: Evidence, posts: list[ThreadPost], lead: list[i
     opening post is the first post, or, printed apart above the replies (``lead``), the post its header shows
     (:func:`opening_header`)."""
     author, published = (posts[0].author, posts[0].published) if lead is None else opening_header(context, lead, posts)
+    if posts[0].apart and len(posts) > 1 and not (author and published):
+        # the opening post found apart from the replies, in other markup: its header may sit outside the element
+        shown = opening_header(context, posts[0].blocks, posts[1:])
+        author, published = author or shown[0], published or shown[1]
     if author:
         values.offer("author", author, "content.thread_author", author, THREAD_VALUES)
         values.offer("authors", [author], "content.thread_author", author, THREAD_VALUES)
