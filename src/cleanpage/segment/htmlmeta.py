@@ -187,6 +187,8 @@ BREADCRUMB_TEXT_XPATH = ("//text()[starts-with(normalize-space(.), '当前位置
                          " or starts-with(normalize-space(.), '所在位置')]")
 # the elements of the body (itself included) that name themselves, in page order (:func:`_marked`)
 MARKED = etree.XPath("descendant-or-self::*[@class != '' or @id != '' or @rel != '' or @itemprop != '']")
+BADGE_WORDS = frozenset({"badge", "tag", "label", "flag", "mark", "tip"})  # a heading's badge (快讯, 置顶, 独家)
+BADGE_MAX = 4
 BREADCRUMB_CLASS = re.compile(r"crumb|position|location|(?:^|[-_ ])path|currentpos|nav_?loc|weizhi|dqwz", re.IGNORECASE)
 HOME_WORDS = {"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "home", "Home", "HOME"}
 LEAF_WORDS = {"正文", "内容", "內容", "详情", "詳情", "正文内容", "文章内容", "阅读文章"}
@@ -299,6 +301,21 @@ def _text(element: etree._Element) -> str:
     return SPACE.sub(" ", element.text_content()).strip()
 
 
+def _headline_text(element: etree._Element) -> str:
+    """A heading's text without the badge a site prints at its start (``<span class="flash-badge">快讯</span>``):
+    a first child, before any text, named a badge, tag or label and holding a word or two. A tag typed by a
+    poster (【游记】) is text of the heading, not an element of its own, and stays."""
+    first = element[0] if len(element) else None
+    if (first is not None and not (element.text or "").strip() and isinstance(first.tag, str)
+            and class_words(first) & BADGE_WORDS and len(_text(first)) <= BADGE_MAX):
+        return SPACE.sub(" ", (first.tail or "") + "".join(_text_with_tail(child) for child in element[1:])).strip()
+    return _text(element)
+
+
+def _text_with_tail(element: etree._Element) -> str:
+    return element.text_content() + (element.tail or "")
+
+
 # -- site and title ----------------------------------------------------------------------------------
 def _site_name(metas: dict[str, str], ld: list[dict[str, object]], found: PageHints) -> str | None:
     for key in SITE_META:
@@ -394,7 +411,7 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
     headline_element: etree._Element | None = None
     headings: list[tuple[str, etree._Element]] = []
     for element in tree.xpath("//h1|//h2|//h3|//*[contains(@class,'title') or contains(@id,'title')]")[:60]:
-        text = _text(element)
+        text = _headline_text(element)
         if 4 <= len(text) <= 120:
             headings.append((text, element))
     reference = [_norm(x) for x in (raw_title, stripped, *declared) if x]
