@@ -439,11 +439,12 @@ def test_a_title_of_headline_channel_and_site_joined_by_bare_hyphens_loses_both(
 
 
 def test_a_badge_printed_at_the_start_of_the_headline_is_no_part_of_the_title() -> None:
-    head = "<title>南州港一季度集装箱吞吐量同比增长12.6%_金石财经</title>"
+    head = ("<title>快讯｜南州港一季度集装箱吞吐量同比增长12.6% - 金石财经</title>"
+            "<meta property='og:title' content='快讯｜南州港一季度集装箱吞吐量同比增长12.6%'>")
     page = (f"<html><head>{head}</head><body><h1 class='detail-title'><span class='flash-badge'>快讯</span>"
             "南州港一季度集装箱吞吐量同比增长12.6%</h1><p>金石财经4月12日电，南州港集团发布公告称，今年一季度完成集装箱"
             "吞吐量386.2万标准箱，同比增长12.6%。</p></body></html>")
     assert cleanpage.clean(page).metadata.title == "南州港一季度集装箱吞吐量同比增长12.6%"
     # a tag typed in the heading's own text stays
-    typed = page.replace("<span class='flash-badge'>快讯</span>", "【快讯】").replace("<title>", "<title>【快讯】")
+    typed = page.replace("<span class='flash-badge'>快讯</span>", "【快讯】").replace("快讯｜", "【快讯】")
     assert cleanpage.clean(typed).metadata.title == "【快讯】南州港一季度集装箱吞吐量同比增长12.6%"
