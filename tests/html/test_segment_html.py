@@ -211,8 +211,9 @@ def test_a_section_a_comments_heading_names_goes_with_its_comments() -> None:
 
 
 TEASERS = "".join(f'<div class="rel-item"><h4><a href="/shenghuo/{n}.html">{title}</a></h4><p>{summary}</p></div>' for n, (title, summary) in
-                  enumerate([("全市森林防火形势严峻", "市政务服务中心推出帮办代办服务。"), ("高速服务区新增充电桩", "各乡镇抢抓晴好天气组织夏收。"),
-                             ("公积金贷款政策调整", "本周后期我市将迎来一次明显降雨。")]))
+                  enumerate([("全市森林防火形势严峻", "市政务服务中心推出帮办代办服务，全程协助。"),
+                             ("高速服务区新增充电桩", "各乡镇抢抓晴好天气组织夏收，机收率过九成。"),
+                             ("公积金贷款政策调整", "本周后期我市将迎来一次明显降雨，注意防范。")]))
 
 
 def test_titles_linked_whole_over_their_summaries_after_the_article_are_a_teaser_list() -> None:
@@ -226,6 +227,25 @@ def test_titles_linked_whole_over_their_summaries_after_the_article_are_a_teaser
     assert _drop_teaser_lists(blocks, elements) == []
     blocks, elements = _blocks_of(page.replace(article, "<p>欢迎光临。</p>"))
     assert _drop_teaser_lists(blocks, elements) == []
+    # ... unless the page shows its headline above that short text: a two-line notice beside a box of blurbs
+    blocks, elements = _blocks_of(page.replace(article, "<p>欢迎光临。</p>"))
+    assert {r.rule for r in _drop_teaser_lists(blocks, elements, headed=True)} == {"html.teaser_list"}
+    # items whose title is a link in bold inside a list item, the summary under it, are teasers too
+    items = (TEASERS.replace('<div class="rel-item"><h4>', "<li>").replace("</h4><p>", "<p>").replace("</p></div>", "</p></li>")
+             .replace('.html">', '.html"><b>').replace("</a>", "</b></a>"))
+    blocks, elements = _blocks_of(page.replace(TEASERS, f"<ul>{items}</ul>"))
+    assert _drop_teaser_lists(blocks, elements) and [block.text for block in blocks][-1] == "橘红糕小巧玲珑。"
+
+
+def test_an_article_box_with_a_few_paragraphs_opening_on_a_link_is_no_teaser_list() -> None:
+    linked = "".join(f'<p><a href="/people/{n}.html">{name}</a>，{text}</p>' for n, (name, text) in enumerate(
+        [("王小明", "市人社局局长，介绍了新政策的背景和出台经过。"), ("李红", "市财政局副局长，说明了补贴资金的来源。"),
+         ("张强", "一家中小企业负责人，讲述了企业招工的难处。")]))
+    plain = "".join(f"<p>{text}</p>" for text in ("新政策自七月一日起施行，各区县同步开展宣传。", "企业可登录网上办事大厅提交申请材料。",
+                                                  "审核通过后补贴在一个月内发放到企业账户。", "政策执行至今年年底，届时视效果决定是否延续。"))
+    page = f"<html><body><h1>稳就业新政策发布</h1><div class='head'>{ARTICLE_P}</div><div class='body'>{linked}{plain}</div></body></html>"
+    blocks, elements = _blocks_of(page)
+    assert _drop_teaser_lists(blocks, elements, headed=True) == []
 
 
 def test_a_related_section_goes_even_when_its_heading_was_not_kept() -> None:

@@ -80,9 +80,13 @@ COMMENTS_HEADING = re.compile(r"[\W_]*(?:网友|网民|读者|用户|热门|最�
                               r"[\W_]*|(?:\d+\s+)?comments?(?:\s*\(\d+\))?", re.IGNORECASE)
 MIN_COMMENT_LINES = 2  # lines under a comments heading beside it: a heading alone (no comments yet) is left
 SECTION_DEPTH = 5  # levels above a kept block where a headed section holding it is looked for
-TEASER_TITLES = 3  # headings linked whole in one container that make it a list of other pages
+TEASER_TITLES = 3  # items of a linked title over a summary in one element that make it a list of other pages
+TEASER_TITLE_MIN, TEASER_TITLE_MAX = 4, 60  # characters of a teaser's title
+TEASER_SUMMARY_MIN = 15  # characters outside links in a teaser item: its summary
+TEASER_SHARE = 0.6  # of an element's children holding text that are teasers, in a list of them
+TEASER_SUMMARY_MAX = 80  # a teaser's summary is a sentence or two (CJK-character units); an article's paragraph is more
+HEADLINE_LINES = 6  # lines above the first paragraph where an article page shows its headline
 TEASER_DEPTH = 4  # levels above a teaser's title where the list holding it is looked for
-LINKED_WHOLE = 0.9  # share of a heading's text in its one link
 NO_SPACE_TEXT = re.compile(r"\s+")
 RECOMMENDATION_WIDGET = _Widget(
     frozenset({"recommend", "recommends", "recommended", "recommendation", "recommendations", "recom", "related",
@@ -209,7 +213,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         removed += _drop_widget_sections(blocks, elements, widget)
     if not posts:  # a thread's body is its posts already, which may sit under a heading such as 全部评论
         removed += _drop_related_sections(blocks, elements)
-        removed += _drop_teaser_lists(blocks, elements)
+        removed += _drop_teaser_lists(blocks, elements, _headed_article(blocks, page_blocks, meta.titles))
     removed += _drop_trailing_link_lists(blocks, elements)
     hints = PageHints(titles=meta.titles, values=values, post_text={index for post in posts for index in post.blocks})
     if selected:
@@ -453,41 +457,88 @@ def _headed_listing(section: etree._Element) -> bool:
                                                             for link in section.iter("a"))
 
 
-def _drop_teaser_lists(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:
-    """Drop a section after the article that lists other pages as titles linked whole, each over its summary
-    (a news box, 生活资讯): at least ``TEASER_TITLES`` headings that are one link to another page in one
-    container, and never the container of the article's first paragraph, nor a page whose other blocks hold fewer
-    sentences (a home page made of such boxes). A heading linked whole is a teaser's title; an article's own
-    subheadings are not links."""
+def _drop_teaser_lists(blocks: list[Block], elements: Mapping[int, etree._Element | None],
+                       headed: bool = False) -> list[Removal]:
+    """Drop the kept blocks after the article that sit in a list of other pages, each an item opening with its
+    title linked whole over a summary (a news box, 生活资讯, 食品知识): at least ``TEASER_TITLES`` such items in
+    one element a few levels above the kept block, never one holding the article's first paragraph. Unless the
+    page is ``headed`` (its headline shown above the article), nothing goes when its other blocks hold fewer
+    sentences: a home page made of such boxes, whose boxes are its text. An article's own subheadings are not
+    links."""
     first = _first_paragraph(blocks)
     if first is None:
         return []
     opening = elements.get(id(blocks[first]))
-    titles = {element for index, block in enumerate(blocks) if index > first and block.kind == "heading"
-              and (element := elements.get(id(block))) is not None and _linked_whole(block)}
-    holders: dict[etree._Element, int] = {}
-    for title in titles:
-        for ancestor in itertools.islice(title.iterancestors(), TEASER_DEPTH):
-            holders[ancestor] = holders.get(ancestor, 0) + 1
-    sections = {section for title in titles
-                if (section := next((ancestor for ancestor in itertools.islice(title.iterancestors(), TEASER_DEPTH)
-                                     if holders[ancestor] >= TEASER_TITLES), None)) is not None
-                and not (opening is not None and section in (opening, *opening.iterancestors()))}
-    drop = {index for index, block in enumerate(blocks) if index > first
-            and (node := elements.get(id(block))) is not None and any(section in node.iterancestors() for section in sections)}
-    if not drop or _sentences([blocks[i] for i in drop]) >= _sentences([b for i, b in enumerate(blocks) if i not in drop]):
-        return []  # more text in teaser boxes than elsewhere: a home page of such boxes, whose boxes are its text
+    above = {opening, *opening.iterancestors()} if opening is not None else set()
+    article = opening.getparent() if opening is not None else None
+    verdicts: dict[etree._Element, bool] = {}
+    drop: set[int] = set()
+    for index in range(first + 1, len(blocks)):
+        element = elements.get(id(blocks[index]))
+        if element is None or (article is not None and article in element.iterancestors()):
+            continue  # inside the article's own box: a list of links there is the article's
+        for section in itertools.islice((element, *element.iterancestors()), TEASER_DEPTH):
+            if section in above:
+                break
+            if section not in verdicts:
+                verdicts[section] = _teaser_list(section)
+            if verdicts[section]:
+                drop.add(index)
+                break
+    if not drop or (not headed and _sentences([blocks[i] for i in drop])
+                    >= _sentences([b for i, b in enumerate(blocks) if i not in drop])):
+        return []
     return _remove(blocks, drop, elements, "html.teaser_list", "a list of other pages' linked titles and summaries")
+
+
+def _teaser_list(section: etree._Element) -> bool:
+    """Whether most of an element's children holding text are teasers, ``TEASER_TITLES`` at least (an article's
+    box may hold a few paragraphs that open with a link)."""
+    children = [child for child in section if isinstance(child.tag, str) and child.text_content().strip()]
+    teasers = sum(map(_teaser_item, children))
+    return teasers >= TEASER_TITLES and teasers >= TEASER_SHARE * len(children)
+
+
+def _teaser_item(item: etree._Element) -> bool:
+    """Whether an element opens with a link to another page as its title (a few words) and then gives a summary
+    of it: text outside links, a sentence's worth."""
+    if not isinstance(item.tag, str):
+        return False
+    link = next((anchor for anchor in item.iter("a") if anchor.text_content().strip()), None)
+    if link is None or not _leads_elsewhere(link.get("href") or ""):
+        return False
+    title = NO_SPACE_TEXT.sub("", link.text_content())
+    text = NO_SPACE_TEXT.sub("", item.text_content())
+    if not (TEASER_TITLE_MIN <= len(title) <= TEASER_TITLE_MAX and text.startswith(title)):
+        return False
+    linked = sum(len(NO_SPACE_TEXT.sub("", anchor.text_content())) for anchor in item.iter("a"))
+    summary = " ".join(text for text in _unlinked_texts(item))
+    return len(text) - linked >= TEASER_SUMMARY_MIN and weight_of(summary) <= TEASER_SUMMARY_MAX
+
+
+def _unlinked_texts(element: etree._Element) -> list[str]:
+    """The text of ``element`` outside its links."""
+    texts = [element.text or ""] if element.tag != "a" else []
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != "a":
+            texts.extend(_unlinked_texts(child))
+        texts.append(child.tail or "")
+    return [text for text in texts if text.strip()]
+
+
+def _headed_article(blocks: list[Block], page_blocks: Sequence[PageBlock], titles: list[str]) -> bool:
+    """Whether the page shows its headline (its first title candidate) in the few lines above its first kept
+    paragraph, kept or not: an article page, however short its text."""
+    first = _first_paragraph(blocks)
+    headline = NO_SPACE_TEXT.sub("", titles[0]) if titles else ""
+    if first is None or len(headline) < 4:
+        return False
+    start = blocks[first].index
+    return any(NO_SPACE_TEXT.sub("", block.text) == headline for block in page_blocks[max(0, start - HEADLINE_LINES):start])
 
 
 def _first_paragraph(blocks: list[Block]) -> int | None:
     return next((index for index, block in enumerate(blocks) if block.kind != "heading"), None)
-
-
-def _linked_whole(block: Block) -> bool:
-    """Whether a block's text is one link to another page."""
-    return len(block.links) == 1 and _leads_elsewhere(block.links[0][1]) and \
-        len(NO_SPACE_TEXT.sub("", block.links[0][0])) >= LINKED_WHOLE * len(NO_SPACE_TEXT.sub("", block.text))
 
 
 def _leads_elsewhere(href: str) -> bool:
