@@ -75,6 +75,10 @@ RELATED_HEADINGS = (
 RELATED_PREFIXES = ("相关", "推荐", "热门", "最新", "更多", "精彩")
 RELATED_LISTED = ("快讯", "视频", "图片", "图集", "解读", "政策", "话题", "帖子", "问答", "产品", "课程", "商品", "词条", "动态")
 
+# The formula that closes a notice (特此公告。): the notice's own last line, however short (gold conventions: a
+# notice's closing signature and date are body).
+NOTICE_CLOSINGS = ("特此公告", "特此通知", "特此通报", "特此函告", "特此函复", "特此说明", "特此声明", "此复", "特此批复")
+
 # The buttons a byline line carries after the names (记者：秦野 我要评论(126) 字号：大 中 小): never a name.
 BUTTON_WORDS = frozenset({*LABELS["tool"], "我要评论", "评论", "查看评论", "参与评论", "网友评论", "发表评论", "我要留言", "留言"})
 

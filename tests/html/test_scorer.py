@@ -241,3 +241,11 @@ def test_an_image_between_article_paragraphs_is_kept() -> None:
     doc = cleanpage.clean(PAGE)
     images = [block for block in doc.blocks if block.kind == "image"]
     assert [(image.text, image.src) for image in images] == [("招聘会现场", "https://img.example.com/2023/0601/job.jpg")]
+
+
+def test_a_notices_closing_formula_after_a_kept_paragraph_is_kept() -> None:
+    page = _paragraphs(PROSE[0], "特此公告。", "网站首页 新闻 民生")
+    decisions = _decide(page, ("text", [1.0, -0.8, -1.0]))
+    assert _kept(decisions) == [True, True, False]
+    # any other short line there is left to the scores
+    assert _kept(_decide(_paragraphs(PROSE[0], "返回首页。", "网站首页 新闻 民生"), ("text", [1.0, -0.8, -1.0]))) == [True, False, False]

@@ -22,9 +22,11 @@ Every block not kept gets a reason naming the signals that voted against it and 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lexicon import NOTICE_CLOSINGS
 from .page_blocks import PageBlock
 from .signals import PageContext, Signal
 from .signals.region import RegionVote
@@ -52,6 +54,7 @@ RUN_SHARE = 0.3
 RESCUE_SHORTFALL = 0.4
 HEAD_LINES = 3
 LEAD_BLOCKS = 2
+NOTICE_CLOSING = re.compile(rf"(?:{'|'.join(NOTICE_CLOSINGS)})[。.！!]?")
 HEAD_MIN = -1.5
 HEAD_MAX_LINK_DENSITY = 0.5
 MAX_RUNS = 4
@@ -83,6 +86,7 @@ def decide(page: PageContext, signals: Sequence[tuple[Signal, float, float]] | N
                            for weight, short, column in columns.values())
         decisions.append(Decision(score > 0, score, votes))
     _follow_main_run(page.blocks, decisions)
+    _keep_notice_closings(page.blocks, decisions)
     _rescue_region(page.blocks, decisions)
     for decision in decisions:
         if not decision.keep and not decision.reason:
@@ -162,6 +166,16 @@ def _lead_of(blocks: Sequence[PageBlock], decisions: list[Decision], first: int)
            and container is not None and container in blocks[start - 1].element.iterancestors()):
         start -= 1
     return start
+
+
+def _keep_notice_closings(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
+    """Keep a notice's closing formula (特此公告。) just after a kept block in the same element: a one-line paragraph
+    the text signal votes against, which closes the notice kept above it."""
+    for index in range(1, len(blocks)):
+        if (not decisions[index].keep and decisions[index - 1].keep
+                and blocks[index].element.getparent() is blocks[index - 1].element.getparent()
+                and NOTICE_CLOSING.fullmatch(blocks[index].text.strip())):
+            decisions[index].keep, decisions[index].reason = True, ""
 
 
 def _only_extractors_against(decision: Decision) -> bool:
