@@ -797,3 +797,17 @@ def test_a_time_tag_in_utc_showing_the_readers_time_dates_a_post_in_the_readers_
     # a tag showing no time of day keeps its value
     bare = page.replace("3月12日 21:40", "4 小時前").replace("3月13日 00:21", "1 小時前")
     assert [post.published for post in find_posts(_context(bare))] == ["2024-03-12T13:40", "2024-03-12T16:21"]
+
+
+def test_a_name_linking_the_page_its_avatar_links_names_the_poster() -> None:
+    def reply(n: int, user: str, time: str, text: str, thank: str = "") -> str:
+        return (f'<div class="b5"><div class="b5l"><a href="http://my.example.net/{n}/"><img src="/face/{n}.jpg"></a>'
+                f'<p><a href="http://my.example.net/{n}/">{user}</a></p></div><div class="b5r"><div class="b5h">发表于：{time}'
+                f'{thank}</div><div class="b5c"><p>{text}</p></div></div></div>')
+    page = _thread("".join(reply(n, user, time, text) for n, (user, time, text) in enumerate(REPLIES)))
+    assert [post.author for post in find_posts(_context(page))] == [user for user, _, _ in REPLIES]
+    # a button with an icon beside it leads nowhere: no poster's page
+    thank = '<a href="#;" class="thank"><img src="/heart.png"></a><a href="#;">♥ 感谢回复者</a>'
+    unnamed = _thread("".join(reply(n, user, time, text, thank).replace('<a href="http://my.example.net/', '<span data-u="')
+                              .replace("</a></p>", "</span></p>") for n, (user, time, text) in enumerate(REPLIES)))
+    assert [post.author for post in find_posts(_context(unnamed))] == [None, None, None]

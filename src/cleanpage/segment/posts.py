@@ -801,7 +801,7 @@ def _titles_page(anchor: etree._Element, posters: Container[str]) -> bool:
     page."""
     name = anchor.text_content().strip()
     href = (anchor.get("href") or "").strip()
-    return (len(name) >= TITLE_LINK_MIN and bool(href) and not href.lower().startswith(("javascript:", "#"))
+    return (len(name) >= TITLE_LINK_MIN and not _leads_nowhere(href)
             and not name.startswith(("@", "＠"))  # a mention of a user
             and not USER_LINK.search(href)
             and REPLY_TO.sub("", name) not in posters
@@ -885,12 +885,35 @@ def _user_page(anchor: etree._Element, member: etree._Element | None = None) -> 
     ``reply-user-info``, ``author``)."""
     if USER_LINK.search(anchor.get("href") or "") or "name" in class_words(anchor) or _names_poster_by_markup(anchor):
         return True
+    if member is not None and _avatar_twin(anchor, member):
+        return True
     for node in itertools.islice((anchor, *anchor.iterancestors()), POSTER_BOX_DEPTH + 1):
         if node is member:
             return False
         if class_words(node) & POSTER_BOX_WORDS:
             return True
     return False
+
+
+def _leads_nowhere(href: str) -> bool:
+    """Whether a link's address leads to no page: none, a script's button (``javascript:``), a place on this one."""
+    return not href or href.lower().startswith(("javascript:", "#"))
+
+
+def _avatar_twin(anchor: etree._Element, member: etree._Element) -> bool:
+    """Whether the post also links the same page through an image, its poster's avatar, in the same box (a
+    user's card: the picture and the name lead to the profile)."""
+    href = (anchor.get("href") or "").strip()
+    if _leads_nowhere(href):
+        return False
+    box = anchor.getparent()
+    for _ in range(POSTER_BOX_DEPTH):
+        if box is None or box is member:
+            break
+        box = box.getparent()
+    return bool(href) and box is not None and any(
+        other is not anchor and (other.get("href") or "").strip() == href and next(other.iter("img"), None) is not None
+        for other in box.iter("a"))
 
 
 def _text_outside(member: etree._Element, content: etree._Element) -> list[str]:
