@@ -255,3 +255,15 @@ def test_a_related_section_goes_even_when_its_heading_was_not_kept() -> None:
     blocks.remove(heading)  # the scorer left it out; its items were kept
     _drop_related_sections(blocks, elements)
     assert [block.text for block in blocks] == ["南州港一季度吞吐量增长", ARTICLE_P[3:-4]]
+
+
+def test_titles_and_summaries_as_sibling_pairs_are_a_teaser_list_too() -> None:
+    pairs = "".join(f'<dt><a href="/art/{n}.html">{title}</a></dt><dd>{summary}</dd>' for n, (title, summary) in enumerate(
+        [("图解：政务服务好差评工作方案", "方案明确，全县各级政务服务机构要在线上线下全面推行好差评，差评须一个工作日内回访。"),
+         ("一图读懂优化营商环境三年行动方案", "行动方案提出，到2026年全县企业开办时间压缩至半个工作日以内。"),
+         ("政策解读：延时服务有关问题答复", "县政务服务中心在工作日午间和周六上午设立综合受理窗口，办理高频事项。")]))
+    page = (f"<html><body><div class='main'><h1>南州港一季度吞吐量增长</h1>{ARTICLE_P}</div>"
+            f"<div class='side'><div class='rbox'><h3>政策解读</h3><dl>{pairs}</dl></div></div></body></html>")
+    blocks, elements = _blocks_of(page)
+    assert {r.rule for r in _drop_teaser_lists(blocks, elements, headed=True)} == {"html.teaser_list"}
+    assert [block.text for block in blocks] == ["南州港一季度吞吐量增长", ARTICLE_P[3:-4]]

@@ -40,7 +40,7 @@ from ..shadow import fold
 from .htmlmeta import harvest_metadata
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
-from .posts import ThreadPost, find_posts, opening_header
+from .posts import ThreadPost, find_posts, leads_nowhere, opening_header
 from .prose import weight_of
 from .scorer import Decision, decide
 from .signals import PageContext
@@ -453,7 +453,7 @@ def _headed_listing(section: etree._Element) -> bool:
     heading = fold(heading)
     if COMMENTS_HEADING.fullmatch(heading):
         return sum(1 for text in section.itertext() if text.strip()) > MIN_COMMENT_LINES
-    return bool(RELATED_HEADING.fullmatch(heading)) and any(_leads_elsewhere(link.get("href") or "")
+    return bool(RELATED_HEADING.fullmatch(heading)) and any(not leads_nowhere(link.get("href") or "")
                                                             for link in section.iter("a"))
 
 
@@ -496,7 +496,24 @@ def _teaser_list(section: etree._Element) -> bool:
     box may hold a few paragraphs that open with a link)."""
     children = [child for child in section if isinstance(child.tag, str) and child.text_content().strip()]
     teasers = sum(map(_teaser_item, children))
-    return teasers >= TEASER_TITLES and teasers >= TEASER_SHARE * len(children)
+    # or a title and its summary as two siblings (<dt><a>…</a></dt><dd>…</dd>)
+    pairs = sum(1 for title, summary in itertools.pairwise(children) if _linked_title(title) and _summary(summary))
+    return teasers + pairs >= TEASER_TITLES and teasers + 2 * pairs >= TEASER_SHARE * len(children)
+
+
+def _linked_title(element: etree._Element) -> bool:
+    """Whether an element's whole text is one link to another page, a title's length."""
+    links = [anchor for anchor in element.iter("a") if anchor.text_content().strip()]
+    if len(links) != 1 or leads_nowhere(links[0].get("href") or ""):
+        return False
+    title = NO_SPACE_TEXT.sub("", links[0].text_content())
+    return TEASER_TITLE_MIN <= len(title) <= TEASER_TITLE_MAX and title == NO_SPACE_TEXT.sub("", element.text_content())
+
+
+def _summary(element: etree._Element) -> bool:
+    """Whether an element holds a teaser's summary: no link, a sentence or two."""
+    text = element.text_content().strip()
+    return next(element.iter("a"), None) is None and len(text) >= TEASER_SUMMARY_MIN and weight_of(text) <= TEASER_SUMMARY_MAX
 
 
 def _teaser_item(item: etree._Element) -> bool:
@@ -505,7 +522,7 @@ def _teaser_item(item: etree._Element) -> bool:
     if not isinstance(item.tag, str):
         return False
     link = next((anchor for anchor in item.iter("a") if anchor.text_content().strip()), None)
-    if link is None or not _leads_elsewhere(link.get("href") or ""):
+    if link is None or leads_nowhere(link.get("href") or ""):
         return False
     title = NO_SPACE_TEXT.sub("", link.text_content())
     text = NO_SPACE_TEXT.sub("", item.text_content())
@@ -527,23 +544,23 @@ def _unlinked_texts(element: etree._Element) -> list[str]:
 
 
 def _headed_article(blocks: list[Block], page_blocks: Sequence[PageBlock], titles: list[str]) -> bool:
-    """Whether the page shows its headline (its first title candidate) in the few lines above its first kept
-    paragraph, kept or not: an article page, however short its text."""
-    first = _first_paragraph(blocks)
+    """Whether the page shows its headline (its first title candidate), kept or not, from a few lines above its
+    first kept paragraph down to its first kept sentence: an article page, however short its text."""
     headline = NO_SPACE_TEXT.sub("", titles[0]) if titles else ""
-    if first is None or len(headline) < 4:
+    first = _first_paragraph(blocks)
+    if len(headline) < 4 or first is None:
         return False
-    start = blocks[first].index
-    return any(NO_SPACE_TEXT.sub("", block.text) == headline for block in page_blocks[max(0, start - HEADLINE_LINES):start])
+    # up to the first kept sentence: a disclosure table's rows may come first, the headline below them
+    sentence = next((block.index for block in blocks[first:] if SENTENCE_END.search(block.text)), blocks[first].index)
+    return any(NO_SPACE_TEXT.sub("", block.text) == headline
+               for block in page_blocks[max(0, blocks[first].index - HEADLINE_LINES):sentence])
 
 
 def _first_paragraph(blocks: list[Block]) -> int | None:
     return next((index for index, block in enumerate(blocks) if block.kind != "heading"), None)
 
 
-def _leads_elsewhere(href: str) -> bool:
-    """Whether a link leads to another page: not a script's button, not a place on this one."""
-    return bool(href.strip()) and not href.strip().lower().startswith(("javascript:", "#"))
+
 
 
 def _drop_trailing_link_lists(blocks: list[Block], elements: Mapping[int, etree._Element | None]) -> list[Removal]:

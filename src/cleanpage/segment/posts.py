@@ -801,7 +801,7 @@ def _titles_page(anchor: etree._Element, posters: Container[str]) -> bool:
     page."""
     name = anchor.text_content().strip()
     href = (anchor.get("href") or "").strip()
-    return (len(name) >= TITLE_LINK_MIN and not _leads_nowhere(href)
+    return (len(name) >= TITLE_LINK_MIN and not leads_nowhere(href)
             and not name.startswith(("@", "＠"))  # a mention of a user
             and not USER_LINK.search(href)
             and REPLY_TO.sub("", name) not in posters
@@ -895,8 +895,9 @@ def _user_page(anchor: etree._Element, member: etree._Element | None = None) -> 
     return False
 
 
-def _leads_nowhere(href: str) -> bool:
+def leads_nowhere(href: str) -> bool:
     """Whether a link's address leads to no page: none, a script's button (``javascript:``), a place on this one."""
+    href = href.strip()
     return not href or href.lower().startswith(("javascript:", "#"))
 
 
@@ -904,7 +905,7 @@ def _avatar_twin(anchor: etree._Element, member: etree._Element) -> bool:
     """Whether the post also links the same page through an image, its poster's avatar, in the same box (a
     user's card: the picture and the name lead to the profile)."""
     href = (anchor.get("href") or "").strip()
-    if _leads_nowhere(href):
+    if leads_nowhere(href):
         return False
     box = anchor.getparent()
     for _ in range(POSTER_BOX_DEPTH):
