@@ -74,6 +74,8 @@ RELATED_HEADINGS = (
 )
 RELATED_PREFIXES = ("相关", "推荐", "热门", "最新", "更多", "精彩")
 RELATED_LISTED = ("快讯", "视频", "图片", "图集", "解读", "政策", "话题", "帖子", "问答", "产品", "课程", "商品", "词条", "动态")
+# every heading of such a section: the lexicon's own and each prefix with what is listed
+RELATED_SECTION_HEADINGS = (*RELATED_HEADINGS, *(prefix + listed for prefix in RELATED_PREFIXES for listed in RELATED_LISTED))
 
 # The formula that closes a notice (特此公告。): the notice's own last line, however short (gold conventions: a
 # notice's closing signature and date are body).

@@ -21,16 +21,15 @@ import re
 from collections.abc import Iterable
 
 from ..document import Block
-from ..lexicon import RELATED_HEADINGS, RELATED_LISTED, RELATED_PREFIXES
+from ..lexicon import RELATED_SECTION_HEADINGS
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._footer import is_footer_line
 from ._platform_lexicon import edge_positions
 from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, is_nav_like
 
-HEADINGS = (*RELATED_HEADINGS, *(prefix + listed for prefix in RELATED_PREFIXES for listed in RELATED_LISTED))
 HEADING = re.compile(
-    rf"^[■●◆▶>\s{DOT[1:-1]}]*{OPEN}?\s*(?:{'|'.join(sorted(HEADINGS, key=len, reverse=True))})"
+    rf"^[■●◆▶>\s{DOT[1:-1]}]*{OPEN}?\s*(?:{'|'.join(sorted(RELATED_SECTION_HEADINGS, key=len, reverse=True))})"
     # the heading word ends there (热门 is a heading, 热门标签 is not this one)
     rf"(?=\s|$|{CLOSE}|{COLON}|>)\s*{CLOSE}?\s*(?:{COLON}|>+)?\s*"
 )

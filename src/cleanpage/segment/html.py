@@ -33,7 +33,7 @@ from lxml import etree
 from ..config import Config
 from ..document import Block, Post, Removal
 from ..evidence import Evidence
-from ..lexicon import RELATED_HEADINGS, RELATED_LISTED, RELATED_PREFIXES
+from ..lexicon import RELATED_SECTION_HEADINGS
 from ..page import PageHints
 from ..pager import read_html
 from ..shadow import fold
@@ -73,7 +73,7 @@ class _Widget:
 
 
 # A heading naming a section of other pages, alone on its line (with a colon, a more-link arrow or 更多 after it).
-RELATED_HEADING = re.compile(rf"[\W_]*(?:{'|'.join(sorted((*RELATED_HEADINGS, *(prefix + listed for prefix in RELATED_PREFIXES for listed in RELATED_LISTED)), key=len, reverse=True))})"
+RELATED_HEADING = re.compile(rf"[\W_]*(?:{'|'.join(sorted(RELATED_SECTION_HEADINGS, key=len, reverse=True))})"
                              r"[\W_]*(?:更多[\W_]*)?")
 # A heading naming the readers' comments (评论（3）, 网友留言, 全部评论 12 条, Comments (4)), alone on its line.
 COMMENTS_HEADING = re.compile(r"[\W_]*(?:网友|网民|读者|用户|热门|最新|全部|精彩)?(?:评论|留言|跟帖|跟贴)\s*(?:[(（]?\s*\d+\s*条?\s*[)）]?)?"
