@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -427,22 +427,32 @@ def _drop_related_sections(blocks: list[Block], elements: Mapping[int, etree._El
         return []
     opening = elements.get(id(blocks[first]))
     above = set(opening.iterancestors()) if opening is not None else set()
+    drop = _kept_in_sections(blocks, elements, first, SECTION_DEPTH, _headed_listing, above)
+    return _remove(blocks, drop, elements, "html.related_section", "a section listing other pages or comments under "
+                   "its heading") if drop else []
+
+
+def _kept_in_sections(blocks: list[Block], elements: Mapping[int, etree._Element | None], first: int, depth: int,
+                      is_section: Callable[[etree._Element], bool], stop: set[etree._Element],
+                      inside: etree._Element | None = None) -> set[int]:
+    """The kept blocks after ``first`` that sit in an element up to ``depth`` levels above them which
+    ``is_section`` names (each element judged once); the walk up stops at the elements of ``stop`` (the article's
+    own ancestors), and blocks inside ``inside`` are passed by."""
     verdicts: dict[etree._Element, bool] = {}
     drop: set[int] = set()
     for index in range(first + 1, len(blocks)):
         element = elements.get(id(blocks[index]))
-        if element is None:
+        if element is None or (inside is not None and inside in element.iterancestors()):
             continue
-        for section in itertools.islice((element, *element.iterancestors()), SECTION_DEPTH):
-            if section in above:
+        for section in itertools.islice((element, *element.iterancestors()), depth):
+            if section in stop:
                 break
             if section not in verdicts:
-                verdicts[section] = _headed_listing(section)
+                verdicts[section] = is_section(section)
             if verdicts[section]:
                 drop.add(index)
                 break
-    return _remove(blocks, drop, elements, "html.related_section", "a section listing other pages or comments under "
-                   "its heading") if drop else []
+    return drop
 
 
 def _headed_listing(section: etree._Element) -> bool:
@@ -470,21 +480,9 @@ def _drop_teaser_lists(blocks: list[Block], elements: Mapping[int, etree._Elemen
         return []
     opening = elements.get(id(blocks[first]))
     above = {opening, *opening.iterancestors()} if opening is not None else set()
-    article = opening.getparent() if opening is not None else None
-    verdicts: dict[etree._Element, bool] = {}
-    drop: set[int] = set()
-    for index in range(first + 1, len(blocks)):
-        element = elements.get(id(blocks[index]))
-        if element is None or (article is not None and article in element.iterancestors()):
-            continue  # inside the article's own box: a list of links there is the article's
-        for section in itertools.islice((element, *element.iterancestors()), TEASER_DEPTH):
-            if section in above:
-                break
-            if section not in verdicts:
-                verdicts[section] = _teaser_list(section)
-            if verdicts[section]:
-                drop.add(index)
-                break
+    # inside the article's own box a list of links is the article's
+    drop = _kept_in_sections(blocks, elements, first, TEASER_DEPTH, _teaser_list, above,
+                             inside=opening.getparent() if opening is not None else None)
     if not drop or (not headed and _sentences([blocks[i] for i in drop])
                     >= _sentences([b for i, b in enumerate(blocks) if i not in drop])):
         return []
@@ -529,7 +527,7 @@ def _teaser_item(item: etree._Element) -> bool:
     if not (TEASER_TITLE_MIN <= len(title) <= TEASER_TITLE_MAX and text.startswith(title)):
         return False
     linked = sum(len(NO_SPACE_TEXT.sub("", anchor.text_content())) for anchor in item.iter("a"))
-    summary = " ".join(text for text in _unlinked_texts(item))
+    summary = " ".join(_unlinked_texts(item))
     return len(text) - linked >= TEASER_SUMMARY_MIN and weight_of(summary) <= TEASER_SUMMARY_MAX
 
 

@@ -248,7 +248,12 @@ def _opener_by_header(posts: list[ThreadPost], page: PageContext,
 
 def _shows_time(row: etree._Element, blocks: Sequence[PageBlock], under: dict[etree._Element, list[int]]) -> bool:
     """Whether a header row shows a time of day: printed, or kept in an attribute."""
-    return _time(blocks, under.get(row, [])) is not None or any(map(_post_time, row.iter(tag=etree.Element)))
+    return _time(blocks, under.get(row, [])) is not None or _keeps_time(row)
+
+
+def _keeps_time(element: etree._Element) -> bool:
+    """Whether ``element`` or an element inside it keeps a post's time in an attribute (:func:`_post_time`)."""
+    return any(map(_post_time, element.iter(tag=etree.Element)))
 
 
 def _named_kind(element: etree._Element) -> tuple[str, frozenset[str]] | None:
@@ -686,7 +691,7 @@ def _own_text(block: PageBlock, *, quotes: bool = False) -> bool:
     # a short line showing the post's time is its header: printed, or relative with the time in an attribute
     # (周小北 创建于 <span title="2021-09-14 10:26">4年前</span>)
     return not ((len(block.text) < 60 and _timed_date(block.text))
-                or (len(block.text) < ATTRIBUTE_TIME_LINE_MAX and any(map(_post_time, block.element.iter(tag=etree.Element)))))
+                or (len(block.text) < ATTRIBUTE_TIME_LINE_MAX and _keeps_time(block.element)))
 
 
 def _quoted(block: PageBlock) -> bool:
