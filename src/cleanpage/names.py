@@ -16,6 +16,7 @@ for text already cut to a byline: it keeps the tokens that are names and skips t
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .lexicon import BUTTON_WORDS, LABELS, LATIN_DESK_WORDS, LATIN_JOB_WORDS, SHARE_PLATFORMS, longest_first
@@ -27,14 +28,20 @@ ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "�
 OUTLET_ROLE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:记者|通讯员|实习生|摄影记者|特约记者|见习记者)")
 STAFF_CODE = re.compile(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$")
 TRAILING = re.compile(r"(?:\s*/\s*)?(?:摄影|摄|文|报道|整理|编译|发自\S{1,8}|等)$")
-PLACEHOLDERS = frozenset({
-    "未知", "佚名", "匿名", "admin", "administrator", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑",
-    "编辑部", "网友", "不详", "暂无", "无", "本站原创", "原创", "转载", "互联网", "综合", "default", "none", "null", "unknown",
+# A field's value that says it is not known (来源：未知, 作者：暂无): the field stays empty.
+UNKNOWN_VALUES = frozenset({"未知", "不详", "暂无", "无", "default", "none", "null", "unknown"})
+# Words a byline prints where no person is named: never a writer. As a 来源 value, what says where the piece comes
+# from (本站原创, 转载, 网络) is the label's value all the same (gold conventions); only an unknown one is no source.
+PLACEHOLDERS = UNKNOWN_VALUES | frozenset({
+    "佚名", "匿名", "admin", "administrator", "管理员", "系统管理员", "小编", "网络", "网络整理", "本站", "本站编辑",
+    "编辑部", "网友", "本站原创", "原创", "转载", "互联网", "综合",
     "anonymous", "guest", "super user", "superuser", "wordpressadmin", "webmaster", "comsenz ui team",
 })
 # An organisation's or a channel's name, not a person's (参考消息, 新华社, 新闻中心...).
 NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|頻道|中心|部|局|委|办|辦|厅|廳|处|處|站|公司|集团|集團|大学|大學|学会|"
                           r"學會|日报|日報|官方|综合|綜合|编辑|編輯)$")
+# What a byline prints between two writers' names (``A and B``, ``A, B & C``, ``A und B``).
+NAME_CONNECTOR = re.compile(r"\s*(?:,|;|and|und|&|y|et|e|og|en)\s*", re.IGNORECASE)
 # What a byline says somebody did, written apart from the name (记者陈智 整合); never a name.
 ACTION_WORDS = frozenset({"整合", "整理", "编译", "編譯", "报道", "報導", "摄影", "攝影", "供稿", "通讯员", "通訊員", "实习生",
                           "實習生"})
@@ -134,6 +141,20 @@ def has_han(value: str) -> bool:
     return HAN.search(value) is not None
 
 
+def joined_names(names: list[str], printed: str = "") -> str:
+    """The ``author`` string for several writers, as the byline prints them: Han names joined by a space
+    (``张明远 李思琪``); Latin ones by the word or mark the printed byline puts between them (``Anna Whitfield and
+    Rohan Mehta``, ``Rob Picheta, CNN``), else by a comma."""
+    if all(has_han(name) for name in names):
+        return " ".join(names)
+    joined = names[0]
+    for before, name in itertools.pairwise(names):
+        between = re.search(f"{re.escape(before)}(.{{1,6}}?){re.escape(name)}", printed, re.IGNORECASE)
+        connector = between[1].strip() if between and NAME_CONNECTOR.fullmatch(between[1]) else ","
+        joined += (", " if connector == "," else f" {connector} ") + name
+    return joined
+
+
 def _latin_value(value: str) -> str:
     """A Latin-script byline value without its lead word and edge punctuation (``Von Robert -`` -> ``Robert``)."""
     value = WEB_ADDRESS.sub(" ", HANDLE.sub(" ", value)).strip(LATIN_EDGES)
@@ -162,6 +183,11 @@ def is_name(token: str, *, user_names: bool = True) -> bool:
 
 def is_placeholder(token: str) -> bool:
     return token in PLACEHOLDERS or token.lower() in PLACEHOLDERS or fold(token) in PLACEHOLDERS
+
+
+def says_unknown(value: str) -> bool:
+    """Whether a field's value says only that it is not known (来源：未知)."""
+    return fold(value).lower() in UNKNOWN_VALUES
 
 
 def parse_names(value: str) -> list[str] | None:

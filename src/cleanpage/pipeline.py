@@ -24,6 +24,7 @@ from .decode import decode, not_a_page
 from .document import Block, Document, Metadata, Post, Removal, Repair
 from .errors import CleanTimeoutError, InputError, InputTooLargeError, NotAPageError
 from .language import detect_language
+from .names import joined_names
 from .page import Drop, Finding, Harvest, Page, PageHints, Split, Trim, Warn
 from .profile_model import SiteProfile
 from .registry import Detector, Repairer, build_additions, build_detectors, build_repairers, check_names
@@ -518,7 +519,7 @@ def finalize_metadata(page: Page, url: str | None) -> Metadata:
     if not fields.get("published") and fields.get("updated"):
         fields["published"] = fields["updated"]
     if fields.get("authors") and not fields.get("author"):
-        fields["author"] = " ".join(fields["authors"])
+        fields["author"] = joined_names(fields["authors"])
     if url and not fields.get("url"):
         fields["url"] = url
     for name in LIST_FIELDS & fields.keys():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpage.names import parse_count, parse_names, person_names
+from cleanpage.names import joined_names, parse_count, parse_names, person_names, says_unknown
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,23 @@ def test_a_button_glued_to_a_han_byline_is_no_name() -> None:
     assert person_names("林一帆 评论(86)") == ["林一帆"]
     assert parse_names("秦野 打印") == ["秦野"]
     assert parse_names("程评论") == ["程评论"]  # a name holding the word is a name
+
+
+@pytest.mark.parametrize(
+    ("names", "printed", "joined"),
+    [
+        (["张明远", "李思琪"], "记者 张明远 李思琪", "张明远 李思琪"),
+        (["Anna Whitfield", "Rohan Mehta"], "By Anna Whitfield and Rohan Mehta", "Anna Whitfield and Rohan Mehta"),
+        (["Clara Löw", "Siddharth Prakash", "Klaus Jacob"], "CLARA LÖW, SIDDHARTH PRAKASH & KLAUS JACOB".title().replace("Ö", "ö"),
+         "Clara Löw, Siddharth Prakash & Klaus Jacob"),
+        (["Rob Picheta", "CNN"], "By Rob Picheta, CNN", "Rob Picheta, CNN"),
+        (["Jane Doe", "John Roe"], "", "Jane Doe, John Roe"),  # nothing printed to follow: a comma
+    ],
+)
+def test_joined_names_follow_the_printed_byline(names: list[str], printed: str, joined: str) -> None:
+    assert joined_names(names, printed) == joined
+
+
+def test_only_a_value_saying_unknown_is_unknown() -> None:
+    assert says_unknown("未知") and says_unknown("Unknown") and says_unknown("暂无")
+    assert not says_unknown("本站原创") and not says_unknown("网络")

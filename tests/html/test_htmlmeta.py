@@ -90,6 +90,29 @@ def test_a_byline_element_gives_the_names_without_their_lead_word() -> None:
     assert "Andreas Kalt" not in doc.text
 
 
+def test_several_latin_writers_are_joined_as_the_byline_prints_them() -> None:
+    and_byline = _english(byline='<div class="byline">By <a rel="author" href="/staff/kalt">Andreas Kalt</a> and Jule Radeck</div>')
+    assert and_byline.metadata.author == "Andreas Kalt and Jule Radeck"
+    comma_byline = _english(byline='<div class="byline">By Andreas Kalt, Jule Radeck</div>')
+    assert comma_byline.metadata.author == "Andreas Kalt, Jule Radeck"
+
+
+def test_a_day_and_time_a_script_keeps_for_the_header_is_the_published_time() -> None:
+    script = '<script>var shareTitle="x";var publishTime="2024-03-05 18:42:07";</script>'
+    assert _english(footer=script).metadata.published == "2024-03-05T18:42"
+    # a machine's ISO form (zone unstated) and a bare day (an entry's creation, on a wiki) are not read
+    for script in ('<script>{"pubDate": "2019-09-11T02:46:57"}</script>', '<script>{"publishDate":"2012-06-24",}</script>'):
+        assert _english(footer=script).metadata.extra["provenance"]["published"]["rule"] != "script date"
+
+
+def test_a_source_label_saying_where_the_piece_comes_from_is_kept_unless_it_says_unknown() -> None:
+    page = ("<html><body><h1>{title}</h1><div class='info'>来源：{source}　发布时间：2019-10-31 23:00</div>"
+            "<div class='content'>" + "<p>为进一步提升医院药学服务水平，医院于近日举办中药、药学理论知识与专业技能大赛，共有四十余名药师参加比赛。</p>" * 3
+            + "</div></body></html>")
+    assert cleanpage.clean(page.format(title="医院举办药学技能大赛", source="本站原创")).metadata.source == "本站原创"
+    assert cleanpage.clean(page.format(title="医院举办药学技能大赛", source="未知")).metadata.source is None
+
+
 def test_an_author_box_with_a_biography_or_a_commenter_is_no_byline() -> None:
     bio = '<div class="author-bio">Jane Doe has covered city politics for twenty years and lives in Leeds.</div>'
     comment = '<div class="comments"><div class="comment"><span class="comment-author">Max Muster</span> Great piece!</div></div>'

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import FoundDate, find_date
 from ..lexicon import LABELS, longest_first
-from ..names import PLACEHOLDERS, parse_count, parse_names
+from ..names import parse_count, parse_names, says_unknown
 from ._shapes import BAR, CLOSE, COLON, OPEN, compact
 
 LABEL_FIELD = {label: name for name, labels in LABELS.items() for label in labels}
@@ -137,7 +137,7 @@ def _typed(name: str, raw: str, shadow_value: str, label: str = "") -> tuple[boo
         return count is not None, count
     if name == "source":
         ok = len(value) <= 40 and not SENTENCE_MARK.search(value)
-        return ok, None if value in PLACEHOLDERS else value
+        return ok, None if says_unknown(value) else value
     if name in ("category", "tags"):
         return len(value) <= 60 and not SENTENCE_END.search(value), value
     if name == "original_title":

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 
 from ..document import Block
-from ..names import parse_names
+from ..names import joined_names, parse_names
 from ..page import Drop, Finding, Harvest, Page
 from ..registry import Detector, register_detector
 from ..shadow import Features
@@ -138,7 +138,7 @@ class MetaLines(Detector):
             yield Harvest("source", raw[match.start("outlet"):match.end("outlet")], "C03.byline", raw, 0.7)
         if names:
             yield Harvest("authors", names, "C03.byline", raw, 0.9, append=True)
-            yield Harvest("author", " ".join(names), "C03.byline", raw, 0.9)
+            yield Harvest("author", joined_names(names, raw), "C03.byline", raw, 0.9)
         yield Drop(block, "C03.byline", "outlet / reporter / place byline")
 
     @staticmethod
@@ -152,7 +152,7 @@ class MetaLines(Detector):
                 if pair.value:
                     yield Harvest(target, pair.value, rule, raw, confidence, append=True)
                     if target == "authors":
-                        yield Harvest("author", " ".join(pair.value), rule, raw, confidence)
+                        yield Harvest("author", joined_names(pair.value, raw), rule, raw, confidence)
             elif pair.field in COUNTERS:
                 count, lower_bound = pair.value
                 yield Harvest(pair.field, count, rule, raw, confidence)

@@ -48,9 +48,11 @@ from ..names import (
     has_han,
     has_surname,
     is_placeholder,
+    joined_names,
     parse_names,
     person_names,
     poster_id,
+    says_unknown,
 )
 from ..page import PageHints
 from ..shadow import fold
@@ -192,10 +194,13 @@ BADGE_MAX = 4
 BREADCRUMB_CLASS = re.compile(r"crumb|position|location|(?:^|[-_ ])path|currentpos|nav_?loc|weizhi|dqwz", re.IGNORECASE)
 HOME_WORDS = {"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "home", "Home", "HOME"}
 LEAF_WORDS = {"正文", "内容", "內容", "详情", "詳情", "正文内容", "文章内容", "阅读文章"}
-# A publication time left in a script for the page to render (WeChat's `var ct = "1581517074"`): a
-# variable named for creation or publication holding a Unix time in seconds, read as Beijing time.
+# A publication time left in a script for the page to render: a variable named for creation or publication
+# holding a Unix time in seconds, read as Beijing time (WeChat's `var ct = "1581517074"`), or a day and time as
+# pages show them (`var publishTime="2024-03-05 18:42:07"`, where the header prints it in pieces; an ISO
+# `…T02:46:57` is a machine's form, in a zone nobody states, and a bare day may be an entry's creation).
 SCRIPT_TIME = re.compile(r"(?<![\w.])(?:ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date)[\"']?\s*[=:]\s*"
-                         r"[\"']?(1[0-9]{9})[\"']?\s*(?:[,;}\n]|\|\|)", re.IGNORECASE)
+                         r"(?:[\"']?(?P<seconds>1[0-9]{9})[\"']?|[\"'](?P<shown>(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+                         r" \d{1,2}:\d{2}(?::\d{2})?)[\"'])\s*(?:[,;}\n]|\|\|)", re.IGNORECASE)
 BEIJING = timezone(timedelta(hours=8))
 UTC_SUFFIX = re.compile(r"(?:Z|[+-]00:?00|\bGMT|\bUTC)$")
 TIMESTAMP_RANGE = (946684800, 2524608000)  # 2000-01-01 to 2050-01-01
@@ -625,7 +630,7 @@ def _names_near_headline(line: str, found: PageHints) -> None:
     if match:
         value = SOURCE_STOP.sub("", line[match.end():]).strip(" ：:")
         value = value.split(" ")[0] if has_han(value) else value  # a Latin outlet's name has spaces
-        if value and not is_placeholder(value) and len(value) <= SOURCE_MAX:
+        if value and not says_unknown(value) and len(value) <= SOURCE_MAX:
             found.values.offer("source", value, "label near headline (来源)", line, LABELLED_NEAR_TITLE)
     match = AUTHOR_LABEL.search(shadow)
     if match:
@@ -794,7 +799,7 @@ def _offer_authors(names: list[str], rule: str, raw: str, found: PageHints,
                    confidence: float = LABELLED_NEAR_TITLE) -> None:
     """``authors`` and the ``author`` string that joins them, from one piece of evidence."""
     found.values.offer("authors", names, rule, raw, confidence)
-    found.values.offer("author", _joined(names), rule, raw, confidence)
+    found.values.offer("author", joined_names(names, raw), rule, raw, confidence)
 
 
 def _author_from_tags(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, object]], byline_zone: str,
@@ -954,11 +959,6 @@ def _has_words(text: str, words: str) -> bool:
     return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text, re.IGNORECASE) is not None
 
 
-def _joined(names: list[str]) -> str:
-    """The ``author`` string: Han names joined by a space as bylines print them, Latin names by a comma."""
-    return " ".join(names) if all(has_han(name) for name in names) else ", ".join(names)
-
-
 def _in_comments(element: etree._Element) -> bool:
     return any(class_words(node) & COMMENT_WORDS for node in element.iterancestors())
 
@@ -1019,7 +1019,7 @@ def _source_from_tags(tree: etree._Element, metas: dict[str, str], found: PageHi
         label = SOURCE_LABEL.search(fold(raw))
         value = (raw[label.end():] if label else raw).strip()
         value = re.split(r"\s", value)[0] if value else value
-        if value and not is_placeholder(value) and len(value) <= SOURCE_MAX and not value.isdigit():
+        if value and not says_unknown(value) and len(value) <= SOURCE_MAX and not value.isdigit():
             if key in ACCOUNT_META and _links_to_profile(tree, value):
                 _offer_authors([value], f"meta {key} (an account linked to its profile)", raw, found, NAME_FROM_META)
             else:
@@ -1143,8 +1143,14 @@ def _weaker(name: str, confidence: float, found: PageHints) -> bool:
 def _date_from_script(tree: etree._Element, found: PageHints) -> None:
     for script in tree.iter("script"):
         match = SCRIPT_TIME.search(script.text or "")
-        if match and TIMESTAMP_RANGE[0] <= int(match.group(1)) < TIMESTAMP_RANGE[1]:
-            moment = datetime.fromtimestamp(int(match.group(1)), BEIJING)
+        if match is None:
+            continue
+        if match["shown"]:
+            if shown := parse_date(match["shown"]):
+                found.values.offer("published", shown, "script date", match.group(), SCRIPT_TIMESTAMP)
+                return
+        elif TIMESTAMP_RANGE[0] <= int(match["seconds"]) < TIMESTAMP_RANGE[1]:
+            moment = datetime.fromtimestamp(int(match["seconds"]), BEIJING)
             found.values.offer("published", moment.strftime("%Y-%m-%dT%H:%M"), "script timestamp", match.group(),
                         SCRIPT_TIMESTAMP)
             return
