@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import cleanpage
 from article_snippet import ARTICLE_DIV, HEAD, MENU
@@ -307,7 +308,24 @@ def test_a_signature_after_a_separator_line_and_a_quote_header_line_are_not_the_
                "同意，我们上个月走的时候也很顺利。<br>-----------------------<br>QQ：27718302 资料低价转让")
     posts = _post("post", "山野行者", "2011-06-12 08:15", signed) + _post("post", "川西老司机", "2011-06-12 10:37", quoting)
     found = find_posts(context := _context(_thread(posts)))
-    assert [_texts(context, post) for post in found] == [[OPENING], ["路况比想象中好很多。", "同意，我们上个月走的时候也很顺利。"]]
+    # the quote's inline box ends where the reply begins: the quoted line goes with its header
+    assert [_texts(context, post) for post in found] == [[OPENING], ["同意，我们上个月走的时候也很顺利。"]]
+
+
+def test_a_poster_named_only_in_the_address_of_an_image_link_and_an_edited_notice() -> None:
+    def dvbbs_post(user: str, time: str, body: str) -> str:
+        encoded = quote(user, encoding="gb18030")
+        return (f'<table width="98%"><tr><td width="20%"><font color=#990000><b>{user}</b></font></td>'
+                f'<td><a href="dispuser.asp?name={encoded}"><img src="profile.gif" alt=""></a></td></tr>'
+                f'<tr><td>等级：论坛游侠</td><td><blockquote><span style="font-size:9pt">{body}</span></blockquote></td></tr>'
+                f'<tr><td></td><td><span class=smalltxt>{time}</span></td></tr></table>')
+
+    edited = OPENING + "<br><font color=gray>[此贴子已经被作者于2011-6-12 11:40:11编辑过]</font>"
+    posts = "".join(dvbbs_post(user, time, text) for user, time, text in [("山野行者", "2011-6-12 08:15:00", edited), *REPLIES])
+    found = find_posts(context := _context(f"<html><body>{MENU}<center>{posts}</center></body></html>"))
+    assert [(post.author, post.published) for post in found] == [
+        ("山野行者", "2011-06-12T08:15"), *[(user, time.replace(" ", "T")) for user, time, _ in REPLIES]]
+    assert _texts(context, found[0]) == [OPENING]
 
 
 def test_a_separator_with_a_reply_after_it_is_a_divider_and_the_reply_stays() -> None:

@@ -30,6 +30,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -39,6 +40,7 @@ from .signals import PageContext
 from .signals.semantics import CLASS_WORD, class_words, words_of
 
 DIGITS = re.compile(r"\d+")
+SPACE = re.compile(r"\s+")
 USER_LINK = re.compile(r"uid=|space-uid|/@[^/?#]+/?(?:[?#]|$)|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",
                        re.IGNORECASE)
 BUTTONS = re.compile(
@@ -57,10 +59,11 @@ SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
 SIGNATURE_MAX = 200
 SIGNATURE_LINES = 3
 SIGNATURE_LINE_MAX = 40
-# An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子,
+# An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X, [此贴子已经被作者于 <time> 编辑过]), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子,
 # 回覆 1# 阿凱不加班): engine
 # text at the top of a post, not the poster's words.
 EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|edited)\b|"
+                         r"已(?:经|經)?被.{0,30}?[于於].{0,40}?(?:编辑|編輯)过|"
                          r"^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*(?:\S.{0,30}的帖子|\S{1,30})\s*$",
                          re.IGNORECASE)
 QUOTE_WORDS = frozenset({"quote", "blockquote", "quotes", "yinyong"})
@@ -77,6 +80,9 @@ POSTER_BOX_WORDS = frozenset({"user", "username", "author", "poster", "nickname"
 POSTER_NAME_LENGTH = (2, 30)
 NAME_AND_HANDLE = re.compile(r".+?\s*@(?P<handle>[A-Za-z0-9_.\-]{2,30})")  # 阿明不加班 @ming_no_ot: a name, then the ID
 HANDLE = re.compile(r"[A-Za-z0-9_.\-]{2,30}")
+# a user's name as an address's parameter (dispuser.asp?name=…, messanger.asp?touser=…)
+NAME_PARAMETER = re.compile(r"[?&](?:name|username|user|uname|touser|author|nickname)=([^&'\"#\s]+)", re.IGNORECASE)
+ADDRESS_ENCODINGS = ("utf-8", "gb18030", "big5")
 ID_KEYS = frozenset({"username", "login", "uname"})  # data-username="zhou-xiaobei": the ID a poster's link keeps
 PLAIN_ATTRIBUTES = frozenset({"href", "class", "id", "style", "title", "src", "alt", "target", "onclick", "onmouseover"})
 POSTER_BOX_DEPTH = 3  # the card is the link's own element or one of its closest containers, never the page
@@ -494,7 +500,20 @@ def _quote_box(element: etree._Element, header: etree._Element) -> bool:
         return False
     if not any(child.tail and child.tail.strip() for child in element):
         return True
-    return element.tag in INLINE_BOXES and bool(element.tail and element.tail.strip())
+    return element.tag in INLINE_BOXES and _words_follow(element)
+
+
+def _words_follow(element: etree._Element) -> bool:
+    """Whether text follows ``element`` in its parent, right after it or after line breaks (``<font>引用 X 的发言：
+    <br>…</font><br><br>the reply``)."""
+    if element.tail and element.tail.strip():
+        return True
+    for sibling in element.itersiblings():
+        if sibling.tag != "br":
+            return bool(sibling.text_content().strip())
+        if sibling.tail and sibling.tail.strip():
+            return True
+    return False
 
 
 def _signature_box(element: etree._Element, first: etree._Element) -> bool:
@@ -505,9 +524,31 @@ def _signature_box(element: etree._Element, first: etree._Element) -> bool:
 
 def _without_quote_lines(own: list[int], blocks: Sequence[PageBlock]) -> list[int]:
     """The post's lines without the header of a quote written in its text (引用 X 的发言：, @X 2012-03-04
-    12:20:05). The quoted words stay: where they end is not marked, and a quoted line left is better
-    than a reply's line lost."""
-    return [i for i in own if not QUOTE_HEADER.match(blocks[i].text)]
+    12:20:05), and without the quoted lines after it where an inline box marks where they end
+    (``<font color=gray>引用 X 的发言：<br>…</font><br><br>the reply``). Elsewhere the quoted words stay: where
+    they end is not marked, and a quoted line left is better than a reply's line lost."""
+    kept: list[int] = []
+    quoted = ""
+    for i in own:
+        text = blocks[i].text
+        if QUOTE_HEADER.match(text):
+            quoted = _inline_quote(blocks[i].element, text)
+        elif quoted and SPACE.sub("", text) in quoted:
+            continue
+        else:
+            quoted = ""
+            kept.append(i)
+    return kept
+
+
+def _inline_quote(holder: etree._Element, header: str) -> str:
+    """The text (without spaces) of the inline box in ``holder`` whose own first text is the quote header
+    ``header`` and that has the reply's words after it, else ``""``."""
+    opening = SPACE.sub("", header)
+    for box in holder.iter(*INLINE_BOXES):
+        if SPACE.sub("", box.text or "").startswith(opening) and _words_follow(box):
+            return SPACE.sub("", box.text_content())[len(opening):]
+    return ""
 
 
 def _without_signature_lines(own: list[int], blocks: Sequence[PageBlock]) -> list[int]:
@@ -762,20 +803,50 @@ def _quote_node(node: etree._Element) -> bool:
     if node.tag == "blockquote" and not _content_box(node):
         return True
     first = _first_text_owner(node)
-    if first is not None and first.tag in NAME_BOXES and (line := first.getparent()) is not None and line is not node:
+    if (first is not None and first.tag in NAME_BOXES and not QUOTE_HEADER.match(first.text or "")
+            and (line := first.getparent()) is not None and line is not node):
         first = line  # the header line a quoted poster's name opens: <p><a>北方的狼</a> 发表于 板凳</p>
     return first is not None and _quote_box(node, first)
 
 
 def _author(member: etree._Element, content: etree._Element) -> str | None:
-    """A link to a user page outside the post's text, else the name its schema.org author shows, else a name after
-    an author label."""
+    """A link to a user page outside the post's text, else the name its schema.org author shows, else a name its
+    header shows that a link carries in its address, else a name after an author label."""
     name = _user_link(member, content) or _microdata_author(member)
     if name:
         return name
-    head = " ".join(text for text in _text_outside(member, content))
+    outside = _text_outside(member, content)
+    if name := _poster_in_address(member, content, outside):
+        return name
+    head = " ".join(text for text in outside)
     labelled = AUTHOR_LABEL.search(head)
     return labelled.group(1) if labelled else None
+
+
+def _poster_in_address(member: etree._Element, content: etree._Element, outside: list[str]) -> str | None:
+    """A name the post's header shows that a link of the post carries as a user parameter in its address, plain
+    or percent-encoded in one of the encodings Chinese pages use (DVBBS-like engines link the poster's profile and
+    messages by images only: ``dispuser.asp?name=%C0%CF…``, ``touser=小鱼儿2005``)."""
+    carried = {value.lower() for anchor in member.iter("a") if content not in (anchor, *anchor.iterancestors())
+               for value in NAME_PARAMETER.findall(anchor.get("href") or "")}
+    if not carried:
+        return None
+    for shown in (text.strip() for text in outside):
+        if _poster_name_shaped(shown) and not BUTTONS.match(shown) and any(
+                form.lower() in carried for form in _address_forms(shown)):
+            return shown
+    return None
+
+
+def _address_forms(name: str) -> set[str]:
+    """How an address may carry ``name``: as it is, or percent-encoded in UTF-8, GB18030 or Big5."""
+    forms = {name}
+    for encoding in ADDRESS_ENCODINGS:
+        try:
+            forms.add(quote(name, encoding=encoding))
+        except UnicodeEncodeError:
+            continue
+    return forms
 
 
 def _tag_timed_post(member: etree._Element, facts: _PageFacts) -> bool:
