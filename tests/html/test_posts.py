@@ -829,3 +829,28 @@ def test_a_name_linking_the_page_its_avatar_links_names_the_poster() -> None:
     unnamed = _thread("".join(reply(n, user, time, text, thank).replace('<a href="http://my.example.net/', '<span data-u="')
                               .replace("</a></p>", "</span></p>") for n, (user, time, text) in enumerate(REPLIES)))
     assert [post.author for post in find_posts(_context(unnamed))] == [None, None, None]
+
+
+def test_an_opening_post_apart_takes_its_poster_from_the_header_above_its_title_not_from_its_edit_line() -> None:
+    def note(user: str, name: str, iso: str, shown: str, text: str, system: bool = False) -> str:
+        words = f'<span class="system-note-message">{text}</span>' if system else ""
+        body = "" if system else f'<div class="note-body"><div class="note-text md"><p>{text}</p></div></div>'
+        return (f'<li class="note timeline-entry"><div class="note-header"><a class="author-link" href="/{user}" '
+                f'data-username="{user}"><span class="note-header-author-name">{name}</span></a> {words}'
+                f'<time class="js-timeago" title="{shown}" datetime="{iso}">2年前</time></div>{body}</li>')
+
+    header = ('<div class="issuable-meta">议题创建于 <time class="js-timeago" title="2023年3月7日 下午2:22 GMT+0800" '
+              'datetime="2023-03-07T06:22:31Z">2年前</time> 由 <a class="author-link" href="/chenxf" data-username="chenxf"></a>'
+              '<strong>陈晓峰</strong></div><div><a href="/issues/new">新建议题</a></div>')
+    description = ('<h1>主从切换后 binlog 位点丢失</h1><div class="description"><div class="md">'
+                   "<p>3 月 6 日晚上数据库发生了一次主从切换，切换后增量任务没有报错，但是对账发现有 1342 条变更没有同步到下游。</p>"
+                   "<p>切换后应该按 GTID 续传，而不是直接跳到新主库的当前位点。</p></div></div>"
+                   '<small class="edited-text">编辑于 <time class="js-timeago" title="2023年3月7日 下午2:26 GMT+0800" '
+                   'datetime="2023-03-07T06:26:40Z">2年前</time> 由 <a class="author-link" href="/chenxf">陈晓峰</a></small>')
+    notes = ('<ul class="notes">' + note("linwei", "林蔚", "2023-03-07T06:30:00Z", "2023年3月7日 下午2:30 GMT+0800", "添加了 bug 标签", True)
+             + note("zhoujm", "周建民", "2023-03-07T07:05:00Z", "2023年3月7日 下午3:05 GMT+0800", "看了一下代码，重连逻辑里只保存了文件名和位置，没有保存 GTID 集合。")
+             + note("chenxf", "陈晓峰", "2023-03-07T07:40:00Z", "2023年3月7日 下午3:40 GMT+0800", "好的，已经按这个办法补跑完了，核对过数据一致。")
+             + note("zhoujm", "周建民", "2023-03-08T02:12:00Z", "2023年3月8日 上午10:12 GMT+0800", "已经加了 GTID 续传，下个版本发布。")
+             + "</ul>")
+    doc = cleanpage.clean(f"<html><body>{MENU}<div class='content'>{header}{description}{notes}</div></body></html>")
+    assert (doc.metadata.author, doc.metadata.published) == ("chenxf", "2023-03-07T14:22")

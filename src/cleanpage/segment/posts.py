@@ -59,10 +59,10 @@ SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
 SIGNATURE_MAX = 200
 SIGNATURE_LINES = 3
 SIGNATURE_LINE_MAX = 40
-# An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X, [此贴子已经被作者于 <time> 编辑过]), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子,
+# An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X, 编辑于 <time> 由 X, [此贴子已经被作者于 <time> 编辑过]), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子,
 # 回覆 1# 阿凱不加班): engine
 # text at the top of a post, not the poster's words.
-EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|edited)\b|"
+EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|编辑于|編輯於|edited)\b|"
                          r"已(?:经|經)?被.{0,30}?[于於].{0,40}?(?:编辑|編輯)过|"
                          r"^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*(?:\S.{0,30}的帖子|\S{1,30})\s*$",
                          re.IGNORECASE)
@@ -314,20 +314,33 @@ def opening_header(page: PageContext, lead: list[int], posts: list[ThreadPost]) 
     text = [i for i in lead if page.blocks[i].kind != "heading"]
     inside = [index for index, block in enumerate(page.blocks)
               if posts[0].element in (block.element, *block.element.iterancestors())]
+    replies = posts[0].element.getparent()  # the list of replies, whose other members (an issue's events) are no header
+    listed = next((index for index, block in enumerate(page.blocks)
+                   if replies is not None and replies in block.element.iterancestors()), len(page.blocks))
     if _marks_opener(page.blocks, [posts[0].element], {posts[0].element: inside}):
         return posts[0].author, posts[0].published  # the lead is the thread's title row: the first post is 楼主's
     if not inside or not any(page.blocks[i].prose > 0 for i in text):
         return None, None
     end = next((before for before, after in itertools.pairwise(text) if after - before > 2), text[-1])  # its text's end
-    zone = [*range(max(0, text[0] - OPENING_HEADER_LINES), text[0]),
-            *range(end + 1, min(inside[0], end + 1 + OPENING_HEADER_LINES))]  # not into the first reply's header
-    elements = [page.blocks[i].element for i in zone]
-    author = next((_poster_id(anchor, name) for element in elements for anchor in element.iter("a")
-                   if _poster_name_shaped(name := anchor.text_content().strip()) and _user_page(anchor)
-                   and not BUTTONS.match(name)), None)
+    zone = [*range(max(0, lead[0] - OPENING_HEADER_LINES), text[0]),  # above its title and text
+            *range(end + 1, min(inside[0], listed, end + 1 + OPENING_HEADER_LINES))]  # not into the replies' list
+    elements = [page.blocks[i].element for i in zone if not EDIT_NOTICE.search(page.blocks[i].text)]
+    author = next((poster for element in elements for anchor in element.iter("a") if (poster := _header_poster(anchor))), None)
     published = _time(page.blocks, zone) or next(
         (found for element in elements for node in element.iter(tag=etree.Element) if (found := _post_time(node))), None)
     return author, published
+
+
+def _header_poster(anchor: etree._Element) -> str | None:
+    """The poster a header's link names: a link to a user page showing a name (or the ID it keeps beside it), or
+    one showing nothing that keeps the poster's ID (``<a class="author-link" data-username="chenxf">`` whose
+    picture and name the page prints beside it)."""
+    name = anchor.text_content().strip()
+    if _poster_name_shaped(name) and _user_page(anchor) and not BUTTONS.match(name):
+        return _poster_id(anchor, name)
+    if not name and _names_poster_by_markup(anchor) and (kept := _poster_id(anchor, "")):
+        return kept
+    return None
 
 
 def _mixed_text_boxes(posts: list[ThreadPost]) -> bool:
