@@ -471,3 +471,18 @@ def test_a_badge_printed_at_the_start_of_the_headline_is_no_part_of_the_title() 
     # a tag typed in the heading's own text stays
     typed = page.replace("<span class='flash-badge'>快讯</span>", "【快讯】").replace("快讯｜", "【快讯】")
     assert cleanpage.clean(typed).metadata.title == "【快讯】南州港一季度集装箱吞吐量同比增长12.6%"
+
+
+def test_a_blogs_posted_line_after_the_article_gives_its_writer_and_time_but_a_quoted_one_does_not() -> None:
+    article = "".join(f"<p>{text}</p>" for text in (
+        "早上七點出門，搭嵐電到嵐山站，一出站就是滿滿的人潮，渡月橋上擠得走不動。",
+        "竹林小徑在天龍寺後面，建議早一點去，人少的時候才拍得到那種很安靜的感覺。",
+        "下午搭嵯峨野小火車到龜岡，沿途的楓葉正紅，保津川的水是很漂亮的碧綠色。"))
+    posted = '<div class="posted">maplecat 發表於 2008-11-28 23:41 | <a href="#replies">回應(24)</a> | 分類：2008 京都</div>'
+    comments = '<div class="replies"><div class="reply">路人甲 發表於 2008-11-29 08:10<p>好美！</p></div></div>'
+    page = (f"<html><body><div class='date'>2008-11-28</div><h1>京都賞楓四日遊（三）嵐山</h1>"
+            f"<div class='article'>{article}</div>{{posted}}{comments}</body></html>")
+    doc = cleanpage.clean(page.format(posted=posted))
+    assert (doc.metadata.author, doc.metadata.published) == ("maplecat", "2008-11-28T23:41")
+    quoted = f'<div class="quote"><blockquote>{posted.replace("div", "span")}</blockquote></div>'
+    assert cleanpage.clean(page.format(posted=quoted)).metadata.author is None

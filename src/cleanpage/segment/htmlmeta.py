@@ -56,7 +56,7 @@ from ..names import (
 )
 from ..page import PageHints
 from ..shadow import fold
-from .posts import USER_LINK
+from .posts import QUOTE_WORDS, USER_LINK
 from .signals.semantics import CLASS_WORD, class_words
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
@@ -84,6 +84,7 @@ URL_DATE = 0.82
 LABELLED_ELSEWHERE = 0.4
 LEAD_WORD_BYLINE = 0.6
 CLOSING_CREDIT = 0.45
+POSTED_LINE_CONFIDENCE = 0.44
 HTMLDATE_GUESS = 0.3
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜/]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$)|[(（]第\s*\d+\s*[页頁][)）])\s*")
@@ -142,6 +143,10 @@ CLOSING_CREDIT_TEXT = re.compile(r"[。！？!?”」]\s*[（(]\s*(?P<credit>[^�
 CLOSING_ROLE = re.compile(r"记者|通讯员|实习生|特约|撰稿")
 PHOTO_CREDIT = re.compile(r"摄$|摄影|供图|图片")  # 图文, 文/图 credit the writer (lexicon author labels)
 CLOSING_PROSE = 20  # characters of the paragraph before its credit
+# a blog's posted line: the writer's ID, a posted label, the date (maplecat 發表於 2008-11-28 23:41 | 回應(24))
+POSTED_LINE = re.compile(r"^(?P<name>\S{2,30}?)\s*(?:发表于|發表於|发布于|發佈於|posted\s+(?:at|on))\s*(?P<rest>\S.*)$",
+                         re.IGNORECASE)
+POSTED_LINE_MAX = 120
 OTHER_FIELD = re.compile(longest_first([label for name in ("source", "editor", "reviewer", "photographer", "published")
                                         for label in LABELS[name]]))
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
@@ -250,6 +255,8 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
             _lead_word_byline(line.text, found)
     if headline is not None and _weaker("author", CLOSING_CREDIT, found):
         _closing_credit(tree, headline, found)
+    if headline is not None and _weaker("author", POSTED_LINE_CONFIDENCE, found):
+        _posted_line(tree, headline, found)
     _breadcrumb(tree, marked, ld, found)
     _links_and_language(tree, metas, url, found)
     _image_from_ld(ld, url, found)
@@ -703,6 +710,28 @@ def _closing_credit(tree: etree._Element, headline: etree._Element, found: PageH
         if names and all(has_han(name) for name in names) and (
                 CLOSING_ROLE.search(fold(credit)) or all(has_surname(name) for name in names)):
             _offer_authors(names, "closing credit", text[match.start():], found, CLOSING_CREDIT)
+        return
+
+
+def _posted_line(tree: etree._Element, headline: etree._Element, found: PageHints) -> None:
+    """A blog's posted line after the headline, its writer's ID before the date label (``maplecat 發表於
+    2008-11-28 23:41 | 回應(24) | 分類：…``): the first one outside the comments, a list (a sidebar's latest posts),
+    links and quotes, gives the author and the time of the day the page shows."""
+    body = tree.find("body")
+    after = False
+    for text, node in _texts_in_order(body if body is not None else tree):
+        if not after:
+            after = node is headline or headline in node.iterancestors()
+            continue
+        match = POSTED_LINE.match(text)
+        if match is None or len(text) > POSTED_LINE_MAX or (shown := find_date(match["rest"])) is None or shown.start:
+            continue
+        if _in_comments(node) or any(holder.tag in ("li", "a", "dd", "blockquote") or class_words(holder) & QUOTE_WORDS
+                                     for holder in (node, *node.iterancestors())):
+            continue  # a post quoted in a reply opens with the same line
+        if writer := poster_id(match["name"]):
+            _offer_authors([writer], "posted line", text, found, POSTED_LINE_CONFIDENCE)
+            found.values.offer("published", shown.iso, "posted line", text, POSTED_LINE_CONFIDENCE)
         return
 
 
