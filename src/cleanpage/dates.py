@@ -69,7 +69,7 @@ post header): what it matches is read with :func:`parse_date`, which also valida
 PARTIAL = re.compile(rf"(?<!\d){_MONTH_NUMBER}月{_DAY_NUMBER}日|(?<!\d){_HOUR}:{_MINUTE}(?!\d)")
 # Month names of the languages a crawl meets, written out and abbreviated (``Jul 28 Sun 2024 21:15`` on
 # blog platforms, ``July 28, 2024``, ``28 Jul 2024``, ``6. Januar 2022``, ``10 décembre 2019``,
-# ``6 de mayo de 2022``), each with its month's number; lower case, as on the shadow.
+# ``6 de mayo de 2022``, ``三月 15, 2005``), each with its month's number; lower case, as on the shadow.
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
 MONTH_NAMES: dict[str, int] = {
@@ -97,6 +97,8 @@ MONTH_NAMES: dict[str, int] = {
     **{name: number for number, name in enumerate(
         ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
          "december"), 1)},
+    # Chinese, where an engine's translation puts the month in the English slot (phpBB 2: ``三月 15, 2005 9:14 pm``)
+    **{name + "月": number for number, name in enumerate(("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), 1)},
 }
 _MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 # A weekday before the year (``Jul 28 Sun 2024``), in English.

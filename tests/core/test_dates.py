@@ -29,6 +29,8 @@ from cleanpage.dates import DATE_TEXT, find_date, mentions_date, parse_date
         ("Mar 3 Fri 2023 08:40", "2023-03-03T08:40"),
         ("September 3, 2023 9:05 pm", "2023-09-03T21:05"),
         ("3 Sept 2023", "2023-09-03"),
+        ("發表於: 星期二 三月 15, 2005 9:14 pm", "2005-03-15T21:14"),
+        ("星期三 十二月 16, 2005 12:08 am", "2005-12-16T00:08"),
     ],
 )
 def test_dates_at_the_pages_precision(text: str, iso: str) -> None:

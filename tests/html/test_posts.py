@@ -854,3 +854,48 @@ def test_an_opening_post_apart_takes_its_poster_from_the_header_above_its_title_
              + "</ul>")
     doc = cleanpage.clean(f"<html><body>{MENU}<div class='content'>{header}{description}{notes}</div></body></html>")
     assert (doc.metadata.author, doc.metadata.published) == ("chenxf", "2023-03-07T14:22")
+
+
+def _phpbb2_thread() -> str:
+    """phpBB 2 (subSilver): each post a bare <tr> of one big table, its poster in span.name, its time with the month
+    spelled by the board's Chinese translation, quotes in a row of td.quote, a signature under a text rule."""
+    def row(n: int, user: str, time: str, body: str) -> str:
+        return (f'<tr><td class="row{n % 2 + 1}" width="150"><span class="name"><a name="{n}"></a><b>{user}</b></span>'
+                f'<br><span class="postdetails">中士<br>文章: 312</span></td><td class="row{n % 2 + 1}"><table width="100%">'
+                f'<tr><td><span class="postdetails">發表於: {time}&nbsp; &nbsp;文章主題: 第一次用噴筆上色，踩雷紀錄</span></td></tr>'
+                f'<tr><td colspan="2">{body}</td></tr></table></td></tr>'
+                f'<tr><td class="row{n % 2 + 1}"><a href="#top">回頂端</a></td><td class="row{n % 2 + 1}">'
+                f'<a href="profile.php?mode=viewprofile&u={n}"><img src="icon_profile.gif" alt="個人資料"></a></td></tr>'
+                '<tr><td class="spaceRow" colspan="2"><img src="spacer.gif" alt=""></td></tr>')
+    quote = ('<table width="90%"><tr><td><span class="genmed"><b>小飛俠Ken 寫到:</b></span></td></tr>'
+             '<tr><td class="quote">前後花了三個週末，踩了不少雷。</td></tr></table>')
+    posts = (row(1, "小飛俠Ken", "星期二 三月 15, 2005 9:14 pm", f'<span class="postbody">{OPENING}<br>_________________<br>'
+                 "我的模型小屋：http://home.example.com.tw/kenzaku/<br>HG 薩克製作中</span>")
+             + row(2, "老周模型", "星期二 三月 15, 2005 9:40 pm", f'<span class="postbody"></span>{quote}<span class="postbody">恭喜入坑！漆的濃度真的要靠經驗。</span>')
+             + row(3, "阿傑", "星期三 三月 16, 2005 12:08 am", '<span class="postbody">哈哈哈這個我也遇過，建議用鱷魚夾夾在竹筷上再噴。</span>'))
+    return f'<html><body>{MENU}<table class="forumline"><tr><th>作者</th><th>內容</th></tr>{posts}</table></body></html>'
+
+
+def test_a_phpbb2_thread_of_bare_table_rows_gives_each_post_without_its_header_quote_or_signature() -> None:
+    found = find_posts(context := _context(_phpbb2_thread()))
+    assert [(post.author, post.published) for post in found] == [
+        ("小飛俠Ken", "2005-03-15T21:14"), ("老周模型", "2005-03-15T21:40"), ("阿傑", "2005-03-16T00:08")]
+    assert [_texts(context, post) for post in found] == [
+        [OPENING], ["恭喜入坑！漆的濃度真的要靠經驗。"], ["哈哈哈這個我也遇過，建議用鱷魚夾夾在竹筷上再噴。"]]
+
+
+def test_posts_in_rows_alternating_colours_named_beside_a_profile_icon_with_a_signature_under_a_rule() -> None:
+    def row(n: int, user: str, time: str, body: str) -> str:
+        colour = ("#F7F7F7", "#E7EBEF")[n % 2]
+        return (f'<tr><td bgcolor="{colour}" valign="top" width="140" nowrap><p><font size="2"><b><span>{user}</span></b></font>'
+                f'<br><font size="1"><small>一般會員</small></font><br><font size="1"><small>58 篇文章</small></font></p></td>'
+                f'<td bgcolor="{colour}" width="100%"><table width="100%"><tr><td><font size="1">發表 -&nbsp;{time}</font>'
+                f'<a href="pop_profile.asp?mode=display&id={n}"><img src="icon_profile.gif" alt="顯示作者資料"></a><hr></td></tr>'
+                f'<tr><td><font size="2"><span class="spnMessageText" id="msg">{body}</span></font></td></tr></table></td></tr>')
+    signed = f'{OPENING}<br><br><hr noshade size="1"><font size="1">百岳進度 37/100</font>'
+    rows = "".join(row(n, user, time, text) for n, (user, time, text) in enumerate(
+        [("山豬阿明", "2006/3/5 下午 09:14:07", signed), ("嚮導老吳", "2006/3/5 下午 10:02:45", REPLIES[0][2]),
+         ("小雲雀", "2006/3/5 下午 11:18:20", REPLIES[1][2]), ("Jerry_登山客", "2006/3/6 上午 08:47:10", REPLIES[2][2])]))
+    found = find_posts(context := _context(f'<html><body>{MENU}<table width="95%">{rows}</table></body></html>'))
+    assert [post.author for post in found] == ["山豬阿明", "嚮導老吳", "小雲雀", "Jerry_登山客"]
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]

@@ -49,7 +49,7 @@ BUTTONS = re.compile(
 # The header a forum engine prints above a quoted earlier post, when the quote box has no telling class:
 # 引用: / 原帖由 X 于 … 发表 / 以下是引用 X 在 … 的发言 / 引用第1楼 X 于 … 发表的 / X 写道: / X wrote: /
 # @X 2012-03-04 12:20:05 (the quoted post's author and time) / X 发表于 板凳 (the quoted post's author and floor)
-QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|引用\s*\S{1,30}\s*的(?:发言|發言)\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|wrote)\s*[:：]|@\S{1,30}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|"
+QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|引用\s*\S{1,30}\s*的(?:发言|發言)\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|写到|寫到|wrote)\s*[:：]|@\S{1,30}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|"
                           r"[^\s:：]{1,30}\s*(?:发表于|發表於)\s*(?:沙发|沙發|板凳|地板|地下室|\d+\s*[楼樓#]|#\d+)\s*$)",
                           re.IGNORECASE)
 QUOTE_HEADER_MAX = 60  # an element this short that opens with a quote header is the header alone
@@ -62,7 +62,7 @@ SIGNATURE_LINE_MAX = 40
 # An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X, 编辑于 <time> 由 X, [此贴子已经被作者于 <time> 编辑过]), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子,
 # 回覆 1# 阿凱不加班): engine
 # text at the top of a post, not the poster's words.
-EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后编辑|最後編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|编辑于|編輯於|edited)\b|"
+EDIT_NOTICE = re.compile(r"本帖最后由|本帖最後由|最后(?:进行)?编辑|最後(?:進行)?編輯|last edited|^\s*[(（]?(?:已编辑|已編輯|编辑于|編輯於|edited)\b|"
                          r"已(?:经|經)?被.{0,30}?[于於].{0,40}?(?:编辑|編輯)过|"
                          r"^\s*(?:回复|回覆)\s*\d+\s*[#楼樓]\s*(?:\S.{0,30}的帖子|\S{1,30})\s*$",
                          re.IGNORECASE)
@@ -77,6 +77,7 @@ ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | frozenset({"sign", "signature", "signa
 # postmsg)
 CONTENT_BOX_ENDS = ("content", "message", "msg", "body")
 POSTER_BOX_WORDS = frozenset({"user", "username", "author", "poster", "nickname", "uname"})  # a poster's card
+POSTER_NAME_BOXES = POSTER_BOX_WORDS | {"name"}  # a box printing a poster's name without a link
 POSTER_NAME_LENGTH = (2, 30)
 NAME_AND_HANDLE = re.compile(r".+?\s*@(?P<handle>[A-Za-z0-9_.\-]{2,30})")  # 阿明不加班 @ming_no_ot: a name, then the ID
 HANDLE = re.compile(r"[A-Za-z0-9_.\-]{2,30}")
@@ -97,6 +98,8 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
 SHOWN_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")  # a time of day a <time> shows
+# what a header line prints before its time: a label, a weekday (發表於: 星期二, 發表 - , Posted: Tue)
+TIME_LABEL = re.compile(r"\s*(?:[^\s\[(（]{1,6}\s*[:：-]\s*)?(?:(?:星期|週|周)[一二三四五六日天]|[A-Za-z]{3}\.?,?)?\s*")
 ATTRIBUTE_TIME_LINE_MAX = 120  # a header line keeping its time in an attribute, with the scores and counts beside it
 OPENING_HEADER_LINES = 3  # the lines beside an opening post's text where its header shows its poster and time
 REPLY_SUBJECT = re.compile(r"^(?:回复|回覆|回應|答复|答覆|re)\s*[:：]\s*(?P<subject>\S.{3,}?)\s*$", re.IGNORECASE)
@@ -437,13 +440,19 @@ def _signature(element: etree._Element) -> tuple[str, str]:
     class: a thread's opening post often carries a class of its own and no number (Tianya's
     ``atl-item host-item`` before ``atl-item id=1``). Without either, the presentational attributes
     stand for the class: an old bulletin board prints each post as a ``<table>`` with the same
-    ``cellpadding``, ``width`` and ``bgcolor``, and nothing else tells the posts apart from layout."""
+    ``cellpadding``, ``width`` and ``bgcolor``, and nothing else tells the posts apart from layout. A bare table
+    row stands for its first cell (phpBB 2 prints each post as a ``<tr>`` opening on ``td.row1`` or ``td.row2``,
+    between spacer rows opening on ``td.spaceRow``)."""
     classes = (element.get("class") or "").split()
     if classes:
         return (str(element.tag), DIGITS.sub("#", classes[0].rstrip("0123456789") or classes[0]))
     if element.get("id"):
         return (str(element.tag), "#" + DIGITS.sub("#", element.get("id") or ""))
-    attributes = " ".join(f"{key.lower()}={value}" for key, value in sorted(element.attrib.items()) if key != "style")
+    attributes = " ".join(f"{key.lower()}={value}" for key, value in sorted(element.attrib.items())
+                          if key.lower() not in ("style", "bgcolor"))  # the colours a board alternates
+    if not attributes and element.tag == "tr" and (cell := next(element.iterchildren("td", "th"), None)) is not None:
+        tag, kind = _signature(cell)
+        return ("tr", f">{tag}{kind}" if kind else "")
     return (str(element.tag), "@" + attributes if attributes or element.tag == "table" else "")
 
 
@@ -469,6 +478,9 @@ def _aside(element: etree._Element, stop: etree._Element) -> bool:
     the post (GitHub's ``timeline-comment`` box in a timeline item); so does a quote word on a ``<blockquote>``
     named as the post's content (XenForo's ``blockquote.messageText.SelectQuoteContainer``)."""
     aside_words = ASIDE_WORDS | (COMMENT_WORDS - class_words(stop))
+    cells = [cell for cell in element.iterchildren("td", "th") if cell.text_content().strip()] if element.tag == "tr" else []
+    if cells and all(class_words(cell) & (aside_words - PANEL_WORDS - COMMENT_WORDS) for cell in cells):
+        return True  # a table row's block is the row: phpBB 2 quotes a post in a row of one td.quote
     node: etree._Element | None = element
     while node is not None and node is not stop:
         words = class_words(node)
@@ -566,14 +578,32 @@ def _inline_quote(holder: etree._Element, header: str) -> str:
 
 def _without_signature_lines(own: list[int], blocks: Sequence[PageBlock]) -> list[int]:
     """The post's lines up to a separator line followed by at most a few short lines: a signature written
-    in the post's own text (``------`` then ``天道酬勤``). A separator with longer lines after it is a
-    divider inside the post (Tianya prints one between a quote and the reply), and stays with it."""
+    in the post's own text (``------`` then ``天道酬勤``; a home page's address is no length). A separator with longer lines after it is a
+    divider inside the post (Tianya prints one between a quote and the reply), and stays with it. A few short
+    lines under a rule (``<hr>``) that ends the post are a signature too."""
     for position, index in enumerate(own):
         rest = own[position + 1:]
         if (SEPARATOR_LINE.match(blocks[index].text) and len(rest) <= SIGNATURE_LINES
-                and all(len(blocks[i].text) <= SIGNATURE_LINE_MAX for i in rest)):
+                and all(len(SHOWN_ADDRESS.sub("", blocks[i].text)) <= SIGNATURE_LINE_MAX for i in rest)):
+            return own[:position]
+        if (position and len(rest) < SIGNATURE_LINES and all(len(SHOWN_ADDRESS.sub("", blocks[i].text)) <= SIGNATURE_LINE_MAX
+                                                             for i in (index, *rest)) and _under_rule(own[position:], blocks)):
             return own[:position]
     return own
+
+
+def _under_rule(lines: list[int], blocks: Sequence[PageBlock]) -> bool:
+    """Whether a horizontal rule stands right above the post's last ``lines`` and nothing but they follow it in its
+    box, in a box of their own: a signature printed under a rule (Snitz: ``…<br><hr><font size=1>百岳進度
+    37/100</font>``)."""
+    shown = SPACE.sub("", "".join(blocks[i].text for i in lines))
+    for rule in blocks[lines[0]].element.iter("hr"):
+        if (rule.tail or "").strip():
+            continue  # words typed right after a rule are the post's (a PS under a divider); a signature is a box
+        after = "".join(etree.tostring(sibling, method="text", encoding="unicode", with_tail=True) for sibling in rule.itersiblings())
+        if SPACE.sub("", after) == shown:
+            return True
+    return False
 
 
 def _first_text_owner(element: etree._Element) -> etree._Element | None:
@@ -743,9 +773,18 @@ def _own_text(block: PageBlock, *, quotes: bool = False) -> bool:
         if block.chars <= shown or (block.link_chars - shown) / (block.chars - shown) > LINK_LINE_MAX:
             return False
     # a short line showing the post's time is its header: printed, or relative with the time in an attribute
-    # (周小北 创建于 <span title="2021-09-14 10:26">4年前</span>)
+    # (周小北 创建于 <span title="2021-09-14 10:26">4年前</span>); a longer one opening on it, the post's subject
+    # after it (發表於: 星期二 三月 15, 2005 9:14 pm 文章主題: …)
     return not ((len(block.text) < 60 and _timed_date(block.text))
-                or (len(block.text) < ATTRIBUTE_TIME_LINE_MAX and _keeps_time(block.element)))
+                or (len(block.text) < ATTRIBUTE_TIME_LINE_MAX and (_keeps_time(block.element) or _opens_on_time(block))))
+
+
+def _opens_on_time(block: PageBlock) -> bool:
+    """Whether a line opens on a date with its time of day, after a label at most (發表於: …, 2005-03-15 21:14 …);
+    a line of code quoting a log (``[09-7-15 16:12:08:315 CST] …``) is the poster's."""
+    found = find_date(block.text)
+    return (found is not None and "T" in found.iso and TIME_LABEL.fullmatch(block.text[:found.start]) is not None
+            and block.kind != "code")
 
 
 def _quoted(block: PageBlock) -> bool:
@@ -823,17 +862,32 @@ def _quote_node(node: etree._Element) -> bool:
 
 
 def _author(member: etree._Element, content: etree._Element) -> str | None:
-    """A link to a user page outside the post's text, else the name its schema.org author shows, else a name its
-    header shows that a link carries in its address, else a name after an author label."""
-    name = _user_link(member, content) or _microdata_author(member)
+    """A link to a user page outside the post's text, else the name its schema.org author shows, else the name in
+    a box its class names a poster's, else a name its header shows that a link carries in its address, else a name
+    after an author label."""
+    name = _user_link(member, content) or _microdata_author(member) or _poster_box(member, content)
     if name:
         return name
     outside = _text_outside(member, content)
-    if name := _poster_in_address(member, content, outside):
+    if name := _poster_in_address(member, content, outside) or _poster_beside_profile_picture(member, content):
         return name
     head = " ".join(text for text in outside)
     labelled = AUTHOR_LABEL.search(head)
     return labelled.group(1) if labelled else None
+
+
+def _poster_box(member: etree._Element, content: etree._Element) -> str | None:
+    """The name printed without a link in a box outside the post's text that its class names a poster's
+    (phpBB 2's ``<span class="name"><b>小飛俠Ken</b></span>``)."""
+    for node in member.iter(tag=etree.Element):
+        if node is content or content in node.iterancestors():
+            continue
+        if not class_words(node) & POSTER_NAME_BOXES or any(not leads_nowhere(a.get("href") or "") for a in node.iter("a")):
+            continue  # a name linked to a page is the link's (:func:`_user_link`)
+        name = node.text_content().strip()
+        if _poster_name_shaped(name) and not BUTTONS.match(name):
+            return name
+    return None
 
 
 def _poster_in_address(member: etree._Element, content: etree._Element, outside: list[str]) -> str | None:
@@ -848,6 +902,20 @@ def _poster_in_address(member: etree._Element, content: etree._Element, outside:
         if _poster_name_shaped(shown) and not BUTTONS.match(shown) and any(
                 form.lower() in carried for form in _address_forms(shown)):
             return shown
+    return None
+
+
+def _poster_beside_profile_picture(member: etree._Element, content: etree._Element) -> str | None:
+    """The first bold name outside the post's text when the post links its poster's profile by a picture only
+    (Snitz: ``<b><span>山豬阿明</span></b>`` over the rank and post count, ``pop_profile.asp?id=51`` on an icon)."""
+    outside = [node for node in member.iter(tag=etree.Element) if node is not content and content not in node.iterancestors()]
+    if not any(node.tag == "a" and USER_LINK.search(node.get("href") or "") and not node.text_content().strip()
+               and next(node.iter("img"), None) is not None for node in outside):
+        return None
+    for node in outside:
+        if node.tag in ("b", "strong") and _poster_name_shaped(name := node.text_content().strip()) and not BUTTONS.match(name) \
+                and find_date(name) is None and next(node.iter("a"), None) is None:
+            return name
     return None
 
 
