@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import cleanpage
@@ -84,3 +85,12 @@ def test_a_figure_caption_by_its_lead_word_moves_to_metadata(kit: SimpleNamespac
     doc = cleanpage.clean(kit.page(body_insert=[*captions, *traps]), kind="text")
     assert {text for text, rule in _captions(doc).items() if rule == "C05.latin_figure"} == set(captions)
     assert all(trap in doc.text.splitlines() for trap in traps)
+
+
+def test_a_figcaption_of_a_few_latin_sentences_is_a_caption_however_many_letters() -> None:
+    page = Path(__file__).parents[1] / "fixtures/html/articles8/riverton-gazette-arc-editors-note-paywall-related/page.html"
+    caption = ("The Riverton water treatment plant on Route 9 was built in 1958 and has failed three state inspections "
+               "since 2021. (Jenna Ortiz / The Riverton Gazette)")
+    doc = cleanpage.clean(page.read_bytes())
+    assert _captions(doc)[caption] == "C05.marked"
+    assert caption in doc.metadata.captions and caption not in doc.text

@@ -64,3 +64,20 @@ def test_a_teaser_between_body_paragraphs_and_a_digest_of_teasers_stay(kit: Simp
     assert inside in doc.text
     digest = "\n".join(f"今日要闻第{n}条：某地出台新举措，推动相关产业高质量发展，惠及企业和群众。【详细】" for n in range(1, 6))
     assert cleanpage.clean(digest, kind="text").text.count("【详细】") == 5
+
+
+def test_a_label_with_a_link_to_another_page_between_paragraphs_goes_but_a_sentence_naming_one_stays() -> None:
+    story = ["The Riverton water treatment plant on Route 9 was built in 1958 and has failed three state inspections.",
+             "The council voted five to two on Tuesday to borrow 48 million dollars to rebuild the plant by 2028.",
+             "Residents will see their water bills rise by about nine dollars a month over the next three years.",
+             "Council members Greg Tillman and Rosa Whitfield voted against the plan after a long debate.",
+             "Mayor Dana Alvarado said the city had applied for every state and federal grant it was eligible for."]
+    page = ("<html><body><article><h1>Riverton approves water plant loan</h1>"
+            + "".join(f"<p>{text}</p>" for text in story[:3])
+            + '<p><b>Related:</b> <a href="/news/plant-fails-inspection/">Riverton water plant fails third state inspection</a></p>'
+            + '<p>Read more: the <a href="/report.pdf">inspection report</a> lists eleven violations at the plant.</p>'
+            + "".join(f"<p>{text}</p>" for text in story[3:]) + "</article></body></html>")
+    doc = cleanpage.clean(page)
+    assert [(r.rule, r.text) for r in doc.removed if r.detector == "related"] == [
+        ("C07.linked_teaser", "Related: Riverton water plant fails third state inspection")]
+    assert "the inspection report lists eleven violations" in doc.text

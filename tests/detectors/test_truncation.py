@@ -43,3 +43,18 @@ def test_sentences_about_continuation_and_a_closing_quotation_are_kept(kit: Simp
     assert _truncation(doc) == []
     assert doc.metadata.truncated is False
     assert doc.text.splitlines()[-2:] == traps
+
+
+def test_a_metered_paywalls_prompt_inside_the_article_goes_and_the_text_after_it_stays() -> None:
+    paragraphs = ["The council approved the new budget on Tuesday after a long debate about school funding.",
+                  "Council members Greg Tillman and Rosa Whitfield voted against the plan on Tuesday evening."]
+    wall = ('<div class="paywall-inline"><h3>Subscribe to continue reading</h3><p>You’ve read 3 of your 4 free articles '
+            'this month. Support local journalism and get unlimited access.</p><p><a href="/subscribe">Subscribe for $1</a> '
+            '<a href="/login">Already a subscriber? Log in</a></p></div>')
+    page = (f"<html><body><article><h1>Council approves budget</h1><p>{paragraphs[0]}</p>{wall}<p>{paragraphs[1]}</p>"
+            + "<p>The vote came after three public hearings in which residents asked the city to look for grants first.</p>" * 3
+            + "</article></body></html>")
+    doc = cleanpage.clean(page)
+    assert {rule for rule, _ in _truncation(doc)} == {"C23.paywall_prompt"}
+    assert "Subscribe" not in doc.text and "free articles" not in doc.text
+    assert paragraphs[1] in doc.text and doc.metadata.truncated is False

@@ -116,6 +116,17 @@ def test_prose_just_above_the_run_that_only_an_extractor_voted_against_is_its_le
     assert _kept(_decide(page, *votes.items()))[:2] == [False, False]
 
 
+def test_a_standfirst_the_markup_names_under_the_headline_is_kept_above_the_run() -> None:
+    deck = "新举措重点支持高校毕业生、农民工等群体，对吸纳就业的中小微企业给予扩岗补助。"
+    page = _page(f"<header><h1>我市出台十二条稳就业新举措</h1><p class='dek'>{deck}</p><div>分享 收藏</div></header>"
+                 + "".join(f"<p>{text}</p>" for text in PROSE))
+    votes = [-1.0, -1.0, -1.0, 1.0, 1.0, 1.0, 1.0]
+    assert _kept(_decide(page, ("text", votes)))[:2] == [False, True]
+    unnamed = _page(f"<header><h1>我市出台十二条稳就业新举措</h1><p>{deck}</p><div>分享 收藏</div></header>"
+                    + "".join(f"<p>{text}</p>" for text in PROSE))
+    assert _kept(_decide(unnamed, ("text", votes)))[:2] == [False, False]
+
+
 def test_a_second_run_worth_a_share_of_the_first_is_kept() -> None:
     chrome = [f"广告{n}" for n in range(6)]
     page = _paragraphs(PROSE[0], PROSE[1], *chrome, PROSE[2], PROSE[3])

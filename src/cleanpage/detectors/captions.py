@@ -10,7 +10,8 @@ caption: nothing is removed there.
 
 Never removes: geometry and legends (``△ABC中，AB=AC``, ``▲ 表示上涨``), the verb
 拍摄 in a sentence (``他用三年时间拍摄了这部纪录片。``), figure references
-(``如图1所示``), lines longer than 80 characters.
+(``如图1所示``), lines longer than 80 characters (a marked caption: 80 Chinese characters or 32 Latin
+words).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
+from ..segment.prose import LATIN_WORD_CHARS, weight_of
 from ._shapes import CLOSE, NAME, OPEN
 
 TRIANGLE = re.compile(r"^[▲△▼]\s*(?=[\u4e00-\u9fff“「《(（]|\d{1,4}(?:年|月|日))")
@@ -48,7 +50,7 @@ LATIN_CAPTION_MAX = 160
 HINT = re.compile(r"[▲△▼图摄]|照片|视频来源|:")
 # A chart legend, not a caption: ``▲ 表示上涨，▼ 表示下跌``.
 LEGEND = re.compile(r"^[▲△▼]\s*(?:表示|代表|为)|.[▲△▼]")
-MAX_CAPTION = 80
+MAX_CAPTION = 80  # characters of a caption; a marked one's in Chinese-character units (a Latin word is 2.5)
 
 
 @register_detector
@@ -63,7 +65,8 @@ class Captions(Detector):
         for block in page.blocks:
             # Length first: scanning the long body paragraphs for the hint would cost more than all the rest.
             feats = page.features(block)
-            if block.kind == "caption" and feats.vlen <= MAX_CAPTION and not (block.path or "").endswith("/caption"):
+            if block.kind == "caption" and feats.vlen <= MAX_CAPTION * LATIN_WORD_CHARS and weight_of(block.text) <= MAX_CAPTION \
+                    and not (block.path or "").endswith("/caption"):
                 yield Drop(block, "C05.marked", "a photo's caption as the page marks it (figcaption, or the short line "
                            "under a photo)", caption=True)
                 continue

@@ -6,7 +6,8 @@ with the list of headlines that follows it; ``上一篇：…``/``下一篇：�
 after the body, a headless list of three or more headlines most of which carry
 a date, a count or a bullet; and promotions of other pages that close with a
 more-link label (``……【详细】``, ``……【点击投票】Pick…``), peeled from the top and
-bottom edges of the page.
+bottom edges of the page; and a label with a link to another page between the article's paragraphs
+(``Related: <a>…</a>``, ``Read more: <a>…</a>``).
 
 Never removes: a sentence that uses the words (``推荐阅读《平凡的世界》，它会改变你…``,
 ``下一篇文章我们将讨论…``, ``相关阅读材料请见附件。``); a list that is the article
@@ -43,6 +44,22 @@ TEASER = re.compile(
     r"[^。！？!?]{0,16}$"
 )
 HEADLESS_MIN, HEADLESS_MAX = 8, 40
+# A line pointing to another page between an article's paragraphs, in the languages a crawl meets (``Related: <link>``,
+# ``Read more: <link>``, ``相关阅读：<link>``), on the folded line: dropped when the rest of the line is its link.
+LINKED_LABEL = re.compile(
+    rf"^\s*(?:related(?:\s+(?:story|article|coverage|content|reading))?|read\s+(?:more|also|next)|see\s+also|also\s+read|"
+    rf"more\s+on\s+this(?:\s+story)?|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema|lire\s+aussi|"
+    rf"{'|'.join(sorted(RELATED_SECTION_HEADINGS, key=len, reverse=True))})\s*{COLON}\s*",
+    re.IGNORECASE,
+)
+LINKED_SHARE = 0.9  # of the rest of such a line that is link text
+
+
+def _linked_rest(block: Block, rest: str) -> bool:
+    """Whether the text after a label is (nearly) all one link's or a few links' text: a pointer, not a sentence."""
+    shown = "".join(rest.split())
+    linked = sum(len("".join(text.split())) for text, _ in block.links)
+    return bool(shown) and linked >= LINKED_SHARE * len(shown)
 
 
 RANK = re.compile(r"\d{1,2}|top\s?\d{1,2}")
@@ -87,6 +104,12 @@ class RelatedReading(Detector):
                     yield from (Drop(page.blocks[i], "C07.list", "related-reading item") for i in items)
             elif PREV_NEXT.match(shadow) and feats.vlen <= 80 and (page.in_tail(position) or not feats.sentence_like):
                 yield Drop(block, "C07.prev_next", "previous/next article link")
+
+        for position, block in enumerate(page.blocks):  # wherever it stands: a pointer is no sentence of the body
+            if position not in taken and (label := LINKED_LABEL.match(page.shadow(block))) and _linked_rest(
+                    block, page.shadow(block)[label.end():]):
+                taken.add(position)
+                yield Drop(block, "C07.linked_teaser", "a label and a link to another page (Related: …)")
         yield from self._headless_tail_list(page, taken)
         yield from self._teasers(page, taken)
 

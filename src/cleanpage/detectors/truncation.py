@@ -2,7 +2,8 @@
 
 Removes whole-line markers after the body or on its last two lines (``展开全文``,
 ``阅读全文``, ``展开剩余80%``, ``登录后查看更多``, ``（未完待续）``, ``下转第3版``)
-and sets ``truncated``; cuts an end mark at the very end of the last body line
+and sets ``truncated``; drops a metered paywall's prompt wherever it stands (``Subscribe to continue reading``,
+``You've read 3 of your 4 free articles…``, ``Already a subscriber? Log in``); cuts an end mark at the very end of the last body line
 (``（完）``, ``-END-``), or drops it alone on its line after the body (there a
 bare ``完`` counts too), and records ``extra['ended']``; the issue date and clock
 time printed right under such a line (``2023年3月2日（星期四）`` / ``香港時間18時05分``)
@@ -33,6 +34,13 @@ MARKER = re.compile(
     r"剩余\d+%?内容,?.{0,16}?(?:开通|购买|订阅|成为|登录|登入).{0,16}?(?:可|即可)?继续阅读|立即开通|已是会员\?登[入录])"
     r"[)）\]】>»]*[.。…]*$"
 )
+# A paywall's prompt wherever it stands: a metered wall inside the article, whose text goes on after it (on the
+# folded line; the line that counts what is left, ``You've read 3 of your 4 free articles…``, goes whole).
+PAYWALL_PROMPT = re.compile(
+    r"^(?:subscribe\s+(?:now\s+|today\s+)?to\s+(?:continue|keep)\s+reading\b|"
+    r"you(?:['’]ve|\s+have)\s+read\s+\d+\s+of\s+(?:your\s+)?\d+\s+free\s+(?:articles|stories)\b|"
+    r"(?:subscribe\s+for\s+\S{1,10}\s+)?already\s+a\s+subscriber\?\s*(?:log|sign)\s*in\b)", re.IGNORECASE)
+PAYWALL_PROMPT_MAX = 300
 END_MARK = re.compile(r"\s*(?:[(（\[【]\s*(?:完|全文完|本文完)\s*[)）\]】]|-\s*end\s*-|—\s*完\s*—)\s*$")
 # Alone on its line a bare ``完`` is a mark too (Hong Kong government releases).
 BARE_END_MARK = re.compile(r"[-—－~～=\s]*完[-—－~～=\s]*")
@@ -78,6 +86,9 @@ class Truncation(Detector):
             elif MARKER.match(page.compact(block)):
                 yield Drop(block, "C23.marker", "read-more / paywall / to-be-continued marker")
                 yield Harvest("truncated", True, "C23.marker", block.text, 0.8)
+        for block in page.blocks:
+            if len(block.text) <= PAYWALL_PROMPT_MAX and PAYWALL_PROMPT.match(page.shadow(block).strip()):
+                yield Drop(block, "C23.paywall_prompt", "a paywall's prompt inside the article (subscribe to continue…)")
         if page.last_body < 0:
             return
         last = page.blocks[page.last_body]

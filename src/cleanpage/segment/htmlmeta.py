@@ -57,7 +57,7 @@ from ..names import (
 from ..page import PageHints
 from ..shadow import fold
 from .posts import QUOTE_WORDS, USER_LINK
-from .signals.semantics import CLASS_WORD, class_words
+from .signals.semantics import CLASS_WORD, STANDFIRST_WORDS, class_words
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
 LABELLED_NEAR_TITLE = 0.85
@@ -101,9 +101,6 @@ THREAD_TAG = re.compile(r"^[\[【(（][^\]】)）]{1,10}[\]】)）]")  # [心得
 SPACE = re.compile(r"\s+")
 NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 PRECEDING_NODES = 6  # text nodes before it, in its own container, searched for its date
-# Class and id words of an article's standfirst, the long line a byline may follow.
-STANDFIRST_WORDS = frozenset({"intro", "lead", "lede", "teaser", "standfirst", "summary", "excerpt", "dek", "deck",
-                              "subtitle", "subheadline", "abstract", "description", "kicker", "daodu", "zhaiyao"})
 META_LINE_MAX = 200
 
 

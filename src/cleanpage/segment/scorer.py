@@ -21,6 +21,7 @@ Every block not kept gets a reason naming the signals that voted against it and 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ from .page_blocks import PageBlock
 from .signals import PageContext, Signal
 from .signals.region import RegionVote
 from .signals.repetition import RepetitionVote
-from .signals.semantics import SemanticsVote
+from .signals.semantics import STANDFIRST_WORDS, SemanticsVote, class_words
 from .signals.text_quality import TextQualityVote
 from .signals.trafilatura_vote import TrafilaturaVote
 
@@ -54,6 +55,9 @@ RUN_SHARE = 0.3
 RESCUE_SHORTFALL = 0.4
 HEAD_LINES = 3
 LEAD_BLOCKS = 2
+STANDFIRST_REACH = 8  # lines above the article's first kept block where its standfirst may stand
+STANDFIRST_MIN = 20  # its least amount of text (Chinese-character units): a sentence, not a label
+STANDFIRST_MAX_LINK_DENSITY = 0.3
 NOTICE_CLOSING = re.compile(rf"(?:{'|'.join(NOTICE_CLOSINGS)})[。.！!]?")
 HEAD_MIN = -1.5
 HEAD_MAX_LINK_DENSITY = 0.5
@@ -86,6 +90,7 @@ def decide(page: PageContext, signals: Sequence[tuple[Signal, float, float]] | N
                            for weight, short, column in columns.values())
         decisions.append(Decision(score > 0, score, votes))
     _follow_main_run(page.blocks, decisions)
+    _keep_standfirst(page.blocks, decisions)
     _keep_notice_closings(page.blocks, decisions)
     _rescue_region(page.blocks, decisions)
     for decision in decisions:
@@ -166,6 +171,25 @@ def _lead_of(blocks: Sequence[PageBlock], decisions: list[Decision], first: int)
            and container is not None and container in blocks[start - 1].element.iterancestors()):
         start -= 1
     return start
+
+
+def _keep_standfirst(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
+    """Keep the article's standfirst (deck): a paragraph right under a heading, among the lines just above the first
+    kept block, that the markup names a standfirst (``p.dek``, ``p.sub``, ``div.summary``). It sits in the
+    article's header with its byline and share bar, which every signal reads as chrome; the gold conventions make
+    it the body's first line."""
+    first = next((index for index, decision in enumerate(decisions) if decision.keep), None)
+    if first is None:
+        return
+    for index in range(first - 1, max(0, first - STANDFIRST_REACH) - 1, -1):
+        block = blocks[index]
+        if block.kind == "heading":
+            return  # the headline: the standfirst is below it
+        if (block.kind == "paragraph" and index and blocks[index - 1].kind == "heading" and block.weight >= STANDFIRST_MIN
+                and block.link_density < STANDFIRST_MAX_LINK_DENSITY and any(
+                    class_words(node) & STANDFIRST_WORDS for node in itertools.islice((block.element, *block.element.iterancestors()), 3))):
+            decisions[index].keep, decisions[index].reason = True, ""
+            return
 
 
 def _keep_notice_closings(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:

@@ -39,6 +39,9 @@ NEGATIVE_WORDS = frozenset({
 })
 # Short names of the social platforms that templates glue to a box's purpose: ``wxfollow``, ``wbshare``.
 PLATFORM_PREFIX = re.compile(r"^(?:wx|weixin|wechat|wb|weibo|qq|fb|facebook|twitter)(?=[a-z]{3,}$)")
+# Class and id words of an article's standfirst (deck): the summary line between its headline and its text.
+STANDFIRST_WORDS = frozenset({"intro", "lead", "lede", "teaser", "standfirst", "summary", "excerpt", "dek", "deck",
+                              "sub", "subtitle", "subheadline", "abstract", "description", "kicker", "daodu", "zhaiyao"})
 POSITIVE_TAGS = frozenset({"article", "main"})
 NEGATIVE_TAGS = frozenset({"nav", "footer", "aside", "header", "menu"})
 STOP_TAGS = frozenset({"body", "html"})
