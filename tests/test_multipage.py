@@ -132,6 +132,17 @@ def test_a_next_article_link_is_never_a_next_page() -> None:
     assert doc.metadata.next_url is None and doc.metadata.pages is None
 
 
+def test_a_rel_link_naming_the_adjacent_topic_is_no_page_of_this_one() -> None:
+    page = ("<html><head><link rel='prev' href='viewtopic.php?t=3127&amp;view=previous' title='瀏覽上一個主題'>"
+            "<link rel='next' href='viewtopic.php?t=3127&amp;view=next' title='View next topic'></head><body><h1>一篇帖子</h1>"
+            "<p>" + "這是一篇兩頁的討論帖的第一頁，回覆還在下一頁。" * 8 + "</p><span class='nav'>前往頁面 <b>1</b>, "
+            "<a href='viewtopic.php?t=3127&amp;start=15'>2</a> <a href='viewtopic.php?t=3127&amp;start=15'>下一頁</a></span>"
+            "</body></html>")
+    doc = cleanpage.clean(page, url="http://bbs.example.com.tw/phpBB2/viewtopic.php?t=3127")
+    assert doc.metadata.prev_url is None  # page 1: the previous *topic* is no previous page
+    assert doc.metadata.next_url == "http://bbs.example.com.tw/phpBB2/viewtopic.php?t=3127&start=15"
+
+
 def test_relative_pager_links_resolve_against_base_href() -> None:
     page = ("<html><head><base href='https://cdn.example.com/news/'></head><body><h1>标题</h1>"
             "<p>" + "正文第一页的内容在这里，文章很长所以分成了几页来显示。" * 6 + "</p>"

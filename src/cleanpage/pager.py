@@ -41,6 +41,8 @@ NAV_WORDS = ("返回上一页", "最后一页", *PREV_WORDS, *NEXT_WORDS, "第�
              "返目录", "余下全文", "单页阅读", "跳转到", "跳转", "跳至", "转到", "前往", "go")
 """Words a pager line is made of (C13 removes lines of these, numbers and separators)."""
 NEXT_LATIN = ("next", "nextpage")
+# What a rel=next/prev link names when it leads to the adjacent topic or post, not to a page of this one.
+ADJACENT_ITEM = re.compile(r"主题|主題|话题|話題|帖子|文章|篇|\b(?:topic|thread|post|article|story|entry)\b", re.IGNORECASE)
 PREV_LATIN = ("prev", "previous", "previouspage", "prevpage")
 # Arrow-only links: single arrows rank above double ones (in ``« ‹ 1 2 › »`` the double arrow is the last page).
 NEXT_ARROWS = {"›": 1, ">": 1, "→": 1, "»": 2, ">>": 2}
@@ -311,6 +313,8 @@ def _rel_links(tree: etree._Element, base: str | None, page_url: str | None, *, 
             href = _resolve(element.get("href"), base, page_url)
             if not href or not (paged or own & {key for key, _ in page_keys(href)}):
                 continue
+            if ADJACENT_ITEM.search(f"{element.get('title') or ''} {element.text_content() if tag == 'a' else ''}"):
+                continue  # phpBB's <link rel="prev" title="瀏覽上一個主題">: the previous topic, on a URL of this one's
             if "next" in rel and reading.next_url is None:
                 reading.next_url = (href, f"{tag} rel", "next")
             elif ("prev" in rel or "previous" in rel) and reading.prev_url is None:

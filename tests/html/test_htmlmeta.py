@@ -486,3 +486,15 @@ def test_a_blogs_posted_line_after_the_article_gives_its_writer_and_time_but_a_q
     assert (doc.metadata.author, doc.metadata.published) == ("maplecat", "2008-11-28T23:41")
     quoted = f'<div class="quote"><blockquote>{posted.replace("div", "span")}</blockquote></div>'
     assert cleanpage.clean(page.format(posted=quoted)).metadata.author is None
+
+
+
+def test_a_title_opening_on_the_sites_name_gives_the_part_the_page_shows_as_the_topic() -> None:
+    body = "<p>" + "小弟跟同事四個人抽到了四月中的排雲山莊床位，預計兩天一夜走玉山主峰。" * 4 + "</p>"
+    phpbb = ("<html><head><title>鋼彈模型同好會 :: 檢視主題 - [心得] 第一次用噴筆上色，踩雷紀錄（附器材）</title></head><body>"
+             "<span class='maintitle'>鋼彈模型同好會</span><a class='maintitle' href='viewtopic.php?t=1'>[心得] 第一次用噴筆上色，踩雷紀錄（附器材）</a>"
+             f"{body}</body></html>")
+    assert cleanpage.clean(phpbb).metadata.title == "[心得] 第一次用噴筆上色，踩雷紀錄（附器材）"
+    snitz = ("<html><head><title>山友驛站 登山論壇 - [請教] 第一次爬玉山主峰，裝備和行程請大家給意見</title></head><body>"
+             "<table><tr><td><b>[請教] 第一次爬玉山主峰，裝備和行程請大家給意見</b></td></tr></table>" f"{body}</body></html>")
+    assert cleanpage.clean(snitz).metadata.title == "[請教] 第一次爬玉山主峰，裝備和行程請大家給意見"

@@ -87,7 +87,7 @@ CLOSING_CREDIT = 0.45
 POSTED_LINE_CONFIDENCE = 0.44
 HTMLDATE_GUESS = 0.3
 
-TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜/]\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$)|[(（]第\s*\d+\s*[页頁][)）])\s*")
+TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|｜/]\s|\s::\s|_|\||｜|--|—|\s-|-\s|-(?=[^-]{2,16}$)|[(（]第\s*\d+\s*[页頁][)）])\s*")
 SITE_SUFFIX_MAX = 16
 PROSE_LINE_MIN = 40  # characters of a short paragraph of prose below a headline
 ZONE_PARAGRAPHS = 3  # short paragraphs of prose after which the byline zone below a headline has ended
@@ -95,7 +95,8 @@ SENTENCE_MARKS = re.compile(r"[，。！？；,.!?;]")
 SENTENCE_ENDS = ("。", "！", "？", "”", "」")
 ENGINE_CREDIT = re.compile(r"powered by\b", re.IGNORECASE)  # a <title>'s last part naming the forum engine, of any length
 # The separators of a title's parts (站名--TITLE, TITLE - 频道 - 站名, TITLE (第 2 页) / 频道 / 站名, 【图片】TITLE【吧名】)
-TITLE_PARTS = re.compile(r"\s*(?:--+|\s[-–—|｜/]\s|_|[|｜]|【[^】]{1,12}】|[(（]第\s*\d+\s*[页頁][)）])\s*")
+TITLE_PARTS = re.compile(r"\s*(?:--+|\s[-–—|｜/]\s|\s::\s|_|[|｜]|【[^】]{1,12}】|[(（]第\s*\d+\s*[页頁][)）])\s*")
+DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)  # a host's name as a <title> part
 TITLE_PART_MIN = 6  # a part shorter than this (a site's short name) is not taken for a headline
 THREAD_TAG = re.compile(r"^[\[【(（][^\]】)）]{1,10}[\]】)）]")  # [心得], 【游记】 before a thread's title
 SPACE = re.compile(r"\s+")
@@ -365,6 +366,24 @@ def split_title(raw: str) -> tuple[str, list[str]]:
     return head, tail
 
 
+def _shown_title_part(tree: etree._Element, raw_title: str, names: set[str]) -> str | None:
+    """The last part of a <title> that opens on the site's name (``站名 - 版块 - TOPIC``), when it is the longest
+    part, no site's, channel's or host's name, and an element of the body shows it whole, in bold or a cell
+    (``<b>[請教] 第一次爬玉山主峰…</b>``)."""
+    parts = [part for part in TITLE_PARTS.split(raw_title) if part.strip()]
+    if len(parts) < 2:
+        return None
+    last = _norm(parts[-1])
+    if (len(last) < TITLE_PART_MIN or last in names or DOMAIN_LIKE.fullmatch(last)
+            or any(len(_norm(part)) >= len(last) for part in parts[:-1])):
+        return None
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter("b", "strong", "font", "td", "span", "a", "div", "p"):
+        if _norm(element.text_content()) == last:
+            return _headline_text(element)
+    return None
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[\s\"'“”‘’「」『』《》]", "", text)
 
@@ -430,8 +449,17 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
     # the first heading the <title> or og:title starts with (or equals); else the longest that is a part of one
     # other than the site's name, or such a part after a tag its poster typed; else the page's one <h1>, when it
     # names neither the site nor the title's words
-    starts = [(text, element) for text, element in headings if _starts_title(_norm(text), reference)]
     parted = [(text, element) for text, element in headings if _part_of_title(_norm(text), reference, parts)]
+    # a heading the <title> starts with, unless it is only the first of three or more parts and another heading shows
+    # a longer one (phpBB's ``站名 :: 检视主题 - TOPIC`` over a span.maintitle site name and an a.maintitle topic; of
+    # two parts, ``TOPIC | 站名`` is as common as the other way round)
+    first_parts = {_norm(TITLE_PARTS.split(x)[0]) for x in (raw_title, *declared) if x and len(TITLE_PARTS.split(x)) > 2}
+    longest_part = max((len(_norm(text)) for text, _ in parted), default=0)
+    starts = [(text, element) for text, element in headings if _starts_title(_norm(text), reference)
+              and not (_norm(text) in first_parts and longest_part > len(_norm(text)))]
+    # no heading markup: the part of the <title> an element shows whole (a thread's title in <b>), as the title only
+    # (such an element heads no byline: a poster's card follows it)
+    shown_part = None if starts or parted else _shown_title_part(tree, raw_title, names)
     lone = [(text, element) for text, element in headings if element.tag == "h1"]
     if not (len(lone) == 1 and _headline_shaped(lone[0][1], names, host) and _apart(_norm(lone[0][0]), reference)):
         lone = []
@@ -439,6 +467,8 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
     if shown:
         text, headline_element = max(shown, key=lambda pair: len(_norm(pair[0])))
         candidates.append(text)
+    if shown_part:
+        candidates.append(shown_part)
     if stripped:
         candidates.append(stripped)
     for value in declared:
