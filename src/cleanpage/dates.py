@@ -118,6 +118,13 @@ ENGLISH = re.compile(
 DAY_FIRST = re.compile(
     r"(?<![\d.,/-])(?P<day>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<month>[01]?\d)\s?(?P=sep)\s?(?P<year>(?:19|20)\d{2})"
     r"(?![\d]|[./-]\d)(?:,?[ \t]*(?:-|um|à|a las|at|,)?" + _time(named=True) + r")?")
+# A clock time before its date, as American news sites print it (``5:12 PM EDT, April 9, 2025``, ``9:05 a.m. ET on
+# Tuesday, March 5, 2024``): the time with its half of the day, a zone, then the date.
+TIME_FIRST = re.compile(
+    rf"""(?<![\d:])(?P<hour>[01]?\d):(?P<minute>[0-5]\d)\s*(?P<ampm>[ap])\.?m\.?\s*(?:(?!on\b)[a-z]{{2,5}},?\s+)?(?:on\s+)?
+    (?:{_EN_WEEKDAY})?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)""",
+    re.VERBOSE,
+)
 # ``Sat Nov 17 20:45:03 2012`` (C's ctime: BBS mail headers, PTT, server logs): the time before the year.
 CTIME = re.compile(
     rf"""(?<![a-z])(?:{_EN_WEEKDAY})?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\s+
@@ -238,6 +245,13 @@ def _iso_day_first(match: re.Match[str]) -> str | None:
     return out
 
 
+def _iso_time_first(match: re.Match[str]) -> str | None:
+    month, year, day = _month_number(match["month"]), int(match["year"]), int(match["day"])
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}T{_hour(int(match['hour']), match['ampm'] + 'm'):02d}:{match['minute']}"
+
+
 def _iso_ctime(match: re.Match[str]) -> str | None:
     month = _month_number(match["month"])
     year, day, hour = int(match["year"]), int(match["day"]), int(match["hour"])
@@ -267,6 +281,11 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
         english = _iso_english(match)
         if english:
             candidates.append(FoundDate(english, match.start(), match.end()))
+            break
+    for match in TIME_FIRST.finditer(shadow):
+        time_first = _iso_time_first(match)
+        if time_first:
+            candidates.append(FoundDate(time_first, match.start(), match.end()))
             break
     for match in DAY_FIRST.finditer(shadow):
         day_first = _iso_day_first(match)

@@ -43,6 +43,10 @@ LABELS: dict[str, tuple[str, ...]] = {
              "分享", "字级", "列印", "友善列印", "分享到", "大中小"),
 }
 
+# A source label in Latin letters, read only beside the headline (``Source: Jinghai Daily``, a wire release's ``News
+# provided by Lumenfield Robotics``): in a body, ``Source:`` credits a chart or a figure, which is no meta line.
+LATIN_SOURCE_LABELS = ("source", "news provided by", "provided by")
+
 # The labels of a line about the original of a translated or reposted piece (原文：…，发表于 2021 年 8 月 30 日):
 # the dates, names and outlets on it are the original's, not the page's.
 ORIGINAL_WORK_LABELS = ("原文", "原载", "原文链接", "原文地址", "英文原文", "原文出处", "原作", "原刊")

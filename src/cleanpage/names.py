@@ -40,6 +40,11 @@ PLACEHOLDERS = UNKNOWN_VALUES | frozenset({
 # An organisation's or a channel's name, not a person's (参考消息, 新华社, 新闻中心...).
 NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|頻道|中心|部|局|委|办|辦|厅|廳|处|處|站|公司|集团|集團|大学|大學|学会|"
                           r"學會|日报|日報|官方|综合|綜合|编辑|編輯)$")
+# The last word of a newspaper's or an agency's name in a Latin byline (Riverton Gazette, Daily News).
+LATIN_OUTLET_WORDS = frozenset({"gazette", "times", "post", "news", "press", "daily", "journal", "herald", "tribune",
+                                "review", "magazine", "chronicle", "observer", "examiner", "courier", "telegraph",
+                                "guardian", "standard", "mirror", "globe", "ledger", "register", "dispatch", "bulletin",
+                                "wire", "agency", "zeitung", "nachrichten", "rundschau", "tagblatt", "anzeiger"})
 # What a byline prints between two writers' names (``A and B``, ``A, B & C``, ``A und B``).
 NAME_CONNECTOR = re.compile(r"\s*(?:,|;|and|und|&|y|et|e|og|en)\s*", re.IGNORECASE)
 # What a byline says somebody did, written apart from the name (记者陈智 整合); never a name.
@@ -139,6 +144,13 @@ def _without_roles(names: list[str]) -> list[str]:
 def has_han(value: str) -> bool:
     """Whether ``value`` holds a Han character: Han and Latin names follow different grammars."""
     return HAN.search(value) is not None
+
+
+def is_latin_outlet(name: str) -> bool:
+    """Whether a name in a Latin byline is a newspaper's or an agency's, not a person's: ``The …`` (no person's name
+    opens on the article), or a last word that names a paper (``Riverton Gazette``, ``Daily News``)."""
+    words = name.split()
+    return not has_han(name) and len(words) >= 2 and (words[0] in ("The", "THE") or words[-1].lower() in LATIN_OUTLET_WORDS)
 
 
 def joined_names(names: list[str], printed: str = "") -> str:

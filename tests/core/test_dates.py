@@ -30,6 +30,8 @@ from cleanpage.dates import DATE_TEXT, find_date, mentions_date, parse_date
         ("September 3, 2023 9:05 pm", "2023-09-03T21:05"),
         ("3 Sept 2023", "2023-09-03"),
         ("發表於: 星期二 三月 15, 2005 9:14 pm", "2005-03-15T21:14"),
+        ("Published 5:12 PM EDT, April 9, 2025", "2025-04-09T17:12"),
+        ("Updated 9:05 a.m. ET on Tuesday, March 5, 2024", "2024-03-05T09:05"),
         ("星期三 十二月 16, 2005 12:08 am", "2005-12-16T00:08"),
     ],
 )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpage.names import joined_names, parse_count, parse_names, person_names, says_unknown
+from cleanpage.names import is_latin_outlet, joined_names, parse_count, parse_names, person_names, says_unknown
 
 
 @pytest.mark.parametrize(
@@ -164,3 +164,8 @@ def test_joined_names_follow_the_printed_byline(names: list[str], printed: str, 
 def test_only_a_value_saying_unknown_is_unknown() -> None:
     assert says_unknown("未知") and says_unknown("Unknown") and says_unknown("暂无")
     assert not says_unknown("本站原创") and not says_unknown("网络")
+
+
+def test_a_latin_outlet_is_told_from_a_person() -> None:
+    assert is_latin_outlet("The Riverton Gazette") and is_latin_outlet("Jinghai Daily") and is_latin_outlet("Boston Herald")
+    assert not is_latin_outlet("Tom Kessler") and not is_latin_outlet("Gazette") and not is_latin_outlet("南方日报")

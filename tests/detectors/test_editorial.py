@@ -53,3 +53,15 @@ def test_summary_words_deep_in_the_body_and_argument_sentences_are_kept(kit: Sim
     doc = cleanpage.clean(kit.page(tail=traps), kind="text")
     assert _editorial(doc) == []
     assert doc.text.splitlines()[-3:] == traps
+
+
+def test_a_note_of_the_print_edition_goes_wherever_it_stands() -> None:
+    story = ["The supply boat comes to Skerrow Rock once every two weeks, weather permitting, and rarely in winter.",
+             "People ask if we get lonely, Ruth told me on my first evening there, as we sat in the kitchen.",
+             "The lamp has been automatic since 1998, but the rock still needs someone to keep the engines running."]
+    note = "This article appears in the April 2025 print edition with the headline “Keepers of the Light.”"
+    page = ("<html><body><article><h1>The Last Lighthouse Keepers</h1>" + "".join(f"<p>{t}</p>" for t in story)
+            + f"<p class='print-edition'>{note}</p></article></body></html>")
+    doc = cleanpage.clean(page)
+    assert [(r.rule, r.text) for r in doc.removed if r.detector == "editorial"] == [("C06.print_edition", note)]
+    assert doc.text.splitlines() == story

@@ -498,3 +498,15 @@ def test_a_title_opening_on_the_sites_name_gives_the_part_the_page_shows_as_the_
     snitz = ("<html><head><title>山友驛站 登山論壇 - [請教] 第一次爬玉山主峰，裝備和行程請大家給意見</title></head><body>"
              "<table><tr><td><b>[請教] 第一次爬玉山主峰，裝備和行程請大家給意見</b></td></tr></table>" f"{body}</body></html>")
     assert cleanpage.clean(snitz).metadata.title == "[請教] 第一次爬玉山主峰，裝備和行程請大家給意見"
+
+
+
+def test_an_outlet_after_the_writers_and_an_english_source_label_are_the_source() -> None:
+    byline = '<div class="byline">By Alicia Brandt and Tom Kessler, The Riverton Gazette</div>'
+    doc = _english(byline=byline)
+    assert (doc.metadata.author, doc.metadata.source) == ("Alicia Brandt and Tom Kessler", "The Riverton Gazette")
+    info = '<div class="info">Source: Jinghai Daily\u3000Author: Zhou Yifan\u3000Editor: Wang Li\u30002024-05-16 18:47</div>'
+    assert _english(byline=info.replace("\\u3000", "\u3000")).metadata.source == "Jinghai Daily"
+    provided = '<div class="provider">News provided by <strong><a href="/news/lumenfield/">Lumenfield Robotics</a></strong></div>'
+    doc = _english('<meta name="author" content="Lumenfield Robotics">', byline=provided)
+    assert (doc.metadata.source, doc.metadata.author) == ("Lumenfield Robotics", None)

@@ -127,6 +127,18 @@ def test_a_standfirst_the_markup_names_under_the_headline_is_kept_above_the_run(
     assert _kept(_decide(unnamed, ("text", votes)))[:2] == [False, False]
 
 
+def test_a_signup_box_with_an_entry_form_inside_the_run_goes_and_a_pull_quote_repeating_a_sentence_goes() -> None:
+    box = ("<div class='subscribe-box'><h3>订阅我们的周报</h3><p>每周日把最新的政策解读和办事指南发到您的邮箱，已有四万名读者订阅。</p>"
+           "<form action='/subscribe'><input type='email' name='email'><button>订阅</button></form></div>")
+    quote = "<aside class='pullquote'><p>重点支持高校毕业生、农民工等群体就业创业。</p></aside>"
+    page = _page("".join(f"<p>{text}</p>" for text in PROSE[:2]) + box + quote + "".join(f"<p>{text}</p>" for text in PROSE[2:]))
+    decisions = _decide(page, ("text", [1.0] * len(page.blocks)))
+    dropped = [block.text for block, decision in zip(page.blocks, decisions) if not decision.keep]
+    assert dropped == ["订阅我们的周报", "每周日把最新的政策解读和办事指南发到您的邮箱，已有四万名读者订阅。", "订阅",
+                       "重点支持高校毕业生、农民工等群体就业创业。"]
+    assert all(decision.keep for block, decision in zip(page.blocks, decisions) if block.text in PROSE)
+
+
 def test_a_second_run_worth_a_share_of_the_first_is_kept() -> None:
     chrome = [f"广告{n}" for n in range(6)]
     page = _paragraphs(PROSE[0], PROSE[1], *chrome, PROSE[2], PROSE[3])

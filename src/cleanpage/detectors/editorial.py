@@ -7,7 +7,8 @@ paragraph is the summary). An editor's note (``编者按：``) is kept and copie
 ``extra['editor_note']``. Repost notes in TAIL (``本文转自…``, ``(本文来自澎湃新闻，
 更多原创资讯请下载“澎湃新闻”APP)``, ``本文首发于…``, an editor's note that is
 one: ``（编按：本文经作者授权转载自其博客）``) are removed, and so is a labelled
-author biography after the article (``作者简介：王某，某大学教授…``).
+author biography after the article (``作者简介：王某，某大学教授…``) and a note of the print edition the piece
+appeared in (``This article appears in the April 2025 print edition…``, wherever it stands).
 
 Never removes: a scholarly abstract's text; ``本文认为…`` statements; a
 summary label deep inside the body; an author biography before the article's
@@ -33,6 +34,10 @@ REPOST_MARKED = re.compile(r"^[(（\[【]|^(?:本文|文章|此文|本篇)")
 # ``转载自其个人脸书``: the author's own channel, not an outlet to name as the source.
 OWN_CHANNEL = re.compile(r"^(?:其|作者|笔者|本人)")
 AUTHOR_BIO = re.compile(rf"^{OPEN}?\s*(?:作者简介|作者介绍|关于作者|作者小传)\s*[\]】]?\s*[:﹕∶︰]\s*\S")
+# A note of the print edition a piece appeared in, on the folded line (``This article appears in the April 2025 print
+# edition with the headline …``, ``A version of this article appears in print on March 5, 2024, Section A, Page 1``).
+PRINT_EDITION = re.compile(r"^(?:a\s+version\s+of\s+)?this\s+(?:article|story|essay|review|interview|column)\s+"
+                           r"(?:appears|appeared|was\s+published)\s+(?:in\s+print\b|in\s+the\s+.{1,40}?\bprint\s+(?:edition|issue)\b)")
 MAX_NOTE_VLEN = 200
 TITLE_AREA = 2  # body blocks after the first body-like one still counted as the title area
 
@@ -58,6 +63,8 @@ class Editorial(Detector):
                 note = EDITOR_NOTE.match(shadow)
                 if note and note.end() < len(shadow):
                     yield Harvest("editor_note", block.text[note.end():].strip(), "C06.editor_note", block.text, 0.8)
+            elif PRINT_EDITION.match(shadow.strip()) and page.features(block).vlen <= MAX_NOTE_VLEN:
+                yield Drop(block, "C06.print_edition", "a note of the print edition the piece appeared in")
             elif position >= tail and AUTHOR_BIO.match(shadow.strip()) and page.features(block).vlen <= MAX_NOTE_VLEN:
                 yield Drop(block, "C06.author_bio", "author biography note")
             elif position >= tail and page.features(block).vlen <= 80:

@@ -33,6 +33,7 @@ from ..lexicon import (
     GENERIC_DATE_LABELS,
     LABELS,
     LATIN_DATE_LABELS,
+    LATIN_SOURCE_LABELS,
     ORIGINAL_WORK_LABELS,
     POSTER_LABELS,
     WECHAT_HOSTS,
@@ -47,6 +48,7 @@ from ..names import (
     WEB_ADDRESS,
     has_han,
     has_surname,
+    is_latin_outlet,
     is_placeholder,
     joined_names,
     parse_names,
@@ -130,7 +132,7 @@ MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?!
 SPECIFIC_LABELS = (("updated", _date_label("updated", specific=True)), ("published", _date_label("published", specific=True)))
 # A date label alone on its line (``Erschienen am:``): it labels the date on the next line.
 LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*{_DATE_PREPOSITION}?\s*")
-SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*")
+SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*|^\s*(?:{longest_first(LATIN_SOURCE_LABELS)})\b\s*[:：]?\s*")
 AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜/／∕]|$)))")
 # A post header's poster label and its colon (发帖人：, 楼主：; never 只看楼主).
@@ -159,7 +161,8 @@ NAME_SLASH_OUTLET = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*([\u4e00-\u
 # Latin name: 周思博 (Joel Spolsky)).
 AUTHOR_STOP = re.compile(r"\s*(?:来源|來源|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|摄影|攝影|图|圖|审核|校对|浏览|阅读|点击|字号|"
                          rf"译者|譯者|[|｜/／∕\[【]|{BRACKET_NOT_ALIAS}|\d{{4}}[-年/.]).*$")
-SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]).*$")
+SOURCE_STOP = re.compile(r"\s*(?:作者|记者|記者|发布|發佈|时间|時間|日期|编辑|編輯|责任|責任|浏览|阅读|点击|字号|分享|[|｜\[【]|\d{4}[-年/.]|"
+                         r"\s{2,}|\u3000|\b(?:author|editor|by|updated|published)\b).*$", re.IGNORECASE)
 AUTHOR_ELEMENT_MAX = 20
 # A name the byline zone prints after one of these is the source, an editor or a checker, not the writer.
 NOT_THE_WRITER = re.compile(rf"(?:{longest_first(LABELS['source'] + LABELS['editor'] + LABELS['reviewer'])})\s*[:：]?.{{0,3}}\0")
@@ -853,7 +856,11 @@ def _with_known_year(text: str, found: PageHints) -> str | None:
 
 def _offer_authors(names: list[str], rule: str, raw: str, found: PageHints,
                    confidence: float = LABELLED_NEAR_TITLE) -> None:
-    """``authors`` and the ``author`` string that joins them, from one piece of evidence."""
+    """``authors`` and the ``author`` string that joins them, from one piece of evidence; an outlet the byline names
+    after its writers (``By Alicia Brandt and Tom Kessler, The Riverton Gazette``) is the source, not a writer."""
+    if len(names) > 1 and is_latin_outlet(names[-1]):
+        found.values.offer("source", names[-1], f"{rule} (the outlet after the writers)", raw, confidence)
+        names = names[:-1]
     found.values.offer("authors", names, rule, raw, confidence)
     found.values.offer("author", joined_names(names, raw), rule, raw, confidence)
 

@@ -27,12 +27,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lxml import etree
+
 from ..lexicon import NOTICE_CLOSINGS
 from .page_blocks import PageBlock
 from .signals import PageContext, Signal
 from .signals.region import RegionVote
 from .signals.repetition import RepetitionVote
-from .signals.semantics import STANDFIRST_WORDS, SemanticsVote, class_words
+from .signals.semantics import NEGATIVE_WORDS, STANDFIRST_WORDS, SemanticsVote, class_words
 from .signals.text_quality import TextQualityVote
 from .signals.trafilatura_vote import TrafilaturaVote
 
@@ -55,6 +57,12 @@ RUN_SHARE = 0.3
 RESCUE_SHORTFALL = 0.4
 HEAD_LINES = 3
 LEAD_BLOCKS = 2
+PULL_QUOTE_MIN = 15  # characters of a sentence repeated as a pull quote
+PULL_QUOTE_WORDS = frozenset({"pullquote", "pull", "callout"})  # a box setting a sentence apart (not a quote of a post)
+SPACE = re.compile(r"\s+")
+ENTRY_FIELDS = frozenset({"text", "email"})
+FORM_BOX_DEPTH = 3  # ancestors of a block searched for the box holding it
+FORM_BOX_TEXT_MAX = 600  # characters of such a box: a pitch and a field, not a section of the article
 STANDFIRST_REACH = 8  # lines above the article's first kept block where its standfirst may stand
 STANDFIRST_MIN = 20  # its least amount of text (Chinese-character units): a sentence, not a label
 STANDFIRST_MAX_LINK_DENSITY = 0.3
@@ -91,6 +99,8 @@ def decide(page: PageContext, signals: Sequence[tuple[Signal, float, float]] | N
         decisions.append(Decision(score > 0, score, votes))
     _follow_main_run(page.blocks, decisions)
     _keep_standfirst(page.blocks, decisions)
+    _drop_form_boxes(page.blocks, decisions)
+    _drop_pull_quotes(page.blocks, decisions)
     _keep_notice_closings(page.blocks, decisions)
     _rescue_region(page.blocks, decisions)
     for decision in decisions:
@@ -190,6 +200,46 @@ def _keep_standfirst(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
                     class_words(node) & STANDFIRST_WORDS for node in itertools.islice((block.element, *block.element.iterancestors()), 3))):
             decisions[index].keep, decisions[index].reason = True, ""
             return
+
+
+def _drop_form_boxes(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
+    """Drop what a small box named as chrome says around the form it holds: a newsletter signup or a comment form
+    inside the article (``div.subscribe-box``: ``Never miss a recipe!`` over an e-mail field), which the extractor
+    and the region keep with the text around it. A box without a form is left to the votes."""
+    boxes: dict[etree._Element, bool] = {}
+    for block, decision in zip(blocks, decisions):
+        if not decision.keep:
+            continue
+        for node in itertools.islice(block.element.iterancestors(), FORM_BOX_DEPTH):
+            if node not in boxes:
+                boxes[node] = (bool(class_words(node) & NEGATIVE_WORDS) and _holds_entry_form(node)
+                               and next(node.iter("h1"), None) is None and len(node.text_content()) <= FORM_BOX_TEXT_MAX)
+            if boxes[node]:
+                decision.keep = False
+                decision.reason = "a form box named as chrome (a newsletter signup, a comment form) inside the text"
+                break
+
+
+def _holds_entry_form(box: etree._Element) -> bool:
+    """Whether ``box`` holds a form asking the reader to type (an e-mail address, a comment), not a button row."""
+    return any(field.tag == "textarea" or (field.get("type") or "text").lower() in ENTRY_FIELDS
+               for form in box.iter("form") for field in form.iter("input", "textarea"))
+
+
+def _drop_pull_quotes(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
+    """Drop a pull quote: a sentence set apart in an aside or a box named for it that repeats, word for word, a
+    sentence of a longer kept paragraph (``<aside class="pullquote">“We get busy. …”</aside>``). The words stay where
+    the article says them; a forum's quote of an earlier post (a blockquote) is the thread reader's to judge."""
+    kept = [SPACE.sub("", block.text) for block, decision in zip(blocks, decisions) if decision.keep]
+    for block, decision in zip(blocks, decisions):
+        text = SPACE.sub("", block.text)
+        if (not decision.keep or len(text) < PULL_QUOTE_MIN or block.kind == "heading"
+                or not any(node.tag == "aside" or class_words(node) & PULL_QUOTE_WORDS
+                           for node in itertools.islice((block.element, *block.element.iterancestors()), 3))):
+            continue
+        if any(text in other and len(other) > len(text) for other in kept):  # a longer paragraph says it
+            decision.keep = False
+            decision.reason = "a pull quote repeating a sentence of the text"
 
 
 def _keep_notice_closings(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
