@@ -1,4 +1,4 @@
-"""The blind article gold (tests/fixtures/html/articles3..8) is consistent with its pages (a check of the data,
+"""The blind article gold (tests/fixtures/html/articles3..9) is consistent with its pages (a check of the data,
 not of cleanpage): each page decodes strictly in its declared charset; expected.json has the four fields and a
 ``published`` of the shapes the conventions allow (a month, a day, a minute); expected.txt has no blank line and no
 line with outer whitespace; every expected line occurs, in order, in the page's text outside ``<head>``; the
@@ -15,7 +15,7 @@ import pytest
 from gold_pages import decoded_page, squashed, visible_text
 
 ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "html"
-FOLDERS = sorted(path for name in ("articles3", "articles4", "articles5", "articles6", "articles7", "articles8") for path in (ROOT / name).iterdir() if path.is_dir())
+FOLDERS = sorted(path for name in ("articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9") for path in (ROOT / name).iterdir() if path.is_dir())
 KEYS = {"title", "published", "author", "source"}
 PUBLISHED = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?$")
 
