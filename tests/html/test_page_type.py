@@ -287,3 +287,11 @@ def test_a_list_page_keeping_several_blocks_keeps_them_a_misread_thread_is_never
     verdict = classify(context, decisions)
     assert verdict.page_type == "list"
     assert not verdict.index_only
+
+
+def test_an_archive_index_with_label_lines_above_its_items_has_no_article() -> None:
+    head = ("<p>起始: Sun Mar 1 08:12:33 CST 2009</p><p>结束: Tue Mar 31 22:40:01 CST 2009</p><p>消息数: 113</p>"
+            "<p>消息排序方式: [ 话题 ] [ 主题 ] [ 作者 ] [ 日期 ]</p>")
+    context = _context(LIST_PAGE.replace("<h2>国内新闻</h2>", f"<h2>2009年3月归档</h2>{head}"))
+    verdict = classify(context, [Decision(True, 1.0, {}) for _ in context.blocks])
+    assert verdict.page_type == "list" and verdict.index_only

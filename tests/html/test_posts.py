@@ -899,3 +899,24 @@ def test_posts_in_rows_alternating_colours_named_beside_a_profile_icon_with_a_si
     found = find_posts(context := _context(f'<html><body>{MENU}<table width="95%">{rows}</table></body></html>'))
     assert [post.author for post in found] == ["山豬阿明", "嚮導老吳", "小雲雀", "Jerry_登山客"]
     assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
+
+def test_a_news_archive_thread_gives_each_messages_preformatted_text_without_quoted_lines_or_signature() -> None:
+    def message(user: str, time: str, body: str) -> str:
+        return (f'<table class="art"><tr><td class="hdr">发件人：</td><td><b>{user} &lt;{user}@example.net&gt;</b></td></tr>'
+                f'<tr><td class="hdr">日期：</td><td>{time}</td></tr><tr><td class="hdr">Message-ID：</td><td>&lt;{time[5:7]}.{user}@news.example&gt;</td></tr>'
+                '<tr><td class="hdr">User-Agent：</td><td>Mozilla/5.0 (Windows; U; Win98; zh-CN; rv:1.4) Gecko/20030624</td></tr>'
+                f'<tr><td colspan="2"><pre class="body">{body}</pre></td></tr></table>')
+    opening = "新装的 RedHat 9，挂载 Windows 的 FAT32 分区以后，中文文件名全是问号。\n用的命令是：\nmount -t vfat /dev/hda5 /mnt/win"
+    reply = "李伟 写道:\n&gt; 中文文件名全是问号。\n\n加上 iocharset 参数试试：\nmount -t vfat -o iocharset=cp936 /dev/hda5 /mnt/win"
+    third = ("In article &lt;3F12B7C5@news.example&gt;, 张宏 wrote:\n&gt; 加上 iocharset 参数试试：\n\n还要注意 LANG，终端的编码"
+             "要和 iocharset 一致。\n-- \n※ 来源:·水木社区 newsmth.net·[FROM: 166.111.8.*]")
+    posts = (message("李伟", "Mon, 14 Jul 2003 21:05:33 +0800", opening) + message("张宏", "Mon, 14 Jul 2003 22:17:02 +0800", reply)
+             + message("tiger", "Tue, 15 Jul 2003 09:40:11 +0800", third))
+    found = find_posts(context := _context(f"<html><body>{MENU}<div>{posts}</div></body></html>"))
+    assert [(post.author, post.published) for post in found] == [
+        ("李伟", "2003-07-14T21:05"), ("张宏", "2003-07-14T22:17"), ("tiger", "2003-07-15T09:40")]
+    assert [_texts(context, post) for post in found] == [
+        opening.split("\n"), ["加上 iocharset 参数试试：", "mount -t vfat -o iocharset=cp936 /dev/hda5 /mnt/win"],
+        ["还要注意 LANG，终端的编码要和 iocharset 一致。"]]

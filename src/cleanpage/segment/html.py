@@ -104,6 +104,7 @@ EMBEDDED_MIN = 150
 EMBEDDED_RATIO = 4
 EMBEDDED_SHOWN_MAX = 0.3
 THREAD_VALUES = 0.9  # confidence of a thread's opening post's author and time
+HEADER_PROSE = 0.3  # prose quality above which a line inside a post's element but outside its text counts as text
 LEAD_PROSE = 20  # prose above a thread's posts (CJK-character units) that is an opening text of its own
 
 
@@ -240,14 +241,18 @@ def _embedded_paragraphs(context: PageContext, decisions: list[Decision]) -> lis
 
 
 def _outweighed(blocks: list[PageBlock], decisions: list[Decision], posts: list[ThreadPost]) -> bool:
-    """Whether the scorer kept more text after the first post, outside the posts, than the posts hold: the
+    """Whether the scorer kept more text after the first post, outside the posts (inside a post's element, only its
+    prose counts: its header rows, a mail's Message-ID and References, are its chrome), than the posts hold: the
     repeated structure is a small part of the page (user lines, short items), and reading the page as its
     thread would drop the main content. On real threads the scorer keeps a quarter of the posts' weight
     there at most (a signature, a rating line)."""
     own = {index for post in posts for index in post.blocks}
     first = min(own, default=0)
+    members = {post.element for post in posts}
     elsewhere = sum(block.weight for index, (block, decision) in enumerate(zip(blocks, decisions))
-                    if index > first and decision.keep and index not in own and block.kind != "image")
+                    if index > first and decision.keep and index not in own and block.kind != "image"
+                    and (block.prose > HEADER_PROSE or (members.isdisjoint(block.element.iterancestors())
+                                                        and block.element not in members)))
     return elsewhere > sum(blocks[index].weight for index in own)
 
 

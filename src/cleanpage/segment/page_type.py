@@ -69,6 +69,8 @@ REGION_SHORTFALL = 0.4
 MARGIN_SCALE = 2.0
 INDEX_KEPT_BLOCKS = 1
 LINK_ITEM = 0.7  # link density of a block that is a link item
+LABEL_LINE = re.compile(r"^[^:：\s][^:：]{0,11}[:：]")  # a short line opening on its label (消息数: 113)
+LABEL_LINE_MAX = 60
 
 
 @dataclass
@@ -143,9 +145,10 @@ def _is_notice(block: PageBlock) -> bool:
 
 
 def _index_only(blocks: Sequence[PageBlock], kept: list[int]) -> bool:
-    """Whether a list page has no article at all: no block of prose anywhere, and besides headings and link items
-    at most ``INDEX_KEPT_BLOCKS`` block was chosen."""
-    chosen = sum(1 for i in kept if blocks[i].kind != "heading" and blocks[i].link_density <= LINK_ITEM)
+    """Whether a list page has no article at all: no block of prose anywhere, and besides headings, link items and
+    short label lines (an archive's ``消息数: 113``, ``起始: <date>``) at most ``INDEX_KEPT_BLOCKS`` block was chosen."""
+    chosen = sum(1 for i in kept if blocks[i].kind != "heading" and blocks[i].link_density <= LINK_ITEM
+                 and not (len(blocks[i].text) < LABEL_LINE_MAX and LABEL_LINE.match(blocks[i].text)))
     return chosen <= INDEX_KEPT_BLOCKS and not any(block.prose >= PROSE_QUALITY for block in blocks)
 
 

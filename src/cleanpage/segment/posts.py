@@ -50,15 +50,21 @@ BUTTONS = re.compile(
 # 引用: / 原帖由 X 于 … 发表 / 以下是引用 X 在 … 的发言 / 引用第1楼 X 于 … 发表的 / X 写道: / X wrote: /
 # @X 2012-03-04 12:20:05 (the quoted post's author and time) / X 发表于 板凳 (the quoted post's author and floor)
 QUOTE_HEADER = re.compile(r"^\s*(?:引用\s*[:：]|引用\s*\S{1,30}\s*的(?:发言|發言)\s*[:：]|原帖由|以下是引用|引用第\s*\d+\s*[楼樓]|[^\s:：]{1,30}\s*(?:写道|寫道|写到|寫到|wrote)\s*[:：]|@\S{1,30}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|"
-                          r"[^\s:：]{1,30}\s*(?:发表于|發表於)\s*(?:沙发|沙發|板凳|地板|地下室|\d+\s*[楼樓#]|#\d+)\s*$)",
+                          r"[^\s:：]{1,30}\s*(?:发表于|發表於)\s*(?:沙发|沙發|板凳|地板|地下室|\d+\s*[楼樓#]|#\d+)\s*$|"
+                          # a mail or news reply's attribution line: ``In article <…>, 张宏 wrote:``, Outlook Express's
+                          # ``"李伟" <liwei@263.net> 写入消息新闻:3F13…``
+                          r".{0,80}?\b(?:wrote|写道|寫道)\s*[:：]\s*$|.{0,60}?写入消息新闻\s*[:：])",
                           re.IGNORECASE)
+# A line a mail or a markdown reply quotes from an earlier post: each quoted line opens on ``>``.
+QUOTED_LINE = re.compile(r"^\s*[>＞]")
 QUOTE_HEADER_MAX = 60  # an element this short that opens with a quote header is the header alone
 INLINE_BOXES = frozenset({"font", "span", "i", "em", "small"})
 NAME_BOXES = frozenset({"a", "b", "strong", "span", "font"})  # what a quoted poster's name is printed in
-SEPARATOR_LINE = re.compile(r"^\s*[-_=—─━~*·.]{6,}\s*$")
+SEPARATOR_LINE = re.compile(r"^\s*(?:[-_=—─━~*·.]{6,}|--)\s*$")  # ``-- ``: a mail's signature separator
 SIGNATURE_MAX = 200
 SIGNATURE_LINES = 3
 SIGNATURE_LINE_MAX = 40
+MAIL_SIGNATURE_LINE_MAX = 80  # under a mail's ``-- `` separator, made for nothing but a signature
 # An edit notice (本帖最后由 X 于 … 编辑, 已编辑 <date> 由 X, 编辑于 <time> 由 X, [此贴子已经被作者于 <time> 编辑过]), or the line naming the post a reply answers (Discuz: 回复 3# 儿保科刘医生 的帖子,
 # 回覆 1# 阿凱不加班): engine
 # text at the top of a post, not the poster's words.
@@ -88,7 +94,9 @@ ID_KEYS = frozenset({"username", "login", "uname"})  # data-username="zhou-xiaob
 PLAIN_ATTRIBUTES = frozenset({"href", "class", "id", "style", "title", "src", "alt", "target", "onclick", "onmouseover"})
 POSTER_BOX_DEPTH = 3  # the card is the link's own element or one of its closest containers, never the page
 COMMENT_WORDS = frozenset({"comment", "comments", "cmt", "pinglun", "gentie", "review", "reviews"})
-AUTHOR_LABEL = re.compile(r"(?:作者|發信人|发信人|楼主|樓主|提问者|發表者|发表者)\s*[:：]\s*([^\s:：(（<]{1,20})")
+AUTHOR_WORDS = r"(?:作者|發信人|发信人|发件人|發件人|寄件人|楼主|樓主|提问者|發表者|发表者)"  # 发件人: a mail or news archive's From
+AUTHOR_LABEL = re.compile(rf"{AUTHOR_WORDS}\s*[:：]\s*([^\s:：(（<]{{1,20}})")
+AUTHOR_LABEL_CELL = re.compile(rf"\s*{AUTHOR_WORDS}\s*[:：]\s*")  # the label alone, the name in the next cell
 # The mark a thread puts on its opener's replies: comments under a news article have no opener.
 OPENER_MARK = re.compile(r"(?:^|\s)(?:楼主|樓主|原帖作者|原PO)(?:\s|$)", re.IGNORECASE)  # 原PO: Taiwan's "original poster"
 OPENER_MARK_LINE = 60  # the mark stands in a post's header line, not in its text
@@ -517,6 +525,8 @@ def _quote_box(element: etree._Element, header: etree._Element) -> bool:
     ``<span>``), the post's own words right after it. A post whose reply follows the quote inside the
     same block element is not itself the quote; a quote written as plain lines of the post is left alone.
     """
+    if element.tag == "pre":
+        return False  # preformatted text marks what it quotes line by line (``> …``), under its attribution line
     line = header.text_content()
     if not QUOTE_HEADER.match(line if len(line) <= QUOTE_HEADER_MAX else header.text or ""):
         return False
@@ -550,12 +560,15 @@ def _signature_box(element: etree._Element, first: etree._Element) -> bool:
 def _without_quote_lines(own: list[int], blocks: Sequence[PageBlock]) -> list[int]:
     """The post's lines without the header of a quote written in its text (引用 X 的发言：, @X 2012-03-04
     12:20:05), and without the quoted lines after it where an inline box marks where they end
-    (``<font color=gray>引用 X 的发言：<br>…</font><br><br>the reply``). Elsewhere the quoted words stay: where
-    they end is not marked, and a quoted line left is better than a reply's line lost."""
+    (``<font color=gray>引用 X 的发言：<br>…</font><br><br>the reply``) or where each quoted line opens on ``>`` (a
+    mail's, markdown's). Elsewhere the quoted words stay: where they end is not marked, and a quoted line left is
+    better than a reply's line lost."""
     kept: list[int] = []
     quoted = ""
     for i in own:
         text = blocks[i].text
+        if QUOTED_LINE.match(text):
+            continue
         if QUOTE_HEADER.match(text):
             quoted = _inline_quote(blocks[i].element, text)
         elif quoted and SPACE.sub("", text) in quoted:
@@ -583,8 +596,9 @@ def _without_signature_lines(own: list[int], blocks: Sequence[PageBlock]) -> lis
     lines under a rule (``<hr>``) that ends the post are a signature too."""
     for position, index in enumerate(own):
         rest = own[position + 1:]
+        longest = MAIL_SIGNATURE_LINE_MAX if blocks[index].text.strip() == "--" else SIGNATURE_LINE_MAX
         if (SEPARATOR_LINE.match(blocks[index].text) and len(rest) <= SIGNATURE_LINES
-                and all(len(SHOWN_ADDRESS.sub("", blocks[i].text)) <= SIGNATURE_LINE_MAX for i in rest)):
+                and all(len(SHOWN_ADDRESS.sub("", blocks[i].text)) <= longest for i in rest)):
             return own[:position]
         if (position and len(rest) < SIGNATURE_LINES and all(len(SHOWN_ADDRESS.sub("", blocks[i].text)) <= SIGNATURE_LINE_MAX
                                                              for i in (index, *rest)) and _under_rule(own[position:], blocks)):
@@ -624,7 +638,7 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         return None  # a section of the page holding a list of its own (comments, a feed), not one post
     nested = _nested_replies(member, blocks, under)
     candidates = [i for i in indices if i not in nested and _own_text(blocks[i]) and not _aside(blocks[i].element, member)]
-    prose = [i for i in candidates if blocks[i].prose > 0]
+    prose = _preformatted_text(candidates, blocks) or [i for i in candidates if blocks[i].prose > 0]
     if box is not None:
         content = box
         own = [i for i in under.get(box, []) if _own_text(blocks[i], quotes=True) and not _aside(blocks[i].element, box)
@@ -646,6 +660,21 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
               and not _quoted(blocks[i]) and not _aside(blocks[i].element, member)]
     published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
     return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _preformatted_text(candidates: list[int], blocks: Sequence[PageBlock]) -> list[int]:
+    """The lines of the ``<pre>`` holding more of the post's text than all its prose blocks together: a mail or news
+    archive prints each message as preformatted text under a table of its headers (whose User-Agent line would
+    pass for the only prose). Empty when there is no such ``<pre>``."""
+    groups: dict[etree._Element, list[int]] = defaultdict(list)
+    for i in candidates:
+        if blocks[i].kind == "code" and blocks[i].group is not None:
+            groups[blocks[i].group].append(i)
+    if not groups:
+        return []
+    lines = max(groups.values(), key=lambda group: sum(blocks[i].weight for i in group))
+    prose = sum(blocks[i].weight for i in candidates if blocks[i].prose > 0 and blocks[i].kind != "code")
+    return lines if sum(blocks[i].weight for i in lines) > prose else []
 
 
 def _deleted(own: list[int], blocks: Sequence[PageBlock]) -> bool:
@@ -1121,7 +1150,8 @@ def _maybe_dated(member: etree._Element, blocks: Sequence[PageBlock], under: dic
 
 def _names_poster(member: etree._Element, blocks: Sequence[PageBlock], indices: list[int]) -> bool:
     """Whether ``member`` names a poster: a link to a user page or an author label (作者：, 发信人：)."""
-    return _user_link(member) is not None or any(AUTHOR_LABEL.search(blocks[i].text) for i in indices)
+    return _user_link(member) is not None or any(AUTHOR_LABEL.search(blocks[i].text) or AUTHOR_LABEL_CELL.fullmatch(blocks[i].text)
+                                                 for i in indices)
 
 
 def _comment_section(member: etree._Element) -> bool:
