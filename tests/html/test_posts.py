@@ -920,3 +920,10 @@ def test_a_news_archive_thread_gives_each_messages_preformatted_text_without_quo
     assert [_texts(context, post) for post in found] == [
         opening.split("\n"), ["加上 iocharset 参数试试：", "mount -t vfat -o iocharset=cp936 /dev/hda5 /mnt/win"],
         ["还要注意 LANG，终端的编码要和 iocharset 一致。"]]
+
+
+def test_a_reply_of_emoji_alone_is_the_posters_words() -> None:
+    posts = "".join(_post("post", user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES,
+                                                                           ("路过的猫", "2011-06-13 09:00", "👍👍")])
+    doc = cleanpage.clean(_thread(posts))
+    assert doc.metadata.page_type == "forum_thread" and doc.text.splitlines()[-1] == "👍👍"

@@ -8,7 +8,8 @@ on the page.
 
 Never removes: a line with any letter, digit or Han character that is not on
 the residue lists; scene breaks made of Han punctuation that belong to a text
-(``……`` and ``——`` are kept, since they are part of quotes and poems); code.
+(``……`` and ``——`` are kept, since they are part of quotes and poems); code; a line of emoji on a forum
+thread (a reply of 👍👍 is what the poster wrote).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
+from ..segment.prose import PICTOGRAPH
 
 RESIDUE = frozenset({
     "javascript:void(0)", "javascript:void(0);", "javascript:;", "#", "undefined", "null", "nan", "[objectobject]",
@@ -56,11 +58,12 @@ class SeparatorResidue(Detector):
     sweeps_residue = True
 
     def detect(self, page: Page) -> Iterable[Finding]:
+        thread = page.html_page_type == "forum_thread"
         for block in page.blocks:
             if block.kind == "code":
                 continue
             shadow = page.compact(block)
-            if _is_symbol_only(shadow):
+            if _is_symbol_only(shadow) and not (thread and PICTOGRAPH.search(shadow)):
                 yield Drop(block, "C21.symbols", "line of separator symbols only")
             elif shadow in RESIDUE:
                 yield Drop(block, "C21.residue", "script, template or media-placeholder residue")

@@ -36,6 +36,7 @@ from lxml import etree
 
 from ..dates import find_date
 from .page_blocks import PageBlock
+from .prose import PICTOGRAPH
 from .signals import PageContext
 from .signals.semantics import CLASS_WORD, class_words, words_of
 
@@ -645,8 +646,10 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
                and not EDIT_NOTICE.search(blocks[i].text)]
     else:
         chosen = prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else [])
-        if not chosen or sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT:
+        if not chosen or (sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT and not _pictographs_only(candidates, blocks)):
             return None
+        if _pictographs_only(candidates, blocks):
+            chosen = [i for i in candidates if PICTOGRAPH.search(blocks[i].text)]
         content = _widened(_common_ancestor([blocks[i].element for i in chosen], member), member, set(candidates),
                            blocks, under)
         own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
@@ -660,6 +663,13 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
               and not _quoted(blocks[i]) and not _aside(blocks[i].element, member)]
     published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
     return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _pictographs_only(candidates: list[int], blocks: Sequence[PageBlock]) -> bool:
+    """Whether a post's only wordless candidate lines are emoji beside its header lines: a reply of ``👍👍``, which
+    weighs nothing as text and is all the poster wrote."""
+    return not any(blocks[i].prose > 0 for i in candidates) and any(
+        PICTOGRAPH.search(blocks[i].text) and not blocks[i].weight for i in candidates)
 
 
 def _preformatted_text(candidates: list[int], blocks: Sequence[PageBlock]) -> list[int]:
