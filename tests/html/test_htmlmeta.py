@@ -294,7 +294,8 @@ def test_reporters_credited_in_brackets_at_the_end_of_a_paragraph_are_the_author
         return cleanpage.clean(page).metadata.authors
 
     assert author("（张巨峰）") == ["张巨峰"]
-    assert author("（记者 李明 通讯员 王芳）") == ["李明", "王芳"]
+    # a correspondent (通讯员) is no author (catalogue C03; articles7's dateline gold)
+    assert author("（记者 李明 通讯员 王芳）") == ["李明"]
     # no surname and no role word, a note, an editor or a source: nobody
     for last in ("（湖南药监）", "（未完待续）", "（责任编辑：王芳）", "（来源：新华社）"):
         assert author(last) == []
@@ -510,3 +511,13 @@ def test_an_outlet_after_the_writers_and_an_english_source_label_are_the_source(
     provided = '<div class="provider">News provided by <strong><a href="/news/lumenfield/">Lumenfield Robotics</a></strong></div>'
     doc = _english('<meta name="author" content="Lumenfield Robotics">', byline=provided)
     assert (doc.metadata.source, doc.metadata.author) == ("Lumenfield Robotics", None)
+
+
+def test_a_credit_on_its_own_line_under_the_last_paragraph_names_the_reporter_not_the_intern_nor_a_picture_source() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in (
+        "记者在现场看到，献血的人群中有学生、公交司机、退休工人，也有专程从郊县赶来的农民。",
+        "市中心血站负责人提醒，目前库存血液已能满足需要，市民可以通过电话预约，错峰献血，避免长时间排队。"))
+    page = ("<html><body><h1>市民冒雨排长队献血</h1><div class='info'>2008年05月20日09:15</div>"
+            f"<div class='content'><p>图片来源：网络</p>{paragraphs}<p>（记者 陶然 实习生 孔丽）</p></div></body></html>")
+    doc = cleanpage.clean(page)
+    assert (doc.metadata.author, doc.metadata.source) == ("陶然", None)

@@ -132,7 +132,8 @@ MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?!
 SPECIFIC_LABELS = (("updated", _date_label("updated", specific=True)), ("published", _date_label("published", specific=True)))
 # A date label alone on its line (``Erschienen am:``): it labels the date on the next line.
 LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*{_DATE_PREPOSITION}?\s*")
-SOURCE_LABEL = re.compile(rf"(?:{longest_first(LABELS['source'])})\s*[:：]\s*|^\s*(?:{longest_first(LATIN_SOURCE_LABELS)})\b\s*[:：]?\s*")
+# a 来源 label, not a figure's or a dataset's (图片来源：网络, 视频来源, 数据来源 credit a picture or a chart)
+SOURCE_LABEL = re.compile(rf"(?<![片图圖频頻据據])(?:{longest_first(LABELS['source'])})\s*[:：]\s*|^\s*(?:{longest_first(LATIN_SOURCE_LABELS)})\b\s*[:：]?\s*")
 AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜/／∕]|$)))")
 # A post header's poster label and its colon (发帖人：, 楼主：; never 只看楼主).
@@ -141,6 +142,8 @@ POSTER_LABEL = re.compile(rf"(?<!只看)(?:{longest_first(POSTER_LABELS)})\s*[:�
 # …。（记者 李明 通讯员 王芳））: the sentence end, then the credit, at the end of the text.
 CLOSING_CREDIT_TEXT = re.compile(r"[。！？!?”」]\s*[（(]\s*(?P<credit>[^（()）]{2,30})\s*[)）]\s*$")
 CLOSING_ROLE = re.compile(r"记者|通讯员|实习生|特约|撰稿")
+CORRESPONDENT_LABEL = re.compile(longest_first(LABELS["correspondent"]))
+LONE_CREDIT = re.compile(r"[（(][^（()）]{2,30}[)）]")  # a bracketed credit alone on its line
 PHOTO_CREDIT = re.compile(r"摄$|摄影|供图|图片")  # 图文, 文/图 credit the writer (lexicon author labels)
 CLOSING_PROSE = 20  # characters of the paragraph before its credit
 # a blog's posted line: the writer's ID, a posted label, the date (maplecat 發表於 2008-11-28 23:41 | 回應(24))
@@ -706,7 +709,7 @@ def _lead_word_byline(line: str, found: PageHints) -> None:
 def _credits_near_headline(line: str, found: PageHints) -> None:
     """Reporters credited in a dateline (新华社北京7月1日电（记者 …）) and a name/outlet byline (石佳/中国青年报)."""
     credit = DATELINE_CREDIT.search(line[:DATELINE_WINDOW])
-    names = person_names(credit.group(1)) if credit else []
+    names = _reporters(credit.group(1)) if credit else []
     if names:
         _offer_authors(names, "dateline credit near headline", line, found)
     byline = NAME_SLASH_OUTLET.fullmatch(line)
@@ -715,17 +718,28 @@ def _credits_near_headline(line: str, found: PageHints) -> None:
         found.values.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
 
 
+def _reporters(credit: str) -> list[str]:
+    """The writers a bracketed credit names: the reporters, not the correspondents after them (（记者 陶然 实习生
+    孔丽）: 孔丽 is an intern, 通讯员 a correspondent; gold conventions: neither is the author)."""
+    return person_names(CORRESPONDENT_LABEL.split(credit, maxsplit=1)[0] or credit)
+
+
 def _closing_credit(tree: etree._Element, headline: etree._Element, found: PageHints) -> None:
-    """The reporters a Chinese article credits in brackets at the end of a paragraph, after the headline: the
+    """The reporters a Chinese article credits in brackets at the end of a paragraph (or on a line of its own right
+    under it), after the headline: the
     first such credit counts, at a low confidence (a labelled byline wins). A name without a role word counts
     only when it starts with a common surname (（张巨峰）, not （湖南药监） or （未完）), and a credit holding
     another field's label (（责任编辑：…）, （来源：…）) is none."""
     body = tree.find("body")
     after = False
+    previous = ""
     for text, node in _texts_in_order(body if body is not None else tree):
         if not after:
             after = node is headline or headline in node.iterancestors()
             continue
+        if LONE_CREDIT.fullmatch(text):
+            text = previous + text  # the credit on a line of its own under the last paragraph: （记者 陶然 实习生 孔丽）
+        previous = text
         if not text.endswith(("）", ")")) or len(text) < CLOSING_PROSE:
             continue
         match = CLOSING_CREDIT_TEXT.search(text)
@@ -736,7 +750,7 @@ def _closing_credit(tree: etree._Element, headline: etree._Element, found: PageH
             continue  # a photo caption's credit (（刘通摄）): the photographer
         if NOT_THE_WRITER.search(fold(credit) + "\0") or OTHER_FIELD.search(fold(credit)):
             return
-        names = person_names(credit)
+        names = _reporters(credit)
         if names and all(has_han(name) for name in names) and (
                 CLOSING_ROLE.search(fold(credit)) or all(has_surname(name) for name in names)):
             _offer_authors(names, "closing credit", text[match.start():], found, CLOSING_CREDIT)
