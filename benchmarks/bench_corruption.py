@@ -28,7 +28,7 @@ import sys
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import ftfy
@@ -302,6 +302,28 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def vanished(damaged: str, expected: str) -> bool:
+    """The damage took one whole character and left the rest as it was: nothing in the line shows the loss,
+    so no repair can see it (a GBK stream that lost the lead of 。 at the end of a line drops its trail too)."""
+    return len(damaged) + 1 == len(expected) and any(expected[:i] + expected[i + 1:] == damaged
+                                                     for i in range(len(expected)))
+
+
+OUTCOMES = ("exact", "U+FFFD kept", "left as it came", "a character vanished", "wrong")
+
+
+def outcome(case: Case, repaired: str) -> str:
+    """What became of a damaged line: repaired exactly, a lost character kept as U+FFFD, left as it came,
+    damage no repair can see (:func:`vanished`), or rebuilt wrong."""
+    if repaired == case.expected:
+        return "exact"
+    if vanished(case.damaged, case.expected):
+        return "a character vanished"
+    if repaired == case.damaged:
+        return "left as it came"
+    return "U+FFFD kept" if MISSING in repaired else "wrong"
+
+
 def silently_shorter(damaged: str, repaired: str, expected: str) -> bool:
     """A repair that changed the line and left it shorter than the original, no U+FFFD marking the loss."""
     return repaired != damaged and len(repaired) < len(expected) and MISSING not in repaired
@@ -318,6 +340,7 @@ class Score:
     ftfy_after: int = 0
     silent: int = 0
     seconds: float = 0.0
+    outcomes: dict[str, int] = field(default_factory=dict)
 
     def add(self, case: Case, repaired: str, by_ftfy: str, seconds: float) -> None:
         self.n += 1
@@ -329,6 +352,8 @@ class Score:
         self.ftfy_after += edit_distance(by_ftfy, case.expected)
         self.silent += silently_shorter(case.damaged, repaired, case.expected)
         self.seconds += seconds
+        what = outcome(case, repaired)
+        self.outcomes[what] = self.outcomes.get(what, 0) + 1
 
 
 def run_kind(kind: str, pool: list[str], per_kind: int, seed: str,
@@ -426,6 +451,10 @@ def main() -> None:
                     print(f"    {case.damaged!r}\n     -> {repaired!r}\n     == {case.expected!r}")
         for group in sorted(groups):
             print_row(group, groups[group])
+        if "lines that lost one byte" in groups:
+            # Where the one-byte losses end up: what is left to win, and what no repair can see.
+            counts = groups["lines that lost one byte"].outcomes
+            print("  lines that lost one byte: " + ", ".join(f"{what} {counts.get(what, 0)}" for what in OUTCOMES))
         rng = random.Random(f"{name}:controls")
         controls = pool + [t2s_s2t.convert(sentence) for sentence in pool]
         quoted = quoted_controls(rng, pool, 60)

@@ -83,12 +83,12 @@ def path_margins(lm: Scorer, slots: list[Slot], text: str, left: str | None, rig
             continue
         before = text[index - 1] if index else left
         after = text[index + 1] if index + 1 < len(text) else right
-        local = sorted(_local_cost(lm, before, char, after) for char in slot.chars)
+        local = sorted(local_cost(lm, before, char, after) for char in slot.chars)
         margins.append(local[1] - local[0])
     return tuple(margins)
 
 
-def _local_cost(lm: Scorer, before: str | None, char: str, after: str | None) -> float:
+def local_cost(lm: Scorer, before: str | None, char: str, after: str | None) -> float:
     folded = _fold(char)
     cost = lm.pair_cost(_fold(before) if before else None, folded)
     return cost + (lm.pair_cost(folded, _fold(after)) if after else 0.0)

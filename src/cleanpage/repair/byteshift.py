@@ -48,11 +48,12 @@ from ..registry import Repairer, register_repairer
 from ..shadow import is_han, to_simplified_chars
 from ._chains import lost_unmarked
 from ._edits import Edit, apply_edits
-from ._lattice import Path, Restoration, Slot, best_path, best_path_restoring, path_margins
+from ._lattice import Path, Restoration, Slot, best_path, best_path_restoring, local_cost, path_margins
 from ._pairs import pair_table
 from ._quoted import overlaps, protected_spans
 from ._resync import DAMAGE_SIGN, damage, stretches
 from ._scan import hits, lines_with_signature, shift_signature
+from ._words import segment_cost
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
 
@@ -68,6 +69,14 @@ RARE_COST = 5.0
 MIN_GAIN = 4.0
 MAX_REPAIRED_COST = 4.2
 MIN_MARGIN = 0.2
+# A guessed character is also read as words (:mod:`._words`): the model's best few candidates, each with the
+# characters up to WORD_WINDOW on either side; the cheapest reading replaces the model's choice when it is
+# cheaper than every other by WORD_MARGIN (log10). A guess whose model margin is already SURE is not read again
+# (it rarely changes, and page 001's many rebuilds would pay for it).
+WORD_CANDIDATES = 8
+WORD_WINDOW = 3
+WORD_MARGIN = 1.0
+SURE = 2.0
 GUESS_MAX_COST = 6.0
 GUESSED_PUNCTUATION = "，。、；：？！"
 SENTENCE_CLOSERS = "。！？"
@@ -182,10 +191,53 @@ class _Candidate:
     context: tuple[str | None, str | None] = (None, None)  # the margins are computed for the winner only
     kept: int = 0
 
-    def with_margins(self, lm: Scorer) -> _Candidate:
+    def with_margins(self, lm: Scorer, before: str, after: str, settle: bool) -> _Candidate:
+        """The path with its guesses read again as words (``before`` and ``after``: the text around the span,
+        ``settle``: see :func:`_read_as_words`) and the guesses that stay unclear replaced by U+FFFD."""
         chosen = self.path.text[:len(self.path.text) - self.kept]
-        margins = path_margins(lm, list(self.slots), chosen, *self.context) + (None,) * self.kept
-        return _Candidate(_with_missing(Path(self.path.text, self.path.cost, margins)), self.codec, self.note)
+        margins = list(path_margins(lm, list(self.slots), chosen, *self.context))
+        reread = _read_as_words(lm, self.slots, margins, before + chosen + self.path.text[len(chosen):] + after,
+                                len(before), settle)
+        text = reread[len(before):len(before) + len(self.path.text)]
+        # The rebuild is weighed by what the model says of the text it writes, not of the path it chose first.
+        left, right = self.context
+        cost = self.path.cost + _chain_cost(lm, text[:len(chosen)], left, right) - _chain_cost(lm, chosen, left, right)
+        margins_all = (*margins, *(None,) * self.kept)
+        return _Candidate(_with_missing(Path(text, cost, margins_all)), self.codec, self.note)
+
+
+def _read_as_words(lm: Scorer, slots: Sequence[Slot], margins: list[float | None], text: str, offset: int,
+                   settle: bool) -> str:
+    """``text`` with each guessed slot's character (slot ``i`` at ``offset + i``) chosen again among the model's
+    best :data:`WORD_CANDIDATES` by the cost of its window read as words. The character model prefers a guess that makes a word with a neighbour (答應) to the function
+    word the text needs at a word boundary (完善的應急預案), which the word reading gets right.
+
+    With ``settle`` a guess so chosen becomes clear whatever the character model's margin; without it (a lone
+    ASCII byte read as a trail byte, where a letter glued to Han text is often just that: ``死神h動畫``) the
+    guess keeps the model's margin, so the reading never makes a rebuild that the model left undecided."""
+    chars = list(text)
+    for index, slot in enumerate(slots):
+        margin = margins[index]
+        if margin is None or margin >= SURE or len(slot.chars) < 2:
+            continue
+        at = offset + index
+        left = chars[at - 1] if at else None
+        right = chars[at + 1] if at + 1 < len(chars) else None
+        near = sorted(slot.chars, key=lambda char: local_cost(lm, left, char, right))[:WORD_CANDIDATES]
+        head, tail = "".join(chars[max(0, at - WORD_WINDOW):at]), "".join(chars[at + 1:at + 1 + WORD_WINDOW])
+        (best, char), (runner_up, _) = sorted((segment_cost(head + char + tail), char) for char in near)[:2]
+        if runner_up - best >= WORD_MARGIN:
+            chars[at] = char
+            if settle:
+                margins[index] = 99.0
+    return "".join(chars)
+
+
+def _chain_cost(lm: Scorer, text: str, left: str | None, right: str | None) -> float:
+    """What the model says of ``text`` between the characters ``left`` and ``right``."""
+    if not text:
+        return 0.0
+    return lm.cost(text, left) + (lm.pair_cost(to_simplified_chars(text[-1]), to_simplified_chars(right)) if right else 0.0)
 
 
 def _annotated_leads(left: str, reading: str, codec: str) -> tuple[int, ...]:
@@ -353,7 +405,7 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
                                   (left, right))
     if best is None:
         return None
-    best = best.with_margins(lm)
+    best = best.with_margins(lm, text[max(0, start - WORD_WINDOW):start], text[end:end + WORD_WINDOW], bool(run))
     consumed = end + (1 if not run or (best.path.text and following and _tail_used(best, following)) else 0)
     if run and not junk and consumed > end and best.path.text[:1] == text[start]:
         # A rebuild that keeps the span's first character and takes the ASCII byte after it is the lone trail
