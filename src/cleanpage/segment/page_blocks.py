@@ -54,6 +54,7 @@ LINK_TAGS = frozenset({"a", "button"})
 # Drupal, Tailwind and the HTML5 boilerplate's names).
 SCREEN_READER_ONLY = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "element-invisible",
                                 "screen-reader-only", "a11y-hidden", "u-visually-hidden", "show-for-sr", "assistive-text"})
+SCREEN_READER_HINT = re.compile(r"sr-|for-sr|reader|hidden|invisible|assistive")  # every name above holds one of these
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACE = re.compile(r"[ \t\r\n\f\v]+")
 NO_SPACE = re.compile(r"\s+")
@@ -116,7 +117,7 @@ def hidden(element: etree._Element) -> bool:
     if element.get("hidden") is not None:
         return True
     classes = element.get("class")
-    if classes and not SCREEN_READER_ONLY.isdisjoint(classes.split()):
+    if classes and SCREEN_READER_HINT.search(classes) and not SCREEN_READER_ONLY.isdisjoint(classes.split()):
         return True
     style = element.get("style")
     return bool(style) and HIDDEN_STYLE.search(style) is not None
