@@ -178,13 +178,6 @@ def test_hidden_elements_are_skipped_but_the_text_after_them_stays() -> None:
     assert _texts(body) == ["前半句后半句。"]
 
 
-def test_text_shown_to_screen_readers_only_is_not_visible_text() -> None:
-    blocks = _blocks('<ul><li><span class="wprm-checkbox"><span class="sr-only screen-reader-text">▢ </span></span>'
-                     "1 ¼ cups all-purpose flour</li></ul><p>Bake for 40 minutes.<span class='visually-hidden'> (opens in a"
-                     " new window)</span></p>")
-    assert [block.text for block in blocks] == ["1 ¼ cups all-purpose flour", "Bake for 40 minutes."]
-
-
 def test_hidden_table_cells_are_not_cells() -> None:
     rows = _blocks('<table><tr><td>名称</td><td style="display:none">内部编号</td><td>数量</td></tr>'
                    '<tr><td>苹果</td><td style="display:none">A-001</td><td>3</td></tr></table>')

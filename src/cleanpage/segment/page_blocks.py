@@ -18,8 +18,8 @@ What a block is, as a browser would lay it out:
 - link text and targets are kept per block (``links``) and counted (``link_chars``), because link
   density is one of the strongest signals against a block.
 
-Hidden elements (``hidden``, ``display:none``, ``visibility:hidden``, screen-reader-only classes) are not
-visible text and are skipped, as are scripts, styles and form controls.
+Hidden elements (``hidden``, ``display:none``, ``visibility:hidden``) are not visible text and are
+skipped, as are scripts, styles and form controls.
 """
 
 from __future__ import annotations
@@ -50,11 +50,6 @@ KIND_OF_TAG = {
 # kinds a paragraph inside the element takes over (a <p> in a quote is quoted text)
 INHERITED = frozenset({"quote", "caption", "list_item"})
 LINK_TAGS = frozenset({"a", "button"})
-# The utility classes that hide an element from the screen and keep it for screen readers (Bootstrap, WordPress,
-# Drupal, Tailwind and the HTML5 boilerplate's names).
-SCREEN_READER_ONLY = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "element-invisible",
-                                "screen-reader-only", "a11y-hidden", "u-visually-hidden", "show-for-sr", "assistive-text"})
-SCREEN_READER_HINT = re.compile(r"sr-|for-sr|reader|hidden|invisible|assistive")  # every name above holds one of these
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACE = re.compile(r"[ \t\r\n\f\v]+")
 NO_SPACE = re.compile(r"\s+")
@@ -111,13 +106,8 @@ def clean_text(text: str) -> str:
 
 
 def hidden(element: etree._Element) -> bool:
-    """Whether the element is not rendered (``hidden`` attribute, ``display:none``, ``visibility:hidden``), or is
-    shown to screen readers only (``sr-only``, ``screen-reader-text``: a recipe card's ``▢`` before each
-    ingredient, ``Opens in a new window``)."""
+    """Whether the element is not rendered (``hidden`` attribute, ``display:none``, ``visibility:hidden``)."""
     if element.get("hidden") is not None:
-        return True
-    classes = element.get("class")
-    if classes and SCREEN_READER_HINT.search(classes) and not SCREEN_READER_ONLY.isdisjoint(classes.split()):
         return True
     style = element.get("style")
     return bool(style) and HIDDEN_STYLE.search(style) is not None
