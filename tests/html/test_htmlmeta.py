@@ -521,3 +521,9 @@ def test_a_credit_on_its_own_line_under_the_last_paragraph_names_the_reporter_no
             f"<div class='content'><p>图片来源：网络</p>{paragraphs}<p>（记者 陶然 实习生 孔丽）</p></div></body></html>")
     doc = cleanpage.clean(page)
     assert (doc.metadata.author, doc.metadata.source) == ("陶然", None)
+
+
+def test_the_date_printed_before_an_update_label_is_the_publication_not_the_utc_tag() -> None:
+    # 2024/03/05 07:30 更新于 2024/03/05 19:48 under the headline, article:published_time 2024-03-04T23:30:00Z
+    page = Path(__file__).parents[1] / "fixtures/html/articles9/zhuoguan-paywall-teaser-daodu-update-time-chuneng/page.html"
+    assert cleanpage.clean(page.read_bytes()).metadata.published == "2024-03-05T07:30"

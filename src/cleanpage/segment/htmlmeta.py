@@ -623,8 +623,8 @@ def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found
     first line at ``end`` (whose dateline may credit the reporters), and the dates in the few lines above it,
     where article headers print them. Returns the days shown there."""
     below, body_start = below[:end], below[end:end + 1]
-    shown = {id(line): _shown_dates(line.own, found) if len(line.text) <= 80 and not UPDATED_LABEL.search(fold(line.text))
-             else [] for line in (*above, *below)}
+    shown = {id(line): _shown_dates(_before_update(line.own), found) if len(line.text) <= 80 else []
+             for line in (*above, *below)}
     # the byline zone of an article shows one day; several days on several lines are a list of other pages
     one_day = len({dates[0][:10] for dates in shown.values() if dates}) == 1
     label_line: str | None = None  # a date label alone on its line labels the date on the next one
@@ -638,6 +638,13 @@ def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found
         if BRACKETED_BYLINE.match(line.text):  # 【新港時報／記者林雅婷／台中報導】台中市…: the byline opens it
             _names_near_headline(line.text, found)
     return {dates[0][:10] for dates in shown.values() if dates}
+
+
+def _before_update(text: str) -> str:
+    """A byline line's text before its update label: the date printed ahead of ``更新于 …`` is the publication
+    (``2024/03/05 07:30 更新于 2024/03/05 19:48``); a line opening on the label shows only the update."""
+    label = UPDATED_LABEL.search(fold(text))
+    return text if label is None else text[:label.start()]
 
 
 def _dates_near_headline(line: str, dates: list[str], one_day: bool, label_line: str | None,
