@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 import cleanpage
 
 
@@ -81,3 +83,16 @@ def test_a_label_with_a_link_to_another_page_between_paragraphs_goes_but_a_sente
     assert [(r.rule, r.text) for r in doc.removed if r.detector == "related"] == [
         ("C07.linked_teaser", "Related: Riverton water plant fails third state inspection")]
     assert "the inspection report lists eleven violations" in doc.text
+
+
+@pytest.mark.parametrize("label", ["VEA TAMBIÉN:", "Lea también:", "Czytaj też:", "Leggi anche:", "À lire aussi :"])
+def test_a_related_link_label_in_other_languages_goes(label: str) -> None:
+    story = ["La abogada señaló que durante todo este tiempo han entregado la documentación que acredita la aeronave.",
+             "El juez ordenó la liberación del avión la semana pasada, pero la aeronave sigue detenida en el aeropuerto.",
+             "La defensa presentó un nuevo recurso ante la Corte Suprema de Justicia el lunes por la mañana."]
+    page = ("<html><body><article><h1>Siguen buscando mantener la aeronave detenida</h1>" + f"<p>{story[0]}</p><p>{story[1]}</p>"
+            + f'<p><strong>{label}</strong>&nbsp;<a href="/nacion/otra-noticia/">Estrella de la educación no brilla en Panamá Oeste</a></p>'
+            + f"<p>{story[2]}</p></article></body></html>")
+    doc = cleanpage.clean(page)
+    assert [r.rule for r in doc.removed if r.detector == "related"] == ["C07.linked_teaser"]
+    assert doc.text.splitlines() == story

@@ -58,3 +58,6 @@ def test_a_metered_paywalls_prompt_inside_the_article_goes_and_the_text_after_it
     assert {rule for rule, _ in _truncation(doc)} == {"C23.paywall_prompt"}
     assert "Subscribe" not in doc.text and "free articles" not in doc.text
     assert paragraphs[1] in doc.text and doc.metadata.truncated is False
+    teaser = page.replace("<h3>Subscribe to continue reading</h3>", "<p>To view the full story, please subscribe to "
+                          "<a href='/subscribe'>The Riverton Gazette</a>.</p>")
+    assert "To view the full story" not in cleanpage.clean(teaser).text

@@ -48,7 +48,8 @@ HEADLESS_MIN, HEADLESS_MAX = 8, 40
 # ``Read more: <link>``, ``相关阅读：<link>``), on the folded line: dropped when the rest of the line is its link.
 LINKED_LABEL = re.compile(
     rf"^\s*(?:related(?:\s+(?:story|article|coverage|content|reading))?|read\s+(?:more|also|next)|see\s+also|also\s+read|"
-    rf"more\s+on\s+this(?:\s+story)?|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema|lire\s+aussi|"
+    rf"more\s+on\s+this(?:\s+story)?|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi|"
+    rf"(?:vea|lea|lee|ver|mira)\s+también|(?:leia|veja)\s+também|leggi\s+anche|czytaj\s+(?:też|także)|zobacz\s+(?:też|także)|"
     rf"{'|'.join(sorted(RELATED_SECTION_HEADINGS, key=len, reverse=True))})\s*{COLON}\s*",
     re.IGNORECASE,
 )

@@ -38,6 +38,7 @@ MARKER = re.compile(
 # folded line; the line that counts what is left, ``You've read 3 of your 4 free articles…``, goes whole).
 PAYWALL_PROMPT = re.compile(
     r"^(?:subscribe\s+(?:now\s+|today\s+)?to\s+(?:continue|keep)\s+reading\b|"
+    r"to\s+(?:view|read|see)\s+the\s+(?:full|whole|rest\s+of\s+the)\s+(?:story|article),?\s+(?:please\s+)?(?:subscribe|log\s*in|sign\s+in)\b|"
     r"you(?:['’]ve|\s+have)\s+read\s+\d+\s+of\s+(?:your\s+)?\d+\s+free\s+(?:articles|stories)\b|"
     r"(?:subscribe\s+for\s+\S{1,10}\s+)?already\s+a\s+subscriber\?\s*(?:log|sign)\s*in\b)", re.IGNORECASE)
 PAYWALL_PROMPT_MAX = 300
