@@ -16,6 +16,7 @@ Never invented: an author is only a person's name (never 来源, never
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -59,6 +60,7 @@ from ..names import (
 from ..page import PageHints
 from ..shadow import fold
 from .posts import QUOTE_WORDS, USER_LINK
+from .prose import SPACE
 from .signals.semantics import CLASS_WORD, STANDFIRST_WORDS, class_words
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
@@ -98,10 +100,12 @@ SENTENCE_ENDS = ("。", "！", "？", "”", "」")
 ENGINE_CREDIT = re.compile(r"powered by\b", re.IGNORECASE)  # a <title>'s last part naming the forum engine, of any length
 # The separators of a title's parts (站名--TITLE, TITLE - 频道 - 站名, TITLE (第 2 页) / 频道 / 站名, 【图片】TITLE【吧名】)
 TITLE_PARTS = re.compile(r"\s*(?:--+|\s[-–—|｜/]\s|\s::\s|_|[|｜]|【[^】]{1,12}】|[(（]第\s*\d+\s*[页頁][)）])\s*")
+SHOWN_PART_BOXES = ("b", "strong", "font", "td", "span", "a", "div", "p")  # what shows a thread's title as its text
+TITLE_OPENING = re.compile(r"[^\s\"'“”‘’「」『』《》]")  # a title part's first character, as _norm keeps it
+TEXT_CONTAINING = etree.XPath("//body//text()[contains(., $needle)]")
 DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)  # a host's name as a <title> part
 TITLE_PART_MIN = 6  # a part shorter than this (a site's short name) is not taken for a headline
 THREAD_TAG = re.compile(r"^[\[【(（][^\]】)）]{1,10}[\]】)）]")  # [心得], 【游记】 before a thread's title
-SPACE = re.compile(r"\s+")
 NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 PRECEDING_NODES = 6  # text nodes before it, in its own container, searched for its date
 META_LINE_MAX = 200
@@ -386,9 +390,16 @@ def _shown_title_part(tree: etree._Element, raw_title: str, names: set[str]) -> 
     if (len(last) < TITLE_PART_MIN or last in names or DOMAIN_LIKE.fullmatch(last)
             or any(len(_norm(part)) >= len(last) for part in parts[:-1])):
         return None
+    # every box showing the part holds a text node with its first character: those nodes found in C, and the boxes
+    # up from them (reading every box's whole text instead costs a page of nested boxes the square of its size)
+    opening = TITLE_OPENING.search(parts[-1])
+    if opening is None:
+        return None
+    shown = {element for node in TEXT_CONTAINING(tree, needle=opening.group()) if (parent := node.getparent()) is not None
+             for element in itertools.chain((parent,), parent.iterancestors()) if element.tag in SHOWN_PART_BOXES}
     body = tree.find("body")
-    for element in (body if body is not None else tree).iter("b", "strong", "font", "td", "span", "a", "div", "p"):
-        if _norm(element.text_content()) == last:
+    for element in (body if body is not None else tree).iter(*SHOWN_PART_BOXES):
+        if element in shown and _norm(element.text_content()) == last:
             return _headline_text(element)
     return None
 
@@ -728,6 +739,17 @@ def _credits_near_headline(line: str, found: PageHints) -> None:
         found.values.offer("source", byline.group(2), "name/outlet byline near headline", line, LABELLED_NEAR_TITLE)
 
 
+def _texts_after(tree: etree._Element, headline: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """The page's text nodes after its headline, in reading order (:func:`_texts_in_order`): where an article's
+    closing credit and a blog's posted line stand."""
+    body = tree.find("body")
+    texts = _texts_in_order(body if body is not None else tree)
+    for _, node in texts:
+        if node is headline or headline in node.iterancestors():
+            break
+    yield from texts
+
+
 def _reporters(credit: str) -> list[str]:
     """The writers a bracketed credit names: the reporters, not the correspondents after them (（记者 陶然 实习生
     孔丽）: 孔丽 is an intern, 通讯员 a correspondent; gold conventions: neither is the author)."""
@@ -740,13 +762,8 @@ def _closing_credit(tree: etree._Element, headline: etree._Element, found: PageH
     first such credit counts, at a low confidence (a labelled byline wins). A name without a role word counts
     only when it starts with a common surname (（张巨峰）, not （湖南药监） or （未完）), and a credit holding
     another field's label (（责任编辑：…）, （来源：…）) is none."""
-    body = tree.find("body")
-    after = False
     previous = ""
-    for text, node in _texts_in_order(body if body is not None else tree):
-        if not after:
-            after = node is headline or headline in node.iterancestors()
-            continue
+    for text, node in _texts_after(tree, headline):
         if LONE_CREDIT.fullmatch(text):
             text = previous + text  # the credit on a line of its own under the last paragraph: （记者 陶然 实习生 孔丽）
         previous = text
@@ -773,12 +790,7 @@ def _posted_line(tree: etree._Element, headline: etree._Element, found: PageHint
     links and quotes, gives the author and the time of the day the page shows."""
     if not POSTED_LABEL_PRESENT(tree):
         return  # one test in C: most pages print no posted label at all
-    body = tree.find("body")
-    after = False
-    for text, node in _texts_in_order(body if body is not None else tree):
-        if not after:
-            after = node is headline or headline in node.iterancestors()
-            continue
+    for text, node in _texts_after(tree, headline):
         match = POSTED_LINE.match(text)
         if match is None or len(text) > POSTED_LINE_MAX or (shown := find_date(match["rest"])) is None or shown.start:
             continue

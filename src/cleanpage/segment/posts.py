@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -36,12 +36,11 @@ from lxml import etree
 
 from ..dates import find_date
 from .page_blocks import PageBlock
-from .prose import PICTOGRAPH
+from .prose import PICTOGRAPH, SPACE
 from .signals import PageContext
 from .signals.semantics import CLASS_WORD, class_words, words_of
 
 DIGITS = re.compile(r"\d+")
-SPACE = re.compile(r"\s+")
 USER_LINK = re.compile(r"uid=|space-uid|/@[^/?#]+/?(?:[?#]|$)|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",
                        re.IGNORECASE)
 BUTTONS = re.compile(
@@ -599,12 +598,17 @@ def _without_signature_lines(own: list[int], blocks: Sequence[PageBlock]) -> lis
         rest = own[position + 1:]
         longest = MAIL_SIGNATURE_LINE_MAX if blocks[index].text.strip() == "--" else SIGNATURE_LINE_MAX
         if (SEPARATOR_LINE.match(blocks[index].text) and len(rest) <= SIGNATURE_LINES
-                and all(len(SHOWN_ADDRESS.sub("", blocks[i].text)) <= longest for i in rest)):
+                and all(_signature_length(blocks[i]) <= longest for i in rest)):
             return own[:position]
-        if (position and len(rest) < SIGNATURE_LINES and all(len(SHOWN_ADDRESS.sub("", blocks[i].text)) <= SIGNATURE_LINE_MAX
+        if (position and len(rest) < SIGNATURE_LINES and all(_signature_length(blocks[i]) <= SIGNATURE_LINE_MAX
                                                              for i in (index, *rest)) and _under_rule(own[position:], blocks)):
             return own[:position]
     return own
+
+
+def _signature_length(block: PageBlock) -> int:
+    """A line's length as a signature's is judged: a home page's address it shows counts for nothing."""
+    return len(SHOWN_ADDRESS.sub("", block.text))
 
 
 def _under_rule(lines: list[int], blocks: Sequence[PageBlock]) -> bool:
@@ -645,11 +649,11 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         own = [i for i in under.get(box, []) if _own_text(blocks[i], quotes=True) and not _aside(blocks[i].element, box)
                and not EDIT_NOTICE.search(blocks[i].text)]
     else:
-        chosen = prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else [])
-        if not chosen or (sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT and not _pictographs_only(candidates, blocks)):
+        emoji = _pictographs_only(candidates, blocks)
+        chosen = [i for i in candidates if PICTOGRAPH.search(blocks[i].text)] if emoji else (
+            prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else []))
+        if not chosen or (sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT and not emoji):
             return None
-        if _pictographs_only(candidates, blocks):
-            chosen = [i for i in candidates if PICTOGRAPH.search(blocks[i].text)]
         content = _widened(_common_ancestor([blocks[i].element for i in chosen], member), member, set(candidates),
                            blocks, under)
         own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
@@ -918,9 +922,7 @@ def _author(member: etree._Element, content: etree._Element) -> str | None:
 def _poster_box(member: etree._Element, content: etree._Element) -> str | None:
     """The name printed without a link in a box outside the post's text that its class names a poster's
     (phpBB 2's ``<span class="name"><b>小飛俠Ken</b></span>``)."""
-    for node in member.iter(tag=etree.Element):
-        if node is content or content in node.iterancestors():
-            continue
+    for node in _outside(member, content):
         if not class_words(node) & POSTER_NAME_BOXES or any(not leads_nowhere(a.get("href") or "") for a in node.iter("a")):
             continue  # a name linked to a page is the link's (:func:`_user_link`)
         name = node.text_content().strip()
@@ -933,7 +935,7 @@ def _poster_in_address(member: etree._Element, content: etree._Element, outside:
     """A name the post's header shows that a link of the post carries as a user parameter in its address, plain
     or percent-encoded in one of the encodings Chinese pages use (DVBBS-like engines link the poster's profile and
     messages by images only: ``dispuser.asp?name=%C0%CF…``, ``touser=小鱼儿2005``)."""
-    carried = {value.lower() for anchor in member.iter("a") if content not in (anchor, *anchor.iterancestors())
+    carried = {value.lower() for anchor in _outside(member, content, "a")
                for value in NAME_PARAMETER.findall(anchor.get("href") or "")}
     if not carried:
         return None
@@ -947,7 +949,7 @@ def _poster_in_address(member: etree._Element, content: etree._Element, outside:
 def _poster_beside_profile_picture(member: etree._Element, content: etree._Element) -> str | None:
     """The first bold name outside the post's text when the post links its poster's profile by a picture only
     (Snitz: ``<b><span>山豬阿明</span></b>`` over the rank and post count, ``pop_profile.asp?id=51`` on an icon)."""
-    outside = [node for node in member.iter(tag=etree.Element) if node is not content and content not in node.iterancestors()]
+    outside = list(_outside(member, content))
     if not any(node.tag == "a" and USER_LINK.search(node.get("href") or "") and not node.text_content().strip()
                and next(node.iter("img"), None) is not None for node in outside):
         return None
@@ -1039,9 +1041,7 @@ class _PageFacts(Container[str]):
 def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:
     """The name on the first link to a user page in ``member``, outside its text ``content``
     (:func:`_poster_name_shaped`)."""
-    for anchor in member.iter("a"):
-        if content is not None and content in (anchor, *anchor.iterancestors()):
-            continue
+    for anchor in _outside(member, content, "a"):
         name = anchor.text_content().strip()
         if _poster_name_shaped(name) and _user_page(anchor, member) and not BUTTONS.match(name):
             return _poster_id(anchor, name)
@@ -1111,6 +1111,14 @@ def _avatar_twin(anchor: etree._Element, member: etree._Element) -> bool:
     return bool(href) and box is not None and any(
         other is not anchor and (other.get("href") or "").strip() == href and next(other.iter("img"), None) is not None
         for other in box.iter("a"))
+
+
+def _outside(member: etree._Element, content: etree._Element | None, *tags: str) -> Iterator[etree._Element]:
+    """The elements of ``member`` (of ``tags``, or all) that are not its text ``content`` nor inside it: where its
+    header, card and buttons are."""
+    for node in member.iter(*tags) if tags else member.iter(tag=etree.Element):
+        if content is None or (node is not content and content not in node.iterancestors()):
+            yield node
 
 
 def _text_outside(member: etree._Element, content: etree._Element) -> list[str]:

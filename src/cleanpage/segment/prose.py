@@ -19,6 +19,7 @@ NON_CJK_LETTER = re.compile(r"(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-
 # a whitespace-separated word holding such a letter, matched from the word's start up to its first one: counted by
 # the regex engine in one scan, not by splitting the text and searching each word
 LETTERED_WORD = re.compile(r"(?<!\S)\S*?" + NON_CJK_LETTER.pattern)
+SPACE = re.compile(r"\s+")  # any run of whitespace, dropped when texts are compared as shown
 # Pictographs (emoji): no words to count, yet a line of them is a forum reply's whole text (a post of 👍👍).
 PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF]")
 LATIN_WORD_CHARS = 2.5  # an average Latin word carries about as much text as 2.5 Chinese characters
