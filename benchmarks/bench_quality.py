@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD_SETS = {"gold": ROOT / "tests" / "fixtures" / "html" / "gold",
              "heldout": ROOT / "tests" / "fixtures" / "html" / "heldout",
              "heldout2": ROOT / "tests" / "fixtures" / "html" / "heldout2",
+             "heldout3": ROOT / "tests" / "fixtures" / "html" / "heldout3",
              "forum": ROOT / "tests" / "fixtures" / "html" / "forum",
              "forum2": ROOT / "tests" / "fixtures" / "html" / "forum2",
              "forum3": ROOT / "tests" / "fixtures" / "html" / "forum3",
