@@ -450,6 +450,23 @@ def test_reply_lines_nested_under_a_post_are_not_its_text() -> None:
     assert [_texts(context, post) for post in found] == [[OPENING], ["恭喜！请问用的哪几本书？"], [REPLIES[1][2]]]
 
 
+def test_comment_lines_naming_their_writers_in_name_boxes_with_a_bare_time_and_an_image_only_floor() -> None:
+    def reply(user: str, time: str, body: str, nested: str = "") -> str:
+        return (f'<li class="reply-item"><div class="reply-header"><span class="nickname">{user}</span></div>'
+                f'<div class="reply-content">{body}</div><div class="reply-footer"><span class="time" title="{time}">'
+                f'{time}</span><span>回复</span></div>{nested}</li>')
+    sub = "".join(f'<div class="sub-reply-item"><span class="nickname">u{n}</span> 回复 <span class="nickname">背包客小张'
+                  f'</span>：<span>{OPENING}</span> <span class="time">03-28 21:3{n}</span></div>' for n in range(2))
+    page = (f"<html><body>{MENU}<h1>川西环线自驾游记</h1><ul class='reply-list'>"
+            + reply("山野行者", "2023-03-28 21:14", f"<p>{OPENING}</p>")
+            + reply("背包客小张", "2023-03-28 21:20", "<p>恭喜！请问用的哪几本书？</p>", f"<div class='sub-reply-list'>{sub}</div>")
+            + reply("省钱小能手", "2023-03-28 21:30", '<img src="/shot.png" width="300" height="200">')
+            + reply("川西老司机", "2023-03-28 21:41", f"<p>{REPLIES[1][2]}</p>") + "</ul></body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[OPENING], ["恭喜！请问用的哪几本书？"], [REPLIES[1][2]]]
+    assert [post.author for post in found] == ["山野行者", "背包客小张", "川西老司机"]
+
+
 def test_a_date_spelled_in_latin_letters_dates_a_post_only_beside_its_posters_name() -> None:
     rows = [("Redaktion 5. November 2023 10:29", OPENING), ("Kommentare 5. November 2023 um 11:54 Uhr", REPLIES[0][2]),
             ("Teilen 6. November 2023 um 09:12 Uhr", REPLIES[1][2])]

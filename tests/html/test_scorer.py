@@ -104,6 +104,25 @@ def test_a_sidebar_that_looks_like_prose_outside_the_run_goes_unless_an_extracto
     assert _kept(decisions)[-1] is True
 
 
+def test_the_summaries_of_a_list_of_teasers_outside_the_run_go_though_an_extractor_kept_them() -> None:
+    teasers = "".join(f'<div class="item"><a href="/news/{n}.htm"><b>导读：第{n}条新闻的标题在这里</b></a><br>'
+                      f'<span>{PROSE[n % len(PROSE)]}</span></div>' for n in range(3))
+    page = _page("".join(f"<p>{text}</p>" for text in PROSE * 4) + "".join(f"<p>栏目{n}</p>" for n in range(12))
+                 + f"<div>{teasers}</div>")
+    summaries = [i for i, block in enumerate(page.blocks) if block.text in PROSE and i >= 4 * len(PROSE)]
+    votes = [1.0 if i < 4 * len(PROSE) else (OUTSIDE_MIN + 0.1 if i in summaries else -1.0) for i in range(len(page.blocks))]
+    extracted = [1.0 if vote > 0 else 0.0 for vote in votes]
+    decisions = _decide(page, ("text", [vote - e for vote, e in zip(votes, extracted)]), ("trafilatura", extracted))
+    assert len(summaries) == 3 and not any(decisions[i].keep for i in summaries)
+    assert "one of a list of teasers" in decisions[summaries[0]].reason
+    one = _page("".join(f"<p>{text}</p>" for text in PROSE * 4) + "".join(f"<p>栏目{n}</p>" for n in range(12))
+                + f'<div><a href="/news/1.htm"><b>导读：一条新闻的标题在这里</b></a><br><span>{PROSE[0]}</span></div>')
+    votes = [1.0] * 4 * len(PROSE) + [-1.0] * 13 + [OUTSIDE_MIN + 0.1]
+    extracted = [1.0 if vote > 0 else 0.0 for vote in votes]
+    assert _decide(one, ("text", [vote - e for vote, e in zip(votes, extracted)]),
+                   ("trafilatura", extracted))[-1].keep  # one pair is no list
+
+
 def test_prose_just_above_the_run_that_only_an_extractor_voted_against_is_its_lead() -> None:
     note = "编者按：老旧小区改造是群众身边的关键小事，本报今起推出系列报道，记录居民生活的新变化。"
     page = _paragraphs("网站首页 新闻 民生", note, *PROSE)

@@ -105,6 +105,7 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
                         r"\b(?:best answer|accepted answer|\d+ answers)\b", re.IGNORECASE)
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
+BADGE_MAX = 3  # characters of a badge printed beside a poster's name (官方, 楼主, VIP)
 SHOWN_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")  # a time of day a <time> shows
 # what a header line prints before its time: a label, a weekday (發表於: 星期二, 發表 - , Posted: Tue)
 TIME_LABEL = re.compile(r"\s*(?:[^\s\[(（]{1,6}\s*[:：-]\s*)?(?:(?:星期|週|周)[一二三四五六日天]|[A-Za-z]{3}\.?,?)?\s*")
@@ -650,8 +651,9 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
                and not EDIT_NOTICE.search(blocks[i].text)]
     else:
         emoji = _pictographs_only(candidates, blocks)
+        wordless = [i for i in candidates if not _name_line(blocks[i])]  # an image-only floor shows its poster alone
         chosen = [i for i in candidates if PICTOGRAPH.search(blocks[i].text)] if emoji else (
-            prose or ([max(candidates, key=lambda i: blocks[i].weight)] if candidates else []))
+            prose or ([max(wordless, key=lambda i: blocks[i].weight)] if wordless else []))
         if not chosen or (sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT and not emoji):
             return None
         content = _widened(_common_ancestor([blocks[i].element for i in chosen], member), member, set(candidates),
@@ -667,6 +669,15 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
               and not _quoted(blocks[i]) and not _aside(blocks[i].element, member)]
     published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
     return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _name_line(block: PageBlock) -> bool:
+    """Whether a line is a poster's name printed in a box named for it (``<span class="nickname">``), with at most a
+    badge beside it (官方, 楼主): the header of a floor, not words of the post."""
+    shown = SPACE.sub("", block.text)
+    return any(class_words(node) & POSTER_NAME_BOXES
+               and 0 <= len(shown) - len(name := SPACE.sub("", node.text_content())) <= BADGE_MAX and shown.startswith(name)
+               and name for node in block.element.iter() if isinstance(node.tag, str))
 
 
 def _pictographs_only(candidates: list[int], blocks: Sequence[PageBlock]) -> bool:
@@ -700,16 +711,31 @@ def _deleted(own: list[int], blocks: Sequence[PageBlock]) -> bool:
 def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
                     under: dict[etree._Element, list[int]]) -> set[int]:
     """The blocks of reply lists inside the post (楼中楼, 点评): an element below the post whose children, two
-    or more, each name a user by a link and show a time. Comment lines under a post are not its text."""
+    or more, each name a user (by a link, or in a box named for a poster's name: ``span.nickname``) and show a
+    time (a comment line's time of day may come without its date: ``04-08 22:19``). Comment lines under a post
+    are not its text."""
     nested: set[int] = set()
     for parent in member.iter():
         held = under.get(parent)
         if parent is member or not held or held[0] in nested:  # no text, or inside a reply list already found
             continue
         items = [child for child in parent if isinstance(child.tag, str) and child in under]
-        if len(items) >= MIN_POSTS and all(_user_link(item) and _time(blocks, under[item]) for item in items):
+        if len(items) >= MIN_POSTS and all(_names_commenter(item) and _shows_clock(blocks, under[item])
+                                           for item in items):
             nested.update(under[parent])
     return nested
+
+
+def _names_commenter(item: etree._Element) -> bool:
+    """Whether a comment line names its writer: a link to a user page, or a name box without a link."""
+    return bool(_user_link(item)) or any(
+        class_words(node) & POSTER_NAME_BOXES and not any(True for _ in node.iter("a"))
+        and _poster_name_shaped(node.text_content().strip()) for node in item.iter())
+
+
+def _shows_clock(blocks: Sequence[PageBlock], indices: list[int]) -> bool:
+    """Whether the lines show a date with a time, or a time of day alone."""
+    return bool(_time(blocks, indices)) or any(SHOWN_CLOCK.search(blocks[index].text) for index in indices)
 
 
 def _tagged_time(member: etree._Element, content: etree._Element | None = None) -> str | None:

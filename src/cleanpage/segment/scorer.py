@@ -71,6 +71,10 @@ HEAD_MIN = -1.5
 HEAD_MAX_LINK_DENSITY = 0.5
 MAX_RUNS = 4
 EXTRACTORS = ("trafilatura",)
+TEASER_LINK_DENSITY = 0.8  # the headline over a teaser's summary is a link
+TEASER_SUMMARY_MAX_LINK_DENSITY = 0.3
+TEASER_HEADLINE_MIN = 6  # units of a headline's text: a title, not an edit button or a close mark (编辑, X)
+TEASER_REPEATS = 3  # pairs of the same shape: a list of teasers, not one link line over a paragraph
 
 
 @dataclass
@@ -136,6 +140,7 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
         start = _head_of(blocks, decisions, first)
         head[start:first] = [True] * (first - start)
     described = ", ".join(f"{first}-{last}" for first, last in runs)
+    teasers = _teaser_summaries(blocks)
     for index, decision in enumerate(decisions):
         if head[index]:
             decision.keep = True  # above HEAD_MIN by construction: left to the text detectors
@@ -145,9 +150,46 @@ def _follow_main_run(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
                 decision.reason = f"inside the main text but {_reason(decision)}"
         else:
             extractor = any(decision.votes.get(name, 0) > 0 for name in EXTRACTORS)
-            decision.keep = decision.score > OUTSIDE_MIN and extractor
-            if not decision.keep:
+            decision.keep = decision.score > OUTSIDE_MIN and extractor and index not in teasers
+            if index in teasers and decision.score > OUTSIDE_MIN and extractor:
+                decision.reason = (f"outside the main text (blocks {described}); the summary under a linked headline, "
+                                   "one of a list of teasers")
+            elif not decision.keep:
                 decision.reason = f"outside the main text (blocks {described}); {_reason(decision)}"
+
+
+def _teaser_summaries(blocks: Sequence[PageBlock]) -> set[int]:
+    """The summaries of a list of teasers: a paragraph of plain text right under a headline that is a link to
+    another page, in the same box (``<td><a><b>headline</b></a><br><span>summary</span></td>``, ``<li><h3><a>…</h3>
+    <p>…</p></li>``), where at least ``TEASER_REPEATS`` such pairs share the box's shape. A sidebar of 导读 or "More
+    stories" reads as prose to every signal; one linked line over a paragraph is no list and stays with the votes."""
+    pairs: dict[tuple[str, ...], list[int]] = {}
+    for index in range(1, len(blocks)):
+        headline, summary = blocks[index - 1], blocks[index]
+        if (summary.kind != "paragraph" or summary.link_density > TEASER_SUMMARY_MAX_LINK_DENSITY
+                or headline.link_density < TEASER_LINK_DENSITY
+                or not TEASER_HEADLINE_MIN <= headline.weight < summary.weight):
+            continue
+        box = _shared_box(headline.element, summary.element)
+        if box is not None:
+            pairs.setdefault(_shape(box), []).append(index)
+    return {index for indices in pairs.values() if len(indices) >= TEASER_REPEATS for index in indices}
+
+
+def _shared_box(first: etree._Element, second: etree._Element) -> etree._Element | None:
+    """The box holding both blocks: the same element, or the parent of two sibling elements."""
+    if first is second:
+        return first
+    parent = first.getparent()
+    return parent if parent is not None and parent is second.getparent() else None
+
+
+def _shape(box: etree._Element) -> tuple[str, ...]:
+    """A box's tag and class with its parent's and grandparent's tags: boxes of one list share it."""
+    parent = box.getparent()
+    grandparent = parent.getparent() if parent is not None else None
+    return (str(box.tag), box.get("class") or "", str(parent.tag) if parent is not None else "",
+            str(grandparent.tag) if grandparent is not None else "")
 
 
 def _rescue_region(blocks: Sequence[PageBlock], decisions: list[Decision]) -> None:
