@@ -467,6 +467,35 @@ def test_comment_lines_naming_their_writers_in_name_boxes_with_a_bare_time_and_a
     assert [post.author for post in found] == ["山野行者", "背包客小张", "川西老司机"]
 
 
+def test_a_board_naming_posters_in_bold_beside_profile_buttons_and_a_photo_only_post_that_wrote_nothing() -> None:
+    def post(uid: int, user: str, time: str, body: str) -> str:
+        return (f'<table class="post"><tr><td width="175"><b>{user}</b><br><font size="1">资深会员<br><br>注册日期: 2004-06'
+                f'<br>发帖: 2438<br>状态: 离线</font></td><td><font size="1">发表于: {time} #{uid}</font><hr>'
+                f'<span class="msgbody">{body}</span></td></tr><tr><td></td><td><a href="member.php?action=getinfo&userid={uid}">'
+                f'资料</a> <a href="private.php?action=newmessage&userid={uid}">短信</a></td></tr></table>')
+    page = (f"<html><body>{MENU}<h1>霞浦滩涂</h1>" + post(1, "闽东拍客", "2007-05-12 20:37", OPENING)
+            + post(2, "老胶片", "2007-05-12 21:52", REPLIES[0][2])
+            + post(3, "海边的风", "2007-05-12 22:30", '<img src="/attach/hai.jpg" width="700" height="400">')
+            + post(4, "闽东拍客", "2007-05-12 22:41", REPLIES[2][2]) + "</body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[OPENING], [REPLIES[0][2]], [REPLIES[2][2]]]
+    assert [post.author for post in found] == ["闽东拍客", "老胶片", "闽东拍客"]
+
+
+def test_a_text_box_of_paragraphs_each_named_as_text_is_the_posts_whole_text() -> None:
+    def floor(user: str, time: str, *lines: str) -> str:
+        text = "".join(f'<p class="pb-content-text">{line}</p>' for line in lines)
+        return (f'<div class="pb-comment-item"><div class="user-info"><a class="user-name" href="/home/main?un={user}">'
+                f'{user}</a></div><div class="pb-content">{text}</div><div class="comment-bottom">'
+                f'<span class="post-time">{time}</span><a href="javascript:;">回复</a></div></div>')
+    page = (f"<html><body>{MENU}<h1>五千预算买什么公路车</h1>" + floor("风里来骑车去", "2024-05-12 21:14", OPENING)
+            + floor("骑行的土拨鼠", "2024-05-12 22:05", "刚才手滑发了个表情。", REPLIES[1][2])
+            + floor("风里来骑车去", "2024-05-13 08:12", REPLIES[2][2], "回头骑满一个月再来反馈。") + "</body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [
+        [OPENING], ["刚才手滑发了个表情。", REPLIES[1][2]], [REPLIES[2][2], "回头骑满一个月再来反馈。"]]
+
+
 def test_a_date_spelled_in_latin_letters_dates_a_post_only_beside_its_posters_name() -> None:
     rows = [("Redaktion 5. November 2023 10:29", OPENING), ("Kommentare 5. November 2023 um 11:54 Uhr", REPLIES[0][2]),
             ("Teilen 6. November 2023 um 09:12 Uhr", REPLIES[1][2])]

@@ -45,7 +45,9 @@ USER_LINK = re.compile(r"uid=|space-uid|/@[^/?#]+/?(?:[?#]|$)|mod=space|/u/|/use
                        re.IGNORECASE)
 BUTTONS = re.compile(
     r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
-    r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|\s|[|｜丨·])+$")
+    r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|"
+    # the links beside a poster's name to their profile and messages (vBulletin: 资料 短信 查找)
+    r"个人资料|個人資料|资料|資料|短信|短消息|发短消息|發短消息|私信|私訊|查找|加为好友|加為好友|\s|[|｜丨·])+$")
 # The header a forum engine prints above a quoted earlier post, when the quote box has no telling class:
 # 引用: / 原帖由 X 于 … 发表 / 以下是引用 X 在 … 的发言 / 引用第1楼 X 于 … 发表的 / X 写道: / X wrote: /
 # @X 2012-03-04 12:20:05 (the quoted post's author and time) / X 发表于 板凳 (the quoted post's author and floor)
@@ -184,7 +186,8 @@ def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etr
                                for member in members) if post]
     if sum(1 for post in posts if post.author or post.published) < MIN_POSTS:
         return None  # a post shows its poster or its time: sections that show neither are layout (an article's)
-    posts = _with_unnamed_posters(posts, members, page.blocks, under, boxes, facts)
+    posts = _without_empty_text_boxes(_with_unnamed_posters(posts, members, page.blocks, under, boxes, facts),
+                                      page.blocks, under)
     if posts[0].element is not members[0]:
         # the opening post's time is often printed in the thread's header, above the post
         opening = _read_post(members[0], page.blocks, under, box=boxes.get(members[0]))
@@ -212,6 +215,42 @@ def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etr
         posts = [apart, *posts]
         weight += sum(page.blocks[i].weight for i in apart.blocks)
     return posts, weight
+
+
+def _without_empty_text_boxes(posts: list[ThreadPost], blocks: Sequence[PageBlock],
+                              under: dict[etree._Element, list[int]]) -> list[ThreadPost]:
+    """The posts without those that wrote no words: when most posts print their text in the same place of their
+    markup (the second cell of their row, ``div.reply-content``), a post whose own box in that place holds no words
+    (a photo, a sticker, its header line) and whose lines found elsewhere are no prose (its poster's card: rank, join
+    date, post count) wrote nothing."""
+    places = Counter(_place(post.element, post.content) for post in posts)
+    if not places:
+        return posts
+    place, count = places.most_common(1)[0]
+    if not place or count < MIN_POSTS or 2 * count <= len(posts):
+        return posts
+    return [post for post in posts if _place(post.element, post.content) == place
+            or any(blocks[i].prose > 0 for i in post.blocks) or (box := _at_place(post.element, place)) is None
+            or any(_own_text(blocks[i]) for i in under.get(box, []))]
+
+
+def _place(member: etree._Element, content: etree._Element) -> tuple[tuple[str, int], ...]:
+    """Where ``content`` sits in ``member``: the tag and position among its siblings of each element on the way."""
+    steps = []
+    node = content
+    while node is not member and (parent := node.getparent()) is not None:
+        steps.append((str(node.tag), parent.index(node)))
+        node = parent
+    return tuple(reversed(steps)) if node is member else ()
+
+
+def _at_place(member: etree._Element, place: tuple[tuple[str, int], ...]) -> etree._Element | None:
+    node = member
+    for tag, index in place:
+        if index >= len(node) or node[index].tag != tag:
+            return None
+        node = node[index]
+    return node
 
 
 def _comment_tree(members: list[etree._Element], under: dict[etree._Element, list[int]]
@@ -891,9 +930,12 @@ def _widened(content: etree._Element, member: etree._Element, candidates: set[in
     with one line of prose and short lines around it (a link, a line of code, a one-line answer) is its whole
     text box, not the prose line alone. A quote of an earlier post may sit in the box too (it is not the post's
     text, which leaves it out later); growing stops below anything else (a button row; a header: a heading, a
-    line that shows a date or links to a user page), and at a box named as the post's content."""
-    while content is not member and not _content_box(content):
+    line that shows a date or links to a user page), and at a box named as the post's content, unless its parent is
+    named so too (a text box of paragraphs each named as text: ``div.pb-content > p.pb-content-text``)."""
+    while content is not member:
         parent = content.getparent()
+        if _content_box(content) and (parent is None or not _content_box(parent)):
+            break
         if parent is None or parent is member or not all(
                 _in_quote(blocks[i].element, parent) or (i in candidates and not _header_line(blocks[i]))
                 for i in under.get(parent, [])):
@@ -973,17 +1015,23 @@ def _poster_in_address(member: etree._Element, content: etree._Element, outside:
 
 
 def _poster_beside_profile_picture(member: etree._Element, content: etree._Element) -> str | None:
-    """The first bold name outside the post's text when the post links its poster's profile by a picture only
-    (Snitz: ``<b><span>山豬阿明</span></b>`` over the rank and post count, ``pop_profile.asp?id=51`` on an icon)."""
+    """The first bold name outside the post's text when the post links its poster's profile by a picture or a
+    button only (Snitz: ``<b><span>山豬阿明</span></b>`` over the rank and post count, ``pop_profile.asp?id=51`` on an
+    icon; vBulletin 2: ``<b>老胶片</b>`` with ``<a href="member.php?action=getinfo&userid=…">资料</a>`` below)."""
     outside = list(_outside(member, content))
-    if not any(node.tag == "a" and USER_LINK.search(node.get("href") or "") and not node.text_content().strip()
-               and next(node.iter("img"), None) is not None for node in outside):
+    if not any(node.tag == "a" and USER_LINK.search(node.get("href") or "") and _icon_or_button(node) for node in outside):
         return None
     for node in outside:
         if node.tag in ("b", "strong") and _poster_name_shaped(name := node.text_content().strip()) and not BUTTONS.match(name) \
                 and find_date(name) is None and next(node.iter("a"), None) is None:
             return name
     return None
+
+
+def _icon_or_button(anchor: etree._Element) -> bool:
+    """Whether a link shows a picture only or a button's label (资料), not a name."""
+    shown = anchor.text_content().strip()
+    return BUTTONS.match(shown) is not None if shown else next(anchor.iter("img"), None) is not None
 
 
 def _address_forms(name: str) -> set[str]:
