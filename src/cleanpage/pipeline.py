@@ -42,6 +42,7 @@ ELEMENT_START = re.compile(r"<[A-Za-z]")
 # Layout whitespace runs are shortened to this many characters before detection: a run carries no text,
 # and a pattern that backtracks on one (``\s*:?\s*``) costs the cube of its length.
 MAX_SPACE_RUN = 16
+NO_ARTICLE_TYPES = frozenset({"list", "error_or_login"})  # pages whose body is empty by right
 SPACE_RUN = re.compile(f"[{re.escape(EDGE_SPACE)}]{{{MAX_SPACE_RUN + 1},}}")
 UNDECODABLE = re.compile(r"[\ufffd\ue000-\uf8ff]")
 # Repairs are skipped when more of the non-ASCII text than this is U+FFFD or private-use characters:
@@ -113,6 +114,9 @@ class Cleaner:
             apply_findings(page, detector.name, list(detector.detect(page)), removed, warnings)
         _check_deadline(deadline, "conversion")
         metadata = finalize_metadata(page, url)
+        if removed and metadata.page_type not in NO_ARTICLE_TYPES and not any(block.text.strip() for block in page.blocks):
+            warnings.append(f"content: the body is empty after cleaning ({len(removed)} removals, each with its reason); "
+                            "the page may show its article in a way not read here")
         _set_script_and_language(page.blocks, metadata)
         convert.apply(page.blocks, metadata, self.config)
         blocks = _with_images(page.blocks, segmented.images, removed)

@@ -228,3 +228,12 @@ def test_enabling_an_optional_detector_adds_its_removals_and_changes_no_other(mo
     enabled = cleanpage.clean(DRILL_PAGE, enable=["drill_dropper"])
     assert enabled.text.splitlines() == [REPORT]
     assert trace(enabled, leaving="drill_dropper") == trace(default)
+
+
+def test_an_html_body_that_cleaning_left_empty_says_so() -> None:
+    page = ("<html><head><title>Playbook</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<p><img src='/a.jpg' width='600' height='400' alt=''></p><figure><figcaption>Tsai speaks during a debate. Photo: AP</figcaption></figure>"
+            "</body></html>")
+    doc = cleanpage.clean(page)
+    assert doc.text == ""
+    assert any(warning.startswith("content: the body is empty after cleaning") for warning in doc.warnings)

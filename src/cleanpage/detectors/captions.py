@@ -3,7 +3,7 @@
 Handles ``▲会议现场``, ``▼ 9月24日，…``, ``图为…``, ``资料图：…``, ``图①：…``, credit lines (``本报记者 惠禾 摄``,
 ``小花母亲供图``, ``Foto: Galli/Malteser``), source notes (``图片来源：摄图网``, ``图源：网络``), and on HTML the
 captions the page marks (``<figcaption>``, and the short paragraph right under a photo's own paragraph: see
-:mod:`cleanpage.segment.page_blocks`; a data table's ``<caption>`` is its title, not a photo's). By
+:mod:`cleanpage.segment.photo_captions`; a data table's ``<caption>`` is its title, not a photo's). By
 default they leave the body and go to ``captions`` (``Config.captions``:
 ``move``, ``drop`` or ``keep``). A triangle glyph on a long line is not a
 caption: nothing is removed there.

@@ -40,6 +40,7 @@ from ..shadow import fold
 from .htmlmeta import harvest_metadata
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
+from .photo_captions import mark_photo_captions
 from .posts import ThreadPost, find_posts, leads_nowhere, opening_header
 from .prose import weight_of
 from .scorer import Decision, decide
@@ -162,6 +163,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     lead: list[int] = []
     if posts:
         lead = _keep_posts(page_blocks, decisions, posts)
+    else:  # a post's line under its photo is the poster's words
+        mark_photo_captions(page_blocks)
     # the opening post printed apart, above the replies: prose of its own before the first post
     opener_apart = sum(page_blocks[i].weight for i in lead if page_blocks[i].kind != "heading" and page_blocks[i].prose > 0)
     verdict = classify(context, decisions, posts=len(posts))

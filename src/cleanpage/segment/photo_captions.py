@@ -1,0 +1,64 @@
+"""Photo captions the page prints as plain paragraphs: the short line right under a photo that the markup sets
+apart as its caption.
+
+Most pages print a caption without ``<figcaption>``: ``<p class="picIntro">``, a centred grey line in small type
+(``<p style="text-align:center;color:#999;font-size:13px">``), or a line repeating the photo's own ``alt`` or
+``title``. Each such line is marked ``caption``, which the captions detector (C05) moves out of the body with
+its reason, as it does a ``<figcaption>``.
+
+Measured, never guessed: a line is a caption only right after an image block and only when the markup says so
+(the image's own words, the caption's look, or a class naming a picture's text); a paragraph of the article
+under a photo, in the article's own type, is never marked. The detector still keeps any line longer than a
+caption (80 Chinese-character units).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+from lxml import etree
+
+from .page_blocks import PageBlock
+from .prose import SPACE
+from .signals.semantics import class_words
+
+CAPTION_WORDS = frozenset({"caption", "captions", "figcaption", "desc", "imgdesc", "picdesc", "pictext", "pictxt",
+                           "imgtxt", "legend"})
+PICTURE_WORDS = frozenset({"pic", "img", "image", "photo", "figure", "tu"})
+PICTURE_TEXT_WORDS = frozenset({"intro", "text", "txt", "title", "note", "info", "des", "word", "words", "explain"})
+CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+SMALL_TYPE = re.compile(r"font-size\s*:\s*(?:(?:[0-9]|1[0-4])(?:\.\d+)?px|(?:[0-9]|10)(?:\.\d+)?pt|small|x-small|smaller)",
+                        re.IGNORECASE)
+GREY_TYPE = re.compile(r"(?<![-\w])color\s*:\s*(?:#(?:([0-9a-f])\1\1|([0-9a-f]{2})\2\2)\b|gr[ae]y\b|darkgr[ae]y\b)",
+                       re.IGNORECASE)
+MARKUP_DEPTH = 2  # the caption's element and its closest container: what may style or name it
+ALT_MIN = 4  # characters of an image's alt repeated by a line: a caption, not a word such as 图片
+
+
+def mark_photo_captions(blocks: Sequence[PageBlock]) -> None:
+    """Mark as ``caption`` each paragraph right after an image that the markup sets apart as the image's caption."""
+    for previous, block in itertools.pairwise(blocks):
+        if previous.kind == "image" and block.kind == "paragraph" and _set_apart(block, previous.element):
+            block.kind = "caption"
+
+
+def _set_apart(block: PageBlock, image: etree._Element) -> bool:
+    text = SPACE.sub("", block.text)
+    if not text:
+        return False
+    if len(text) >= ALT_MIN and any(text == SPACE.sub("", image.get(name) or "") for name in ("alt", "title")):
+        return True
+    for node in _self_and_containers(block.element):
+        words = class_words(node)
+        if words & CAPTION_WORDS or (words & PICTURE_WORDS and words & PICTURE_TEXT_WORDS):
+            return True
+        style = node.get("style") or ""
+        if CENTRED.search(style) and (SMALL_TYPE.search(style) or GREY_TYPE.search(style)):
+            return True
+    return False
+
+
+def _self_and_containers(element: etree._Element) -> Iterator[etree._Element]:
+    return itertools.islice(itertools.chain((element,), element.iterancestors()), MARKUP_DEPTH)
