@@ -226,6 +226,10 @@ def parse_names(value: str) -> list[str] | None:
         name = _strip_name(token.strip())
         if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or is_placeholder(name):
             continue
+        if _label_word(name):
+            if names:
+                break  # the next field's label (作者：苏木，原文标题：…): the names have ended
+            continue  # a label is no name (回复, 查看)
         if not is_name(name, user_names=not han):
             return None
         if name not in names:
@@ -258,12 +262,22 @@ def person_names(raw: str) -> list[str]:
         tokens += aliases
     names: list[str] = []
     for token in tokens:
+        if _label_word(token):
+            if names:
+                break  # the next field's label (作者：苏木，原文标题：…): the names have ended
+            continue  # a label is no name (回复, 查看)
         if (not token or is_placeholder(token) or token in ACTION_WORDS or NOT_A_PERSON.search(token)
                 or (has_han(raw) and _share_button(token))):
             continue
         if is_name(token, user_names=not has_han(raw)) and token not in names:
             names.append(token)
     return _without_roles(_with_aliases(names, paired))
+
+
+def _label_word(token: str) -> bool:
+    """Whether a token is a field's label of two characters or more (原文标题, 编辑, 回复), never a name; a label of
+    one (文) may be part of a byline's frame."""
+    return len(token) >= 2 and has_han(token) and ANY_LABEL.fullmatch(fold(token)) is not None
 
 
 def _paired_aliases(raw: str) -> dict[str, str]:

@@ -169,3 +169,11 @@ def test_only_a_value_saying_unknown_is_unknown() -> None:
 def test_a_latin_outlet_is_told_from_a_person() -> None:
     assert is_latin_outlet("The Riverton Gazette") and is_latin_outlet("Jinghai Daily") and is_latin_outlet("Boston Herald")
     assert not is_latin_outlet("Tom Kessler") and not is_latin_outlet("Gazette") and not is_latin_outlet("南方日报")
+
+
+def test_a_label_is_no_name_and_ends_the_names_before_it() -> None:
+    assert parse_names("苏木，原文标题") == ["苏木"]  # 作者：苏木，原文标题：《…》
+    assert person_names("苏木，原文标题") == ["苏木"]
+    assert person_names("刘晓阳 校对 李铭") == ["刘晓阳"]
+    assert person_names("回复 查看") == []
+    assert person_names("文/张三") == ["张三"]  # a one-character label is part of the byline's frame

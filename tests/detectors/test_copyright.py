@@ -24,8 +24,14 @@ def test_platform_disclaimer_sentences_after_the_body_are_removed(kit: SimpleNam
     tail = ["特别声明：以上内容（如有图片或视频亦包括在内）为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
             "市场有风险，投资需谨慎。本文不构成投资建议。"]
     doc = cleanpage.clean(kit.page(tail=tail), kind="text")
-    assert _copyright(doc) == dict.fromkeys(tail, "C10.disclaimer")
+    assert _copyright(doc) == {tail[0]: "C10.statement", tail[1]: "C10.disclaimer"}  # a labelled one is a statement
     assert doc.text.splitlines() == kit.BODY
+    shapes = ["本内容为作者独立观点，不代表虎踞立场。未经允许不得转载，授权事宜请联系 hezuo@huju.example",
+              "如对本稿件有异议或投诉，请联系 tougao@huju.example"]
+    doc = cleanpage.clean(kit.page(tail=shapes), kind="text")
+    assert _copyright(doc) == dict.fromkeys(shapes, "C10.disclaimer")
+    bulleted = ["・华经网版权及免责声明：", "※免責聲明：本文內容僅供參考，讀者應自行審慎判斷。"]
+    assert _copyright(cleanpage.clean(kit.page(tail=bulleted), kind="text")) == dict.fromkeys(bulleted, "C10.statement")
 
 
 def test_articles_about_copyright_and_risk_are_kept(kit: SimpleNamespace) -> None:

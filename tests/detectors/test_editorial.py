@@ -46,6 +46,16 @@ def test_repost_notes_after_the_body_are_removed(kit: SimpleNamespace) -> None:
     assert doc.text.splitlines() == kit.BODY
 
 
+def test_a_repost_note_heading_the_article_goes_and_names_its_account_and_writer(kit: SimpleNamespace) -> None:
+    note = "本文来自微信公众号：县域观察（ID：xianyuguancha），作者：苏木，原文标题：《县城咖啡馆》，题图来自：视觉中国"
+    doc = cleanpage.clean(kit.page(title_area=[note]), kind="text")
+    assert _editorial(doc) == [("C06.repost", "drop", note)]
+    assert doc.text.splitlines() == kit.BODY
+    assert (doc.metadata.source, doc.metadata.author) == ("县域观察", "苏木")
+    argument = "本文来自一线调查，记者走访了中部两个县城的十几家咖啡馆，和店主们聊了聊开店的账。"
+    assert argument in cleanpage.clean(kit.page(title_area=[argument]), kind="text").text.splitlines()
+
+
 def test_summary_words_deep_in_the_body_and_argument_sentences_are_kept(kit: SimpleNamespace) -> None:
     traps = ["本文认为，优化营商环境的关键在于稳定市场预期，而不是一味追求审批提速。",
              "摘要：本研究基于全市五千家企业的问卷调查，分析了审批改革对企业开办成本的影响。",

@@ -40,6 +40,10 @@ CONTACT_LABEL = re.compile(
     r"浏览人次|网站访问量|版权声明|免责声明|隐私政策|隐私权(?:保护)?政策|网站导览|资讯安全政策|政府网站资料开放宣告|"
     r"(?:本网站|本站)建议(?:您)?使用)"
 )
+# The same disclaimers in the shapes sites vary them in (on the folded line): 不代表虎踞立场, 未经本网授权不得转载,
+# 如对本稿件有异议或投诉，请联系.
+DISCLAIMER_SHAPES = (r"不代表\S{1,10}?(?:观点|立场)|未经\S{0,4}?(?:授权|许可|允许|同意)\S{0,6}?(?:不得|禁止|请勿|严禁)(?:转载|复制|转贴|使用)|"
+                     r"如对本(?:稿件|文|内容)有(?:异议|疑问)")
 DISCLAIMERS = phrase_pattern((
     "未经授权禁止转载", "未经授权不得转载", "未经许可不得转载", "未经授权不得复制", "转载请注明出处", "如需转载请联系",
     "仅代表作者本人", "仅代表作者个人观点", "仅代表作者观点", "不代表本站观点", "未经许可,不得转载", "未经授权,不得转载", "不代表本网观点", "不代表本网站观点", "不代表本平台立场",
@@ -51,7 +55,7 @@ DISCLAIMERS = phrase_pattern((
     # the opinion disclaimer of a guest post or a community piece, in the languages a crawl meets (folded)
     "do not necessarily reflect", "does not necessarily reflect", "gibt die meinung des autors wieder",
     "nicht notwendigerweise die der redaktion", "ne reflètent pas nécessairement",
-))
+), DISCLAIMER_SHAPES)
 # The page-generation statistics forum and CMS engines print in their footer (Discuz: ``GMT+8, 2015-11-2 14:37,
 # Processed in 0.031 second(s), 9 queries``): no article reports its own rendering time in these words.
 PAGE_STATS = re.compile(r"processed\s+in\s+\d+(?:\.\d+)?\s*s(?:ec(?:ond)?)?(?:\(s\)|s)?\b|页面执行时间|页面执行耗时|"

@@ -48,9 +48,9 @@ def residue(shadow: str, words: Iterable[str]) -> str:
     return re.sub(rf"{SEPARATORS.pattern}|{OPEN}|{CLOSE}|[:,;.!?。、]", "", text)
 
 
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One alternation of literal phrases, longest first."""
-    return re.compile(longest_first(phrases))
+def phrase_pattern(phrases: Iterable[str], shapes: str = "") -> re.Pattern[str]:
+    """One alternation of literal phrases, longest first, and of ``shapes`` (a regular expression) after them."""
+    return re.compile(longest_first(phrases) + (f"|{shapes}" if shapes else ""))
 
 
 def tail_start(page: Page, is_chrome: Callable[[str], bool]) -> int:

@@ -38,9 +38,11 @@ NOT_A_HOLDER = re.compile(r"未经|禁止|授权|转载|使用|保留|侵权|[�
 MAX_BODY_NOTICE = 40  # a copyright notice inside the body is a short line of its own
 # The site's own statements (old portals print several: 著作权声明, 传输内容声明); a party's statement quoted at
 # the end of an article (外交部声明：…, 联合声明：…) is not one of them.
-STATEMENT = re.compile(r"^\s*(?:[\[【(]\s*)?(?:(?:特别|免责|郑重|版权|著作权|转载|传输内容|网站|本站|本网|使用|法律|风险|平台|隐私)?声明"
+# A bullet (※, ·) may open it, and the site may name itself before the kind (・华经网版权及免责声明：).
+STATEMENT = re.compile(r"^\s*[※·・•*]?\s*(?:[\[【(]\s*)?(?:\S{1,10}?(?:版权|著作权)?(?:及|和|与)?(?=免责|版权|著作权|郑重|特别))?"
+                       r"(?:(?:特别|免责|郑重|版权|著作权|转载|传输内容|网站|本站|本网|使用|法律|风险|平台|隐私)?声明"
                        r"|风险提示|风险揭示|免责条款)"
-                       r"\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*\S")
+                       r"\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*(?:\S|$)")  # a heading over its clauses ends on the colon
 
 
 def copyright_holder(text: str) -> str | None:
@@ -77,13 +79,13 @@ class Copyright(Detector):
                 if holder:
                     yield Harvest("publisher", holder, "C10.holder", block.text, 0.5)
                     yield Harvest("site_name", holder, "C10.holder", block.text, 0.3)
+            elif position >= tail and feats.vlen <= 300 and STATEMENT.match(shadow):  # labelled: whatever it says
+                yield Drop(block, "C10.statement", "labelled site statement after the article (声明：…)")
             elif (position >= tail or (page.in_head(position) and feats.vlen <= 60)
                   or (block.index in page.hints.post_text and feats.vlen <= MAX_BODY_NOTICE)) and DISCLAIMERS.search(shadow):
                 # a thread's posts are body to its end: the site's line in a post (这是一个来自…的帖子，转载请注明出处)
                 # is known by its shortness
                 yield Drop(block, "C10.disclaimer", "reproduction ban / platform disclaimer")
-            elif position >= tail and feats.vlen <= 300 and STATEMENT.match(shadow):
-                yield Drop(block, "C10.statement", "labelled site statement after the article (声明：…)")
 
     @staticmethod
     def _is_notice(shadow: str, sentence_like: bool, edge: bool, vlen: int) -> bool:

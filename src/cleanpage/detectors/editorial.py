@@ -6,7 +6,9 @@ copied to ``summary`` (a label alone on its line is removed and the next
 paragraph is the summary). An editor's note (``编者按：``) is kept and copied to
 ``extra['editor_note']``. Repost notes in TAIL (``本文转自…``, ``(本文来自澎湃新闻，
 更多原创资讯请下载“澎湃新闻”APP)``, ``本文首发于…``, an editor's note that is
-one: ``（编按：本文经作者授权转载自其博客）``) are removed, and so is a labelled
+one: ``（编按：本文经作者授权转载自其博客）``) are removed, and so is a 本文-led repost note heading the article
+(``本文来自微信公众号：县域观察（ID：…），作者：苏木，原文标题：…``: its outlet is the source, its 作者 the
+author), and so is a labelled
 author biography after the article (``作者简介：王某，某大学教授…``) and a note of the print edition the piece
 appeared in (``This article appears in the April 2025 print edition…``, wherever it stands).
 
@@ -20,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..document import Block
+from ..names import joined_names, parse_names
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
 from ._shapes import OPEN, tail_start
@@ -31,6 +35,10 @@ REPOST = re.compile(
     r"(?:转自|转载自|来自|首发于|原文刊载于|原载于|转载于|摘自|选自)(?P<source>[^，,。（(]{2,30})"
 )
 REPOST_MARKED = re.compile(r"^[(（\[【]|^(?:本文|文章|此文|本篇)")
+# The platform an outlet publishes on, before its name in a repost note (本文来自微信公众号：县域观察).
+PLATFORM_PREFIXES = ("微信公众号", "微信公号", "公众号", "微信", "微博", "头条号", "百家号", "企鹅号", "网易号", "搜狐号", "知乎")
+PLATFORM = re.compile(rf"^(?:{'|'.join(PLATFORM_PREFIXES)})(?:专栏)?\s*[:：]?\s*")
+NOTE_AUTHOR = re.compile(r"(?:^|[，,;；\s])作者\s*[:：]\s*(?P<name>[^，,。;；（(\s]{2,20})")
 # ``转载自其个人脸书``: the author's own channel, not an outlet to name as the source.
 OWN_CHANNEL = re.compile(r"^(?:其|作者|笔者|本人)")
 AUTHOR_BIO = re.compile(rf"^{OPEN}?\s*(?:作者简介|作者介绍|关于作者|作者小传)\s*[\]】]?\s*[:﹕∶︰]\s*\S")
@@ -59,6 +67,10 @@ class Editorial(Detector):
         for position, block in enumerate(page.blocks):
             shadow = page.shadow(block)
             if position < limit:
+                if (REPOST_MARKED.match(shadow.strip()) and (match := REPOST.match(shadow))
+                        and page.features(block).vlen <= MAX_NOTE_VLEN and match["source"].startswith(PLATFORM_PREFIXES)):
+                    yield from self._repost(block, match, "repost note heading the article (本文来自微信公众号：…)")
+                    continue
                 yield from self._summary(page, position, shadow)
                 note = EDITOR_NOTE.match(shadow)
                 if note and note.end() < len(shadow):
@@ -70,10 +82,17 @@ class Editorial(Detector):
             elif position >= tail and page.features(block).vlen <= 80:
                 match = REPOST.match(shadow)
                 if match and (page.in_tail(position) or REPOST_MARKED.match(shadow)):
-                    yield Drop(block, "C06.repost", "repost / first-published note")
-                    source = block.text[match.start("source"):match.end("source")].strip(" “”\"《》")
-                    if not OWN_CHANNEL.match(match["source"]):
-                        yield Harvest("source", source, "C06.repost", block.text, 0.4)
+                    yield from self._repost(block, match, "repost / first-published note")
+
+    @staticmethod
+    def _repost(block: Block, match: re.Match[str], reason: str) -> Iterable[Finding]:
+        yield Drop(block, "C06.repost", reason)
+        source = block.text[match.start("source"):match.end("source")]
+        source = PLATFORM.sub("", source, count=1).strip(" “”\"《》")
+        if source and not OWN_CHANNEL.match(match["source"]):
+            yield Harvest("source", source, "C06.repost", block.text, 0.4)
+        if (author := NOTE_AUTHOR.search(block.text)) and (names := parse_names(author["name"])):
+            yield Harvest("author", joined_names(names, author["name"]), "C06.repost", block.text, 0.6)
 
     @staticmethod
     def _summary(page: Page, position: int, shadow: str) -> Iterable[Finding]:
