@@ -49,3 +49,18 @@ def test_a_latin_paragraph_with_av_inside_its_words_is_no_keyword_farm() -> None
                  "confirm it and the avenue stays closed while crews travel between the sites and evaluate the damage")
     doc = cleanpage.clean(paragraph, kind="text")
     assert doc.text == paragraph
+
+
+def test_an_ad_slots_marker_and_a_line_of_links_to_the_sites_app_go_inside_the_article() -> None:
+    body = ["台中市舊鐵道綠園道夜間點燈活動今晚正式登場，沿線步道掛上上千盞燈串，吸引大批民眾前往散步拍照。",
+            "市府建設局表示，今年首度舉辦夜間點燈，以「鐵道記憶」為主題，在沿線設置了六處燈光裝置。",
+            "住在附近的居民說，現在點了燈，傍晚吃完飯就可以帶孩子來散步，比以前熱鬧很多，也安全多了。"]
+    promo = ('<p><a href="/app/">不用抽 不用搶 現在用APP看新聞 保證天天中獎</a>　<a href="/app/download">點我下載APP</a></p>')
+    page = (f"<html><body><h1>舊鐵道綠園道點燈</h1><div class='text'><p>{body[0]}</p><p>請繼續往下閱讀...</p><p>{body[1]}</p>"
+            f"{promo}<p>{body[2]}</p></div></body></html>")
+    doc = cleanpage.clean(page)
+    assert doc.text.splitlines() == body
+    assert {r.rule for r in doc.removed if r.detector == "ads"} == {"C19.read_on", "C19.app_promo"}
+    about = "這款APP看新聞的功能很受長輩歡迎，下載量一個月就突破十萬。"  # a sentence about an app, no links
+    assert about in cleanpage.clean(page.replace(promo, f"<p>{about}</p>")).text.splitlines()
+

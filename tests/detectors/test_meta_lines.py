@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleanpage
-from cleanpage.detectors._labels import LABELS
+from cleanpage.detectors._labels import BYLINE_BARE, LABELS
 from cleanpage.detectors.meta_lines import ORIGINAL_TITLE_MARK, _may_be_size_buttons, _size_button_count
 from cleanpage.shadow import features
 from detector_isolation import clean_without
@@ -155,3 +155,12 @@ def test_an_event_time_inside_the_body_stays(kit: SimpleNamespace) -> None:
         assert line in doc.text.splitlines()
     assert doc.metadata.published is None or not doc.metadata.published.startswith("2025-04-18")
     assert cleanpage.clean(kit.page(title_area=["时间：2025-04-20 09:00"]), kind="text").metadata.published == "2025-04-20T09:00"
+
+
+def test_a_bulleted_byline_saying_what_the_reporter_made_is_harvested_and_a_photo_credit_is_not_a_byline(
+        kit: SimpleNamespace) -> None:
+    doc = cleanpage.clean(kit.page(title_area=["■ 津沽晚报记者 孟凡 文/图"]), kind="text")
+    assert _meta(doc) == {"■ 津沽晚报记者 孟凡 文/图": "C03.byline"}
+    assert (doc.metadata.author, doc.metadata.source) == ("孟凡", "津沽晚报")
+    assert BYLINE_BARE.match("记者 孟凡 摄") is None  # what a photographer made is no byline's
+

@@ -267,3 +267,17 @@ def test_titles_and_summaries_as_sibling_pairs_are_a_teaser_list_too() -> None:
     blocks, elements = _blocks_of(page)
     assert {r.rule for r in _drop_teaser_lists(blocks, elements, headed=True)} == {"html.teaser_list"}
     assert [block.text for block in blocks] == ["南州港一季度吞吐量增长", ARTICLE_P[3:-4]]
+
+
+def test_the_short_lines_of_a_video_player_inside_the_article_go_and_the_article_stays() -> None:
+    paragraphs = ["德国莱茵河水位持续上涨，科布伦茨水文站的水位六日晚已达到六点八米，超过通航警戒水位，预计八日将继续上涨。",
+                  "当地航运部门表示，暂停通航期间，约两百艘货船滞留在沿岸港口，部分集装箱和散货运输受到影响。",
+                  "德国内河航运协会负责人说，如果停航持续一周以上，可能对沿线化工、钢铁等企业的原料供应造成影响。"]
+    player = ('<section class="video-module"><div class="video-box"><p class="video-tip">视频加载中，请稍候……</p></div>'
+              '<p class="video-title">视频：莱茵河水位持续上涨 沿岸道路被淹</p></section>')
+    page = (f"<html><body><h1>莱茵河水位上涨</h1><article><p>{paragraphs[0]}</p>{player}<p>{paragraphs[1]}</p>"
+            f"<p>{paragraphs[2]}</p></article></body></html>")
+    doc = cleanpage.clean(page)
+    assert doc.text.splitlines() == paragraphs
+    assert {r.rule for r in doc.removed if "视频" in r.text} == {"html.video_player"}
+

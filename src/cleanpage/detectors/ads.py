@@ -8,6 +8,8 @@ Removes:
   ``全文阅读``/``txt下载``/``在线观看``/… or a spam-lexicon density of 5 %;
 * SEO sentences anywhere by exact phrase (``本文主要内容关键词为:…``,
   ``此文献不代表本站观点``);
+* anywhere: the marker a news site prints above an ad slot (``請繼續往下閱讀...``) and a short line of links asking
+  the reader to get the site's app (``現在用APP看新聞　點我下載APP``);
 * in the page's edges only: ad labels alone on a line (``广告``, ``廣告``,
   ``商业推广``), tag-cloud and hot-search lines (``热门标签``,
   ``热门搜索：…``, ``热搜榜``), sponsored rows (``热门点卡:问道　Q币…``,
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..document import Block
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._platform_lexicon import edge_positions, whole
@@ -48,6 +51,14 @@ SLOT_LABELS = frozenset({"advertisement", "sponsored", "sponsoredcontent", "spon
 TAG_CLOUD = re.compile(r"^(?:热门标签|热门tags|查看更多tags|标签列表|热搜榜|热门搜索|热搜词|相关搜索|大家都在搜)(?::.*)?$")
 SPONSORED = re.compile(r"^(?:热门产品|热门点卡|车险|游戏充值|热门游戏|推荐产品)\s*:|★.{0,30}\(图\)|\(图\).{0,30}★")
 MAX_EDGE_VLEN = 80
+# The line a news site prints above an ad slot inside the article (請繼續往下閱讀...), on the whole-line key.
+READ_ON_MARKERS = frozenset({"请继续往下阅读", "继续往下阅读", "请往下继续阅读", "往下继续阅读", "请继续阅读下文", "继续阅读下文",
+                             "广告后继续阅读", "请继续阅读"})
+MARKER_TRAIL = "….。.·"
+# A line of links asking the reader to get the site's app (點我下載APP, 现在用APP看新闻), on the folded line.
+APP_PROMO = re.compile(r"(?:下载|打开|安装|用|上)[\u4e00-\u9fff]{0,6}app|app(?:看|内|里|下载|独家|专享)")
+APP_PROMO_MAX = 60  # characters: a promo line, not a paragraph about apps
+APP_PROMO_LINK_SHARE = 0.5
 
 
 def _is_keyword_farm(shadow: str, sent_punct: int, vlen: int) -> bool:
@@ -59,6 +70,12 @@ def _is_keyword_farm(shadow: str, sent_punct: int, vlen: int) -> bool:
     suffixed = sum(1 for tok in toks if tok.endswith(FARM_SUFFIXES))
     spam = sum(1 for tok in toks if tok in LATIN_SPAM_WORDS or any(word in tok for word in SPAM_WORDS))
     return suffixed / len(toks) >= FARM_SUFFIX_SHARE or spam / len(toks) >= SPAM_SHARE
+
+
+def _linked_share(block: Block) -> float:
+    """The share of a block's visible characters inside its links (0 for a text dump's line)."""
+    shown = len("".join(block.text.split()))
+    return sum(len("".join(text.split())) for text, _ in block.links) / shown if shown else 0.0
 
 
 @register_detector
@@ -80,6 +97,11 @@ class Ads(Detector):
                 anywhere[i] = ("C19.seo_sentence", "SEO keyword sentence")
             elif keys[i].strip("[]【】()") in SLOT_LABELS:
                 anywhere[i] = ("C19.ad_label", "ad label")
+            elif keys[i].rstrip(MARKER_TRAIL) in READ_ON_MARKERS:
+                anywhere[i] = ("C19.read_on", "the marker of an ad slot inside the article (請繼續往下閱讀)")
+            elif feats.vlen <= APP_PROMO_MAX and _linked_share(block) >= APP_PROMO_LINK_SHARE \
+                    and APP_PROMO.search(page.shadow(block).lower()):
+                anywhere[i] = ("C19.app_promo", "links asking the reader to get the site's app")
         rules: dict[int, tuple[str, str]] = {}
 
         def classify(i: int) -> bool:

@@ -71,6 +71,7 @@ class _Widget:
     words: frozenset[str]
     rule: str
     reason: str
+    line_max: float | None = None  # the most text (CJK-character units) a line of it may hold, if it holds only short ones
 
 
 # A heading naming a section of other pages, alone on its line (with a colon, a more-link arrow or 更多 after it).
@@ -96,6 +97,10 @@ RECOMMENDATION_WIDGET = _Widget(
 # An author's biography box describes the writer, not the story; extractors often keep it as prose.
 AUTHOR_BOX_WIDGET = _Widget(frozenset({"bio", "biography", "authorbio", "aboutauthor"}), "html.author_box",
                             "inside an author's biography box after the article")
+# A video player inside the article prints a loading notice, the clip's title and its length: short lines, not the
+# story (a video page's description is longer, and a page that starts in the player is left alone).
+VIDEO_WIDGET = _Widget(frozenset({"video", "videos", "player", "vjs", "shipin"}), "html.video_player",
+                       "a line of a video player inside the article (its loading notice, title or length)", line_max=30)
 
 
 # A body read from embedded data: the blocks kept hold at most this much (CJK-character units), the extraction at
@@ -213,7 +218,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
             blocks.append(block)
         elements[id(block)] = page_block.element
     blocks += [Block(text, "paragraph", len(page_blocks) + offset) for offset, text in enumerate(embedded)]
-    for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET):
+    for widget in (RECOMMENDATION_WIDGET, AUTHOR_BOX_WIDGET, VIDEO_WIDGET):
         removed += _drop_widget_sections(blocks, elements, widget)
     if not posts:  # a thread's body is its posts already, which may sit under a heading such as 全部评论
         removed += _drop_related_sections(blocks, elements)
@@ -410,7 +415,8 @@ def _drop_widget_sections(blocks: list[Block], elements: Mapping[int, etree._Ele
     summaries), so an article in a misnamed container is never the one dropped.
     """
     flags = [element is not None and _widget_word(element, widget.words)
-             for element in (elements.get(id(block)) for block in blocks)]
+             and (widget.line_max is None or weight_of(block.text) <= widget.line_max)
+             for block, element in ((block, elements.get(id(block))) for block in blocks)]
     if False not in flags:
         return []
     first_article = flags.index(False)
