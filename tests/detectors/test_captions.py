@@ -45,6 +45,14 @@ def test_geometry_legends_photography_sentences_and_figure_references_are_kept(k
     assert doc.text.splitlines() == [kit.BODY[0], *traps, kit.BODY[1], kit.BODY[2]]
 
 
+def test_a_photos_shooting_data_moves_to_metadata_but_a_sentence_about_settings_stays(kit: SimpleNamespace) -> None:
+    exif = "相机: Canon EOS 400D | 镜头: 17-40mm F4L | 光圈: F11 | 快门: 1/8s | ISO: 100 | 焦距: 17mm"
+    advice = "日出时光圈开到F11，快门1/8秒，ISO用100，焦距17毫米就够了。"
+    doc = cleanpage.clean(kit.page(body_insert=[exif, advice]), kind="text")
+    assert _captions(doc) == {exif: "C05.exif"}
+    assert advice in doc.text.splitlines()
+
+
 def test_a_figcaption_moves_to_metadata_but_a_data_tables_caption_stays() -> None:
     body = "".join(f"<p>{line}</p>" for line in [
         "记者从市人社局获悉，为进一步稳定就业形势，我市近日出台十二条新举措，重点支持高校毕业生就业创业。",

@@ -1,7 +1,8 @@
 """C05 photo captions, credits and image-source notes: moved to ``metadata.captions``.
 
 Handles ``▲会议现场``, ``▼ 9月24日，…``, ``图为…``, ``资料图：…``, ``图①：…``, credit lines (``本报记者 惠禾 摄``,
-``小花母亲供图``, ``Foto: Galli/Malteser``), source notes (``图片来源：摄图网``, ``图源：网络``), and on HTML the
+``小花母亲供图``, ``Foto: Galli/Malteser``), source notes (``图片来源：摄图网``, ``图源：网络``), a photo's shooting
+data (``相机: Canon EOS 400D | 镜头: 17-40mm F4L | 光圈: F11 | 快门: 1/8s``), and on HTML the
 captions the page marks (``<figcaption>``, and the short paragraph right under a photo's own paragraph: see
 :mod:`cleanpage.segment.photo_captions`; a data table's ``<caption>`` is its title, not a photo's). By
 default they leave the body and go to ``captions`` (``Config.captions``:
@@ -10,7 +11,7 @@ caption: nothing is removed there.
 
 Never removes: geometry and legends (``△ABC中，AB=AC``, ``▲ 表示上涨``), the verb
 拍摄 in a sentence (``他用三年时间拍摄了这部纪录片。``), figure references
-(``如图1所示``), lines longer than 80 characters (a marked caption: 80 Chinese characters or 32 Latin
+(``如图1所示``), a sentence about settings (``光圈开到F8，快门1/125``: no labelled fields), lines longer than 80 characters (a marked caption: 80 Chinese characters or 32 Latin
 words).
 """
 
@@ -51,6 +52,12 @@ HINT = re.compile(r"[▲△▼图摄]|照片|视频来源|:")
 # A chart legend, not a caption: ``▲ 表示上涨，▼ 表示下跌``.
 LEGEND = re.compile(r"^[▲△▼]\s*(?:表示|代表|为)|.[▲△▼]")
 MAX_CAPTION = 80  # characters of a caption; a marked one's in Chinese-character units (a Latin word is 2.5)
+# A photo's shooting data as a photo forum or gallery prints it under the picture (相机: Canon EOS 400D | 镜头: … |
+# 光圈: F11 | 快门: 1/8s), on the folded line: three labelled camera fields at least.
+EXIF_FIELD = re.compile(r"(?:相机|机身|镜头|光圈|快门|曝光时间|曝光补偿|感光度|iso|焦距|白平衡|测光模式|camera|lens|aperture|"
+                        r"shutter(?: speed)?|focal length|exposure)\s*[:：]", re.IGNORECASE)
+EXIF_FIELDS_MIN = 3
+EXIF_MAX = 200
 
 
 @register_detector
@@ -69,6 +76,9 @@ class Captions(Detector):
                     and not (block.path or "").endswith("/caption"):
                 yield Drop(block, "C05.marked", "a photo's caption as the page marks it (figcaption, or the short line "
                            "under a photo)", caption=True)
+                continue
+            if feats.vlen <= EXIF_MAX and len(EXIF_FIELD.findall(page.shadow(block))) >= EXIF_FIELDS_MIN:
+                yield Drop(block, "C05.exif", "a photo's shooting data (相机: … 光圈: … 快门: …)", caption=True)
                 continue
             if feats.vlen <= LATIN_CAPTION_MAX and LATIN_CREDIT_TAIL.search(page.shadow(block)):
                 yield Drop(block, "C05.latin_credit_tail", "photo caption closing on its credit (| © …, photo: …)",
