@@ -94,6 +94,9 @@ class PageHints:
     user_selected: set[int] = field(default_factory=set)
     # Indexes of the blocks a thread's posts hold as their own text (HTML threads): body wherever they sit.
     post_text: set[int] = field(default_factory=set)
+    # The page declares itself one article (``og:type`` article, a JSON-LD Article, NewsArticle, BlogPosting…): a list
+    # of links in it is the article's (a digest of links), not an index of other pages.
+    declared_article: bool = False
 
 
 class Page:

@@ -172,7 +172,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         mark_photo_captions(page_blocks)
     # the opening post printed apart, above the replies: prose of its own before the first post
     opener_apart = sum(page_blocks[i].weight for i in lead if page_blocks[i].kind != "heading" and page_blocks[i].prose > 0)
-    verdict = classify(context, decisions, posts=len(posts))
+    verdict = classify(context, decisions, posts=len(posts), declared_article=meta.declared_article)
     warnings.extend(f"content: {warning}" for warning in verdict.warnings)
     for index in verdict.notice:
         decisions[index].keep = True

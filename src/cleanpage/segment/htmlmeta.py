@@ -234,6 +234,9 @@ SOURCE_META = ("source", "contentsource", "article:source", "og:article:source",
 ACCOUNT_META = frozenset({"mediaid"})  # a platform's account field: an outlet, or a self-media account
 AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl")
 IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
+ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
+                           "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle",
+                           "ScholarlyArticle", "SocialMediaPosting", "LiveBlogPosting"})
 SITE_META = ("og:site_name", "sitename", "application-name", "twitter:site")
 
 
@@ -243,6 +246,7 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     metas = _meta_tags(tree)
     ld = list(_json_ld(tree))
     site = _site_name(metas, ld, found)
+    found.declared_article = _declares_article(metas, ld)
     headline = _titles(tree, metas, ld, site, found, _host_name(url))
     _dates_from_tags(tree, metas, ld, found)
     below = _meta_lines(_following_texts(headline)) if headline is not None else []
@@ -293,6 +297,17 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
         if key and content and content.strip():
             out.setdefault(key.strip().lower(), content.strip())
     return out
+
+
+def _declares_article(metas: dict[str, str], ld: list[dict[str, object]]) -> bool:
+    """Whether the page says it is one article: ``og:type`` article, or a JSON-LD item of an article type."""
+    if metas.get("og:type", "").lower() == "article":
+        return True
+    for item in ld:
+        kinds = item.get("@type")
+        if any(kind in ARTICLE_TYPES for kind in ([kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else [])):
+            return True
+    return False
 
 
 def _json_ld(tree: etree._Element) -> Iterator[dict[str, object]]:

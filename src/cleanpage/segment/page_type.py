@@ -7,8 +7,9 @@
 - ``error_or_login``: little visible text, and what there is asks to log in or says the page is
   missing or forbidden; or nothing was kept and a short notice apologises, refuses or says the page is
   gone (抱歉，本帖要求阅读权限高于 10 才能浏览): that notice is the page's body;
-- ``list``: an index of other pages: what was kept is mostly link text, or the page has many link
-  items and no block of prose. When, besides, at most ``INDEX_KEPT_BLOCKS`` block besides headings and link items
+- ``list``: an index of other pages: what was kept lies mostly in the items of a list of other pages (each item
+  led by a title linked to its page: :mod:`cleanpage.segment.listing`; its excerpts are the list's, and the body is
+  empty), or what was kept is mostly link text, or the page has many link items and no block of prose. When, besides, at most ``INDEX_KEPT_BLOCKS`` block besides headings and link items
   was chosen (a category's one-line description), the page has no article (``index_only``) and its body is empty, as
   the gold conventions have it for a forum's thread list; otherwise what was chosen stays, with a
   warning: it may be a misread article with many links, or a thread whose posts were not recognised;
@@ -34,6 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .listing import in_listed_item, listed_items
 from .page_blocks import PageBlock
 from .scorer import Decision
 from .signals import PageContext
@@ -71,6 +73,9 @@ INDEX_KEPT_BLOCKS = 1
 LINK_ITEM = 0.7  # link density of a block that is a link item
 LABEL_LINE = re.compile(r"^[^:：\s][^:：]{0,11}[:：]")  # a short line opening on its label (消息数: 113)
 LABEL_LINE_MAX = 60
+LISTED_SHARE = 0.6  # of the text chosen inside a list's items: the page is the list
+LISTED_ARTICLE_MAX = 150  # prose chosen outside the list (CJK-character units) that is an article of its own
+LISTED_PARAGRAPHS_MIN = 60  # or in two paragraphs at least: a short article over a feed (a board's notice is one)
 
 
 @dataclass
@@ -85,7 +90,9 @@ class Verdict:
     """A list page without one block of prose: nothing on it is an article."""
 
 
-def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -> Verdict:
+def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0, *, declared_article: bool = False) -> Verdict:
+    """The page's type and the content choice's confidence; ``declared_article``: the page says it is one article
+    (its tags), so a list of links in it is the article's."""
     blocks = page.blocks
     weights = [block.weight for block in blocks]
     text_weight: float = sum(weights)
@@ -124,14 +131,38 @@ def classify(page: PageContext, decisions: Sequence[Decision], posts: int = 0) -
     # a footer line or two may be kept beside a notice): the page's blocks are only scanned then
     kept_prose = sum(weights[i] for i in kept if blocks[i].prose > 0 and not _is_notice(blocks[i]))
     notice = _notice(blocks) if posts < 2 and kept_prose < NOTICE_PAGE_PROSE else []
+    listed = _listed(page, kept) if posts < 2 and not notice and not declared_article else None
     if notice:
         page_type, evidence = "error_or_login", f"no article, and a notice: {blocks[notice[0]].text[:40]!r}"
+    elif listed:
+        page_type, evidence = "list", listed
     else:
         page_type, evidence = _page_type(blocks, kept, kept_weight, kept_links, total, posts)
     if confidence < 0.5:
         warnings.append(f"low confidence in the content choice ({confidence:.2f})")
     return Verdict(page_type, max(0.0, min(confidence, 1.0)), evidence, warnings, notice,
-                   index_only=page_type == "list" and _index_only(blocks, kept))
+                   index_only=page_type == "list" and (bool(listed) or _index_only(blocks, kept)))
+
+
+def _listed(page: PageContext, kept: list[int]) -> str | None:
+    """What says the text chosen is a list's: at least ``LISTED_SHARE`` of it inside the items of listings (titles
+    linked to other pages, their excerpts and meta: :mod:`cleanpage.segment.listing`), and less than
+    ``LISTED_ARTICLE_MAX`` of prose chosen outside them, or than ``LISTED_PARAGRAPHS_MIN`` in two paragraphs (an
+    article with a feed of teasers under it keeps its article; a board's one-paragraph notice is the list's)."""
+    blocks = page.blocks
+    kept_weight = sum(blocks[i].weight for i in kept)
+    if not kept_weight:
+        return None
+    items = listed_items(page.tree)
+    if not items:
+        return None
+    inside = [i for i in kept if in_listed_item(blocks[i].element, items)]
+    share = sum(blocks[i].weight for i in inside) / kept_weight
+    outside = [blocks[i].weight for i in kept if i not in inside and blocks[i].kind != "heading" and blocks[i].prose > 0]
+    if share < LISTED_SHARE or sum(outside) >= LISTED_ARTICLE_MAX or (
+            len(outside) >= 2 and sum(outside) >= LISTED_PARAGRAPHS_MIN):
+        return None
+    return f"{share:.0%} of the text chosen is in {len(items)} list items led by links to other pages"
 
 
 def _notice(blocks: Sequence[PageBlock]) -> list[int]:
