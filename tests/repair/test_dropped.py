@@ -45,3 +45,14 @@ def test_a_byte_the_reader_took_as_a_trail_is_not_read_as_ascii() -> None:
     assert "\ufffd" not in damaged
     assert reread(load(), damaged, "big5", "gb18030") is None
     assert repair_text(damaged) == "一是提高政治站位,充分动员部署。"
+
+
+@pytest.mark.parametrize("clean", ["立案调查决定应当向被调查人宣布，并通报相关组织。",
+                                   "总理菲利普将于11日宣布退休制度改革的总体架构。"])
+def test_an_out_of_step_stretch_the_model_prefers_is_reread_as_words(clean: str) -> None:
+    # 人 (C8 CB) and 宣 (D0 FB) each lost a byte: the rest reads 诵布, two characters the pair model prices lower
+    # than 人宣布; read as words (调查 人 宣布) the line with the bytes put back is far cheaper.
+    damaged = _read_as_big5_dropping(clean)
+    found = reread(load(), damaged, "big5", "gb18030")
+    assert found is not None and found[0] == clean and found[3]
+    assert repair_text(damaged) == clean

@@ -662,7 +662,10 @@ def _readings_once(lm: CharLM, text: str, as_it_came: bool = True) -> list[tuple
         # A decoder that dropped the bytes it could not pair, its U+FFFD deleted: the bytes put back.
         for reader, original in DROPPING:
             if (reread_text := reread(lm, text, reader, original)) is not None:
-                rebuilt, guessed, unknown = reread_text
+                rebuilt, guessed, unknown, by_words = reread_text
+                if by_words:
+                    # Read as words the line lost bytes there: its reading without them is out of step.
+                    out = [found for found in out if found[1][1] != original or found[1][0] not in BIG5_FAMILY]
                 out.append((rebuilt, (reader, original), guessed - unknown, unknown))
     return out
 
