@@ -56,3 +56,17 @@ def test_an_out_of_step_stretch_the_model_prefers_is_reread_as_words(clean: str)
     found = reread(load(), damaged, "big5", "gb18030")
     assert found is not None and found[0] == clean and found[3]
     assert repair_text(damaged) == clean
+
+
+def test_a_character_dropped_whole_is_put_back_where_the_words_need_it() -> None:
+    # 三 = C8 FD: a Big5 decoder drops both bytes and reads on in step; only the words show 第天 lacks one.
+    clean = "第三天，蓝天救援队搜寻无果离开。"
+    damaged = _read_as_big5_dropping(clean)
+    assert len(damaged) == len(clean) - 1
+    assert repair_text(damaged) == clean
+
+
+def test_a_lossless_line_gets_no_character_put_back() -> None:
+    clean = "一周开了400公里，市区油耗7.2，比预想的好。"  # 比[赛]预想 is the closest false place (0.45 below the bar)
+    damaged = clean.encode("gbk").decode("big5")
+    assert repair_text(damaged) == clean

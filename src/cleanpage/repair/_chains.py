@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..shadow import is_han, to_simplified_chars
-from ._dropped import DROPPING, reread
+from ._dropped import DROPPING, put_back_whole, reread
 from .charlm import CharLM
 
 MISSING = "\ufffd"
@@ -667,6 +667,10 @@ def _readings_once(lm: CharLM, text: str, as_it_came: bool = True) -> list[tuple
                     # Read as words the line lost bytes there: its reading without them is out of step.
                     out = [found for found in out if found[1][1] != original or found[1][0] not in BIG5_FAMILY]
                 out.append((rebuilt, (reader, original), guessed - unknown, unknown))
+        # Characters whose two bytes the Big5 decoder both dropped leave no trace but a gap in the words.
+        for index, (reading_text, chain, guessed, unknown) in enumerate(out):
+            if chain[0] in BIG5_FAMILY and chain[1] == "gb18030" and (whole := put_back_whole(reading_text)):
+                out[index] = (whole[0], chain, guessed + whole[1] - whole[2], unknown + whole[2])
     return out
 
 
