@@ -712,8 +712,12 @@ def plausible_chinese(lm: CharLM, text: str, share: float = MIN_COMMON_SHARE) ->
 MARKED_LOSS = re.compile("[?\ufffd\ue000-\uf8ff]")  # a printed ? too: an old pair decoder marks what it lost
 BIG5_READ_AS_GB = ("gb18030", "big5")
 # Han characters a Big5 line needs before missing every unreadable character is telling: 93 % of stretches of six
-# Han characters on real pages (1,094 development pages, in Traditional) hold one, 97 % of eight.
-MIN_TELLING_HAN = 6
+# Han characters on real pages (1,094 development pages, in Traditional) hold one, 97 % of eight; of sentences
+# of those pages with five Han characters 83 %, with four 72 % (too few: a title of four says too little). Five
+# (session 10): a short line that lost its commonest characters is left garbled with a warning rather than
+# repaired into clean-looking text with words missing (tune half of big5_as_gb18030_pua_removed: silent lines
+# 6 -> 3; the lossless kinds unchanged).
+MIN_TELLING_HAN = 5
 
 
 @cache
@@ -733,8 +737,8 @@ def lost_unmarked(lm: CharLM, line: str) -> bool:
     GB18030 reads several characters of every Big5 sentence (，。、 的 一 在 了 人 …: leads A1-A7 with an
     ASCII-range trail, leads AA-AF and F8-FE) as private-use characters; a cleaning step that deletes those
     leaves text that re-reads as clean-looking Big5 with its punctuation and commonest words gone, at places
-    nothing marks. A Chinese line of :data:`MIN_TELLING_HAN` Han characters without one of them is rare (7 %
-    of real ones of six), so such a reading of a line without a private-use character, U+FFFD or printed ``?``
+    nothing marks. A Chinese line of :data:`MIN_TELLING_HAN` Han characters without one of them is uncommon
+    (7 % of real ones of six, 17 % of five), so such a reading of a line without a private-use character, U+FFFD or printed ``?``
     is this damage. Repairing it would hide the loss: the caller leaves the line as it is and says so (a short
     clean line that happens to hold none is left garbled too, visibly, which is the lesser harm).
     """
