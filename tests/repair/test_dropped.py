@@ -70,3 +70,10 @@ def test_a_lossless_line_gets_no_character_put_back() -> None:
     clean = "一周开了400公里，市区油耗7.2，比预想的好。"  # 比[赛]预想 is the closest false place (0.45 below the bar)
     damaged = clean.encode("gbk").decode("big5")
     assert repair_text(damaged) == clean
+
+
+@pytest.mark.parametrize("clean", ["我两个仔都系读官津，一个派到第一志愿，一个派到第三志愿，两间都唔错。",
+                                   "(三)执法力度持续加大"])
+def test_a_numbering_that_lacks_its_numeral_gets_three_back(clean: str) -> None:
+    # 第志愿, (): 三 (C8 FD) is the one numeral a Big5 decoder drops whole.
+    assert repair_text(_read_as_big5_dropping(clean)) == clean

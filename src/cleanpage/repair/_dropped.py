@@ -230,6 +230,7 @@ WHOLE_WINDOW = 4  # characters of context on either side, read as words
 WHOLE_GAIN = 1.0  # log10 the words must save with the character put back (tune half: at most 0.45 on lines
 # of gbk_as_big5 that lost nothing, 0.8-1.95 at five of the thirty places where one was lost)
 WHOLE_MARGIN = 0.5  # over the runner-up among WHOLE_DROPPED, or the place is U+FFFD
+NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几")
 
 
 def put_back_whole(text: str, original: str = "gb18030") -> tuple[str, int, int] | None:
@@ -237,12 +238,16 @@ def put_back_whole(text: str, original: str = "gb18030") -> tuple[str, int, int]
     where reading it as words says one is missing (``第天`` → ``第三天``): the text, how many were put back and
     how many of those are U+FFFD (the place is clear, the character is not); ``None`` when none is.
 
-    Nothing in the bytes shows such a loss, so only a clear gain in words places one, and only between two
-    characters of which one is Han, where the decoder would indeed have dropped both bytes before the next."""
+    Nothing in the bytes shows such a loss, so only a clear gain in words places one, or a numbering that
+    lacks its numeral (:func:`_numbering_gap`), and only between two characters of which one is Han (or
+    inside empty parentheses), where the decoder would indeed have dropped both bytes before the next."""
     out: list[str] = []
     put = unknown = 0
     for index, char in enumerate(text):
-        if (index and is_han(text[index - 1])) or is_han(char):
+        if index and _numbering_gap(text[index - 1], char) and _dropped_whole("三", char, original):
+            out.append("三")
+            put += 1
+        elif (index and is_han(text[index - 1])) or is_han(char):
             left = text[max(0, index - WHOLE_WINDOW):index]
             right = text[index:index + WHOLE_WINDOW]
             base = segment_cost(left + right)
@@ -255,6 +260,13 @@ def put_back_whole(text: str, original: str = "gb18030") -> tuple[str, int, int]
                 unknown += margin < WHOLE_MARGIN
         out.append(char)
     return ("".join(out), put, unknown) if put else None
+
+
+def _numbering_gap(before: str, char: str) -> bool:
+    """Whether a numeral is missing between ``before`` and ``char``: ``第`` before a Han character that is no
+    numeral (``第天``; 4 of 539 ``第`` on real pages, 次第 and 将军第), or an empty pair of parentheses (``()``,
+    none on real pages). 三 is the one numeral a Big5 decoder drops whole."""
+    return (before == "第" and is_han(char) and char not in NUMERALS) or (before in "(（" and char in ")）")
 
 
 @cache
