@@ -109,8 +109,8 @@ def reread(lm: CharLM, text: str, reader: str, original: str) -> tuple[str, int,
         return None
     best = _search(lm, data, _boundaries(text, reader), reader, original, DROPPED_COST)
     by_words = False
-    if best is not None and not best.guesses:
-        best, by_words = _by_words(lm, data, _boundaries(text, reader), reader, original, best.text), True
+    if best is not None and (found := _by_words(lm, data, _boundaries(text, reader), reader, original, best.text)):
+        best, by_words = found, True
     if best is None or not best.guesses:
         return None
     out = list(best.text)
@@ -123,20 +123,21 @@ def reread(lm: CharLM, text: str, reader: str, original: str) -> tuple[str, int,
 
 
 def _by_words(lm: CharLM, data: bytes, boundaries: set[int], reader: str, original: str,
-              plain: str) -> _State | None:
-    """The reading with dropped bytes put back that reads much better as words than ``plain``, the line read
-    with none: the character model knows pairs inside words only, so an out-of-step stretch of two or three
-    characters (``被调查诵布`` for ``被调查人宣布``, two dropped bytes) often costs it less than the longer true
-    text; read as words (:func:`._words.segment_cost`) the true text is far cheaper. Searched only when the
-    plain reading is Chinese (a GBK line read as Big5), with a bonus for each dropped byte put back (the
+              chosen: str) -> _State | None:
+    """A reading with dropped bytes put back that reads much better as words than ``chosen``, the character
+    model's choice (often the line read with none): the model knows pairs inside words only, so an out-of-step
+    stretch of two or three characters (``被调查诵布`` for ``被调查人宣布``, two dropped bytes; ``英顾`` for
+    ``英国人``) often costs it less than the longer true text; read as words (:func:`._words.segment_cost`) the
+    true text is far cheaper. Searched only when ``chosen`` is Chinese (a GBK line read as Big5), with a bonus
+    for each dropped byte put back (the
     search only proposes; characters that are their own Simplified form only, as GBK text is), and kept when
-    its words cost :data:`WORD_GAIN` less than the plain reading's."""
-    if not _plain_chinese(lm, plain):
+    its words cost :data:`WORD_GAIN` less than ``chosen``'s."""
+    if not _plain_chinese(lm, chosen):
         return None
     found = _search(lm, data, boundaries, reader, original, SEARCH_DROPPED_COST, simplified=True)
-    if found is None or not found.guesses:
+    if found is None or not found.guesses or found.text == chosen:
         return None
-    return found if segment_cost(plain) - segment_cost(found.text) >= WORD_GAIN else None
+    return found if segment_cost(chosen) - segment_cost(found.text) >= WORD_GAIN else None
 
 
 def _plain_chinese(lm: CharLM, text: str) -> bool:
