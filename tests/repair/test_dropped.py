@@ -77,3 +77,9 @@ def test_a_lossless_line_gets_no_character_put_back() -> None:
 def test_a_numbering_that_lacks_its_numeral_gets_three_back(clean: str) -> None:
     # 第志愿, (): 三 (C8 FD) is the one numeral a Big5 decoder drops whole.
     assert repair_text(_read_as_big5_dropping(clean)) == clean
+
+
+def test_an_ascii_byte_the_reader_took_as_a_trail_is_ascii_after_a_pair_of_the_original() -> None:
+    # 然 lost its lead byte C8; Big5 then read 而，out of step and paired ，'s trail byte AC with the Z after it.
+    clean = "“然而，ZoomEye最核心的竞争力就是一支强干的团队”，余弦骄傲地说道。"
+    assert repair_text(_read_as_big5_dropping(clean)) == clean

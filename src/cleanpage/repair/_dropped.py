@@ -184,9 +184,15 @@ def _search(lm: CharLM, data: bytes, boundaries: set[int], reader: str, original
         steps: list[tuple[int, Candidates, float]] = []
         if byte < 0x80:
             # A byte the reader took as a trail is one GBK pairs the same way: it is ASCII only where the reader
-            # read it so.
+            # read it so, or after a pair of the original that ends just before it (“然而，Z read as Big5 lost
+            # 然's lead byte, and Big5 paired ，'s trail byte with the Z).
+            ascii_step = (position + 1, ((chr(byte), chr(byte)),), 0.0)
             if position in boundaries:
-                steps.append((position + 1, ((chr(byte), chr(byte)),), 0.0))
+                steps.append(ascii_step)
+            elif position >= 2 and (pair := _char(original, bytes(data[position - 2:position]))):
+                for previous, state in beam.items():
+                    if state.text.endswith(pair) and not (state.guesses and state.guesses[-1][0] == len(state.text) - 1):
+                        reach(position + 1, state, ascii_step[1], 0.0, previous)
         else:
             if position + 1 < len(data) and (read := _char(original, bytes(data[position:position + 2]))):
                 steps.append((position + 2, ((read, to_simplified_chars(read)),), 0.0))
