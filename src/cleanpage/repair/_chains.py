@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..shadow import is_han, to_simplified_chars
-from ._dropped import DROPPING, put_back_whole, reread
+from ._dropped import DROPPING, reread
+from ._whole import put_back_whole
 from .charlm import CharLM
 
 MISSING = "\ufffd"

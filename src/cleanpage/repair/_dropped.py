@@ -16,8 +16,8 @@ dropped byte chosen among the common characters and punctuation its known byte a
 chosen character the model does not clearly prefer to the others its bytes allow is U+FFFD.
 
 A character both of whose bytes were dropped (渠 = C7 FE before 道, 三 = C8 FD) leaves the bytes around it in
-step and reading well: nothing in the bytes shows it is gone. :func:`put_back_whole` puts one of the six
-common ones back only where reading the text as words says clearly that one is missing (``第天``).
+step and reading well: nothing in the bytes shows it is gone. :mod:`._whole` puts one of the six common
+ones back only where the text says clearly that one is missing (``第天``).
 
 Never changes anything itself: the caller (:func:`._chains.best_reading`) weighs the reading against the
 line as it stands and every other reading. A line that cannot be re-encoded by the reader, or whose bytes
@@ -229,58 +229,3 @@ def _margin(lm: CharLM, text: str, index: int, candidates: Candidates) -> float:
                     for _, folded in candidates})
     return costs[1] - costs[0] if len(costs) > 1 else 99.0
 
-
-# Common GBK characters both of whose bytes a Big5 decoder drops whatever follows (C8 FD, C8 FC, C8 C8, C8 FB,
-# C7 FD, C7 FE): deleted with their U+FFFD, they leave the bytes around them in step.
-WHOLE_DROPPED = "三赛热塞驱渠"
-WHOLE_WINDOW = 4  # characters of context on either side, read as words
-WHOLE_GAIN = 1.0  # log10 the words must save with the character put back (tune half: at most 0.45 on lines
-# of gbk_as_big5 that lost nothing, 0.8-1.95 at five of the thirty places where one was lost)
-WHOLE_MARGIN = 0.5  # over the runner-up among WHOLE_DROPPED, or the place is U+FFFD
-NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几")
-
-
-def put_back_whole(text: str, original: str = "gb18030") -> tuple[str, int, int] | None:
-    """``text`` (GBK text read as Big5, re-read as GBK) with the characters of :data:`WHOLE_DROPPED` put back
-    where reading it as words says one is missing (``第天`` → ``第三天``): the text, how many were put back and
-    how many of those are U+FFFD (the place is clear, the character is not); ``None`` when none is.
-
-    Nothing in the bytes shows such a loss, so only a clear gain in words places one, or a numbering that
-    lacks its numeral (:func:`_numbering_gap`), and only between two characters of which one is Han (or
-    inside empty parentheses), where the decoder would indeed have dropped both bytes before the next."""
-    out: list[str] = []
-    put = unknown = 0
-    for index, char in enumerate(text):
-        if index and _numbering_gap(text[index - 1], char) and _dropped_whole("三", char, original):
-            out.append("三")
-            put += 1
-        elif (index and is_han(text[index - 1])) or is_han(char):
-            left = text[max(0, index - WHOLE_WINDOW):index]
-            right = text[index:index + WHOLE_WINDOW]
-            base = segment_cost(left + right)
-            gains = sorted(((base - segment_cost(left + whole + right), whole) for whole in WHOLE_DROPPED
-                            if _dropped_whole(whole, char, original)), reverse=True)
-            if gains and gains[0][0] >= WHOLE_GAIN:
-                margin = gains[0][0] - gains[1][0] if len(gains) > 1 else 99.0
-                out.append(gains[0][1] if margin >= WHOLE_MARGIN else MISSING)
-                put += 1
-                unknown += margin < WHOLE_MARGIN
-        out.append(char)
-    return ("".join(out), put, unknown) if put else None
-
-
-def _numbering_gap(before: str, char: str) -> bool:
-    """Whether a numeral is missing between ``before`` and ``char``: ``第`` before a Han character that is no
-    numeral (``第天``; 4 of 539 ``第`` on real pages, 次第 and 将军第), or an empty pair of parentheses (``()``,
-    none on real pages). 三 is the one numeral a Big5 decoder drops whole."""
-    return (before == "第" and is_han(char) and char not in NUMERALS) or (before in "(（" and char in ")）")
-
-
-@cache
-def _dropped_whole(whole: str, following: str, original: str) -> bool:
-    """Whether a Big5 decoder drops both of ``whole``'s bytes before ``following``'s."""
-    try:
-        after = following.encode(original)
-    except UnicodeEncodeError:
-        return False
-    return (whole.encode(original) + after).decode("big5", "replace") == MISSING * 2 + after.decode("big5", "replace")
