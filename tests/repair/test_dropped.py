@@ -83,3 +83,8 @@ def test_an_ascii_byte_the_reader_took_as_a_trail_is_ascii_after_a_pair_of_the_o
     # 然 lost its lead byte C8; Big5 then read 而，out of step and paired ，'s trail byte AC with the Z after it.
     clean = "“然而，ZoomEye最核心的竞争力就是一支强干的团队”，余弦骄傲地说道。"
     assert repair_text(_read_as_big5_dropping(clean)) == clean
+
+
+def test_a_line_whose_dropped_bytes_were_put_back_warns_of_characters_dropped_whole() -> None:
+    _, records = repair_text(_read_as_big5_dropping("立案调查决定应当向被调查人宣布，并通报相关组织。"), explain=True)
+    assert any("warning: characters a" in record.note and "drops whole" in record.note for record in records)
