@@ -88,3 +88,9 @@ def test_an_ascii_byte_the_reader_took_as_a_trail_is_ascii_after_a_pair_of_the_o
 def test_a_line_whose_dropped_bytes_were_put_back_warns_of_characters_dropped_whole() -> None:
     _, records = repair_text(_read_as_big5_dropping("立案调查决定应当向被调查人宣布，并通报相关组织。"), explain=True)
     assert any("warning: characters a" in record.note and "drops whole" in record.note for record in records)
+
+
+def test_a_lone_ascii_byte_the_reader_took_as_a_trail_stays_a_trail_byte() -> None:
+    # A GBK span read as Big5 after clean text, ending in Big5's 。 (A1 43): the 43 is no ``C``.
+    damaged = "有" + "关情况应当登记备案".encode("gbk").decode("big5") + "。"
+    assert repair_text(damaged) == "有关情况应当登记备案。"

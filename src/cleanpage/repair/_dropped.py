@@ -184,12 +184,14 @@ def _search(lm: CharLM, data: bytes, boundaries: set[int], reader: str, original
         steps: list[tuple[int, Candidates, float]] = []
         if byte < 0x80:
             # A byte the reader took as a trail is one GBK pairs the same way: it is ASCII only where the reader
-            # read it so, or after a pair of the original that ends just before it (“然而，Z read as Big5 lost
-            # 然's lead byte, and Big5 paired ，'s trail byte with the Z).
+            # read it so, or where it starts a word of ASCII letters and digits after a pair of the original that
+            # ends just before it (“然而，ZoomEye read as Big5 lost 然's lead byte, and Big5 paired ，'s trail byte
+            # with the Z). A lone one (Big5's 。 is A1 43, ``C``) stays a trail byte.
             ascii_step = (position + 1, ((chr(byte), chr(byte)),), 0.0)
             if position in boundaries:
                 steps.append(ascii_step)
-            elif position >= 2 and (pair := _char(original, bytes(data[position - 2:position]))):
+            elif position >= 2 and _ascii_word(data, position) \
+                    and (pair := _char(original, bytes(data[position - 2:position]))):
                 for previous, state in beam.items():
                     if state.text.endswith(pair) and not (state.guesses and state.guesses[-1][0] == len(state.text) - 1):
                         reach(position + 1, state, ascii_step[1], 0.0, previous)
@@ -210,6 +212,12 @@ def _search(lm: CharLM, data: bytes, boundaries: set[int], reader: str, original
     if not beams[len(data)]:
         return None
     return min(beams[len(data)].values(), key=lambda state: (state.cost, state.text))
+
+
+def _ascii_word(data: bytes, position: int) -> bool:
+    """Whether ``data[position:]`` starts with two ASCII letters or digits."""
+    return position + 1 < len(data) and all(chr(byte).isascii() and chr(byte).isalnum()
+                                            for byte in data[position:position + 2])
 
 
 def _next_char(data: bytes, position: int) -> bytes:
