@@ -238,7 +238,7 @@ def test_a_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_
 
 
 def test_a_short_gb18030_reading_of_big5_that_lost_its_private_use_characters_is_told_apart_too() -> None:
-    # 二是要加強監督檢查。 lost 二 and 加 and 。 (private use in GB18030): six Han characters are left, which
+    # 二是要加強監督檢查。 lost 二 and 加 and 。 (private use in GB18030): six Han characters are left (five would do), which
     # read as clean-looking Big5; a repair would hide three lost characters.
     lm = load()
     read = "二是要加強監督檢查。".encode("big5").decode("gb18030")

@@ -38,6 +38,7 @@ from functools import cache, lru_cache
 
 from ..shadow import is_han, to_simplified_chars
 from ._dropped import DROPPING, reread
+from ._whole import put_back_whole
 from .charlm import CharLM
 
 MISSING = "\ufffd"
@@ -662,8 +663,15 @@ def _readings_once(lm: CharLM, text: str, as_it_came: bool = True) -> list[tuple
         # A decoder that dropped the bytes it could not pair, its U+FFFD deleted: the bytes put back.
         for reader, original in DROPPING:
             if (reread_text := reread(lm, text, reader, original)) is not None:
-                rebuilt, guessed, unknown = reread_text
+                rebuilt, guessed, unknown, by_words = reread_text
+                if by_words:
+                    # Read as words the line lost bytes there: its reading without them is out of step.
+                    out = [found for found in out if found[1][1] != original or found[1][0] not in BIG5_FAMILY]
                 out.append((rebuilt, (reader, original), guessed - unknown, unknown))
+        # Characters whose two bytes the Big5 decoder both dropped leave no trace but a gap in the words.
+        for index, (reading_text, chain, guessed, unknown) in enumerate(out):
+            if chain[0] in BIG5_FAMILY and chain[1] == "gb18030" and (whole := put_back_whole(reading_text)):
+                out[index] = (whole[0], chain, guessed + whole[1] - whole[2], unknown + whole[2])
     return out
 
 
@@ -705,8 +713,12 @@ def plausible_chinese(lm: CharLM, text: str, share: float = MIN_COMMON_SHARE) ->
 MARKED_LOSS = re.compile("[?\ufffd\ue000-\uf8ff]")  # a printed ? too: an old pair decoder marks what it lost
 BIG5_READ_AS_GB = ("gb18030", "big5")
 # Han characters a Big5 line needs before missing every unreadable character is telling: 93 % of stretches of six
-# Han characters on real pages (1,094 development pages, in Traditional) hold one, 97 % of eight.
-MIN_TELLING_HAN = 6
+# Han characters on real pages (1,094 development pages, in Traditional) hold one, 97 % of eight; of sentences
+# of those pages with five Han characters 83 %, with four 72 % (too few: a title of four says too little). Five
+# (session 10): a short line that lost its commonest characters is left garbled with a warning rather than
+# repaired into clean-looking text with words missing (tune half of big5_as_gb18030_pua_removed: silent lines
+# 6 -> 3; the lossless kinds unchanged).
+MIN_TELLING_HAN = 5
 
 
 @cache
@@ -726,8 +738,8 @@ def lost_unmarked(lm: CharLM, line: str) -> bool:
     GB18030 reads several characters of every Big5 sentence (，。、 的 一 在 了 人 …: leads A1-A7 with an
     ASCII-range trail, leads AA-AF and F8-FE) as private-use characters; a cleaning step that deletes those
     leaves text that re-reads as clean-looking Big5 with its punctuation and commonest words gone, at places
-    nothing marks. A Chinese line of :data:`MIN_TELLING_HAN` Han characters without one of them is rare (7 %
-    of real ones of six), so such a reading of a line without a private-use character, U+FFFD or printed ``?``
+    nothing marks. A Chinese line of :data:`MIN_TELLING_HAN` Han characters without one of them is uncommon
+    (7 % of real ones of six, 17 % of five), so such a reading of a line without a private-use character, U+FFFD or printed ``?``
     is this damage. Repairing it would hide the loss: the caller leaves the line as it is and says so (a short
     clean line that happens to hold none is left garbled too, visibly, which is the lesser harm).
     """

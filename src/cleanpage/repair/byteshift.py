@@ -68,6 +68,7 @@ WIDE_ALTERNATIVES = {'"': "“”", "'": "‘’", ",": "、", ".": "。", "<": 
 RARE_COST = 5.0
 MIN_GAIN = 4.0
 MAX_REPAIRED_COST = 4.2
+WORDS_INSTEAD = 2.0
 MIN_MARGIN = 0.2
 # A guessed character is also read as words (:mod:`._words`): the model's best few candidates, each with the
 # characters up to WORD_WINDOW on either side; the cheapest reading replaces the model's choice when it is
@@ -420,7 +421,8 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     guessed = [m for m in best.path.margins if m is not None]
     gain = original_cost - repaired_cost
     # A lone guessed character's cost includes its pair with the character after it: two characters' worth.
-    if gain < MIN_GAIN or repaired_cost / (len(best.path.text) + (0 if run else 1)) > MAX_REPAIRED_COST:
+    if gain < MIN_GAIN or (repaired_cost / (len(best.path.text) + (0 if run else 1)) > MAX_REPAIRED_COST
+                           and not _reads_as_words(text, start, consumed, best.path.text)):
         return None
     if sum(1 for m in guessed if m < MIN_MARGIN) * 2 > len(guessed):
         return None
@@ -434,6 +436,14 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     if MISSING in best.path.text:
         note += "; warning: a lost character could not be inferred and is kept as U+FFFD"
     return gain, Edit(start, consumed, best.path.text, confidence, note)
+
+
+def _reads_as_words(text: str, start: int, end: int, rebuilt: str) -> bool:
+    """Whether ``rebuilt`` in place of ``text[start:end]`` reads as words :data:`WORDS_INSTEAD` cheaper, with
+    :data:`WORD_WINDOW` characters of context on either side: a rebuild the character model finds dear per
+    character because it holds a name or a rare word (``院長劉興亮``, ``讀書示子聿``) but that reads as words."""
+    head, tail = text[max(0, start - WORD_WINDOW):start], text[end:end + WORD_WINDOW]
+    return segment_cost(head + text[start:end] + tail) - segment_cost(head + rebuilt + tail) >= WORDS_INSTEAD
 
 
 @lru_cache(maxsize=64)

@@ -43,9 +43,11 @@ from ..document import Repair
 from ..registry import Repairer, register_repairer
 from ..shadow import HAN_RANGES, is_han, to_simplified_chars
 from ._chains import best_reading, lost_unmarked
+from ._dropped import DROPPING
 from ._edits import Edit, apply_edits
 from ._quoted import overlaps, protected_spans
 from ._scan import hits, lines_with_signature, mojibake_signature
+from ._whole import WHOLE_DROPPED
 from .charlm import CharLM, load
 
 HAN_CHAR = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]")  # as is_han
@@ -530,6 +532,9 @@ def find_mojibake(text: str, budget: SearchBudget | None = None) -> list[Edit]:
             note = f"whole line: {reading.label}"
             if reading.unknown:
                 note += f"; warning: {reading.unknown} lost byte(s) could not be inferred and are kept as U+FFFD"
+            if reading.chain[-1] in DROPPING and reading.guessed:
+                # Bytes that decoder dropped were deleted here: the characters it drops whole went without a trace.
+                note += f"; warning: characters a {reading.chain[-1][0]} decoder drops whole ({WHOLE_DROPPED}) may be missing"
             confidence = 0.95 if not reading.unknown else 0.5
             edits.append(Edit(line.start(), line.end(), reading.text, confidence, note))
             decided.append(line.span())
