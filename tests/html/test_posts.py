@@ -496,6 +496,19 @@ def test_a_text_box_of_paragraphs_each_named_as_text_is_the_posts_whole_text() -
         [OPENING], ["刚才手滑发了个表情。", REPLIES[1][2]], [REPLIES[2][2], "回头骑满一个月再来反馈。"]]
 
 
+def test_one_word_replies_in_a_box_named_as_the_posts_text_are_posts_and_the_posters_card_is_not() -> None:
+    def floor(n: int, user: str, body: str) -> str:
+        return (f'<div class="t5"><table><tr><td class="r_two"><div class="readName"><a href="u.php?uid={n}">{user}</a></div>'
+                f'<div class="tac"><span>级别:</span> <span>中级机友</span></div></td><td class="floot_right">'
+                f'<div class="tipTop"><span title="2012-05-12 21:{10 + n}">发表于: 2012-05-12 21:{10 + n}</span></div>'
+                f'<div class="tpc_content"><div id="read_{n}">{body}</div></div></td></tr></table></div>')
+    page = (f"<html><body>{MENU}<h1>某米2S 精简省电版</h1>" + floor(0, "刷机达人阿坤", OPENING) + floor(1, "机友_a3f21", "顶")
+            + floor(2, "数码控小马", "谢谢分享") + floor(3, "老刘在此", REPLIES[0][2]) + floor(4, "刷机狂人", "支持楼主")
+            + "</body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[OPENING], ["顶"], ["谢谢分享"], [REPLIES[0][2]], ["支持楼主"]]
+
+
 def test_a_date_spelled_in_latin_letters_dates_a_post_only_beside_its_posters_name() -> None:
     rows = [("Redaktion 5. November 2023 10:29", OPENING), ("Kommentare 5. November 2023 um 11:54 Uhr", REPLIES[0][2]),
             ("Teilen 6. November 2023 um 09:12 Uhr", REPLIES[1][2])]

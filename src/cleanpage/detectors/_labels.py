@@ -52,7 +52,7 @@ BYLINE_NO_SLASH = re.compile(
 # ``澳聲日報記者 梁詠詩``: an outlet, 记者 and the names alone on the line (a space keeps out 记者会, 记者证), after a
 # bullet and before what they made (``■ 津沽晚报记者 孟凡 文/图``).
 BYLINE_BARE = re.compile(
-    r"^\s*[■□●◆◇★☆•·]?\s*(?P<outlet>[\u4e00-\u9fff]{2,8}?)?(?:特约|驻地|见习|实习|首席)?记者\s+"
+    r"^\s*(?:[■□●◆◇★☆•·]\s*)?(?P<outlet>[\u4e00-\u9fff]{2,8}?)?(?:特约|驻地|见习|实习|首席)?记者\s+"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:\s*[、,]\s*[\u4e00-\u9fff]{2,4}){0,3})(?:\s+(?:文/图|图/文|文图|图文|文|报道))?\s*$"
 )
 OWN_PAPER = frozenset({"本报", "本刊", "本台", "本网", "本站"})

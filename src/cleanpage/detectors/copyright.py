@@ -39,7 +39,7 @@ MAX_BODY_NOTICE = 40  # a copyright notice inside the body is a short line of it
 # The site's own statements (old portals print several: 著作权声明, 传输内容声明); a party's statement quoted at
 # the end of an article (外交部声明：…, 联合声明：…) is not one of them.
 # A bullet (※, ·) may open it, and the site may name itself before the kind (・华经网版权及免责声明：).
-STATEMENT = re.compile(r"^\s*[※·・•*]?\s*(?:[\[【(]\s*)?(?:\S{1,10}?(?:版权|著作权)?(?:及|和|与)?(?=免责|版权|著作权|郑重|特别))?"
+STATEMENT = re.compile(r"^\s*(?:[※·・•*]\s*)?(?:[\[【(]\s*)?(?:\S{1,10}?(?:版权|著作权)?(?:及|和|与)?(?=免责|版权|著作权|郑重|特别))?"
                        r"(?:(?:特别|免责|郑重|版权|著作权|转载|传输内容|网站|本站|本网|使用|法律|风险|平台|隐私)?声明"
                        r"|风险提示|风险揭示|免责条款)"
                        r"\s*(?:[\]】)]\s*[:︰﹕]?|[:︰﹕])\s*(?:\S|$)")  # a heading over its clauses ends on the colon

@@ -186,8 +186,10 @@ def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etr
                                for member in members) if post]
     if sum(1 for post in posts if post.author or post.published) < MIN_POSTS:
         return None  # a post shows its poster or its time: sections that show neither are layout (an article's)
-    posts = _without_empty_text_boxes(_with_unnamed_posters(posts, members, page.blocks, under, boxes, facts),
-                                      page.blocks, under)
+    posts = _at_text_place(_with_unnamed_posters(posts, members, page.blocks, under, boxes, facts), members,
+                           page.blocks, under)
+    if sum(1 for post in posts if post.author or post.published) < MIN_POSTS:
+        return None  # the posts that wrote nothing gone, fewer than a thread's
     if posts[0].element is not members[0]:
         # the opening post's time is often printed in the thread's header, above the post
         opening = _read_post(members[0], page.blocks, under, box=boxes.get(members[0]))
@@ -211,27 +213,54 @@ def _thread_of(members: list[etree._Element], page: PageContext, under: dict[etr
         return None  # only a thread's own replies say it is one: an article above comments is no opening post
     apart = kin or _opener_apart(page, posts, under)
     if apart is not None:
-        apart.apart = True
+        # on a question page the post printed apart is the best answer: the question above it opens the thread
+        apart.apart = not qa_page
         posts = [apart, *posts]
         weight += sum(page.blocks[i].weight for i in apart.blocks)
     return posts, weight
 
 
-def _without_empty_text_boxes(posts: list[ThreadPost], blocks: Sequence[PageBlock],
-                              under: dict[etree._Element, list[int]]) -> list[ThreadPost]:
-    """The posts without those that wrote no words: when most posts print their text in the same place of their
-    markup (the second cell of their row, ``div.reply-content``), a post whose own box in that place holds no words
-    (a photo, a sticker, its header line) and whose lines found elsewhere are no prose (its poster's card: rank, join
-    date, post count) wrote nothing."""
+def _at_text_place(posts: list[ThreadPost], members: list[etree._Element], blocks: Sequence[PageBlock],
+                   under: dict[etree._Element, list[int]]) -> list[ThreadPost]:
+    """The posts read where their text is. When most posts that wrote prose print it in the same place of their
+    markup (the second cell of their row, ``div.reply-content``), a post read elsewhere (a one-word reply, 顶 or mark,
+    weighs less than its poster's card: 级别, 注册日期, 文章) is read again from its own box in that place, and a
+    member left unread for its shortness is read there too. In any case, when most posts print their text in one
+    place, a post whose box there holds no words (a photo, a sticker) and whose other lines are no prose wrote
+    nothing, and goes."""
+    prose_posts = [post for post in posts if any(blocks[i].prose > 0 for i in post.blocks)]
+    place = _common_place(prose_posts)
+    if place is None:
+        place = _common_place(posts)
+        if place is None:
+            return posts
+        return [post for post in posts if _place(post.element, post.content) == place or post in prose_posts
+                or (box := _at_place(post.element, place)) is None
+                or any(_own_text(blocks[i], text_box=_in_content_box(box, post.element)) for i in under.get(box, []))]
+    read = {post.element: post for post in posts}
+    placed: list[ThreadPost] = []
+    for member in members:
+        post = read.get(member)
+        if post is not None and (_place(member, post.content) == place or post in prose_posts):
+            placed.append(post)
+            continue
+        box = _at_place(member, place)
+        if box is None:
+            placed += [post] if post is not None else []
+            continue
+        reread = _read_post(member, blocks, under, box=box)
+        if reread is not None and (post is not None or reread.author or reread.published):
+            placed.append(reread)
+    return placed + [post for post in posts if post.element not in members]
+
+
+def _common_place(posts: list[ThreadPost]) -> tuple[tuple[str, int], ...] | None:
+    """The place of their markup where most of ``posts``, ``MIN_POSTS`` at least, hold their text."""
     places = Counter(_place(post.element, post.content) for post in posts)
     if not places:
-        return posts
+        return None
     place, count = places.most_common(1)[0]
-    if not place or count < MIN_POSTS or 2 * count <= len(posts):
-        return posts
-    return [post for post in posts if _place(post.element, post.content) == place
-            or any(blocks[i].prose > 0 for i in post.blocks) or (box := _at_place(post.element, place)) is None
-            or any(_own_text(blocks[i]) for i in under.get(box, []))]
+    return place if place and count >= MIN_POSTS and 2 * count > len(posts) else None
 
 
 def _place(member: etree._Element, content: etree._Element) -> tuple[tuple[str, int], ...]:
@@ -686,19 +715,25 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     prose = _preformatted_text(candidates, blocks) or [i for i in candidates if blocks[i].prose > 0]
     if box is not None:
         content = box
-        own = [i for i in under.get(box, []) if _own_text(blocks[i], quotes=True) and not _aside(blocks[i].element, box)
+        named_box = _in_content_box(box, member)
+        own = [i for i in under.get(box, []) if _own_text(blocks[i], quotes=True, text_box=named_box)
+               and not _aside(blocks[i].element, box)
                and not EDIT_NOTICE.search(blocks[i].text)]
     else:
         emoji = _pictographs_only(candidates, blocks)
         wordless = [i for i in candidates if not _name_line(blocks[i])]  # an image-only floor shows its poster alone
+        # a box the markup names as the post's text holds its words, however few (顶, mark): not its poster's card
+        named = [] if prose or emoji else [i for i in indices if i not in nested and _in_content_box(blocks[i].element, member)
+                                           and _own_text(blocks[i], text_box=True) and not _aside(blocks[i].element, member)]
         chosen = [i for i in candidates if PICTOGRAPH.search(blocks[i].text)] if emoji else (
-            prose or ([max(wordless, key=lambda i: blocks[i].weight)] if wordless else []))
-        if not chosen or (sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT and not emoji):
+            prose or named or ([max(wordless, key=lambda i: blocks[i].weight)] if wordless else []))
+        if not chosen or (sum(blocks[i].weight for i in chosen) < MIN_POST_WEIGHT and not emoji and not named):
             return None
         content = _widened(_common_ancestor([blocks[i].element for i in chosen], member), member, set(candidates),
                            blocks, under)
-        own = [i for i in under.get(content, []) if _own_text(blocks[i]) and not _aside(blocks[i].element, content)
-               and not EDIT_NOTICE.search(blocks[i].text)]
+        in_box = bool(named) and _in_content_box(content, member)
+        own = [i for i in under.get(content, []) if _own_text(blocks[i], text_box=in_box)
+               and not _aside(blocks[i].element, content) and not EDIT_NOTICE.search(blocks[i].text)]
     own = _without_signature_lines(_without_quote_lines([i for i in own if i not in nested], blocks), blocks)
     if not own or _deleted(own, blocks):
         return None
@@ -870,10 +905,13 @@ def _bare_content_box(member: etree._Element, blocks: Sequence[PageBlock],
     return box
 
 
-def _own_text(block: PageBlock, *, quotes: bool = False) -> bool:
+def _own_text(block: PageBlock, *, quotes: bool = False, text_box: bool = False) -> bool:
     """A block that can be a post's own words: not a button row, not link text, not a bare date line; not
-    quoted, unless ``quotes`` (inside the post's own text box)."""
-    if block.kind == "image" or (_quoted(block) and not quotes) or not block.text.strip() or BUTTONS.match(block.text):
+    quoted, unless ``quotes`` (inside the post's own text box). In a box the markup names as the post's text
+    (``text_box``), a button's word is the reply's (顶, 支持楼主) unless it is a link."""
+    if block.kind == "image" or (_quoted(block) and not quotes) or not block.text.strip():
+        return False
+    if BUTTONS.match(block.text) and not (text_box and not block.link_chars):
         return False
     if block.link_density > LINK_LINE_MAX:
         # a link that shows its own address (上传好了：https://…) is what the poster wrote, not navigation
@@ -907,6 +945,16 @@ def _content_box(element: etree._Element) -> bool:
     """An element named as a post's text (vBulletin 4: ``blockquote.postcontent``, a blockquote that is no
     quote; Discuz: ``td#postmessage_12``)."""
     return any(map(_names_text, class_words(element)))
+
+
+def _in_content_box(element: etree._Element, member: etree._Element) -> bool:
+    """Whether ``element`` sits in a box named as the post's text, inside ``member``."""
+    for node in (element, *element.iterancestors()):
+        if node is member:
+            return False
+        if _content_box(node):
+            return True
+    return False
 
 
 def _names_text(word: str) -> bool:
