@@ -509,6 +509,21 @@ def test_one_word_replies_in_a_box_named_as_the_posts_text_are_posts_and_the_pos
     assert [_texts(context, post) for post in found] == [[OPENING], ["顶"], ["谢谢分享"], [REPLIES[0][2]], ["支持楼主"]]
 
 
+def test_a_bbs_web_posts_lines_around_its_signature_box_are_its_text_and_its_origin_stamp_goes() -> None:
+    def post(n: int, user: str, *lines: str) -> str:
+        text = "".join(f"<p>{line}</p>" for line in lines)
+        return (f'<section class="smth-post"><header><a href="/user/{user}">{user}</a>'
+                f'<time datetime="2023-09-24T22:0{n}:13+08:00">2023-09-24 22:0{n}:13</time></header>'
+                f'<div class="smth-body">{text}<div class="smth-sign"><p>--</p><p>跑步是一个人的修行</p></div>'
+                f'<p class="smth-from">※ 来源:·水木社区 https://www.mysmth.net·[FROM: 北京]</p></div></section>')
+    page = (f"<html><body>{MENU}<h1>第一次全马</h1>" + post(1, "dashan2010", OPENING, "目标是安全完赛。")
+            + post(2, "lemonTea", REPLIES[0][2], "补给一定要提前试过。") + post(3, "oldHorse", REPLIES[1][2]) + "</body></html>")
+    doc = cleanpage.clean(page)
+    assert [post.text.splitlines() for post in doc.posts] == [
+        [OPENING, "目标是安全完赛。"], [REPLIES[0][2], "补给一定要提前试过。"], [REPLIES[1][2]]]
+    assert {r.rule for r in doc.removed if "来源" in r.text} == {"C16.bbs_origin"}
+
+
 def test_a_date_spelled_in_latin_letters_dates_a_post_only_beside_its_posters_name() -> None:
     rows = [("Redaktion 5. November 2023 10:29", OPENING), ("Kommentare 5. November 2023 um 11:54 Uhr", REPLIES[0][2]),
             ("Teilen 6. November 2023 um 09:12 Uhr", REPLIES[1][2])]

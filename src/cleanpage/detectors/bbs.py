@@ -6,7 +6,8 @@ earlier post (``【 在 chuzi (厨子) 的大作中提到: 】`` and lines openi
 ``--`` line, and origin lines (``※ 来源:·水木社区 …``, ``※ 修改:·…``). The thread prints one such mail per
 post, with a row of links (``本篇全文 回复本文 回信给作者``) between them.
 
-Removes, on a BBS page only (a ``发信人`` header line, and a ``发信站`` line or a ``标  题`` line right under
+On a thread's posts anywhere, removes the origin stamp a BBS's new web keeps (``※ 来源:·水木社区 … [FROM: 北京]``).
+Else removes, on a BBS page only (a ``发信人`` header line, and a ``发信站`` line or a ``标  题`` line right under
 the sender): every header line, quote
 introduction and the ``:`` lines after it, ``--`` with the signature under it (up to the origin line,
 the next header, or ``MAX_SIGNATURE`` lines), origin lines and rows made only of BBS link words. Harvests the
@@ -33,6 +34,7 @@ STATION = re.compile(r"^发信站\s*[:：]")
 QUOTE_INTRO = re.compile(r"^【\s*在\s*.{1,60}?\s*的(?:大作|来信)中提到\s*[:：]?\s*】$")
 QUOTED = re.compile(r"^[:：]\s")
 ORIGIN = re.compile(r"^※\s*(?:来源|修改|转载|转寄|来\s*源)\s*[:：·]")
+ORIGIN_FROM = re.compile(r"\[\s*FROM\s*[:：]", re.IGNORECASE)  # the poster's address or place in the stamp
 SIGNATURE_OPEN = "--"
 MAX_SIGNATURE = 6
 # The link words of Firebird-family BBS web pages (水木, 未名, 日月光华 share the interface).
@@ -60,6 +62,11 @@ class Bbs(Detector):
         # station line, which shows the post's time, as the post's header)
         if not senders or not (any(STATION.match(line) for line in shadows)
                                or any(i + 1 < len(shadows) and SUBJECT.match(shadows[i + 1]) for i in senders)):
+            # a BBS's new web prints posts without the mail header but keeps each post's origin stamp (※ 来源:·水木社区
+            # … [FROM: 北京]), which no poster writes
+            for i, line in enumerate(shadows):
+                if page.blocks[i].index in page.hints.post_text and ORIGIN.match(line) and ORIGIN_FROM.search(line):
+                    yield Drop(page.blocks[i], "C16.bbs_origin", "BBS origin stamp of a post")
             return
         yield from self._harvest(page, shadows, senders[0])
         quoting = False

@@ -80,7 +80,8 @@ QUOTE_WORDS = frozenset({"quote", "blockquote", "quotes", "yinyong"})
 # own wrapper.
 PANEL_WORDS = frozenset({"user", "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
                          "side", "ad", "ads", "rate"})
-ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | frozenset({"sign", "signature", "signatures", "sig"})
+SIGNATURE_WORDS = frozenset({"sign", "signature", "signatures", "sig"})
+ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | SIGNATURE_WORDS
 # Class and id words that name an element as a post's text (postcontent, postmessage_12, messageContent, post_body,
 # postmsg)
 CONTENT_BOX_ENDS = ("content", "message", "msg", "body")
@@ -976,8 +977,8 @@ def _widened(content: etree._Element, member: etree._Element, candidates: set[in
              under: dict[etree._Element, list[int]]) -> etree._Element:
     """``content`` grown to its parent for as long as the parent holds nothing but the post's own lines: a post
     with one line of prose and short lines around it (a link, a line of code, a one-line answer) is its whole
-    text box, not the prose line alone. A quote of an earlier post may sit in the box too (it is not the post's
-    text, which leaves it out later); growing stops below anything else (a button row; a header: a heading, a
+    text box, not the prose line alone. A quote of an earlier post and a signature's box may sit in the box too
+    (they are not the post's text, which leaves them out later); growing stops below anything else (a button row; a header: a heading, a
     line that shows a date or links to a user page), and at a box named as the post's content, unless its parent is
     named so too (a text box of paragraphs each named as text: ``div.pb-content > p.pb-content-text``)."""
     while content is not member:
@@ -985,8 +986,8 @@ def _widened(content: etree._Element, member: etree._Element, candidates: set[in
         if _content_box(content) and (parent is None or not _content_box(parent)):
             break
         if parent is None or parent is member or not all(
-                _in_quote(blocks[i].element, parent) or (i in candidates and not _header_line(blocks[i]))
-                for i in under.get(parent, [])):
+                _in_quote(blocks[i].element, parent) or _in_signature_box(blocks[i].element, parent)
+                or (i in candidates and not _header_line(blocks[i])) for i in under.get(parent, [])):
             break
         content = parent
     return content
@@ -997,6 +998,18 @@ def _header_line(block: PageBlock) -> bool:
     page; an @mention in a sentence is the poster's words)."""
     return block.kind == "heading" or find_date(block.text) is not None or (block.link_density > LINK_LINE_MAX
                                                   and any(USER_LINK.search(href) for _, href in block.links))
+
+
+def _in_signature_box(element: etree._Element, stop: etree._Element) -> bool:
+    """Whether ``element`` sits in a box named as a signature inside ``stop``."""
+    return any(class_words(node) & SIGNATURE_WORDS for node in _up_to(element, stop))
+
+
+def _up_to(element: etree._Element, stop: etree._Element) -> Iterator[etree._Element]:
+    node: etree._Element | None = element
+    while node is not None and node is not stop:
+        yield node
+        node = node.getparent()
 
 
 def _in_quote(element: etree._Element, stop: etree._Element) -> bool:
