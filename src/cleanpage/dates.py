@@ -125,6 +125,12 @@ TIME_FIRST = re.compile(
     (?:{_EN_WEEKDAY})?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)""",
     re.VERBOSE,
 )
+# The year printed apart from the month and day, as a news site's header sets them in spans of their own (``<span
+# class="year">2024</span><span class="day">03/05</span><span class="time">21:14:37</span>``: ``2024 03/05 21:14:37``).
+YEAR_APART = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[ \t\u3000]+(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"
+                        r"(?:[ \t\u3000]+(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?")
+# A 24-hour clock right before a numeric date, as some news sites print their time stamp (``14:32 2024/03/05``).
+CLOCK_BEFORE = re.compile(r"(?<![\d:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?[ \t\u3000]+$")
 # ``Sat Nov 17 20:45:03 2012`` (C's ctime: BBS mail headers, PTT, server logs): the time before the year.
 CTIME = re.compile(
     rf"""(?<![a-z])(?:{_EN_WEEKDAY})?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\s+
@@ -275,7 +281,19 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
     for match in NUMERIC.finditer(shadow):
         numeric = _iso_numeric(match, roc)
         if numeric:
-            candidates.append(FoundDate(numeric, match.start(), match.end()))
+            start = match.start()
+            clock = CLOCK_BEFORE.search(shadow, 0, start) if "T" not in numeric else None
+            if clock:  # the time printed before its date (14:32 2024/03/05)
+                numeric, start = f"{numeric}T{int(clock['hour']):02d}:{clock['minute']}", clock.start()
+            candidates.append(FoundDate(numeric, start, match.end()))
+            break
+    for match in YEAR_APART.finditer(shadow):
+        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+        if _valid(year, month, day):
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+            if match["hour"] is not None and int(match["hour"]) <= 23:
+                iso += f"T{int(match['hour']):02d}:{match['minute']}"
+            candidates.append(FoundDate(iso, match.start(), match.end()))
             break
     for match in ENGLISH.finditer(shadow):
         english = _iso_english(match)

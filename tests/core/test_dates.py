@@ -157,3 +157,18 @@ def test_a_weekday_in_full_width_brackets_and_a_time_zone_word_stand_between_a_d
     assert parse_date("2024年3月5日 北京时间 10:00") == "2024-03-05T10:00"
     assert parse_date("2024年3月5日（礼拜二）") == "2024-03-05"
     assert parse_date("2024年3月5日 时间不定") == "2024-03-05"  # a zone word with no time after it adds nothing
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("14:32 2024/03/05", "2024-03-05T14:32"),  # the time printed before its date
+    ("发布于 10:30 2024-3-5 更新", "2024-03-05T10:30"),
+    ("2024 03/05 21:14:37", "2024-03-05T21:14"),  # the year in a span of its own
+    ("比分 3:2 2024年3月5日", "2024-03-05"),  # a score is no clock
+])
+def test_a_clock_before_its_date_and_a_year_printed_apart(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found.iso == iso
+
+
+def test_a_year_apart_needs_a_real_month_and_day() -> None:
+    assert find_date("IPv6 2024 13/05") is None
