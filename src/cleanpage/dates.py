@@ -266,6 +266,14 @@ def _iso_ctime(match: re.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{match['minute']}"
 
 
+def _iso_year_apart(match: re.Match[str]) -> str | None:
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    if not _valid(year, month, day):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return iso + f"T{int(match['hour']):02d}:{match['minute']}" if match["hour"] and int(match["hour"]) <= 23 else iso
+
+
 def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
     """The first date in ``text`` (offsets refer to ``text``), or ``None``."""
     if not DATE_HINT.search(text):
@@ -288,12 +296,8 @@ def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
             candidates.append(FoundDate(numeric, start, match.end()))
             break
     for match in YEAR_APART.finditer(shadow):
-        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
-        if _valid(year, month, day):
-            iso = f"{year:04d}-{month:02d}-{day:02d}"
-            if match["hour"] is not None and int(match["hour"]) <= 23:
-                iso += f"T{int(match['hour']):02d}:{match['minute']}"
-            candidates.append(FoundDate(iso, match.start(), match.end()))
+        if apart := _iso_year_apart(match):
+            candidates.append(FoundDate(apart, match.start(), match.end()))
             break
     for match in ENGLISH.finditer(shadow):
         english = _iso_english(match)
