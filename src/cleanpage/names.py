@@ -26,6 +26,9 @@ ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "特派记者", "�
               "记者", "通讯员", "实习生", "作者", "文")
 # ``南都记者``, ``新华社记者``, ``本台通讯员``: an outlet and a role, not a person.
 OUTLET_ROLE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:记者|通讯员|实习生|摄影记者|特约记者|见习记者)")
+# An outlet printed before its reporter's name (【文/观澜网 王立】): a name of three characters or more that ends on an
+# outlet's word (社 is left out: 张建社 is a person's name).
+OUTLET_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}(?:网|日报|晚报|早报|报|电视台|广播电台|新闻|传媒|杂志)")
 STAFF_CODE = re.compile(r"_?(?:N[A-Z]{0,3}|[A-Z]{1,3})\d{3,6}$")
 TRAILING = re.compile(r"(?:\s*/\s*)?(?:摄影|摄|文|报道|整理|编译|发自\S{1,8}|等)$")
 # A field's value that says it is not known (来源：未知, 作者：暂无): the field stays empty.
@@ -224,7 +227,8 @@ def parse_names(value: str) -> list[str] | None:
         if DEPARTMENT.fullmatch(fold(token.strip())) or (han and _share_button(token)):
             continue  # ``新陳代謝科 林怡君醫師``: the writer's department, not a name; a share bar's 微信 微博
         name = _strip_name(token.strip())
-        if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or is_placeholder(name):
+        if not name or name in ROLE_WORDS or OUTLET_ROLE.fullmatch(name) or OUTLET_NAME.fullmatch(fold(name)) \
+                or is_placeholder(name):
             continue
         if _label_word(name):
             if names:
@@ -267,7 +271,7 @@ def person_names(raw: str) -> list[str]:
                 break  # the next field's label (作者：苏木，原文标题：…): the names have ended
             continue  # a label is no name (回复, 查看)
         if (not token or is_placeholder(token) or token in ACTION_WORDS or NOT_A_PERSON.search(token)
-                or (has_han(raw) and _share_button(token))):
+                or OUTLET_NAME.fullmatch(fold(token)) or (has_han(raw) and _share_button(token))):
             continue
         if is_name(token, user_names=not has_han(raw)) and token not in names:
             names.append(token)

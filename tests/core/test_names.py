@@ -177,3 +177,9 @@ def test_a_label_is_no_name_and_ends_the_names_before_it() -> None:
     assert person_names("刘晓阳 校对 李铭") == ["刘晓阳"]
     assert person_names("回复 查看") == []
     assert person_names("文/张三") == ["张三"]  # a one-character label is part of the byline's frame
+
+
+def test_an_outlet_before_its_reporters_name_is_no_name() -> None:
+    assert parse_names("观澜网 王立") == ["王立"]  # 【文/观澜网 王立】
+    assert person_names("人民日报 李明") == ["李明"]
+    assert parse_names("张建社") == ["张建社"]  # 社 ends people's names too

@@ -499,6 +499,9 @@ def test_a_title_opening_on_the_sites_name_gives_the_part_the_page_shows_as_the_
     snitz = ("<html><head><title>山友驛站 登山論壇 - [請教] 第一次爬玉山主峰，裝備和行程請大家給意見</title></head><body>"
              "<table><tr><td><b>[請教] 第一次爬玉山主峰，裝備和行程請大家給意見</b></td></tr></table>" f"{body}</body></html>")
     assert cleanpage.clean(snitz).metadata.title == "[請教] 第一次爬玉山主峰，裝備和行程請大家給意見"
+    vb2 = ("<html><head><title>色影无忌 - 风光摄影 - [风光] 霞浦滩涂，第一次用中灰渐变镜</title></head><body>"
+           "<table><tr><td><b>主题: [风光] 霞浦滩涂，第一次用中灰渐变镜</b></td></tr></table>" f"{body}</body></html>")
+    assert cleanpage.clean(vb2).metadata.title == "[风光] 霞浦滩涂，第一次用中灰渐变镜"  # shown after its label
 
 
 

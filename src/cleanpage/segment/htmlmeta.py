@@ -394,10 +394,14 @@ def split_title(raw: str) -> tuple[str, list[str]]:
     return head, tail
 
 
+# The label a thread's header prints before its subject (normalised: no spaces).
+SUBJECT_LABEL = re.compile(r"(?:主题|主題|标题|標題|帖子主题|帖子標題|文章主题|subject|topic)[:：]", re.IGNORECASE)
+
+
 def _shown_title_part(tree: etree._Element, raw_title: str, names: set[str]) -> str | None:
     """The last part of a <title> that opens on the site's name (``站名 - 版块 - TOPIC``), when it is the longest
     part, no site's, channel's or host's name, and an element of the body shows it whole, in bold or a cell
-    (``<b>[請教] 第一次爬玉山主峰…</b>``)."""
+    (``<b>[請教] 第一次爬玉山主峰…</b>``), or after a subject label (``<b>主题: [风光] 霞浦滩涂…</b>``)."""
     parts = [part for part in TITLE_PARTS.split(raw_title) if part.strip()]
     if len(parts) < 2:
         return None
@@ -414,8 +418,13 @@ def _shown_title_part(tree: etree._Element, raw_title: str, names: set[str]) -> 
              for element in itertools.chain((parent,), parent.iterancestors()) if element.tag in SHOWN_PART_BOXES}
     body = tree.find("body")
     for element in (body if body is not None else tree).iter(*SHOWN_PART_BOXES):
-        if element in shown and _norm(element.text_content()) == last:
+        if element not in shown:
+            continue
+        text = _norm(element.text_content())
+        if text == last:
             return _headline_text(element)
+        if (label := SUBJECT_LABEL.match(text)) and text[label.end():] == last:
+            return parts[-1].strip()  # shown after its label (主题: [风光] 霞浦滩涂…)
     return None
 
 
