@@ -524,6 +524,17 @@ def test_a_bbs_web_posts_lines_around_its_signature_box_are_its_text_and_its_ori
     assert {r.rule for r in doc.removed if "来源" in r.text} == {"C16.bbs_origin"}
 
 
+def test_answers_whose_hashed_class_names_differ_are_one_structure_by_their_ids() -> None:
+    hashes = ["cnt_UhQqg", "wrap_cfQgW", "wrap_nUaTM", "blk_MLxRB"]
+    answers = "".join(
+        f'<div class="{name}" id="answer-48290{n}"><div class="main_Hx{n}Z7"><a class="item_iA{n}CA" '
+        f'href="/usercenter?uid=3a{n}">{user}</a><span class="blk_Kh{n}tw">2024-03-13 0{n}:20</span></div>'
+        f'<div class="box_9x{n}P1"><p>{text}</p></div></div>'
+        for n, (name, (user, _, text)) in enumerate(zip(hashes, [("提问者", "", OPENING), *REPLIES])))
+    found = find_posts(context := _context(f"<html><body>{MENU}<h1>绿萝叶子发黄</h1><div>{answers}</div></body></html>"))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+
+
 def test_a_date_spelled_in_latin_letters_dates_a_post_only_beside_its_posters_name() -> None:
     rows = [("Redaktion 5. November 2023 10:29", OPENING), ("Kommentare 5. November 2023 um 11:54 Uhr", REPLIES[0][2]),
             ("Teilen 6. November 2023 um 09:12 Uhr", REPLIES[1][2])]

@@ -511,17 +511,24 @@ def _reply_subject_lines(blocks: Sequence[PageBlock]) -> set[int]:
             or ((match := REPLY_SUBJECT.match(text)) and match["subject"] in subjects)}
 
 
+# A class name a CSS-modules build makes: a word, a separator and a short hash holding a capital or a digit.
+HASHED_CLASS = re.compile(r"[a-z]{2,12}[_-](?=[A-Za-z0-9]{5,8}$)[a-z]*[A-Z0-9][A-Za-z0-9]*")
+
+
 def _signature(element: etree._Element) -> tuple[str, str]:
     """Tag and first class, or tag and id when there is no class, with numbers generalised: ``post_123`` and
     ``post_456`` are one structure, and so are phpwind's ``t5 t2`` posts and the rows a board alternates
     (SMF's ``windowbg`` and ``windowbg2``). The id only counts without a
     class: a thread's opening post often carries a class of its own and no number (Tianya's
-    ``atl-item host-item`` before ``atl-item id=1``). Without either, the presentational attributes
+    ``atl-item host-item`` before ``atl-item id=1``), or when every class is a build tool's hashed name (CSS modules:
+    ``cnt_UhQqg`` on one answer, ``wrap_cfQgW`` on the next, ``id="answer-4829002"`` on each). Without either, the presentational attributes
     stand for the class: an old bulletin board prints each post as a ``<table>`` with the same
     ``cellpadding``, ``width`` and ``bgcolor``, and nothing else tells the posts apart from layout. A bare table
     row stands for its first cell (phpBB 2 prints each post as a ``<tr>`` opening on ``td.row1`` or ``td.row2``,
     between spacer rows opening on ``td.spaceRow``)."""
     classes = (element.get("class") or "").split()
+    if classes and element.get("id") and all(HASHED_CLASS.fullmatch(name) for name in classes):
+        classes = []  # a build tool's hashed names (cnt_UhQqg, wrap_cfQgW) differ post by post: the id tells
     if classes:
         return (str(element.tag), DIGITS.sub("#", classes[0].rstrip("0123456789") or classes[0]))
     if element.get("id"):
