@@ -5,10 +5,11 @@ articles. Each item opens with a link to another page as its title (after at mos
 tag such as ``[置顶]``), and often goes on with an excerpt or a summary and its meta (poster, time, counts). Those
 excerpts read as prose, so extractors keep them and turn the index into a fake article.
 
-A listing here is an element with at least ``MIN_ITEMS`` block children (a paragraph's links are no items) of one shape (tag and class) holding text, most
-of its children, of which at least ``ITEM_SHARE`` are led by such a title link, to as many different pages (permalinks to the parts of one page are one), and whose
-usual item is short (a page's sections, one of them the article, are no listing). Measured, not guessed: a comment list is led by its
-commenters' names (links to user pages, no title) and a thread's posts by their posters, so neither is a listing;
+A listing here is an element with at least ``MIN_ITEMS`` block children (a paragraph's links are no items) of one
+shape (tag and class), most of its children, of which at least ``ITEM_SHARE`` are led by such a title link, to as
+many different pages (permalinks to the parts of one page are one), and whose usual item is short (a page's
+sections, one of them the article, are no listing). Measured, not guessed: a comment list is led by its commenters'
+names (links to user pages or addresses, no title) and a thread's posts by their posters, so neither is a listing;
 an article's paragraphs do not open on a link.
 """
 
@@ -22,7 +23,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from .page_blocks import BLOCK_TAGS
-from .posts import USER_LINK  # links to a person, not to a page a list lists: a commenter leads a comment by name
+from .posts import USER_LINK, leads_nowhere  # a link to a person leads a comment, not a listed page
 from .prose import weight_of
 
 MIN_ITEMS = 5
@@ -41,7 +42,7 @@ def listed_items(tree: etree._Element) -> set[etree._Element]:
     """The items of the listings of ``tree``: those a title link leads and the list's other short ones, where a
     list's titles and excerpts are (an article printed in a long row of the same layout table is no item of it)."""
     found: set[etree._Element] = set()
-    listing_elements: list[etree._Element] = []
+    listing_elements: set[etree._Element] = set()
     for element in tree.iter():
         if not isinstance(element.tag, str) or len(element) < MIN_ITEMS:
             continue
@@ -60,8 +61,9 @@ def listed_items(tree: etree._Element) -> set[etree._Element]:
         if len(led) < ITEM_SHARE * len(items) or len(pages) < DISTINCT_SHARE * len(led):
             continue
         weights = {item: weight_of(item.text_content()) for item in children}
-        if statistics.median(weights[item] for item in items) <= ITEM_WEIGHT_MAX and max(weights.values()) <= LONGEST_ITEM_MAX:
-            listing_elements.append(element)
+        if (statistics.median(weights[item] for item in items) <= ITEM_WEIGHT_MAX
+                and max(weights.values()) <= LONGEST_ITEM_MAX):
+            listing_elements.add(element)
             # the items a title leads, and the list's other short items (a sticky row, a row led by its tag)
             found.update(item for item in children if item in led or weights[item] <= ITEM_WEIGHT_MAX)
     return found
@@ -92,9 +94,8 @@ def _title_target(item: etree._Element) -> str | None:
         lead = shown.find(title)
         if lead < 0 or lead > LEAD_MAX:
             return None  # the item opens on its own words, or on more than a tag
-        if (TITLE_CHARS[0] <= len(title) <= TITLE_CHARS[1] and href and not href.startswith(("#", "javascript:", "mailto:"))
-                and not USER_LINK.search(href)):
-            return href
-        if USER_LINK.search(href) or href.startswith("mailto:"):
+        if USER_LINK.search(href) or href.lower().startswith("mailto:"):
             return None  # led by a person: a comment, a post
+        if TITLE_CHARS[0] <= len(title) <= TITLE_CHARS[1] and not leads_nowhere(href):
+            return href
     return None

@@ -109,6 +109,8 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
 BADGE_MAX = 3  # characters of a badge printed beside a poster's name (官方, 楼主, VIP)
+# A class name a CSS-modules build makes: a word, a separator and a short hash holding a capital or a digit.
+HASHED_CLASS = re.compile(r"[a-z]{2,12}[_-](?=[A-Za-z0-9]{5,8}$)[a-z]*[A-Z0-9][A-Za-z0-9]*")
 SHOWN_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")  # a time of day a <time> shows
 # what a header line prints before its time: a label, a weekday (發表於: 星期二, 發表 - , Posted: Tue)
 TIME_LABEL = re.compile(r"\s*(?:[^\s\[(（]{1,6}\s*[:：-]\s*)?(?:(?:星期|週|周)[一二三四五六日天]|[A-Za-z]{3}\.?,?)?\s*")
@@ -511,19 +513,15 @@ def _reply_subject_lines(blocks: Sequence[PageBlock]) -> set[int]:
             or ((match := REPLY_SUBJECT.match(text)) and match["subject"] in subjects)}
 
 
-# A class name a CSS-modules build makes: a word, a separator and a short hash holding a capital or a digit.
-HASHED_CLASS = re.compile(r"[a-z]{2,12}[_-](?=[A-Za-z0-9]{5,8}$)[a-z]*[A-Z0-9][A-Za-z0-9]*")
-
-
 def _signature(element: etree._Element) -> tuple[str, str]:
     """Tag and first class, or tag and id when there is no class, with numbers generalised: ``post_123`` and
     ``post_456`` are one structure, and so are phpwind's ``t5 t2`` posts and the rows a board alternates
-    (SMF's ``windowbg`` and ``windowbg2``). The id only counts without a
-    class: a thread's opening post often carries a class of its own and no number (Tianya's
-    ``atl-item host-item`` before ``atl-item id=1``), or when every class is a build tool's hashed name (CSS modules:
-    ``cnt_UhQqg`` on one answer, ``wrap_cfQgW`` on the next, ``id="answer-4829002"`` on each). Without either, the presentational attributes
-    stand for the class: an old bulletin board prints each post as a ``<table>`` with the same
-    ``cellpadding``, ``width`` and ``bgcolor``, and nothing else tells the posts apart from layout. A bare table
+    (SMF's ``windowbg`` and ``windowbg2``). The id only counts without a class (a thread's opening post often
+    carries a class of its own and no number: Tianya's ``atl-item host-item`` before ``atl-item id=1``), or when
+    every class is a build tool's hashed name (CSS modules: ``cnt_UhQqg`` on one answer, ``wrap_cfQgW`` on the
+    next, ``id="answer-4829002"`` on each). Without either, the presentational attributes stand for the class: an
+    old bulletin board prints each post as a ``<table>`` with the same ``cellpadding``, ``width`` and ``bgcolor``,
+    and nothing else tells the posts apart from layout. A bare table
     row stands for its first cell (phpBB 2 prints each post as a ``<tr>`` opening on ``td.row1`` or ``td.row2``,
     between spacer rows opening on ``td.spaceRow``)."""
     classes = (element.get("class") or "").split()
@@ -811,7 +809,7 @@ def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
 def _names_commenter(item: etree._Element) -> bool:
     """Whether a comment line names its writer: a link to a user page, or a name box without a link."""
     return bool(_user_link(item)) or any(
-        class_words(node) & POSTER_NAME_BOXES and not any(True for _ in node.iter("a"))
+        class_words(node) & POSTER_NAME_BOXES and next(node.iter("a"), None) is None
         and _poster_name_shaped(node.text_content().strip()) for node in item.iter())
 
 
@@ -957,12 +955,7 @@ def _content_box(element: etree._Element) -> bool:
 
 def _in_content_box(element: etree._Element, member: etree._Element) -> bool:
     """Whether ``element`` sits in a box named as the post's text, inside ``member``."""
-    for node in (element, *element.iterancestors()):
-        if node is member:
-            return False
-        if _content_box(node):
-            return True
-    return False
+    return any(map(_content_box, _up_to(element, member)))
 
 
 def _names_text(word: str) -> bool:
