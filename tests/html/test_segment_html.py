@@ -281,3 +281,23 @@ def test_the_short_lines_of_a_video_player_inside_the_article_go_and_the_article
     assert doc.text.splitlines() == paragraphs
     assert {r.rule for r in doc.removed if "视频" in r.text} == {"html.video_player"}
 
+
+
+def test_english_teaser_cards_are_measured_in_words_not_letters() -> None:
+    cards = "".join(f'<div class="card"><h4><a href="/news-releases/{n}.html">{title}</a></h4><p>{summary}</p></div>'
+                    for n, (title, summary) in enumerate([
+                        ("Lumenfield Robotics Appoints Dr. Yuna Park as Chief Technology Officer",
+                         "Park joins from a warehouse automation company where she led vision-guided picking..."),
+                        ("Lumenfield Robotics Opens European Service Hub in Venlo",
+                         "The facility will support growers with spare parts, training and on-site service..."),
+                        ("Lumenfield Robotics Reports Fourth Quarter and Full Year 2024 Results",
+                         "Revenue grew 38% year over year to $61.2 million, the company said on Tuesday...")]))
+    article = "".join(f"<p>{text}</p>" for text in (
+        "Lumenfield Robotics today introduced the Tendril T2, a harvesting robot for greenhouse tomatoes.",
+        "The T2 picks a truss in under nine seconds and works through the night without supervision.",
+        "Deliveries to growers in Europe and North America begin in the third quarter of the year."))
+    page = (f"<html><body><h1>Lumenfield Robotics Introduces Tendril T2</h1><div class='content'>{article}</div>"
+            f"<section class='also-from'><h2>Also from this source</h2>{cards}</section></body></html>")
+    blocks, elements = _blocks_of(page)
+    removed = _drop_teaser_lists(blocks, elements, headed=True)  # the page shows its headline over the article
+    assert {r.rule for r in removed} == {"html.teaser_list"} and not any("Venlo" in block.text for block in blocks)

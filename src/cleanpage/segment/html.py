@@ -83,7 +83,7 @@ COMMENTS_HEADING = re.compile(r"[\W_]*(?:网友|网民|读者|用户|热门|最�
 MIN_COMMENT_LINES = 2  # lines under a comments heading beside it: a heading alone (no comments yet) is left
 SECTION_DEPTH = 5  # levels above a kept block where a headed section holding it is looked for
 TEASER_TITLES = 3  # items of a linked title over a summary in one element that make it a list of other pages
-TEASER_TITLE_MIN, TEASER_TITLE_MAX = 4, 60  # characters of a teaser's title
+TEASER_TITLE_MIN, TEASER_TITLE_MAX = 4, 60  # a teaser's title in Chinese-character units (a Latin word is 2.5)
 TEASER_SUMMARY_MIN = 15  # characters outside links in a teaser item: its summary
 TEASER_SHARE = 0.6  # of an element's children holding text that are teasers, in a list of them
 TEASER_SUMMARY_MAX = 80  # a teaser's summary is a sentence or two (CJK-character units); an article's paragraph is more
@@ -519,7 +519,8 @@ def _linked_title(element: etree._Element) -> bool:
     if len(links) != 1 or leads_nowhere(links[0].get("href") or ""):
         return False
     title = NO_SPACE_TEXT.sub("", links[0].text_content())
-    return TEASER_TITLE_MIN <= len(title) <= TEASER_TITLE_MAX and title == NO_SPACE_TEXT.sub("", element.text_content())
+    return (TEASER_TITLE_MIN <= weight_of(links[0].text_content()) <= TEASER_TITLE_MAX
+            and title == NO_SPACE_TEXT.sub("", element.text_content()))
 
 
 def _summary(element: etree._Element) -> bool:
@@ -538,7 +539,7 @@ def _teaser_item(item: etree._Element) -> bool:
         return False
     title = NO_SPACE_TEXT.sub("", link.text_content())
     text = NO_SPACE_TEXT.sub("", item.text_content())
-    if not (TEASER_TITLE_MIN <= len(title) <= TEASER_TITLE_MAX and text.startswith(title)):
+    if not (TEASER_TITLE_MIN <= weight_of(link.text_content()) <= TEASER_TITLE_MAX and text.startswith(title)):
         return False
     linked = sum(len(NO_SPACE_TEXT.sub("", anchor.text_content())) for anchor in item.iter("a"))
     summary = " ".join(_unlinked_texts(item))
