@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ..document import Block
 from ..lexicon import longest_first
 from ..page import Page
 
@@ -46,6 +47,11 @@ def residue(shadow: str, words: Iterable[str]) -> str:
     for word in sorted(words, key=len, reverse=True):
         text = text.replace(word, " ")
     return re.sub(rf"{SEPARATORS.pattern}|{OPEN}|{CLOSE}|[:,;.!?。、]", "", text)
+
+
+def linked_chars(block: Block) -> int:
+    """Visible characters of a block inside its links (0 for a text dump's line, which has none)."""
+    return sum(len("".join(text.split())) for text, _ in block.links)
 
 
 def phrase_pattern(phrases: Iterable[str], shapes: str = "") -> re.Pattern[str]:

@@ -31,7 +31,7 @@ from ..document import Block
 from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._platform_lexicon import edge_positions, whole
-from ._shapes import tokens
+from ._shapes import linked_chars, tokens
 
 FARM_MIN_VLEN = 150
 FARM_MIN_TOKENS = 15
@@ -75,7 +75,7 @@ def _is_keyword_farm(shadow: str, sent_punct: int, vlen: int) -> bool:
 def _linked_share(block: Block) -> float:
     """The share of a block's visible characters inside its links (0 for a text dump's line)."""
     shown = len("".join(block.text.split()))
-    return sum(len("".join(text.split())) for text, _ in block.links) / shown if shown else 0.0
+    return linked_chars(block) / shown if shown else 0.0
 
 
 @register_detector

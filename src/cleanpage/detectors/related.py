@@ -27,7 +27,7 @@ from ..page import Drop, Finding, Page
 from ..registry import Detector, register_detector
 from ._footer import is_footer_line
 from ._platform_lexicon import edge_positions
-from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, is_nav_like
+from ._shapes import BAR, CLOSE, COLON, DOT, OPEN, is_nav_like, linked_chars
 
 HEADING = re.compile(
     rf"^[■●◆▶>\s{DOT[1:-1]}]*{OPEN}?\s*(?:{'|'.join(sorted(RELATED_SECTION_HEADINGS, key=len, reverse=True))})"
@@ -59,8 +59,7 @@ LINKED_SHARE = 0.9  # of the rest of such a line that is link text
 def _linked_rest(block: Block, rest: str) -> bool:
     """Whether the text after a label is (nearly) all one link's or a few links' text: a pointer, not a sentence."""
     shown = "".join(rest.split())
-    linked = sum(len("".join(text.split())) for text, _ in block.links)
-    return bool(shown) and linked >= LINKED_SHARE * len(shown)
+    return bool(shown) and linked_chars(block) >= LINKED_SHARE * len(shown)
 
 
 RANK = re.compile(r"\d{1,2}|top\s?\d{1,2}")

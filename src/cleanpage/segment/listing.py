@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterator
 
 from lxml import etree
 
-from .page_blocks import BLOCK_TAGS
+from .page_blocks import BLOCK_TAGS, self_and_ancestors
 from .posts import USER_LINK, leads_nowhere  # a link to a person leads a comment, not a listed page
 from .prose import weight_of
 
@@ -75,12 +74,7 @@ def _shape(element: etree._Element) -> tuple[str, str]:
 
 def in_listed_item(element: etree._Element, items: set[etree._Element]) -> bool:
     """Whether ``element`` is one of ``items`` or sits inside one."""
-    return any(node in items for node in _self_and_ancestors(element))
-
-
-def _self_and_ancestors(element: etree._Element) -> Iterator[etree._Element]:
-    yield element
-    yield from element.iterancestors()
+    return any(node in items for node in self_and_ancestors(element))
 
 
 def _title_target(item: etree._Element) -> str | None:

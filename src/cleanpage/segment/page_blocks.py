@@ -24,7 +24,9 @@ skipped, as are scripts, styles and form controls.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -103,6 +105,11 @@ class PageBlock:
 def clean_text(text: str) -> str:
     """Collapse runs of ASCII whitespace (source line wrapping) and trim; U+3000 and NBSP stay for repairs."""
     return SPACE.sub(" ", text).strip(" ")
+
+
+def self_and_ancestors(element: etree._Element, count: int | None = None) -> Iterator[etree._Element]:
+    """``element`` and its ancestors, the ``count`` closest in all when given: the boxes that may name or style it."""
+    return itertools.islice(itertools.chain((element,), element.iterancestors()), count)
 
 
 def hidden(element: etree._Element) -> bool:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
-from .page_blocks import PageBlock
+from .page_blocks import PageBlock, self_and_ancestors
 from .prose import SPACE
 from .signals.semantics import class_words
 
@@ -50,7 +50,7 @@ def _set_apart(block: PageBlock, image: etree._Element) -> bool:
         return False
     if len(text) >= ALT_MIN and any(text == SPACE.sub("", image.get(name) or "") for name in ("alt", "title")):
         return True
-    for node in _self_and_containers(block.element):
+    for node in self_and_ancestors(block.element, MARKUP_DEPTH):
         words = class_words(node)
         if words & CAPTION_WORDS or (words & PICTURE_WORDS and words & PICTURE_TEXT_WORDS):
             return True
@@ -58,7 +58,3 @@ def _set_apart(block: PageBlock, image: etree._Element) -> bool:
         if CENTRED.search(style) and (SMALL_TYPE.search(style) or GREY_TYPE.search(style)):
             return True
     return False
-
-
-def _self_and_containers(element: etree._Element) -> Iterator[etree._Element]:
-    return itertools.islice(itertools.chain((element,), element.iterancestors()), MARKUP_DEPTH)

@@ -24,13 +24,13 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
 from ..lexicon import NOTICE_CLOSINGS
-from .page_blocks import PageBlock
+from .page_blocks import PageBlock, self_and_ancestors
 from .prose import SPACE
 from .signals import PageContext, Signal
 from .signals.region import RegionVote
@@ -58,6 +58,7 @@ RUN_SHARE = 0.3
 RESCUE_SHORTFALL = 0.4
 HEAD_LINES = 3
 LEAD_BLOCKS = 2
+NAMING_BOXES = 3  # a block's element and its two closest containers: the boxes whose class may name it
 PULL_QUOTE_MIN = 15  # characters of a sentence repeated as a pull quote
 PULL_QUOTE_WORDS = frozenset({"pullquote", "pull", "callout"})  # a box setting a sentence apart (not a quote of a post)
 ENTRY_FIELDS = frozenset({"text", "email"})
@@ -239,7 +240,7 @@ def _keep_standfirst(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
             return  # the headline: the standfirst is below it
         if (block.kind == "paragraph" and index and blocks[index - 1].kind == "heading" and block.weight >= STANDFIRST_MIN
                 and block.link_density < STANDFIRST_MAX_LINK_DENSITY and any(
-                    class_words(node) & STANDFIRST_WORDS for node in _self_and_ancestors(block.element, 3))):
+                    class_words(node) & STANDFIRST_WORDS for node in self_and_ancestors(block.element, NAMING_BOXES))):
             decisions[index].keep, decisions[index].reason = True, ""
             return
 
@@ -262,11 +263,6 @@ def _drop_form_boxes(blocks: Sequence[PageBlock], decisions: list[Decision]) -> 
                 break
 
 
-def _self_and_ancestors(element: etree._Element, count: int) -> Iterator[etree._Element]:
-    """``element`` and its closest ancestors, ``count`` elements in all: the boxes that may name it."""
-    return itertools.islice(itertools.chain((element,), element.iterancestors()), count)
-
-
 def _holds_entry_form(box: etree._Element) -> bool:
     """Whether ``box`` holds a form asking the reader to type (an e-mail address, a comment), not a button row."""
     return any(field.tag == "textarea" or (field.get("type") or "text").lower() in ENTRY_FIELDS
@@ -282,7 +278,7 @@ def _drop_pull_quotes(blocks: Sequence[PageBlock], decisions: list[Decision]) ->
         text = SPACE.sub("", block.text)
         if (not decision.keep or len(text) < PULL_QUOTE_MIN or block.kind == "heading"
                 or not any(node.tag == "aside" or class_words(node) & PULL_QUOTE_WORDS
-                           for node in _self_and_ancestors(block.element, 3))):
+                           for node in self_and_ancestors(block.element, NAMING_BOXES))):
             continue
         if any(text in other and len(other) > len(text) for other in kept):  # a longer paragraph says it
             decision.keep = False
