@@ -530,3 +530,30 @@ def test_the_date_printed_before_an_update_label_is_the_publication_not_the_utc_
     # 2024/03/05 07:30 更新于 2024/03/05 19:48 under the headline, article:published_time 2024-03-04T23:30:00Z
     page = Path(__file__).parents[1] / "fixtures/html/articles9/zhuoguan-paywall-teaser-daodu-update-time-chuneng/page.html"
     assert cleanpage.clean(page.read_bytes()).metadata.published == "2024-03-05T07:30"
+
+
+def test_a_date_split_over_elements_of_its_own_is_read_as_a_browser_shows_it() -> None:
+    header = ("<div class='header-time'><span class='year'><em> 2024</em></span><span class='day'><em> 03</em>/<em>05</em>"
+              "</span><span class='time'> 21:14:37</span></div>")
+    page = _page("<title>农村公路建设提速</title>", f"<div class='head'>{header}<h1>农村公路建设提速</h1></div>{ARTICLE_TEXT}")
+    assert cleanpage.clean(page).metadata.published == "2024-03-05T21:14"
+
+
+def _wire_story(ld: str, dateline: str) -> cleanpage.Document:
+    return _english(f'<script type="application/ld+json">{{"@type": "NewsArticle", {ld}}}</script>',
+                    byline=f"<p>{dateline} Lawmakers agreed on Tuesday to fund the replacement of lead pipes in older cities.</p>")
+
+
+def test_a_json_ld_provider_other_than_the_publisher_is_the_source() -> None:
+    syndicated = _wire_story('"publisher": {"name": "Horizon News"}, "provider": {"@type": "Organization", "name": "Pinecrest Wire"}', "")
+    assert syndicated.metadata.source == "Pinecrest Wire"
+    own = _wire_story('"publisher": {"name": "Horizon News"}', "")
+    assert own.metadata.source is None
+
+
+def test_a_wire_datelines_initials_name_the_organisation_the_page_spells_out() -> None:
+    wire = _wire_story('"publisher": {"@type": "Organization", "name": "Northstar Press"}', "WASHINGTON (NP) —")
+    assert wire.metadata.source == "Northstar Press"
+    assert wire.metadata.extra["provenance"]["source"]["rule"] == "wire dateline initials"
+    unknown = _wire_story('"publisher": {"@type": "Organization", "name": "Northstar Press"}', "WASHINGTON (AP) —")
+    assert unknown.metadata.source is None

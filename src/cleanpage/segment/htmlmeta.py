@@ -109,6 +109,10 @@ THREAD_TAG = re.compile(r"^[\[【(（][^\]】)）]{1,10}[\]】)）]")  # [心得
 NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 PRECEDING_NODES = 6  # text nodes before it, in its own container, searched for its date
 META_LINE_MAX = 200
+DATELINE_LINES = 3  # lines after the byline zone also searched for a story's dateline: a caption may come before it
+WIRE_DATELINE = re.compile(r"[A-Z][A-Za-z.,' -]{1,40}?\s\((?P<agency>[A-Z]{2,6})\)\s*[—–-]")
+LONE_DATE_SEPARATORS = frozenset("/-.:")
+SPLIT_DATE_SEPARATOR = re.compile(r"(?<=\d) ([/.:-]) (?=\d)")
 
 
 # Labels from the one lexicon, matched on the folded line (Simplified, half-width) and cut from the original.
@@ -256,6 +260,8 @@ def harvest_metadata(tree: etree._Element, url: str | None) -> PageHints:
     shown_days = _near_headline(above, below, zone_end, found)
     _wechat_account(tree, metas, url, found)
     _source_from_tags(tree, metas, found)
+    _source_from_ld(ld, found)
+    _wire_dateline(below[:zone_end + DATELINE_LINES], metas, ld, found)
     _author_from_tags(tree, metas, ld, " ".join(byline_zone), found)
     tagged = found.values.get("authors")
     tagged_names = list(tagged.value) if tagged and tagged.rule.startswith(("meta", "json-ld")) else None
@@ -605,8 +611,17 @@ def _meta_lines(texts: Iterable[tuple[str, etree._Element]]) -> list[ZoneLine]:
         groups[-1][1].append(text)
         if node.tag != "a" and next(node.iterancestors("a"), None) is None:
             groups[-1][2].append(text)
-    return [ZoneLine(SPACE.sub(" ", " ".join(text))[:META_LINE_MAX], SPACE.sub(" ", " ".join(own))[:META_LINE_MAX], block)
-            for block, text, own in groups]
+    return [ZoneLine(_joined(text)[:META_LINE_MAX], _joined(own)[:META_LINE_MAX], block) for block, text, own in groups]
+
+
+def _joined(pieces: list[str]) -> str:
+    """One line's text nodes joined as a browser shows them: apart, except a date separator printed alone
+    between two numbers in elements of their own (``<em>03</em>/<em>05</em>``, a wire site's split date),
+    which a browser shows as ``03/05``."""
+    line = " ".join(pieces)
+    if any(piece in LONE_DATE_SEPARATORS for piece in pieces):
+        line = SPLIT_DATE_SEPARATOR.sub(r"\1", line)
+    return SPACE.sub(" ", line)
 
 
 def _preceding_texts(headline: etree._Element) -> list[tuple[str, etree._Element]]:
@@ -1150,6 +1165,44 @@ def _source_from_tags(tree: etree._Element, metas: dict[str, str], found: PageHi
             else:
                 found.values.offer("source", value, f"meta {key}", raw, NAME_FROM_META)
             return
+
+
+def _source_from_ld(ld: list[dict[str, object]], found: PageHints) -> None:
+    """The organisation a JSON-LD article names as where its content came from (``sourceOrganization``, or a
+    ``provider`` that is not its ``publisher``: a wire story syndicated on a portal) is the source; the
+    publisher alone is the site, not a source (gold conventions)."""
+    for item in ld:
+        publisher = _ld_text(item.get("publisher"))
+        for key in ("sourceOrganization", "provider"):
+            origin = _ld_text(item.get(key))
+            if origin and origin != publisher and len(origin) <= SOURCE_MAX:
+                found.values.offer("source", origin, f"json-ld {key}", origin, META_TAG - 0.05)
+                return
+
+
+def _wire_dateline(lines: list[ZoneLine], metas: dict[str, str], ld: list[dict[str, object]],
+                   found: PageHints) -> None:
+    """A wire story's dateline credits its agency by initials (``WASHINGTON (NP) —``); when an organisation the
+    page names in its tags (JSON-LD publisher or provider, ``og:site_name``) has those initials, that
+    organisation is the source. Initials no name on the page spells out stay unread: an abbreviation is not
+    expanded from knowledge of the world."""
+    if "source" in found.values:
+        return
+    for line in lines:
+        dateline = WIRE_DATELINE.match(line.text)
+        if dateline is None:
+            continue
+        names = [metas.get("og:site_name")] + [_ld_text(item.get(key)) for item in ld
+                                               for key in ("publisher", "provider", "sourceOrganization")]
+        for name in names:
+            if name and _initials(name) == dateline.group("agency"):
+                found.values.offer("source", name, "wire dateline initials", line.text[:dateline.end()], OUTLET_IN_BYLINE)
+                return
+        return
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Z][\w&'-]*", name) if word not in {"The", "A", "An"})
 
 
 def _wechat_account(tree: etree._Element, metas: dict[str, str], url: str | None, found: PageHints) -> None:
