@@ -120,6 +120,14 @@ LATIN_JOB_WORDS = frozenset({"redakteur", "redakteurin", "chefredakteur", "chefr
 GENERIC_DATE_LABELS = frozenset({"时间", "日期", "时 间", "日 期", "发布", "发表", "创建", "上线", "出版", "刊发", "发稿",
                                  "date", "dated", "data", "datum", "fecha", "created", "stand", "modified", "修改", "更新"})
 
+# The events a generic date label may date instead of the page (folded Simplified, lower case): a poster's
+# card beside a post prints 注册时间 and Join Date, a notice its 截止日期; the date after them is never the
+# page's own. A thread's 开始日期 (Start date) is no other event: it dates the thread.
+OTHER_EVENT_DATE_WORDS = ("注册", "加入", "登录", "登陆", "上次登录", "最后登录", "在线", "到期", "截止", "报名", "结束",
+                          "活动", "成立", "出生", "生效", "入职", "毕业", "开奖", "考试")
+LATIN_OTHER_EVENT_DATE_WORDS = ("join", "joined", "registration", "registered", "birth", "expiry", "expiration", "due",
+                                "end", "event", "closing")
+
 
 def longest_first(phrases: Iterable[str]) -> str:
     """Regex source matching any of ``phrases``, preferring the longest one at a position.

@@ -557,3 +557,12 @@ def test_a_wire_datelines_initials_name_the_organisation_the_page_spells_out() -
     assert wire.metadata.extra["provenance"]["source"]["rule"] == "wire dateline initials"
     unknown = _wire_story('"publisher": {"@type": "Organization", "name": "Northstar Press"}', "WASHINGTON (AP) —")
     assert unknown.metadata.source is None
+
+
+def test_a_date_label_after_another_events_word_is_not_the_pages_date() -> None:
+    card = "<div class='userinfo'>注册时间: 2019-05-02</div><div class='posted'>发表于 2023-03-18 22:14</div>"
+    page = _page("<title>新版输入法候选框不跟随光标</title>", f"<h1>新版输入法候选框不跟随光标</h1>{card}{ARTICLE_TEXT}")
+    assert cleanpage.clean(page).metadata.published == "2023-03-18T22:14"
+    started = "<div class='thread-meta'>开始日期 2023-03-02</div>"
+    page = _page("<title>家用 NAS 硬盘怎么选</title>", f"<h1>家用 NAS 硬盘怎么选</h1>{started}{ARTICLE_TEXT}")
+    assert cleanpage.clean(page).metadata.published == "2023-03-02"

@@ -197,6 +197,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     # printed apart from the replies (the lead above the posts)
     if posts and "prev_url" not in pager:
         _offer_thread_values(values, posts, lead if opener_apart >= LEAD_PROSE else None, context)
+    elif posts:
+        _forget_reply_dates(values, posts)
     values.offer("page_type", verdict.page_type, "content.page_type", verdict.evidence, 1.0)
     values.offer("confidence", round(verdict.confidence, 2), "content.confidence", verdict.evidence, 1.0)
     line_starts = _line_starts(text)
@@ -305,6 +307,16 @@ def _offer_thread_values(values: Evidence, posts: list[ThreadPost], lead: list[i
         values.offer("authors", [author], "content.thread_author", author, THREAD_VALUES)
     if published:
         values.offer("published", published, "content.thread_time", published, THREAD_VALUES)
+
+
+def _forget_reply_dates(values: Evidence, posts: list[ThreadPost]) -> None:
+    """On a thread's later page the first post is a reply: a date read by the headline or guessed from the page
+    that is the day of a post printed here dates that reply, not the thread, which started on an earlier page
+    (gold conventions: no date rather than a reply's)."""
+    current = values.get("published")
+    days = {post.published[:10] for post in posts if post.published}
+    if current is not None and str(current.value)[:10] in days:
+        del values["published"]
 
 
 class DomPaths:

@@ -34,8 +34,10 @@ from ..lexicon import (
     GENERIC_DATE_LABELS,
     LABELS,
     LATIN_DATE_LABELS,
+    LATIN_OTHER_EVENT_DATE_WORDS,
     LATIN_SOURCE_LABELS,
     ORIGINAL_WORK_LABELS,
+    OTHER_EVENT_DATE_WORDS,
     POSTER_LABELS,
     WECHAT_HOSTS,
     WECHAT_SITE_NAMES,
@@ -122,7 +124,11 @@ def _date_label(field: str, *, specific: bool = False) -> re.Pattern[str]:
     date dates (时间, Date)."""
     han, latin = ([label for label in labels if not (specific and label in GENERIC_DATE_LABELS)]
                   for labels in (LABELS[field], LATIN_DATE_LABELS[field]))
-    return re.compile(rf"(?:{longest_first(han)}|(?i:(?<![^\W\d_])(?:{longest_first(latin)})(?![^\W\d_])))\s*[:：]?")
+    # a label after another event's word dates that event (注册时间, Join Date), not the page
+    not_han_event = "".join(f"(?<!{word})" for word in OTHER_EVENT_DATE_WORDS)
+    not_latin_event = "".join(f"(?<!{word} )" for word in LATIN_OTHER_EVENT_DATE_WORDS)
+    return re.compile(rf"(?:{not_han_event}(?:{longest_first(han)})"
+                      rf"|(?i:{not_latin_event}(?<![^\W\d_])(?:{longest_first(latin)})(?![^\W\d_])))\s*[:：]?")
 
 
 PUBLISHED_LABEL = _date_label("published")
@@ -132,6 +138,8 @@ ORIGINAL_WORK = re.compile(rf"\s*(?:{longest_first(ORIGINAL_WORK_LABELS)})\s*[:�
 _DATE_PREPOSITION = r"(?:[于於@]|(?i:on|am|um|le|el|il|op|den|the)\b\s*[:：]?)"
 LABELLED_DATE_START = re.compile(rf"\s*[:：]?\s*{_DATE_PREPOSITION}?\s*(?:(?i:[a-zà-ÿ]{{3,12}})\.?,?\s+)?[\d〇○零一二]")
 UPDATED_LABEL = _date_label("updated")
+OTHER_EVENT_LABEL = re.compile(rf"(?:{longest_first(OTHER_EVENT_DATE_WORDS)})\s*(?:时间|日期|于)?\s*[:：]"
+                               rf"|(?i:\b(?:{longest_first(LATIN_OTHER_EVENT_DATE_WORDS)})(?:\s+date)?\s*:)")
 # A label and its colon right before a date: ``Erscheinungsdatum:``, ``截止日期：``.
 OTHER_LABEL_BEFORE = re.compile(r"([^\W\d_][^\s:：]{0,30})\s*[:：]\s*[于於]?\s*$")
 MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")
@@ -691,10 +699,12 @@ def _near_headline(above: list[ZoneLine], below: list[ZoneLine], end: int, found
 
 
 def _before_update(text: str) -> str:
-    """A byline line's text before its update label: the date printed ahead of ``更新于 …`` is the publication
-    (``2024/03/05 07:30 更新于 2024/03/05 19:48``); a line opening on the label shows only the update."""
-    label = UPDATED_LABEL.search(fold(text))
-    return text if label is None else text[:label.start()]
+    """A byline line's text before its update label or another event's date label: the date printed ahead of
+    ``更新于 …`` is the publication (``2024/03/05 07:30 更新于 2024/03/05 19:48``); a line opening on the label
+    shows only the update, or a poster's 注册时间, which dates nothing of the page."""
+    shadow = fold(text)
+    cuts = [label.start() for label in (UPDATED_LABEL.search(shadow), OTHER_EVENT_LABEL.search(shadow)) if label]
+    return text[:min(cuts)] if cuts else text
 
 
 def _dates_near_headline(line: str, dates: list[str], one_day: bool, label_line: str | None,
