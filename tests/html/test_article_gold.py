@@ -15,7 +15,7 @@ import pytest
 from gold_pages import decoded_page, squashed, visible_text
 
 ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "html"
-FOLDERS = sorted(path for name in ("articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles10", "articles11") for path in (ROOT / name).iterdir() if path.is_dir())
+FOLDERS = sorted(path for name in ("articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles10", "articles11", "articles12", "articles13") for path in (ROOT / name).iterdir() if path.is_dir())
 KEYS = {"title", "published", "author", "source"}
 PUBLISHED = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?$")
 

@@ -14,7 +14,7 @@ import pytest
 from gold_pages import decoded_page, squashed, visible_text
 
 ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "html"
-FOLDERS = sorted(path for name in ("forum3", "forum4", "forum5", "forum6", "forum7", "forum8", "forum9", "forum10", "forum11", "forum12", "forum13") for path in (ROOT / name).iterdir() if path.is_dir())
+FOLDERS = sorted(path for name in ("forum3", "forum4", "forum5", "forum6", "forum7", "forum8", "forum9", "forum10", "forum11", "forum12", "forum13", "forum14") for path in (ROOT / name).iterdir() if path.is_dir())
 KEYS = ["page_type", "title", "author", "published", "posts", "url"]
 
 
