@@ -467,6 +467,20 @@ def test_comment_lines_naming_their_writers_in_name_boxes_with_a_bare_time_and_a
     assert [post.author for post in found] == ["山野行者", "背包客小张", "川西老司机"]
 
 
+def test_comment_lines_without_times_led_by_their_writers_name_and_a_colon_are_not_the_posts_text() -> None:
+    def floor(n: int, user: str, time: str, body: str, lzl: str = "") -> str:
+        return (f'<div class="post-item"><div class="user-name">{user}</div><div class="post-meta"><span>第{n}楼</span>'
+                f'<span class="time">{time}</span></div><div class="post-content"><p>{body}</p></div>'
+                f'<div class="lzl-list">{lzl}</div><div class="post-opr"><span>回复</span></div></div>')
+    one = '<div class="lzl-item"><span class="lzl-name">山野行者</span>：<span class="lzl-text">粉笔的真题，按年份做就行，每天两篇</span></div>'
+    more = one + '<div class="lzl-item"><span class="lzl-name">u2</span>：<span>收藏了</span></div><div class="lzl-more">查看全部6条回复 &gt;</div>'
+    page = (f"<html><body>{MENU}<h1>川西环线自驾游记</h1>" + floor(1, "山野行者", "2023-03-28 21:14", OPENING, more)
+            + floor(2, "背包客小张", "2023-03-28 21:20", "恭喜！请问用的哪几本书？", one)
+            + floor(3, "川西老司机", "2023-03-28 21:41", REPLIES[1][2]) + "</body></html>")
+    found = find_posts(context := _context(page))
+    assert [_texts(context, post) for post in found] == [[OPENING], ["恭喜！请问用的哪几本书？"], [REPLIES[1][2]]]
+
+
 def test_a_board_naming_posters_in_bold_beside_profile_buttons_and_a_photo_only_post_that_wrote_nothing() -> None:
     def post(uid: int, user: str, time: str, body: str) -> str:
         return (f'<table class="post"><tr><td width="175"><b>{user}</b><br><font size="1">资深会员<br><br>注册日期: 2004-06'

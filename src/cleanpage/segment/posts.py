@@ -108,6 +108,7 @@ QA_HEADING = re.compile(r"最佳答案|最佳回答|推荐答案|其他回答|�
                         r"\b(?:best answer|accepted answer|\d+ answers)\b", re.IGNORECASE)
 QA_HEADING_MAX = 20
 MIN_POSTS = 2
+MORE_LINE_MAX = 12  # characters of the button closing a comment list (查看全部6条回复 >)
 BADGE_MAX = 3  # characters of a badge printed beside a poster's name (官方, 楼主, VIP)
 # A class name a CSS-modules build makes: a word, a separator and a short hash holding a capital or a digit.
 HASHED_CLASS = re.compile(r"[a-z]{2,12}[_-](?=[A-Za-z0-9]{5,8}$)[a-z]*[A-Z0-9][A-Za-z0-9]*")
@@ -793,17 +794,37 @@ def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
     """The blocks of reply lists inside the post (楼中楼, 点评): an element below the post whose children, two
     or more, each name a user (by a link, or in a box named for a poster's name: ``span.nickname``) and show a
     time (a comment line's time of day may come without its date: ``04-08 22:19``). Comment lines under a post
-    are not its text."""
+    are not its text. A 楼中楼 that prints no times shows its lines as ``name：words`` (:func:`_colon_comments`)."""
     nested: set[int] = set()
     for parent in member.iter():
         held = under.get(parent)
         if parent is member or not held or held[0] in nested:  # no text, or inside a reply list already found
             continue
         items = [child for child in parent if isinstance(child.tag, str) and child in under]
-        if len(items) >= MIN_POSTS and all(_names_commenter(item) and _shows_clock(blocks, under[item])
-                                           for item in items):
+        if (len(items) >= MIN_POSTS and all(_names_commenter(item) and _shows_clock(blocks, under[item])
+                                           for item in items)) or _colon_comments(items):
             nested.update(under[parent])
     return nested
+
+
+def _colon_comments(items: list[etree._Element]) -> bool:
+    """Whether ``items`` are comment lines under a post that show no time: each opens with its writer's name in a
+    box of its own (a name box, a link to a user page) and a colon right after it (``<span class="lzl-name">上岸的
+    小葵花</span>：<span>…</span>``), one of them at least, with at most a short last line after them (its
+    ``查看全部6条回复 >`` button). A post's own words open with no writer's box."""
+    comments = [item for item in items if _colon_led(item)]
+    rest = items[len(comments):]
+    return bool(comments) and items[:len(comments)] == comments and (
+        not rest or (len(rest) == 1 and len(SPACE.sub("", rest[0].text_content())) <= MORE_LINE_MAX))
+
+
+def _colon_led(item: etree._Element) -> bool:
+    if (item.text or "").strip():
+        return False
+    lead = next((node for node in item.iter() if node is not item and isinstance(node.tag, str)
+                 and node.text_content().strip()), None)
+    return (lead is not None and (bool(class_words(lead) & POSTER_NAME_BOXES) or (lead.tag == "a" and _user_page(lead, item)))
+            and _poster_name_shaped(lead.text_content().strip()) and (lead.tail or "").lstrip().startswith(("：", ":")))
 
 
 def _names_commenter(item: etree._Element) -> bool:
