@@ -153,6 +153,7 @@ class Cleaner:
         removed: list[Removal] = []
         images: list[Block] = []
         posts: list[Post] = []
+        joins: list[Repair] = []
         if kind == "html":
             from .segment.html import segment_html
 
@@ -162,6 +163,7 @@ class Cleaner:
             warnings.extend(segmented.warnings)
             removed.extend(segmented.removed)
             images, posts = segmented.images, segmented.posts
+            joins = segmented.repairs
         else:
             blocks = self._cut_lines(segment_text(text), hints, warnings)
         if encoding:
@@ -175,6 +177,7 @@ class Cleaner:
             _check_deadline(deadline, "repairs")
         else:
             repairs = self._repair(blocks, removed, warnings, deadline)
+        repairs = joins + repairs
         warnings.extend(repair_warnings(repairs))
         _shorten_space_runs(blocks, warnings)
         return Segmented(blocks, kind, hints, warnings, removed, repairs, images, posts)

@@ -85,3 +85,12 @@ def test_a_description_that_opens_with_the_title_keeps_the_title_words() -> None
     text = TRADITIONAL_PAGE.replace("資源描述：本計畫全文供", "資源描述：社區志工服務實施計畫全文供")
     doc = cleanpage.clean(text, kind="text")
     assert doc.text.splitlines()[0].startswith("社區志工服務實施計畫全文供")
+
+
+def test_a_summary_that_repeats_the_documents_opening_words_cut_short_goes_whole() -> None:
+    opening = "一、計畫目的：為鼓勵市民參與社區服務，建立志工招募、訓練與表揚制度，特訂定本計畫。"
+    page = TRADITIONAL_PAGE.replace("資源描述：本計畫全文供各里辦公處參考使用，內容含計畫目的、實施對象及服務內容。",
+                                    f"資源描述：{opening[:30]}...")
+    doc = cleanpage.clean(page, kind="text")
+    assert _removed(doc)[f"資源描述：{opening[:30]}..."] == "C14.summary"
+    assert opening in doc.text

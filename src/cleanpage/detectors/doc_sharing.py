@@ -1,11 +1,12 @@
 """C14 document-sharing site chrome (文库 / 文档站): preview limits, download prompts, tips.
 
-Active only on a doc-sharing host or when at least two distinct platform
-phrases occur on the page. Then removes preview-limit lines
+Active only on an HTML page segmentation read as a document preview, on a doc-sharing host, or when at
+least two distinct platform phrases occur on the page. Then removes preview-limit lines
 (``已阅读5页，还剩1页未读，继续免费阅读`` -> ``pages = {"read": 5, "unread": 1}``,
 ``truncated``), download prompts (``下载本文档``), the platform copyright note
 (``版权说明：本文档由用户提供并上传…``), section labels (``文档简介`` — a glued
-label is cut, its text kept), file-fact and uploader lines (the upload date
+label is cut, its text kept; a summary that only repeats the document's opening words, cut with an
+ellipsis, goes whole), file-fact and uploader lines (the upload date
 goes to ``published``), and a ``温馨提示`` heading with the numbered platform
 rules after it.
 
@@ -47,9 +48,21 @@ LINE_RULES = (
 )
 LABEL = re.compile(r"^(?:文档简介|资源描述|内容简介|文档预览|资源目录|文档介绍)\s*[:：]?")
 UPLOADED = re.compile(r"(?:上传时间|上传于|上传日期|分享于)\s*[:：]?")
+ELLIPSIS = re.compile(r"(?:\.{3,}|…+)\s*$")
+NO_SPACE = re.compile(r"\s+")
+SUMMARY_MIN = 20  # characters of a summary before its ellipsis: enough to be sure it repeats the document
 TIPS = re.compile(r"^(?:温馨提示|友情提示|下载须知|特别提示|用户须知)\s*[:：]?$")
 ITEM = re.compile(r"^[•·\-*\s]*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①-⑩])")
 PLATFORM_WORDS = re.compile(r"本站|下载|上传|文档|侵权|资源|水印|预览|阅读器|积分|客服|网站|会员|用户")
+
+
+def _repeats_document(summary: str, page: Page, position: int) -> bool:
+    """Whether a labelled summary is the start of the document shown after it, cut with an ellipsis (文档简介：
+    2020年，柳溪社区…定时定点...): a platform's excerpt, not a text of its own."""
+    cut = ELLIPSIS.search(summary)
+    if cut is None or len(head := NO_SPACE.sub("", summary[:cut.start()])) < SUMMARY_MIN:
+        return False
+    return head in NO_SPACE.sub("", "".join(block.text for block in page.blocks[position + 1:]))
 
 
 @register_detector
@@ -79,6 +92,8 @@ class DocSharing(Detector):
                     break
 
     def _active(self, page: Page) -> bool:
+        if page.html_page_type == "doc_preview":  # the page's structure says so; its chrome was mostly dropped already
+            return True
         if page.host and any(page.host == h or page.host.endswith("." + h) for h in HOSTS):
             return True
         found: set[str] = set()
@@ -109,7 +124,10 @@ class DocSharing(Detector):
         match = LABEL.match(page.shadow(block).lstrip())
         lead = len(page.shadow(block)) - len(page.shadow(block).lstrip())
         end = lead + (match.end() if match else 0)
-        if block.text[end:].strip():
+        rest = block.text[end:].strip()
+        if _repeats_document(rest, page, position):
+            yield Drop(block, "C14.summary", "doc-sharing summary: the document's opening words again, cut short")
+        elif rest:
             yield Trim(block, 0, end, "C14.label", "doc-sharing section label (its text is kept)")
         else:
             yield Drop(block, "C14.label", "doc-sharing section label")

@@ -31,7 +31,7 @@ import lxml.html
 from lxml import etree
 
 from ..config import Config
-from ..document import Block, Post, Removal
+from ..document import Block, Post, Removal, Repair
 from ..evidence import Evidence
 from ..lexicon import RELATED_SECTION_HEADINGS
 from ..page import PageHints
@@ -47,6 +47,7 @@ from .scorer import Decision, decide
 from .signals import PageContext
 from .signals._overlap import coverage
 from .signals.semantics import class_words
+from .visual_lines import join_visual_lines, keep_cut_lines
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # An end tag of the document (a server-side include that closes its own <html>) followed by more
@@ -122,6 +123,7 @@ class HtmlSegment:
     removed: list[Removal] = field(default_factory=list)
     images: list[Block] = field(default_factory=list)  # kept images, outside the text detectors' view
     posts: list[Post] = field(default_factory=list)  # a thread's posts (text filled in after detection)
+    repairs: list[Repair] = field(default_factory=list)  # visual lines joined into paragraphs
 
 
 HTML_CLASSES = etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
@@ -170,6 +172,7 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         lead = _keep_posts(page_blocks, decisions, posts)
     else:  # a post's line under its photo is the poster's words
         mark_photo_captions(page_blocks)
+        keep_cut_lines(page_blocks, decisions)
     # the opening post printed apart, above the replies: prose of its own before the first post
     opener_apart = sum(page_blocks[i].weight for i in lead if page_blocks[i].kind != "heading" and page_blocks[i].prose > 0)
     verdict = classify(context, decisions, posts=len(posts), declared_article=meta.declared_article)
@@ -230,8 +233,11 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
     if selected:
         hints.user_selected = {block.index for block in blocks if _inside(elements[id(block)], selected)}
         removed += _drop_selected_images(images, elements, selected)
+    joins: list[Repair] = []
+    if not posts:  # a post's text is read back by its blocks' indices: a thread's lines stay as they are
+        blocks, joins = join_visual_lines(blocks, elements)
     thread = [Post("", post.author, post.published, list(post.blocks)) for post in posts]
-    return HtmlSegment(blocks, hints, warnings, removed, images, thread)
+    return HtmlSegment(blocks, hints, warnings, removed, images, thread, joins)
 
 
 def _embedded_paragraphs(context: PageContext, decisions: list[Decision]) -> list[str]:
