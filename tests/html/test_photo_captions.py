@@ -25,6 +25,8 @@ def _kinds(html: str) -> dict[str, str]:
     '<p class="img-desc">7楼业主家卧室天花板的渗水痕迹 图据受访者</p>',
     '<p style="text-align:center;color:#8f8f8f;font-size:14px">围挡示意图。图/长沙市轨道交通集团</p>',
     '<p style="text-align: center; font-size: 12px">围挡示意图。图/长沙市轨道交通集团</p>',
+    '<p style="text-align:center"><font color="#666666">新闻发布会现场</font></p>',  # old markup's grey type
+    '<p align="center"><font size="2">新闻发布会现场</font></p>',
 ])
 def test_a_line_under_a_photo_named_or_styled_as_its_caption_is_one(line: str) -> None:
     kinds = _kinds(PHOTO.format(alt="") + line + f"<p>{BODY}</p>")
@@ -40,6 +42,7 @@ def test_a_line_repeating_the_photos_alt_is_its_caption() -> None:
 @pytest.mark.parametrize("html", [
     PHOTO.format(alt="") + f"<p>{BODY}</p>",  # the article's own paragraph under a photo
     PHOTO.format(alt="") + f'<p style="text-align:center">{BODY}</p>',  # centred only: the article's type
+    PHOTO.format(alt="") + f'<p align="center">{BODY}<font color="#666666">（图）</font></p>',  # grey type on a part only
     f'<p class="picIntro">{BODY}</p>',  # named so, but under no photo
     PHOTO.format(alt="图片") + "<p>图片</p>",  # an alt too short to be a caption
 ])

@@ -2,7 +2,8 @@
 apart as its caption.
 
 Most pages print a caption without ``<figcaption>``: ``<p class="picIntro">``, a centred grey line in small type
-(``<p style="text-align:center;color:#999;font-size:13px">``), or a line repeating the photo's own ``alt`` or
+(``<p style="text-align:center;color:#999;font-size:13px">``, or in old markup ``<p align="center"><font
+color="#666666">``), or a line repeating the photo's own ``alt`` or
 ``title``. Each such line is marked ``caption``, which the captions detector (C05) moves out of the body with
 its reason, as it does a ``<figcaption>``.
 
@@ -50,11 +51,27 @@ def _set_apart(block: PageBlock, image: etree._Element) -> bool:
         return False
     if len(text) >= ALT_MIN and any(text == SPACE.sub("", image.get(name) or "") for name in ("alt", "title")):
         return True
+    centred = set_off = False
     for node in self_and_ancestors(block.element, MARKUP_DEPTH):
         words = class_words(node)
         if words & CAPTION_WORDS or (words & PICTURE_WORDS and words & PICTURE_TEXT_WORDS):
             return True
         style = node.get("style") or ""
-        if CENTRED.search(style) and (SMALL_TYPE.search(style) or GREY_TYPE.search(style)):
+        centred = centred or bool(CENTRED.search(style)) or (node.get("align") or "").lower() == "center" \
+            or node.tag == "center"
+        set_off = set_off or bool(SMALL_TYPE.search(style) or GREY_TYPE.search(style))
+    return centred and (set_off or _wrapped_in_caption_type(block.element, text))
+
+
+def _wrapped_in_caption_type(element: etree._Element, text: str) -> bool:
+    """Whether the whole text of ``element`` sits in one inline element of small or grey type, as old markup
+    sets a caption (``<font color="#666666">``, ``<font size="2">``, ``<small>``, a styled ``<span>``)."""
+    for node in element.iterdescendants():
+        if not isinstance(node.tag, str) or SPACE.sub("", node.text_content()) != text:
+            continue
+        style = node.get("style") or ""
+        color = node.get("color") or ""
+        if node.tag == "small" or (node.get("size") or "") in {"1", "2", "-1", "-2"} or SMALL_TYPE.search(style) \
+                or GREY_TYPE.search(style) or GREY_TYPE.search(f"color:{color}"):
             return True
     return False
