@@ -169,6 +169,14 @@ def test_two_pre_elements_are_two_groups_and_inline_markup_in_pre_is_kept_as_tex
     assert blocks[1].group is blocks[2].group
 
 
+def test_a_div_named_for_code_whose_lines_break_at_br_is_code_and_a_named_box_of_blocks_is_not() -> None:
+    blocks = _blocks("<div class='codemain'>use strict;<br>&nbsp;&nbsp;foreach my $f (@files) {<br>print $f;<br>}</div>")
+    assert [(b.kind, b.text.strip()) for b in blocks] == [
+        ("code", "use strict;"), ("code", "foreach my $f (@files) {"), ("code", "print $f;"), ("code", "}")]
+    boxed = _blocks("<div class='code'><p>扫码关注</p><br><p>领取优惠</p></div>")
+    assert {b.kind for b in boxed} == {"paragraph"}
+
+
 # -- hidden and empty ------------------------------------------------------------------------------------
 
 def test_hidden_elements_are_skipped_but_the_text_after_them_stays() -> None:

@@ -141,6 +141,9 @@ def test_a_standfirst_the_markup_names_under_the_headline_is_kept_above_the_run(
                  + "".join(f"<p>{text}</p>" for text in PROSE))
     votes = [-1.0, -1.0, -1.0, 1.0, 1.0, 1.0, 1.0]
     assert _kept(_decide(page, ("text", votes)))[:2] == [False, True]
+    subhead = _page(f"<header><h1>我市出台十二条稳就业新举措</h1><div class='release-subhead'><p>{deck}</p></div>"
+                    "<div>分享 收藏</div></header>" + "".join(f"<p>{text}</p>" for text in PROSE))
+    assert _kept(_decide(subhead, ("text", votes)))[:2] == [False, True]
     unnamed = _page(f"<header><h1>我市出台十二条稳就业新举措</h1><p>{deck}</p><div>分享 收藏</div></header>"
                     + "".join(f"<p>{text}</p>" for text in PROSE))
     assert _kept(_decide(unnamed, ("text", votes)))[:2] == [False, False]

@@ -38,6 +38,7 @@ from ..page import PageHints
 from ..pager import read_html
 from ..shadow import fold
 from .htmlmeta import harvest_metadata
+from .markup_names import class_words
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
 from .photo_captions import mark_photo_captions
@@ -46,7 +47,6 @@ from .prose import weight_of
 from .scorer import Decision, decide
 from .signals import PageContext
 from .signals._overlap import coverage
-from .signals.semantics import class_words
 from .visual_lines import join_visual_lines, keep_cut_lines
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")

@@ -61,9 +61,10 @@ from ..names import (
 )
 from ..page import PageHints
 from ..shadow import fold
+from .markup_names import CLASS_WORD, class_words
 from .posts import QUOTE_WORDS, USER_LINK
 from .prose import SPACE
-from .signals.semantics import CLASS_WORD, STANDFIRST_WORDS, class_words
+from .signals.semantics import STANDFIRST_WORDS
 
 # Confidence of each kind of evidence (catalogue §4.7): labelled lines ≈ 0.9, tags ≈ 0.8, guesses lower.
 LABELLED_NEAR_TITLE = 0.85

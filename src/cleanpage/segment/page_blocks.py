@@ -32,6 +32,7 @@ from functools import cached_property
 
 from lxml import etree
 
+from .markup_names import class_words
 from .prose import quality, weight_of
 
 SKIP = frozenset({"script", "style", "template", "rt", "rp", "iframe", "select", "option", "textarea", "svg",
@@ -59,6 +60,7 @@ NO_SPACE = re.compile(r"\s+")
 DATA_CELL_MAX_CHARS = 300
 DATA_CELL_BLOCKS = frozenset({"p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
                               "blockquote", "section", "article"})
+CODE_BOX_WORDS = frozenset({"code", "codemain", "codebox", "codeblock", "blockcode", "codecontent"})
 TINY_IMAGE = 40  # pixels: spacers, icons and emoticons are not images of the content
 
 
@@ -172,7 +174,7 @@ class _Walker:
         if tag in {"br", "hr"}:
             self._start(self.owner if self.owner is not None else element, self.kind, self.level)
             return
-        if tag in {"pre", "listing", "xmp", "plaintext"}:
+        if tag in {"pre", "listing", "xmp", "plaintext"} or _code_box(element):
             self._code(element)
             return
         if tag == "tr" and self._in_data_table(element):
@@ -275,6 +277,13 @@ def _data_table(table: etree._Element) -> bool:
             if len(NO_SPACE.sub("", cell.text_content())) > DATA_CELL_MAX_CHARS:
                 return False
     return rows >= 2
+
+
+def _code_box(element: etree._Element) -> bool:
+    """Whether a ``<div>`` is a box of code whose lines a forum engine breaks with ``<br>`` instead of a ``<pre>``
+    (IPB's ``div.codemain``): its class names code, and it holds line breaks and no block of its own."""
+    return (element.tag == "div" and bool(class_words(element) & CODE_BOX_WORDS) and element.find(".//br") is not None
+            and not any(isinstance(node.tag, str) and node.tag in BLOCK_TAGS for node in element.iterdescendants()))
 
 
 def _visible_text(element: etree._Element) -> list[str]:

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from .markup_names import class_words
 from .page_blocks import PageBlock, self_and_ancestors
 from .prose import SPACE
-from .signals.semantics import class_words
 
 CAPTION_WORDS = frozenset({"caption", "captions", "figcaption", "desc", "imgdesc", "picdesc", "pictext", "pictxt",
                            "imgtxt", "legend"})

@@ -35,10 +35,10 @@ from urllib.parse import quote
 from lxml import etree
 
 from ..dates import find_date
+from .markup_names import CLASS_WORD, class_words, words_of
 from .page_blocks import PageBlock
 from .prose import PICTOGRAPH, SPACE
 from .signals import PageContext
-from .signals.semantics import CLASS_WORD, class_words, words_of
 
 DIGITS = re.compile(r"\d+")
 USER_LINK = re.compile(r"uid=|space-uid|/@[^/?#]+/?(?:[?#]|$)|mod=space|/u/|/user|/people/|member|profile|/home\.php|username=|un=|/i/",

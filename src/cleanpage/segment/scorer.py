@@ -30,12 +30,13 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..lexicon import NOTICE_CLOSINGS
+from .markup_names import class_words
 from .page_blocks import PageBlock, self_and_ancestors
 from .prose import SPACE
 from .signals import PageContext, Signal
 from .signals.region import RegionVote
 from .signals.repetition import RepetitionVote
-from .signals.semantics import NEGATIVE_WORDS, STANDFIRST_WORDS, SemanticsVote, class_words
+from .signals.semantics import NEGATIVE_WORDS, STANDFIRST_WORDS, SemanticsVote
 from .signals.text_quality import TextQualityVote
 from .signals.trafilatura_vote import TrafilaturaVote
 

@@ -32,9 +32,9 @@ from lxml import etree
 
 from ..document import Block, Repair
 from ..names import has_han
+from .markup_names import class_words
 from .page_blocks import PageBlock
 from .scorer import Decision
-from .signals.semantics import class_words
 
 MIN_RUN = 4
 MIN_CUTS = 3

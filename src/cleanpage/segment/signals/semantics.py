@@ -18,9 +18,9 @@ from functools import lru_cache
 
 from lxml import etree
 
+from ..markup_names import names_of, words_of
 from . import PageContext, Signal
 
-CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 POSITIVE_WORDS = frozenset({
     "article", "articles", "artical", "content", "contents", "main", "body", "text", "txt", "story", "entry",
     "postmessage", "detail", "details", "zhengwen", "neirong", "wenzhang", "markdown", "prose", "maintext",
@@ -41,7 +41,7 @@ NEGATIVE_WORDS = frozenset({
 PLATFORM_PREFIX = re.compile(r"^(?:wx|weixin|wechat|wb|weibo|qq|fb|facebook|twitter)(?=[a-z]{3,}$)")
 # Class and id words of an article's standfirst (deck): the summary line between its headline and its text.
 STANDFIRST_WORDS = frozenset({"intro", "lead", "lede", "teaser", "standfirst", "summary", "excerpt", "dek", "deck",
-                              "sub", "subtitle", "subheadline", "abstract", "description", "kicker", "daodu", "zhaiyao"})
+                              "sub", "subtitle", "subhead", "subheadline", "strapline", "abstract", "description", "kicker", "daodu", "zhaiyao"})
 POSITIVE_TAGS = frozenset({"article", "main"})
 NEGATIVE_TAGS = frozenset({"nav", "footer", "aside", "header", "menu"})
 STOP_TAGS = frozenset({"body", "html"})
@@ -55,29 +55,12 @@ class SemanticsVote(Signal):
         return [verdict(block.element, cache) for block in page.blocks]
 
 
-def class_words(element: etree._Element, *, role: bool = False) -> frozenset[str]:
-    """The lower-cased words of an element's class and id (and role): what every reader of markup names
-    matches against, split at ``-``, ``_``, digits and case changes."""
-    return words_of(_names(element, role))
-
-
-def _names(element: etree._Element, role: bool) -> str:
-    return f"{element.get('class', '')} {element.get('id', '')}" + (f" {element.get('role', '')}" if role else "")
-
-
-@lru_cache(maxsize=4096)
-def words_of(names: str) -> frozenset[str]:
-    """The words of one class/id string (or any names: an attribute's name and value), remembered: a page repeats a few such strings on thousands of elements
-    (most elements have none), and every reader of markup asks again for each ancestor."""
-    return frozenset(word.lower() for word in CLASS_WORD.findall(names))
-
-
 def own_verdict(element: etree._Element) -> float | None:
     """+1, -1, a mix, or ``None`` when the element's tag and attributes say nothing."""
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return None
-    return _tag_verdict(tag, _names(element, role=True))
+    return _tag_verdict(tag, names_of(element, role=True))
 
 
 @lru_cache(maxsize=4096)
