@@ -242,6 +242,16 @@ def _thread(posts: str, head: str = "") -> str:
     return f"<html><body>{MENU}<div class='wrap'>{head}{posts}</div></body></html>"
 
 
+def test_a_posters_name_box_gives_the_name_without_the_badges_after_it_nor_a_follow_button() -> None:
+    def floor(user: str, time: str, body: str) -> str:
+        return (f'<div class="post-item"><div class="user-name">{user}<span class="lz-tag">楼主</span>'
+                f'<span class="level-tag">8级</span></div><a href="#" class="follow">+关注</a>'
+                f'<div class="post-meta"><span class="time">{time}</span></div><div class="post-content"><p>{body}</p></div></div>')
+    posts = "".join(floor(user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES])
+    found = find_posts(_context(_thread(posts)))
+    assert [post.author for post in found] == ["山野行者", *[user for user, _, _ in REPLIES]]
+
+
 def test_posts_whose_classes_carry_digits_are_one_structure() -> None:
     posts = "".join(_post("t5 t2", user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES])
     found = find_posts(context := _context(_thread(posts)))

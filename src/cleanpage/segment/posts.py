@@ -47,7 +47,9 @@ BUTTONS = re.compile(
     r"^(?:回复|回覆|引用|举报|舉報|只看该作者|只看他|只看樓主|只看楼主|支持|反对|反對|评分|評分|收藏|分享|顶|踩|楼主|樓主|沙发|沙發|"
     r"板凳|地板|地下室|\d+\s*[楼樓#]|#\d+|电梯直达|使用道具|编辑|編輯|删除|刪除|点赞|按讚|赞|讚|"
     # the links beside a poster's name to their profile and messages (vBulletin: 资料 短信 查找)
-    r"个人资料|個人資料|资料|資料|短信|短消息|发短消息|發短消息|私信|私訊|查找|加为好友|加為好友|\s|[|｜丨·])+$")
+    r"个人资料|個人資料|资料|資料|短信|短消息|发短消息|發短消息|私信|私訊|查找|加为好友|加為好友|"
+    # a follow button beside the name
+    r"\+?关注|\+?關注|加关注|加關注|追蹤|\s|[|｜丨·+])+$")
 # The header a forum engine prints above a quoted earlier post, when the quote box has no telling class:
 # 引用: / 原帖由 X 于 … 发表 / 以下是引用 X 在 … 的发言 / 引用第1楼 X 于 … 发表的 / X 写道: / X wrote: /
 # @X 2012-03-04 12:20:05 (the quoted post's author and time) / X 发表于 板凳 (the quoted post's author and floor)
@@ -1075,7 +1077,8 @@ def _poster_box(member: etree._Element, content: etree._Element) -> str | None:
     for node in _outside(member, content):
         if not class_words(node) & POSTER_NAME_BOXES or any(not leads_nowhere(a.get("href") or "") for a in node.iter("a")):
             continue  # a name linked to a page is the link's (:func:`_user_link`)
-        name = node.text_content().strip()
+        own = (node.text or "").strip()  # the name before the badges the box prints after it (楼主, 8级)
+        name = own if len(node) and _poster_name_shaped(own) else node.text_content().strip()
         if _poster_name_shaped(name) and not BUTTONS.match(name):
             return name
     return None
