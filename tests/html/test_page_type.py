@@ -163,6 +163,13 @@ def test_many_link_items_and_no_prose_is_a_list_even_when_nothing_was_kept() -> 
     assert verdict.evidence == f"{len(LINK_ITEMS) + 2} link items and no prose block"  # the items, nav and pager
 
 
+def test_an_index_page_emptied_has_no_author_or_date_of_its_own() -> None:
+    page = LIST_PAGE.replace("<h2>国内新闻</h2>", "<h2>国内新闻</h2><p>发布时间：2024-05-06 10:12 作者：新闻网编辑部 张三</p>")
+    doc = cleanpage.clean(page)
+    assert doc.text == ""
+    assert doc.metadata.published is None and doc.metadata.author is None
+
+
 def test_a_page_with_neither_prose_nor_links_is_other() -> None:
     context = _context("<html><body><h2>产品参数</h2><p>重量 1.2kg</p><p>尺寸 30x20x10cm</p></body></html>")
     verdict = classify(context, [Decision(True, 1.0, {}) for _ in context.blocks])

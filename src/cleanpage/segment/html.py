@@ -115,6 +115,9 @@ HEADER_PROSE = 0.3  # prose quality above which a line inside a post's element b
 LEAD_PROSE = 20  # prose above a thread's posts (CJK-character units) that is an opening text of its own
 
 
+ITEM_FIELDS = ("author", "authors", "published")  # what an index page's items have and the index has not
+
+
 @dataclass
 class HtmlSegment:
     blocks: list[Block]
@@ -188,6 +191,8 @@ def segment_html(text: str, *, url: str | None, config: Config) -> HtmlSegment:
         warnings.append(f"content: this looks like an index of other pages ({verdict.evidence}), not an article")
     if verdict.index_only:  # no prose anywhere: no article to lose; a list that has prose keeps what was chosen
         warnings.append("content: the body is empty: an index page has no article; its items are recorded as removed")
+        for name in ITEM_FIELDS:  # the names and dates read by its heading are its items': an index has none of its own
+            meta.values.pop(name, None)
         for decision in decisions:
             if decision.keep:
                 decision.keep = False
