@@ -47,7 +47,9 @@ NOT_A_PERSON = re.compile(r"(?:网|網|报|報|社|台|刊|新闻|新聞|频道|
 LATIN_OUTLET_WORDS = frozenset({"gazette", "times", "post", "news", "press", "daily", "journal", "herald", "tribune",
                                 "review", "magazine", "chronicle", "observer", "examiner", "courier", "telegraph",
                                 "guardian", "standard", "mirror", "globe", "ledger", "register", "dispatch", "bulletin",
-                                "wire", "agency", "zeitung", "nachrichten", "rundschau", "tagblatt", "anzeiger"})
+                                "wire", "agency", "sentinel", "star", "record", "monitor", "inquirer", "beacon",
+                                "independent", "leader", "advocate", "courant", "argus", "citizen",
+                                "zeitung", "nachrichten", "rundschau", "tagblatt", "anzeiger"})
 # What a byline prints between two writers' names (``A and B``, ``A, B & C``, ``A und B``).
 NAME_CONNECTOR = re.compile(r"\s*(?:,|;|and|und|&|y|et|e|og|en)\s*", re.IGNORECASE)
 # What a byline says somebody did, written apart from the name (记者陈智 整合); never a name.

@@ -509,6 +509,8 @@ def test_an_outlet_after_the_writers_and_an_english_source_label_are_the_source(
     byline = '<div class="byline">By Alicia Brandt and Tom Kessler, The Riverton Gazette</div>'
     doc = _english(byline=byline)
     assert (doc.metadata.author, doc.metadata.source) == ("Alicia Brandt and Tom Kessler", "The Riverton Gazette")
+    barred = _english(byline='<p class="byline">By <span class="fn">Ruth Ellerby</span> | Dunmere Sentinel</p>')
+    assert (barred.metadata.author, barred.metadata.source) == ("Ruth Ellerby", "Dunmere Sentinel")
     info = '<div class="info">Source: Jinghai Daily\u3000Author: Zhou Yifan\u3000Editor: Wang Li\u30002024-05-16 18:47</div>'
     assert _english(byline=info.replace("\\u3000", "\u3000")).metadata.source == "Jinghai Daily"
     provided = '<div class="provider">News provided by <strong><a href="/news/lumenfield/">Lumenfield Robotics</a></strong></div>'
