@@ -568,3 +568,9 @@ def test_a_date_label_after_another_events_word_is_not_the_pages_date() -> None:
     started = "<div class='thread-meta'>开始日期 2023-03-02</div>"
     page = _page("<title>家用 NAS 硬盘怎么选</title>", f"<h1>家用 NAS 硬盘怎么选</h1>{started}{ARTICLE_TEXT}")
     assert cleanpage.clean(page).metadata.published == "2023-03-02"
+
+
+def test_an_upload_date_by_the_headline_is_the_published_date() -> None:
+    facts = "<div class='doc-info'><span>上传人：lx****2020</span><span>上传于：2021-01-18</span><span>格式：DOCX</span></div>"
+    page = _page("<title>柳溪社区2020年度垃圾分类工作总结</title>", f"<h1>柳溪社区2020年度垃圾分类工作总结</h1>{facts}{ARTICLE_TEXT}")
+    assert cleanpage.clean(page).metadata.published == "2021-01-18"
