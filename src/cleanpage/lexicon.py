@@ -154,3 +154,8 @@ def _branches(node: PrefixTree) -> str:
         return body
     # A phrase ends here and longer ones continue: try the continuation first, as longest-first would.
     return f"(?:{body})?"
+
+
+# A generic date label after another event's word, on a folded line: 注册时间:, 加入于, Join Date:.
+OTHER_EVENT_LABEL = re.compile(rf"(?:{longest_first(OTHER_EVENT_DATE_WORDS)})\s*(?:时间|日期|于)?\s*[:：]"
+                               rf"|(?i:\b(?:{longest_first(LATIN_OTHER_EVENT_DATE_WORDS)})(?:\s+date)?\s*:)")

@@ -252,6 +252,22 @@ def test_a_posters_name_box_gives_the_name_without_the_badges_after_it_nor_a_fol
     assert [post.author for post in found] == ["山野行者", *[user for user, _, _ in REPLIES]]
 
 
+def test_a_floor_table_whose_rows_are_the_post_is_no_comment_list_and_its_info_bar_gives_the_time() -> None:
+    def floor(uid: int, user: str, time: str, body: str, comments: str = "") -> str:
+        return (f'<div class="floor"><table class="floor_table"><tr><td class="floor_left"><div class="name">'
+                f'<a href="index.php?m=space&uid={uid}">{user}</a></div><div class="level">中级会员</div></td>'
+                f'<td class="floor_right"><div class="floor_info"><span>楼主</span><span class="time">发布于：{time}</span>'
+                f'<span>只看该作者</span></div><div class="editor_content">{body}</div></td></tr>'
+                f'<tr><td class="floor_bottom"><ul class="floor_reply_list">{comments}</ul></td></tr></table></div>')
+    comments = "".join(f'<li><a href="index.php?m=space&uid=9{n}">u{n}</a>：<span>好看！书桌多深？</span>'
+                       f'<span>2011-06-12 22:1{n}</span></li>' for n in range(2))
+    posts = floor(1, "山野行者", "2011-06-12 08:15", OPENING, comments) + "".join(
+        floor(n + 2, user, time, text) for n, (user, time, text) in enumerate(REPLIES))
+    found = find_posts(context := _context(_thread(posts)))
+    assert [_texts(context, post) for post in found] == [[OPENING], *[[text] for _, _, text in REPLIES]]
+    assert [post.published for post in found] == ["2011-06-12T08:15", *[time.replace(" ", "T") for _, time, _ in REPLIES]]
+
+
 def test_posts_whose_classes_carry_digits_are_one_structure() -> None:
     posts = "".join(_post("t5 t2", user, time, text) for user, time, text in [("山野行者", "2011-06-12 08:15", OPENING), *REPLIES])
     found = find_posts(context := _context(_thread(posts)))

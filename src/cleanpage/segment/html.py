@@ -307,7 +307,11 @@ def _offer_thread_values(values: Evidence, posts: list[ThreadPost], lead: list[i
                          context: PageContext) -> None:
     """The opening post's author and time are the thread's: surer than any tag or label around them. The
     opening post is the first post, or, printed apart above the replies (``lead``), the post its header shows
-    (:func:`opening_header`)."""
+    (:func:`opening_header`); never a first post by another poster than the starter the thread's header names."""
+    starter = values.get("authors")
+    if (lead is None and starter is not None and starter.rule.startswith("poster label") and posts[0].author
+            and posts[0].author not in starter.value):
+        return  # the header names the thread's starter (楼主：X), not the first poster here: a later page's reply
     author, published = (posts[0].author, posts[0].published) if lead is None else opening_header(context, lead, posts)
     if posts[0].apart and len(posts) > 1 and not (author and published):
         # the opening post found apart from the replies, in other markup: its header may sit outside the element

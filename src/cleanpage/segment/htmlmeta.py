@@ -38,6 +38,7 @@ from ..lexicon import (
     LATIN_SOURCE_LABELS,
     ORIGINAL_WORK_LABELS,
     OTHER_EVENT_DATE_WORDS,
+    OTHER_EVENT_LABEL,
     POSTER_LABELS,
     WECHAT_HOSTS,
     WECHAT_SITE_NAMES,
@@ -139,8 +140,6 @@ ORIGINAL_WORK = re.compile(rf"\s*(?:{longest_first(ORIGINAL_WORK_LABELS)})\s*[:�
 _DATE_PREPOSITION = r"(?:[于於@]|(?i:on|am|um|le|el|il|op|den|the)\b\s*[:：]?)"
 LABELLED_DATE_START = re.compile(rf"\s*[:：]?\s*{_DATE_PREPOSITION}?\s*(?:(?i:[a-zà-ÿ]{{3,12}})\.?,?\s+)?[\d〇○零一二]")
 UPDATED_LABEL = _date_label("updated")
-OTHER_EVENT_LABEL = re.compile(rf"(?:{longest_first(OTHER_EVENT_DATE_WORDS)})\s*(?:时间|日期|于)?\s*[:：]"
-                               rf"|(?i:\b(?:{longest_first(LATIN_OTHER_EVENT_DATE_WORDS)})(?:\s+date)?\s*:)")
 # A label and its colon right before a date: ``Erscheinungsdatum:``, ``截止日期：``.
 OTHER_LABEL_BEFORE = re.compile(r"([^\W\d_][^\s:：]{0,30})\s*[:：]\s*[于於]?\s*$")
 MONTH_DAY = re.compile(r"\s*[:：]?\s*([01]?\d)\s*[-/月]\s*([0-3]?\d)\s*日?(?![\d/-])(?:\s*([0-2]?\d)[:：]([0-5]\d))?")

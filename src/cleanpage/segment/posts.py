@@ -35,6 +35,8 @@ from urllib.parse import quote
 from lxml import etree
 
 from ..dates import find_date
+from ..lexicon import OTHER_EVENT_LABEL
+from ..shadow import fold
 from .markup_names import CLASS_WORD, class_words, words_of
 from .page_blocks import PageBlock
 from .prose import PICTOGRAPH, SPACE
@@ -82,6 +84,7 @@ QUOTE_WORDS = frozenset({"quote", "blockquote", "quotes", "yinyong"})
 # own wrapper.
 PANEL_WORDS = frozenset({"user", "author", "userinfo", "profile", "avatar", "postauthor", "poster", "info", "sidebar",
                          "side", "ad", "ads", "rate"})
+INFO_BAR = frozenset({"info"})
 SIGNATURE_WORDS = frozenset({"sign", "signature", "signatures", "sig"})
 ASIDE_WORDS = QUOTE_WORDS | PANEL_WORDS | SIGNATURE_WORDS
 # Class and id words that name an element as a post's text (postcontent, postmessage_12, messageContent, post_body,
@@ -748,10 +751,21 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
         return None
     taken = set(own)
     # the post's own time: outside its text, never an edit notice's or a quoted post's
-    header = [i for i in indices if i not in taken and not EDIT_NOTICE.search(blocks[i].text)
-              and not _quoted(blocks[i]) and not _aside(blocks[i].element, member)]
-    published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
+    outside = [i for i in indices if i not in taken and i not in nested and not EDIT_NOTICE.search(blocks[i].text)
+               and not _quoted(blocks[i])]
+    header = [i for i in outside if not _aside(blocks[i].element, member)]
+    # last, a time in the post's info bar (phpwind's div.floor_info: named so and nothing else), never a
+    # registration date; a side panel's or an ad's time is never the post's
+    panel = [i for i in outside if i not in header and _in_info_bar(blocks[i].element, member)
+             and not OTHER_EVENT_LABEL.search(fold(blocks[i].text))]
+    published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own) or _time(blocks, panel)
     return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _in_info_bar(element: etree._Element, member: etree._Element) -> bool:
+    """Whether ``element`` sits in a box inside ``member`` that the markup names an info bar and no other panel."""
+    named = frozenset().union(*(class_words(node) & ASIDE_WORDS for node in _up_to(element, member)))
+    return named == INFO_BAR
 
 
 def _name_line(block: PageBlock) -> bool:
@@ -795,14 +809,17 @@ def _nested_replies(member: etree._Element, blocks: Sequence[PageBlock],
                     under: dict[etree._Element, list[int]]) -> set[int]:
     """The blocks of reply lists inside the post (楼中楼, 点评): an element below the post whose children, two
     or more, each name a user (by a link, or in a box named for a poster's name: ``span.nickname``) and show a
-    time (a comment line's time of day may come without its date: ``04-08 22:19``). Comment lines under a post
-    are not its text. A 楼中楼 that prints no times shows its lines as ``name：words`` (:func:`_colon_comments`)."""
+    time (a comment line's time of day may come without its date: ``04-08 22:19``), none holding half the post's
+    text (the rows of the post's own table are no comments). Comment lines under a post are not its text. A 楼中楼 that prints no times shows its lines as ``name：words`` (:func:`_colon_comments`)."""
     nested: set[int] = set()
+    whole = sum(blocks[index].weight for index in under.get(member, []))
     for parent in member.iter():
         held = under.get(parent)
         if parent is member or not held or held[0] in nested:  # no text, or inside a reply list already found
             continue
         items = [child for child in parent if isinstance(child.tag, str) and child in under]
+        if any(sum(blocks[index].weight for index in under[item]) * 2 > whole for item in items):
+            continue  # the post's own rows (a header row, a text row), not a list of short comments under it
         if (len(items) >= MIN_POSTS and all(_names_commenter(item) and _shows_clock(blocks, under[item])
                                            for item in items)) or _colon_comments(items):
             nested.update(under[parent])
