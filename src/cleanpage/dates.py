@@ -148,6 +148,14 @@ ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})t(?P<
 DATE_HINT = re.compile("[" + "".join(sorted({"年", *(chr(code) for code, simple in _tables()[2].items()
                                                      if chr(simple) == "年")})) + r"]|\d")
 
+# Every date above given with a time of day shows its clock on the shadow as a digit, the hour's separator and a
+# digit, only spaces between (``10:30``, ``10时30分``, ``t14:23``). The shadow folds one character for one, only
+# digits to digits and spaces to spaces, and the separators from these characters alone: a text without such a run
+# shows no time of day (checked for every code point), and a caller looking for one can skip it unread.
+CLOCK_SEPARATOR = re.compile("[" + "".join(sorted({":", "：", *"时時点點", *(
+    chr(code) for code, simple in _tables()[2].items() if chr(simple) in "时時点點")})) + "]")
+CLOCK_HINT = re.compile(r"\d\s*" + CLOCK_SEPARATOR.pattern + r"\s*\d")
+
 
 @dataclass(frozen=True)
 class FoundDate:
