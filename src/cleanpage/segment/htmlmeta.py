@@ -59,6 +59,7 @@ from ..names import (
 )
 from ..page import PageHints
 from ..shadow import fold
+from .page_blocks import self_and_ancestors
 from .posts import QUOTE_WORDS, USER_LINK
 from .prose import SPACE
 from .signals.semantics import CLASS_WORD, STANDFIRST_WORDS, class_words
@@ -629,7 +630,7 @@ def _preceding_texts(headline: etree._Element) -> list[tuple[str, etree._Element
 
 
 def _block_ancestor(node: etree._Element) -> etree._Element:
-    for element in (node, *node.iterancestors()):
+    for element in self_and_ancestors(node):  # lazily: the block is mostly the node or its parent
         if element.tag in {"p", "div", "li", "td", "tr", "section", "header", "h1", "h2", "h3", "h4", "dd", "dt"}:
             return element
     return node
@@ -824,7 +825,7 @@ def _posted_line(tree: etree._Element, headline: etree._Element, found: PageHint
         if match is None or len(text) > POSTED_LINE_MAX or (shown := find_date(match["rest"])) is None or shown.start:
             continue
         if _in_comments(node) or any(holder.tag in ("li", "a", "dd", "blockquote") or class_words(holder) & QUOTE_WORDS
-                                     for holder in (node, *node.iterancestors())):
+                                     for holder in self_and_ancestors(node)):
             continue  # a post quoted in a reply opens with the same line
         if writer := poster_id(match["name"]):
             _offer_authors([writer], "posted line", text, found, POSTED_LINE_CONFIDENCE)
@@ -1328,7 +1329,7 @@ def _labelled_dates_elsewhere(tree: etree._Element, found: PageHints) -> None:
     Änderung: …) outside the byline zone: under the article or in its footer. The first of each field in
     the page's order counts, never one in a comment section (a commenter's post time) or a link."""
     texts = ((text, node) for text, node in _texts_in_order(tree.find("body") if tree.find("body") is not None else tree)
-             if any(char.isdigit() for char in text) or len(text) < 40)
+             if len(text) < 40 or any(map(str.isdigit, text)))  # the short first: no character read
     label_line: str | None = None
     for line in _meta_lines(texts):
         text = f"{label_line} {line.own}" if label_line else line.own

@@ -244,7 +244,7 @@ class _Walker:
                 continue
             cells.append(clean_text("".join(_visible_text(cell))))
             for anchor in cell.iter("a"):
-                if any(hidden(node) for node in (anchor, *anchor.iterancestors()) if node is not row):
+                if any(hidden(node) for node in self_and_ancestors(anchor) if node is not row):
                     continue
                 label = clean_text(anchor.text_content())
                 linked += len(squeezed(label))
