@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .shadow import _tables, fold
 
@@ -282,6 +283,7 @@ def _iso_year_apart(match: re.Match[str]) -> str | None:
     return iso + f"T{int(match['hour']):02d}:{match['minute']}" if match["hour"] and int(match["hour"]) <= 23 else iso
 
 
+@lru_cache(maxsize=4096)  # the page's readers ask about the same lines again (a third of the calls); FoundDate is frozen
 def find_date(text: str, *, roc: bool = False) -> FoundDate | None:
     """The first date in ``text`` (offsets refer to ``text``), or ``None``."""
     if not DATE_HINT.search(text):
