@@ -50,6 +50,8 @@ def _class_of(table: dict[int, int]) -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """The shadow of ``text``: same length, folded for matching."""
+    if text.isascii():  # most lines of a page: of ASCII, the tables change only A-Z and the tab (tested)
+        return text.lower().replace("\t", " ")
     script_re, table = _tables()[3], _basic_plane_table()
     if len(script_re.findall(text, 0, SCRIPT_SAMPLE)) > SCRIPT_SAMPLE // 40:  # Traditional text: most runs change
         return text.translate(table)

@@ -172,3 +172,23 @@ def test_a_clock_before_its_date_and_a_year_printed_apart(text: str, iso: str) -
 
 def test_a_year_apart_needs_a_real_month_and_day() -> None:
     assert find_date("IPv6 2024 13/05") is None
+
+
+def test_clock_hint_reads_every_spelling_the_shadow_folds_to_a_clock() -> None:
+    """``CLOCK_HINT`` is read on the text, the clock patterns on its shadow: every character whose shadow is a digit,
+    a space or a clock separator is one itself (one character for one), so a text it rejects shows no time."""
+    from cleanpage.dates import CLOCK_HINT, CLOCK_SEPARATOR
+    from cleanpage.shadow import fold
+
+    digit, space = re.compile(r"\d"), re.compile(r"\s")
+    for code in (c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF):
+        char = chr(code)
+        shadow = fold(char).lower()
+        if digit.search(shadow):
+            assert digit.match(char) and len(shadow) == 1, hex(code)
+        if space.search(shadow):
+            assert space.match(char) and len(shadow) == 1, hex(code)
+        if any(ch in ":时時点點" for ch in shadow):
+            assert CLOCK_SEPARATOR.match(char) and len(shadow) == 1, hex(code)
+    assert CLOCK_HINT.search("2021年3月5日 下午2 ： 30") and CLOCK_HINT.search("１０時３０分")
+    assert not CLOCK_HINT.search("发布时间：2022-02-13") and find_date("更新时间:2018-6-13") is not None

@@ -31,3 +31,14 @@ def test_traditional_and_simplified_paths_fold_every_character_alike() -> None:
 def test_digit_grouping_commas_are_not_sentence_punctuation() -> None:
     assert features("浏览 12,345 收藏 2,001 按赞 96").sent_punct == 0
     assert features("他说,我们明天再来,好吗?").sent_punct == 3
+
+
+def test_the_ascii_shortcut_folds_as_the_tables_do() -> None:
+    """``fold`` takes ASCII text aside (lower case, the tab a space): the tables must fold every ASCII character so."""
+    table = _tables()[0]
+    script = _tables()[2]
+    for code in range(128):
+        char = chr(code)
+        expected = chr(script.get(table.get(code, code), table.get(code, code)))
+        assert fold(char) == expected == char.lower().replace("\t", " "), code
+    assert fold("Posted\tON 12:30") == "posted on 12:30"

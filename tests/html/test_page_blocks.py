@@ -325,3 +325,14 @@ def test_a_hidden_link_in_a_data_row_is_not_link_text() -> None:
     assert rows[0].text == "张三 1"
     assert rows[0].link_chars == 0
     assert rows[0].links == []
+
+
+def test_squeezed_drops_exactly_the_regex_whitespace() -> None:
+    """``squeezed`` stands for ``re.sub(r"\\s+", "", text)``: ``str.split`` must split at the same characters."""
+    import re
+
+    from cleanpage.segment.page_blocks import squeezed
+
+    space = re.compile(r"\s")
+    assert all(bool(space.match(chr(code))) == chr(code).isspace() for code in range(0x110000))
+    assert squeezed(" 一\u3000二\u00a0三\n four\x1c ") == "一二三four"

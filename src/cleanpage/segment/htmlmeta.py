@@ -63,6 +63,7 @@ from ..names import (
 from ..page import PageHints
 from ..shadow import fold
 from .markup_names import CLASS_WORD, class_words
+from .page_blocks import self_and_ancestors
 from .posts import QUOTE_WORDS, USER_LINK
 from .prose import SPACE
 from .signals.semantics import STANDFIRST_WORDS
@@ -166,9 +167,11 @@ CLOSING_PROSE = 20  # characters of the paragraph before its credit
 POSTED_LINE = re.compile(r"^(?P<name>\S{2,30}?)\s*(?:发表于|發表於|发布于|發佈於|posted\s+(?:at|on))\s*(?P<rest>\S.*)$",
                          re.IGNORECASE)
 POSTED_LINE_MAX = 120
-POSTED_LABEL_PRESENT = etree.XPath("boolean(//text()[contains(., '发表于') or contains(., '發表於') or contains(., '发布于') "
-                                   "or contains(., '發佈於') or contains(., 'osted at') or contains(., 'osted on') "
-                                   "or contains(., 'OSTED AT') or contains(., 'OSTED ON')])")
+# (the first test, implied by the second, keeps libxml2 from reading most text nodes eight times)
+POSTED_LABEL_PRESENT = etree.XPath("boolean(//text()[contains(., '于') or contains(., '於') or contains(., 'osted') "
+                                   "or contains(., 'OSTED')][contains(., '发表于') or contains(., '發表於') "
+                                   "or contains(., '发布于') or contains(., '發佈於') or contains(., 'osted at') "
+                                   "or contains(., 'osted on') or contains(., 'OSTED AT') or contains(., 'OSTED ON')])")
 OTHER_FIELD = re.compile(longest_first([label for name in ("source", "editor", "reviewer", "photographer", "published")
                                         for label in LABELS[name]]))
 # A newswire or local-news dateline credits its reporters in brackets: 新华社巴黎12月9日电（记者唐霁）.
@@ -212,7 +215,10 @@ BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|�
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|›|»|→|＞|＞＞|/)\s*")
 BREADCRUMB_ARROWS = re.compile(r">|›|»|→|＞")
 BREADCRUMB_PART_MAX = 20
-BREADCRUMB_TEXT_XPATH = ("//text()[starts-with(normalize-space(.), '当前位置') or starts-with(normalize-space(.), '您的位置')"
+# (every label holds 位置, and normalize-space only changes whitespace: the first test, implied by the second, keeps
+# libxml2 from normalising every text node of the page five times)
+BREADCRUMB_TEXT_XPATH = ("//text()[contains(., '位置')]"
+                         "[starts-with(normalize-space(.), '当前位置') or starts-with(normalize-space(.), '您的位置')"
                          " or starts-with(normalize-space(.), '您现在的位置') or starts-with(normalize-space(.), '當前位置')"
                          " or starts-with(normalize-space(.), '所在位置')]")
 # the elements of the body (itself included) that name themselves, in page order (:func:`_marked`)
@@ -647,7 +653,7 @@ def _preceding_texts(headline: etree._Element) -> list[tuple[str, etree._Element
 
 
 def _block_ancestor(node: etree._Element) -> etree._Element:
-    for element in (node, *node.iterancestors()):
+    for element in self_and_ancestors(node):  # lazily: the block is mostly the node or its parent
         if element.tag in {"p", "div", "li", "td", "tr", "section", "header", "h1", "h2", "h3", "h4", "dd", "dt"}:
             return element
     return node
@@ -844,7 +850,7 @@ def _posted_line(tree: etree._Element, headline: etree._Element, found: PageHint
         if match is None or len(text) > POSTED_LINE_MAX or (shown := find_date(match["rest"])) is None or shown.start:
             continue
         if _in_comments(node) or any(holder.tag in ("li", "a", "dd", "blockquote") or class_words(holder) & QUOTE_WORDS
-                                     for holder in (node, *node.iterancestors())):
+                                     for holder in self_and_ancestors(node)):
             continue  # a post quoted in a reply opens with the same line
         if writer := poster_id(match["name"]):
             _offer_authors([writer], "posted line", text, found, POSTED_LINE_CONFIDENCE)
@@ -1386,7 +1392,7 @@ def _labelled_dates_elsewhere(tree: etree._Element, found: PageHints) -> None:
     Änderung: …) outside the byline zone: under the article or in its footer. The first of each field in
     the page's order counts, never one in a comment section (a commenter's post time) or a link."""
     texts = ((text, node) for text, node in _texts_in_order(tree.find("body") if tree.find("body") is not None else tree)
-             if any(char.isdigit() for char in text) or len(text) < 40)
+             if len(text) < 40 or any(map(str.isdigit, text)))  # the short first: no character read
     label_line: str | None = None
     for line in _meta_lines(texts):
         text = f"{label_line} {line.own}" if label_line else line.own

@@ -55,7 +55,6 @@ INHERITED = frozenset({"quote", "caption", "list_item"})
 LINK_TAGS = frozenset({"a", "button"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACE = re.compile(r"[ \t\r\n\f\v]+")
-NO_SPACE = re.compile(r"\s+")
 # a data table's cell is short and holds no block structure of its own
 DATA_CELL_MAX_CHARS = 300
 DATA_CELL_BLOCKS = frozenset({"p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
@@ -86,7 +85,7 @@ class PageBlock:
     @property
     def chars(self) -> int:
         """Visible characters, whitespace excluded."""
-        return len(NO_SPACE.sub("", self.text))
+        return len(squeezed(self.text))
 
     @cached_property
     def link_density(self) -> float:
@@ -102,6 +101,12 @@ class PageBlock:
     def prose(self) -> float:
         """How much the block reads like prose on its own, -1 to +1 (:func:`cleanpage.segment.prose.quality`)."""
         return quality(self.text, self.link_density, self.kind, self.weight)
+
+
+def squeezed(text: str) -> str:
+    """``text`` without whitespace. ``str.split()`` splits at exactly the characters the regex ``\\s`` matches
+    (checked for every code point in the tests): as ``re.sub(r"\\s+", "", text)``, three times faster."""
+    return "".join(text.split())
 
 
 def clean_text(text: str) -> str:
@@ -154,12 +159,15 @@ class _Walker:
             self.links, self.pending_links = self.pending_links, []
 
     def _flush(self) -> None:
+        if not self.parts:  # most block boundaries follow another one: nothing to join
+            self.links = []
+            return
         text = "".join([part for part, _ in self.parts])
         # NBSP and U+3000 padding alone is not visible text; whitespace alone (markup indentation) is the most
         # common run and is told apart before collapsing it
         if text.strip() and self.owner is not None:
             text = clean_text(text)
-            linked = sum(len(NO_SPACE.sub("", part)) for part, in_link in self.parts if in_link)
+            linked = sum(len(squeezed(part)) for part, in_link in self.parts if in_link)
             self.blocks.append(PageBlock(text, self.kind, self.owner, self.level, linked, links=self.links))
         self.parts, self.links = [], []
 
@@ -238,10 +246,10 @@ class _Walker:
                 continue
             cells.append(clean_text("".join(_visible_text(cell))))
             for anchor in cell.iter("a"):
-                if any(hidden(node) for node in (anchor, *anchor.iterancestors()) if node is not row):
+                if any(hidden(node) for node in self_and_ancestors(anchor) if node is not row):
                     continue
                 label = clean_text(anchor.text_content())
-                linked += len(NO_SPACE.sub("", label))
+                linked += len(squeezed(label))
                 if label and anchor.get("href"):
                     links.append((label, anchor.get("href", "")))
         text = " ".join(cell for cell in cells if cell)
@@ -274,7 +282,7 @@ def _data_table(table: etree._Element) -> bool:
                 return False
             if sum(1 for _ in cell.iter("br")) > 1:
                 return False
-            if len(NO_SPACE.sub("", cell.text_content())) > DATA_CELL_MAX_CHARS:
+            if len(squeezed(cell.text_content())) > DATA_CELL_MAX_CHARS:
                 return False
     return rows >= 2
 

@@ -34,7 +34,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from ..dates import find_date
+from ..dates import CLOCK_HINT, CLOCK_SEPARATOR, find_date
 from ..lexicon import OTHER_EVENT_LABEL
 from ..shadow import fold
 from .markup_names import CLASS_WORD, class_words, words_of
@@ -169,10 +169,19 @@ class ThreadPost:
 
 def find_posts(page: PageContext) -> list[ThreadPost]:
     """The thread's posts in page order, or ``[]`` when the page is not a thread."""
+    facts = _PageFacts(page.tree)
+    # A thread needs MIN_POSTS sibling members that show a time (_thread_of's first test, _maybe_dated): a block
+    # under the member with a time of day, or an element inside it keeping one in an attribute. Siblings share no
+    # block and no element, so a page showing fewer times than MIN_POSTS has no thread: most pages, told cheaply.
+    timed = 0
+    for block in page.blocks:
+        if CLOCK_HINT.search(block.text) and _timed_date(block.text) and (timed := timed + 1) >= MIN_POSTS:
+            break
+    if timed < MIN_POSTS and timed + facts.keepers() < MIN_POSTS:
+        return []
     under = _blocks_under(page.blocks, skip=_reply_subject_lines(page.blocks))
     # a question page's answers follow the question and its best answer: more prose before them is no article
     qa_page = any(len(block.text) <= QA_HEADING_MAX and QA_HEADING.search(block.text) for block in page.blocks)
-    facts = _PageFacts(page.tree)
     threads = [thread for members in _sibling_groups(page.tree, under)
                if (thread := _thread_of(members, page, under, facts, qa_page)) is not None]
     # a group of page wrappers holding a whole thread each is not the thread: its posts are inside (a comment
@@ -1195,6 +1204,7 @@ class _PageFacts(Container[str]):
         self.tree = tree
         self.names: frozenset[str] | None = None
         self.times: dict[etree._Element, str] | None = None
+        self.keeping = 0  # how many elements keep such a time (each its own, in page order)
 
     def __contains__(self, name: object) -> bool:
         if self.names is None:
@@ -1206,12 +1216,23 @@ class _PageFacts(Container[str]):
         if self.times is None:
             self.times = {}
             for element in TIME_KEEPERS(self.tree):
+                # an attribute keeps a time with its clock's separator (:func:`_attribute_time` reads one value, or
+                # the data-* ones joined), but a <time datetime> may show it in its text: most elements keep none
+                if not element.get("datetime") and not CLOCK_SEPARATOR.search(" ".join(element.attrib.values())):
+                    continue
                 if found := _post_time(element):
-                    for holder in (element, *element.iterancestors()):
+                    self.keeping += 1
+                    # the ancestors read lazily: the walk mostly stops a step or two up
+                    for holder in itertools.chain((element,), element.iterancestors()):
                         if holder in self.times:
                             break  # an earlier time holds this holder and all above it
                         self.times[holder] = found
         return self.times.get(member)
+
+    def keepers(self) -> int:
+        """How many elements keep a time of day in an attribute (:meth:`first_time`)."""
+        self.first_time(self.tree)
+        return self.keeping
 
 
 def _user_link(member: etree._Element, content: etree._Element | None = None) -> str | None:

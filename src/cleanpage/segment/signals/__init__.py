@@ -8,19 +8,16 @@ votes; :mod:`cleanpage.segment.scorer` combines them with the weights listed the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from lxml import etree
 
-from ..page_blocks import PageBlock
+from ..page_blocks import PageBlock, squeezed
 from ..prose import clip
 
 __all__ = ["PageContext", "Signal", "clip"]
-
-NO_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -38,7 +35,7 @@ class PageContext:
     def keys(self) -> list[str]:
         """Each block's text without whitespace (for matching against extractors' output)."""
         if self._keys is None:
-            self._keys = [NO_SPACE.sub("", block.text) for block in self.blocks]
+            self._keys = [squeezed(block.text) for block in self.blocks]
         return self._keys
 
 

@@ -10,13 +10,11 @@ trafilatura missed must not lose it for that reason.
 
 from __future__ import annotations
 
-import re
-
+from ..page_blocks import squeezed
 from . import PageContext, Signal
 from ._overlap import coverage, vote_from_coverage
 
 MIN_CHARS = 40
-NO_SPACE = re.compile(r"\s+")
 
 
 class TrafilaturaVote(Signal):
@@ -24,7 +22,7 @@ class TrafilaturaVote(Signal):
 
     def votes(self, page: PageContext) -> list[float]:
         page.extracted = extract_text(page)
-        output = NO_SPACE.sub("", page.extracted)
+        output = squeezed(page.extracted)
         if len(output) < MIN_CHARS:
             return [0.0] * len(page.blocks)
         # images: the extractor runs without them, so it has no opinion on them
