@@ -81,6 +81,7 @@ WORD_MARGIN = 1.0
 SURE = 2.0
 GUESS_MAX_COST = 6.0
 GUESSED_PUNCTUATION = "，。、；：？！"
+OPENING_MARKS = "“《（"
 SENTENCE_CLOSERS = "。！？"
 TEXT_RUN = re.compile(r"[^\x00-\x7f\s]+")
 LINE = re.compile(r"[^\n]+")
@@ -179,7 +180,8 @@ class _Slots:
         return Slot(_pair_chars(self.codec, leads, trails, punctuation), guessed=guessed)
 
     def either_side(self, byte: int) -> Slot:
-        chars = self.pair(None, byte).chars + self.pair(byte, None).chars
+        # A lost lead byte may have been an opening mark's (“ is A1 B0 in GBK, A1 A7 in Big5): its trail starts the run.
+        chars = self.pair(None, byte, punctuation=OPENING_MARKS).chars + self.pair(byte, None).chars
         return Slot(tuple(dict.fromkeys(chars)), guessed=True)
 
 
