@@ -111,3 +111,13 @@ def test_a_stretch_that_ends_in_the_lead_byte_of_a_lost_comma_is_rebuilt_with_it
 @pytest.mark.parametrize("line", ["工信部要求主流APP推出长者模式", "学校常常保护学生的安全。"])
 def test_a_character_with_the_lead_byte_of_a_comma_inside_a_word_is_no_signature(line: str) -> None:
     assert not suspicious(line)
+
+
+@pytest.mark.parametrize(("sentence", "codec"), [
+    ("“我们即便再努力也没有用。", "gbk"),  # “ = A1 B0 lost its lead: B0 starts the run (拔颐羌幢阍倥)
+    ("“這個問題我們明天再討論。”他說。", "big5"),  # “ = A1 A7 lost its lead: A7 starts the run
+])
+def test_a_lost_lead_byte_of_an_opening_mark_is_rebuilt_as_the_mark(sentence: str, codec: str) -> None:
+    damaged = _lose(sentence, codec, 0)
+    assert not damaged.startswith("“")
+    assert repair_text(damaged) == sentence
