@@ -121,3 +121,10 @@ def test_a_lost_lead_byte_of_an_opening_mark_is_rebuilt_as_the_mark(sentence: st
     damaged = _lose(sentence, codec, 0)
     assert not damaged.startswith("“")
     assert repair_text(damaged) == sentence
+
+
+@pytest.mark.parametrize("line", ["Γ射线", "射线的В"])
+def test_a_symbol_with_a_comma_lead_byte_at_either_end_of_a_line_is_scanned_without_error(line: str) -> None:
+    # Γ (A6 A3) and В (A7 A3) have a comma's lead as their trail byte and are symbol triggers with Han text on one side only.
+    assert suspicious(line)
+    assert repair_text(line) == line

@@ -107,13 +107,19 @@ def hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     may hold a lost ，'s lead byte but makes a word with a neighbour (:func:`._resync.comma_lost`)."""
     return [match.span() for match in pattern.finditer(text)
             if not (match.group() and all(map(is_han, match.group())) and _in_words(match.group()))
-            and not (_comma_pattern().fullmatch(match.group()) and not comma_lost(load(), text, match.start()))]
+            and not (comma_hit(text, *match.span()) and not comma_lost(load(), text, match.start()))]
+
+
+def comma_hit(text: str, start: int, end: int) -> bool:
+    """Whether the match ``text[start:end]`` is a hit of :func:`._resync.comma_part`."""
+    return end - start == 1 and _comma_pattern().match(text, start) is not None
 
 
 @lru_cache(maxsize=1)
 def _comma_pattern() -> re.Pattern[str]:
-    """A lone character of :func:`._resync.comma_part`'s class (the hit of no other signature is one)."""
-    return re.compile(comma_part()[0])
+    """:func:`._resync.comma_part` whole: a one-character hit it matches too is one of its hits (Γ = A6 A3 glued to
+    Han text at the start of a line is a symbol trigger's hit, with no Han character before it)."""
+    return re.compile("".join(comma_part()))
 
 
 @lru_cache(maxsize=1)

@@ -52,7 +52,7 @@ from ._lattice import Path, Restoration, Slot, best_path, best_path_restoring, l
 from ._pairs import pair_table
 from ._quoted import overlaps, protected_spans
 from ._resync import DAMAGE_SIGN, damage, stretches
-from ._scan import hits, lines_with_signature, shift_signature
+from ._scan import comma_hit, hits, lines_with_signature, shift_signature
 from ._words import segment_cost
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
@@ -516,10 +516,10 @@ def suspicious_spans(text: str) -> list[list[Span]]:
     :data:`UNMARKED_LOOKBACK` characters before it (the first out-of-step characters may be common)
     and run to the end of the non-ASCII run; the best of them is kept.
     """
-    # Hits, not regex matches: a common character that may hold a lost ，'s lead byte matches the regex in clean
-    # text all the time (保护, 学校), and only a hit leads to a search.
+    # A common character that may hold a lost ，'s lead byte matches the regex in clean text all the time (保护,
+    # 学校): a text whose only matches are such, none of them a hit, is not searched.
     signatures = hits(shift_signature(), text)
-    if not signatures:
+    if not signatures and all(comma_hit(text, *match.span()) for match in shift_signature().finditer(text)):
         return []
     lm = load()
     groups: list[list[Span]] = []
