@@ -110,7 +110,8 @@ def _trail_a3() -> str:
 
 
 @lru_cache(maxsize=1)
-def _comma_pattern() -> re.Pattern[str]:
+def comma_pattern() -> re.Pattern[str]:
+    """:func:`comma_part` as one pattern."""
     return re.compile("".join(comma_part()))
 
 
@@ -130,7 +131,8 @@ RUN = re.compile(r"[^\x00-\x7f\s]+")
 CODECS = ("gbk", "big5")
 GUESS_COST = 3.8  # what a guessed common character is assumed to cost when stretches are compared
 RARE_MIN_ESTIMATE = 2.0  # the same after a rare pair: the shifted reading must be clearly cheaper
-COMMA_ESTIMATE = 0.0  # the same for a stretch ending in a character that took a lost ，'s lead byte (comma_part)
+COMMA_ESTIMATE = 2.0  # the same for a stretch ending in a character that took a lost ，'s lead byte (comma_part): as after a
+# rare pair, clean text must not cost a rebuild (on bench_repair.py's clean corpora such stretches estimate at most 1.6)
 MIN_ESTIMATE = -4.0  # estimated gain (log10) a stretch needs to be proposed (the estimate is a rough one: rebuilding decides)
 # A trigger as it stands is priced as damage, not as the model prices a symbol or a Latin letter (2.5,
 # cheap because Latin words are common in Chinese text; a lone letter glued between Han characters is not).
@@ -180,7 +182,7 @@ def stretches(lm: CharLM, text: str, rare_hits: Sequence[int] = ()) -> list[tupl
     triggers = [(match.start(), MIN_ESTIMATE, False) for match in trigger_pattern().finditer(text)]
     triggers += [(hit, RARE_MIN_ESTIMATE, False) for hit in rare_hits]
     # A lost ，'s stretch ends at the character that took its lead byte: the decoder is back in step after it.
-    triggers += [(match.start(), COMMA_ESTIMATE, True) for match in _comma_pattern().finditer(text)
+    triggers += [(match.start(), COMMA_ESTIMATE, True) for match in comma_pattern().finditer(text)
                  if comma_lost(lm, text, match.start())]
     for position, least, ends_here in sorted(triggers):
         found: list[tuple[float, int, int]] = []
@@ -190,7 +192,13 @@ def stretches(lm: CharLM, text: str, rare_hits: Sequence[int] = ()) -> list[tupl
             run = RUN.search(text, max(0, position - REACH))
             while run is not None and run.start() <= position:
                 if run.end() > position:
-                    found += _in_run(lm, text, run.start(), run.end(), position, comma=ends_here)
+                    if ends_here:
+                        # Only the stretches ending at the trigger: the run around them, so that a long run full of
+                        # such characters is priced in linear time.
+                        found += _in_run(lm, text, max(run.start(), position - REACH), position + 1, position,
+                                         comma=True)
+                    else:
+                        found += _in_run(lm, text, run.start(), run.end(), position)
                     break
                 run = RUN.search(text, run.end())
         found = [item for item in found if item[0] >= least]

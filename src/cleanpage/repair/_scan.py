@@ -39,7 +39,7 @@ from functools import lru_cache
 from ..joined import join_lines, lines_matching
 from ..shadow import is_han, to_simplified_chars
 from ._rare import rare_class
-from ._resync import comma_lost, comma_part, trigger_parts
+from ._resync import comma_lost, comma_part, comma_pattern, trigger_parts
 from .charlm import load
 
 CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022" \
@@ -111,15 +111,10 @@ def hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def comma_hit(text: str, start: int, end: int) -> bool:
-    """Whether the match ``text[start:end]`` is a hit of :func:`._resync.comma_part`."""
-    return end - start == 1 and _comma_pattern().match(text, start) is not None
-
-
-@lru_cache(maxsize=1)
-def _comma_pattern() -> re.Pattern[str]:
-    """:func:`._resync.comma_part` whole: a one-character hit it matches too is one of its hits (Γ = A6 A3 glued to
-    Han text at the start of a line is a symbol trigger's hit, with no Han character before it)."""
-    return re.compile("".join(comma_part()))
+    """Whether the match ``text[start:end]`` is a hit of :func:`._resync.comma_part`: one character that pattern
+    matches there, context included (Γ = A6 A3 glued to Han text at the start of a line is a symbol trigger's hit,
+    with no Han character before it)."""
+    return end - start == 1 and comma_pattern().match(text, start) is not None
 
 
 @lru_cache(maxsize=1)

@@ -528,7 +528,8 @@ def suspicious_spans(text: str) -> list[list[Span]]:
         # A digit or letter between Chinese characters is mostly just that: it must also realign the run.
         if run and _is_suspicious(lm, run) and not (junk.isalnum() and not _realigns(lm, run)):
             groups.append([Span(match.start(), match.group("junk"), match.end())])
-    rare_hits = [start for start, _ in signatures if is_han(text[start])]
+    # A lost ，'s hit proposes its own stretches (:func:`._resync.stretches`), not those around rare characters.
+    rare_hits = [start for start, end in signatures if is_han(text[start]) and not comma_hit(text, start, end)]
     if rare_hits:
         groups += _unmarked_spans(lm, text, rare_hits)
     # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
@@ -540,11 +541,13 @@ def _merge_overlapping(groups: list[list[Span]]) -> list[list[Span]]:
     """Groups whose spans overlap are alternatives for the same damage: one group, its best span wins. A span
     may take the character at its end as a trail byte, so a group starting there overlaps it too."""
     merged: list[list[Span]] = []
+    end = -1  # the last merged group's end, kept as it grows (many groups in a long run must not cost quadratic time)
     for group in sorted(groups, key=lambda spans: min(span.start for span in spans)):
-        if merged and min(span.start for span in group) <= max(span.end for span in merged[-1]):
+        if merged and min(span.start for span in group) <= end:
             merged[-1] += group
         else:
             merged.append(list(group))
+        end = max(end if len(merged[-1]) > len(group) else -1, max(span.end for span in group))
     return merged
 
 
