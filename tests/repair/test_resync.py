@@ -94,3 +94,37 @@ def test_a_lost_byte_shown_only_by_rare_characters_is_rebuilt(sentence: str, cod
 def test_rare_names_in_clean_text_do_not_trigger_a_rebuild() -> None:
     for clean in ("楊國禹對澎湃新聞表示，俞善浚與麒麟公司無關。", "患者咳嗽、鼻塞，伴有轻度发热。"):
         assert repair_text(clean) == clean
+
+
+@pytest.mark.parametrize(("sentence", "index", "byte"), [
+    ("这次比赛的结果出来了，我们都很高兴。", 7, 0),  # 出 lost its lead: out of step to 耍 = CB A3, AC dropped
+    ("经过认真研究讨论，大家一致同意这个方案。", 6, 1),  # 讨 lost its trail: out of step to 郏 = DB A3
+    ("记者到达现场的时候，救援工作已经开始。", 7, 0),  # 时 lost its lead: out of step to 颍 = F2 A3
+])
+def test_a_stretch_that_ends_in_the_lead_byte_of_a_lost_comma_is_rebuilt_with_it(sentence: str, index: int,
+                                                                                 byte: int) -> None:
+    damaged = _lose(sentence, "gbk", index, byte)
+    assert len(damaged) == len(sentence) - 1 and "，" not in damaged and suspicious(damaged)
+    assert repair_text(damaged) == sentence
+
+
+@pytest.mark.parametrize("line", ["工信部要求主流APP推出长者模式", "学校常常保护学生的安全。"])
+def test_a_character_with_the_lead_byte_of_a_comma_inside_a_word_is_no_signature(line: str) -> None:
+    assert not suspicious(line)
+
+
+@pytest.mark.parametrize(("sentence", "codec"), [
+    ("“我们即便再努力也没有用。", "gbk"),  # “ = A1 B0 lost its lead: B0 starts the run (拔颐羌幢阍倥)
+    ("“這個問題我們明天再討論。”他說。", "big5"),  # “ = A1 A7 lost its lead: A7 starts the run
+])
+def test_a_lost_lead_byte_of_an_opening_mark_is_rebuilt_as_the_mark(sentence: str, codec: str) -> None:
+    damaged = _lose(sentence, codec, 0)
+    assert not damaged.startswith("“")
+    assert repair_text(damaged) == sentence
+
+
+@pytest.mark.parametrize("line", ["Γ射线", "射线的В"])
+def test_a_symbol_with_a_comma_lead_byte_at_either_end_of_a_line_is_scanned_without_error(line: str) -> None:
+    # Γ (A6 A3) and В (A7 A3) have a comma's lead as their trail byte and are symbol triggers with Han text on one side only.
+    assert suspicious(line)
+    assert repair_text(line) == line

@@ -39,7 +39,7 @@ from functools import lru_cache
 from ..joined import join_lines, lines_matching
 from ..shadow import is_han, to_simplified_chars
 from ._rare import rare_class
-from ._resync import trigger_parts
+from ._resync import comma_lost, comma_part, comma_pattern, trigger_parts
 from .charlm import load
 
 CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022" \
@@ -82,6 +82,7 @@ def shift_signature() -> re.Pattern[str]:
         ("[?\ufffd]", f"(?<=[^\\x00-\\x7f].)(?={INSERTED_TEXT}{NON_ASCII_WORD}{{0,2}}{rare})"),
         (rare, f"[^\\x00-\\x7f]?{rare}"),
         *trigger_parts(rare),
+        comma_part(),
     ))
 
 
@@ -102,9 +103,18 @@ def _in_words(hit: str) -> bool:
 
 
 def hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Spans where ``pattern`` finds a signature, without rare pairs that are known words."""
+    """Spans where ``pattern`` finds a signature, without rare pairs that are known words, nor a character that
+    may hold a lost ，'s lead byte but makes a word with a neighbour (:func:`._resync.comma_lost`)."""
     return [match.span() for match in pattern.finditer(text)
-            if not (match.group() and all(map(is_han, match.group())) and _in_words(match.group()))]
+            if not (match.group() and all(map(is_han, match.group())) and _in_words(match.group()))
+            and not (comma_hit(text, *match.span()) and not comma_lost(load(), text, match.start()))]
+
+
+def comma_hit(text: str, start: int, end: int) -> bool:
+    """Whether the match ``text[start:end]`` is a hit of :func:`._resync.comma_part`: one character that pattern
+    matches there, context included (Γ = A6 A3 glued to Han text at the start of a line is a symbol trigger's hit,
+    with no Han character before it)."""
+    return end - start == 1 and comma_pattern().match(text, start) is not None
 
 
 @lru_cache(maxsize=1)

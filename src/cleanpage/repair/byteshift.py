@@ -52,7 +52,7 @@ from ._lattice import Path, Restoration, Slot, best_path, best_path_restoring, l
 from ._pairs import pair_table
 from ._quoted import overlaps, protected_spans
 from ._resync import DAMAGE_SIGN, damage, stretches
-from ._scan import hits, lines_with_signature, shift_signature
+from ._scan import comma_hit, hits, lines_with_signature, shift_signature
 from ._words import segment_cost
 from .charlm import CharLM, PageLM, Scorer, load
 from .pinyin import readings
@@ -67,6 +67,7 @@ ANNOTATION_REST = re.compile(r"[?\ufffd]([a-zāáǎàēéěèīíǐìōóǒòū�
 WIDE_ALTERNATIVES = {'"': "“”", "'": "‘’", ",": "、", ".": "。", "<": "《〈", ">": "》〉", "-": "—", "~": "～"}
 RARE_COST = 5.0
 MIN_GAIN = 4.0
+COMMA_MIN_GAIN = 2.0  # tune half of gbk_lost_byte: true rebuilds ending in a lost ， gain 1.8-4.4, read as words 0.9-6.2
 MAX_REPAIRED_COST = 4.2
 WORDS_INSTEAD = 2.0
 MIN_MARGIN = 0.2
@@ -80,6 +81,7 @@ WORD_MARGIN = 1.0
 SURE = 2.0
 GUESS_MAX_COST = 6.0
 GUESSED_PUNCTUATION = "，。、；：？！"
+OPENING_MARKS = "“《（"
 SENTENCE_CLOSERS = "。！？"
 TEXT_RUN = re.compile(r"[^\x00-\x7f\s]+")
 LINE = re.compile(r"[^\n]+")
@@ -97,18 +99,17 @@ MISSING = "\ufffd"
 
 
 @lru_cache(maxsize=8)
-def guessable_table(codec: str, punctuation: bool = False) -> dict[int, str]:
-    """The part of :func:`pair_table` a guess may produce: Han characters that are not very rare, and with
-    ``punctuation`` the common Chinese punctuation (a lost trail byte at the end of a sentence was often
-    its 。 or ，: a guess whose lead byte is known)."""
+def guessable_table(codec: str, punctuation: str = "") -> dict[int, str]:
+    """The part of :func:`pair_table` a guess may produce: Han characters that are not very rare, and the marks
+    of ``punctuation`` (a lost trail byte at the end of a sentence was often its 。 or ，: a guess whose lead
+    byte is known)."""
     table = pair_table(codec)
     lm = load()
     codes = [code for code, char in table.items() if is_han(char)]
     folded = to_simplified_chars("".join(table[code] for code in codes))
     guessable = {code: table[code] for code, char in zip(codes, folded, strict=True)
                  if lm.unigram_cost(char) < GUESS_MAX_COST}
-    if punctuation:
-        guessable.update((code, char) for code, char in table.items() if char in GUESSED_PUNCTUATION)
+    guessable.update((code, char) for code, char in table.items() if char in punctuation)
     return guessable
 
 
@@ -151,7 +152,7 @@ def _wide_forms(marker: str, codec: str) -> list[bytes]:
 
 @lru_cache(maxsize=65536)
 def _pair_chars(codec: str, leads: tuple[int, ...] | None, trails: tuple[int, ...] | None,
-                punctuation: bool = False) -> tuple[str, ...]:
+                punctuation: str = "") -> tuple[str, ...]:
     """Characters with a lead byte in ``leads`` and a trail byte in ``trails`` (``None``: any).
 
     A guess (more than one byte pair) offers only Han characters the model does not find very rare:
@@ -170,16 +171,17 @@ class _Slots:
         self.codec = codec
 
     def pair(self, lead: int | Sequence[int] | None, trail: int | Sequence[int] | None,
-             punctuation: bool = False) -> Slot:
-        """With ``punctuation``, a guess may also be common Chinese punctuation (a lost trail byte at the end
-        of a run was often its 。 or ，)."""
+             punctuation: str = "") -> Slot:
+        """A guess may also be a mark of ``punctuation`` (a lost trail byte at the end of a run was often its 。
+        or ，)."""
         leads = None if lead is None else (lead,) if isinstance(lead, int) else tuple(lead)
         trails = None if trail is None else (trail,) if isinstance(trail, int) else tuple(trail)
         guessed = leads is None or trails is None or len(leads) * len(trails) > 1
         return Slot(_pair_chars(self.codec, leads, trails, punctuation), guessed=guessed)
 
     def either_side(self, byte: int) -> Slot:
-        chars = self.pair(None, byte).chars + self.pair(byte, None).chars
+        # A lost lead byte may have been an opening mark's (“ is A1 B0 in GBK, A1 A7 in Big5): its trail starts the run.
+        chars = self.pair(None, byte, punctuation=OPENING_MARKS).chars + self.pair(byte, None).chars
         return Slot(tuple(dict.fromkeys(chars)), guessed=True)
 
 
@@ -297,7 +299,11 @@ def _hypotheses(shifted: bytes, mid: bytes, tail: int | None, codec: str, lost_l
         what = "a byte was lost before the run"
     inner = [slots.pair(shifted[i], shifted[i + 1]) for i in range(1, len(shifted) - 1, 2)]
     dropped = _dropped_trails(codec, following) if tail is None and following else None
-    last = slots.pair(shifted[-1], tail if tail is not None else dropped, punctuation=run_end and tail is None)
+    # A lost trail byte may have been punctuation's: at the end of a run, or where the decoder dropped it before
+    # the next character, a ， (GBK's is A3 AC, and no pair starts with AC: dropped before any character; other
+    # marks' trail bytes start pairs before all but a few characters).
+    marks = "" if tail is not None else GUESSED_PUNCTUATION if run_end else "，" if dropped else ""
+    last = slots.pair(shifted[-1], tail if tail is not None else dropped, punctuation=marks)
     return [([*head, *inner, last], what)]
 
 
@@ -420,8 +426,16 @@ def _repair_span(lm: Scorer, text: str, span: Span) -> tuple[float, Edit] | None
     repaired_cost = best.path.cost
     guessed = [m for m in best.path.margins if m is not None]
     gain = original_cost - repaired_cost
+    # A rebuild that ends in the ， a GBK decoder dropped the trail byte of before the next character
+    # (:func:`._resync.comma_part`) is made on a smaller gain when it also reads as words: the out-of-step stretch
+    # before such a ， is often two or three characters, too short to gain MIN_GAIN. Not a stretch of one: its
+    # one guess rests on a single byte whose partner may have been lost on either side (a rare name's 浚 before
+    # 与 reads as 款，).
+    least = COMMA_MIN_GAIN if best.codec == "gbk" and best.path.text.endswith("，") and following is not None \
+        and is_han(following) and len(run) > 1 and _reads_as_words(text, start, consumed, best.path.text) \
+        else MIN_GAIN
     # A lone guessed character's cost includes its pair with the character after it: two characters' worth.
-    if gain < MIN_GAIN or (repaired_cost / (len(best.path.text) + (0 if run else 1)) > MAX_REPAIRED_COST
+    if gain < least or (repaired_cost / (len(best.path.text) + (0 if run else 1)) > MAX_REPAIRED_COST
                            and not _reads_as_words(text, start, consumed, best.path.text)):
         return None
     if sum(1 for m in guessed if m < MIN_MARGIN) * 2 > len(guessed):
@@ -502,7 +516,10 @@ def suspicious_spans(text: str) -> list[list[Span]]:
     :data:`UNMARKED_LOOKBACK` characters before it (the first out-of-step characters may be common)
     and run to the end of the non-ASCII run; the best of them is kept.
     """
-    if not shift_signature().search(text):
+    # A common character that may hold a lost ，'s lead byte matches the regex in clean text all the time (保护,
+    # 学校): a text whose only matches are such, none of them a hit, is not searched.
+    signatures = hits(shift_signature(), text)
+    if not signatures and all(comma_hit(text, *match.span()) for match in shift_signature().finditer(text)):
         return []
     lm = load()
     groups: list[list[Span]] = []
@@ -511,7 +528,8 @@ def suspicious_spans(text: str) -> list[list[Span]]:
         # A digit or letter between Chinese characters is mostly just that: it must also realign the run.
         if run and _is_suspicious(lm, run) and not (junk.isalnum() and not _realigns(lm, run)):
             groups.append([Span(match.start(), match.group("junk"), match.end())])
-    rare_hits = [start for start, _ in hits(shift_signature(), text) if is_han(text[start])]
+    # A lost ，'s hit proposes its own stretches (:func:`._resync.stretches`), not those around rare characters.
+    rare_hits = [start for start, end in signatures if is_han(text[start]) and not comma_hit(text, start, end)]
     if rare_hits:
         groups += _unmarked_spans(lm, text, rare_hits)
     # Short out-of-step stretches after one lost byte, shown by a symbol or a lone ASCII trail byte.
@@ -523,11 +541,13 @@ def _merge_overlapping(groups: list[list[Span]]) -> list[list[Span]]:
     """Groups whose spans overlap are alternatives for the same damage: one group, its best span wins. A span
     may take the character at its end as a trail byte, so a group starting there overlaps it too."""
     merged: list[list[Span]] = []
+    end = -1  # the last merged group's end, kept as it grows (many groups in a long run must not cost quadratic time)
     for group in sorted(groups, key=lambda spans: min(span.start for span in spans)):
-        if merged and min(span.start for span in group) <= max(span.end for span in merged[-1]):
+        if merged and min(span.start for span in group) <= end:
             merged[-1] += group
         else:
             merged.append(list(group))
+        end = max(end if len(merged[-1]) > len(group) else -1, max(span.end for span in group))
     return merged
 
 
