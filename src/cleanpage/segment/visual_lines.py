@@ -41,10 +41,11 @@ MIN_CUTS = 3
 LINE_MAX = 60  # characters: a visual line of a page; a longer block is a paragraph already
 LINE_MIN = 20  # characters of the run's longest line: narrower columns (a table's cells, a poem) are not width-cut
 FULL_SLACK = 3  # characters a full line may fall short of the longest: the width a digit or a Latin word leaves
-# a Chinese line cut inside a sentence ends on a character of it or a pause (，、), not on a closing mark or a
-# Latin word: a list of Latin items never ends its lines on punctuation, so Latin text gives no such evidence
+RUN_WINDOW = 40  # kept lines before a dropped one read for the run's evidence: enough, and linear on a long page
 PARAGRAPH_END = frozenset("。！？：；…")  # a full line ending a sentence may end its paragraph: left apart, not glued to the next
 SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
+# a Chinese line cut inside a sentence ends on a character of it or a pause (，、), not on a closing mark or a
+# Latin word: a list of Latin items never ends its lines on punctuation, so Latin text gives no such evidence
 CUT_INSIDE_SENTENCE = re.compile(r"[\u4e00-\u9fff\d，、“‘《（]$")
 PARAGRAPH_OPENING = re.compile(r"^(?:[\s\u3000]{2}|[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
                                r"|\d{1,2}[、．.](?!\d))")
@@ -88,7 +89,7 @@ def keep_cut_lines(blocks: Sequence[PageBlock], decisions: Sequence[Decision]) -
         for earlier in range(index - 1, -1, -1):
             if not decisions[earlier].keep:
                 continue
-            if not _same_shape(_shape(blocks[earlier]), _shape(blocks[index])):
+            if not _same_shape(_shape(blocks[earlier]), _shape(blocks[index])) or len(run) >= RUN_WINDOW:
                 break
             run.insert(0, blocks[earlier])
         line = blocks[index].text
