@@ -29,7 +29,8 @@ def _damaged_pages() -> list[str]:
             line[: len(line) // 2] + "?" + line.encode("gb18030", "replace")[len(line):].decode("gb18030", "replace"),
             line.replace("，", "&amp;nbsp;").replace("。", "\u200b。"),
         ]
-    return [*pages, "產業(yè)發展與企業(yè)經營(yíng)，行業(yè)協會(huì)", "Copyright ? 2021 版权所有", "版權所有 \ufffd 2019 某某網"]
+    return [*pages, "產業(yè)發展與企業(yè)經營(yíng)，行業(yè)協會(huì)", "Copyright ? 2021 版权所有", "版權所有 \ufffd 2019 某某網",
+            "Mu\u0308nchen liegt an der Isar"]
 
 
 PAGES = _damaged_pages()
