@@ -776,9 +776,10 @@ def test_members_of_a_thread_that_name_no_poster_are_its_posts_but_not_a_teasers
     anonymous = [(name, "", stamp, text) for name, _, stamp, text in COMMENTS]
     assert find_posts(_context(_thread("".join(_comment(*comment) for comment in anonymous)))) == []
     # a deleted comment shows its notice and its header only: no post (and no header line taken for its text)
-    deleted = [*COMMENTS[:2], ("國立中興大學", "", "44", "此留言已被原作者刪除"), COMMENTS[2]]
-    found = find_posts(context := _context(_thread("".join(_comment(*comment) for comment in deleted))))
-    assert [_texts(context, post) for post in found] == [[text] for *_, text in COMMENTS]
+    for notice in ("此留言已被原作者刪除", "提示: 该帖被管理员或版主屏蔽"):
+        deleted = [*COMMENTS[:2], ("國立中興大學", "", "44", notice), COMMENTS[2]]
+        found = find_posts(context := _context(_thread("".join(_comment(*comment) for comment in deleted))))
+        assert [_texts(context, post) for post in found] == [[text] for *_, text in COMMENTS]
     # a member whose link titles another page is a teaser, not an anonymous post
     teaser = [*COMMENTS, ("", "", "45", '<a href="/f/job/p/2553">新竹設備廠IT支援值不值得去？十年老鳥來回答</a>')]
     found = find_posts(context := _context(_thread("".join(_comment(*comment) for comment in teaser))))

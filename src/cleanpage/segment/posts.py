@@ -129,8 +129,8 @@ ARTICLE_ABOVE_MIN = 20  # the least prose (in characters) above a comment list t
 # What a forum prints in place of a deleted or hidden post: a post showing nothing else is no post (there is no
 # text to keep, and its header alone would pass for one): 此留言已被原作者刪除, ※ 此跟帖已被管理员删除 ※, [deleted].
 DELETED_NOTICE = re.compile(
-    r"^[※*\s\[【(（]*(?:此|该|該|本)?\s*(?:留言|回复|回覆|回應|帖子|跟帖|文章|楼层|樓層|内容|內容|评论|評論|发言|發言)?\s*"
-    r"(?:已被|已由|已经被|已經被).{0,12}?(?:删除|刪除|屏蔽|隐藏|隱藏)[\s※*\]】)）。.!！]*$"
+    r"^[※*\s\[【(（]*(?:提示\s*[:：]\s*)?(?:此|该|該|本)?\s*(?:留言|回复|回覆|回應|帖子|跟帖|帖|文章|楼层|樓層|内容|內容|评论|評論|"
+    r"发言|發言)?\s*(?:已被|已由|已经被|已經被|被).{0,12}?(?:删除|刪除|屏蔽|隐藏|隱藏)[\s※*\]】)）。.!！]*$"
     r"|^\[(?:deleted|removed)\]$|^(?:this|the) (?:post|comment|reply|message) (?:has been|was) (?:deleted|removed)\b.{0,40}$",
     re.IGNORECASE)
 MIN_POST_WEIGHT = 1
