@@ -574,3 +574,12 @@ def test_an_upload_date_by_the_headline_is_the_published_date() -> None:
     facts = "<div class='doc-info'><span>上传人：lx****2020</span><span>上传于：2021-01-18</span><span>格式：DOCX</span></div>"
     page = _page("<title>柳溪社区2020年度垃圾分类工作总结</title>", f"<h1>柳溪社区2020年度垃圾分类工作总结</h1>{facts}{ARTICLE_TEXT}")
     assert cleanpage.clean(page).metadata.published == "2021-01-18"
+
+
+def test_a_headline_after_the_sites_name_in_the_title_shown_as_a_heading_is_the_title() -> None:
+    page = _page("<title>临川日报数字报-刷脸进门 扫码缴费 线上议事</title>",
+                 "<table><tr><td class='logo'>临川日报数字报</td></tr><tr><td class='zhuti'><founder-title>刷脸进门 扫码缴费 线上议事"
+                 f"</founder-title></td></tr></table><p>本报记者 韩冰</p>{ARTICLE_TEXT}")
+    assert cleanpage.clean(page).metadata.title == "刷脸进门 扫码缴费 线上议事"
+    suffixed = _page("<title>刷脸进门 扫码缴费 线上议事_临川日报</title>", f"<h1>临川日报</h1><h2>刷脸进门 扫码缴费 线上议事</h2>{ARTICLE_TEXT}")
+    assert cleanpage.clean(suffixed).metadata.title == "刷脸进门 扫码缴费 线上议事"

@@ -107,6 +107,9 @@ ENGINE_CREDIT = re.compile(r"powered by\b", re.IGNORECASE)  # a <title>'s last p
 TITLE_PARTS = re.compile(r"\s*(?:--+|\s[-–—|｜/]\s|\s::\s|_|[|｜]|【[^】]{1,12}】|[(（]第\s*\d+\s*[页頁][)）])\s*")
 SHOWN_PART_BOXES = ("b", "strong", "font", "td", "span", "a", "div", "p")  # what shows a thread's title as its text
 TITLE_OPENING = re.compile(r"[^\s\"'“”‘’「」『』《》]")  # a title part's first character, as _norm keeps it
+# headings, elements named as titles, and custom elements named so (an e-paper's <founder-title>)
+HEADING_BOXES = etree.XPath("//h1|//h2|//h3|//*[contains(@class,'title') or contains(@id,'title')]"
+                            "|//body//*[contains(local-name(),'title')]")
 TEXT_CONTAINING = etree.XPath("//body//text()[contains(., $needle)]")
 DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)  # a host's name as a <title> part
 TITLE_PART_MIN = 6  # a part shorter than this (a site's short name) is not taken for a headline
@@ -502,11 +505,17 @@ def _titles(tree: etree._Element, metas: dict[str, str], ld: list[dict[str, obje
     declared += [_ld_text(item.get("headline")) or "" for item in ld]
     headline_element: etree._Element | None = None
     headings: list[tuple[str, etree._Element]] = []
-    for element in tree.xpath("//h1|//h2|//h3|//*[contains(@class,'title') or contains(@id,'title')]")[:60]:
+    for element in HEADING_BOXES(tree)[:60]:
         text = _headline_text(element)
         if 4 <= len(text) <= 120:
             headings.append((text, element))
     reference = [_norm(x) for x in (raw_title, stripped, *declared) if x]
+    if suffix and len(_norm(suffix[-1])) > len(_norm(stripped)) and any(_norm(text) == _norm(suffix[-1])
+                                                                         for text, _ in headings):
+        # 站名-HEADLINE: the last part, longer than what stands before it and shown as a heading, is the headline
+        # (an e-paper's <founder-title>), not a site's suffix
+        stripped, suffix = suffix[-1], []
+        reference.append(_norm(stripped))
     names = {_norm(name) for name in (*suffix, site or "") if name}  # the site's and the channel's names
     parts = {_norm(part) for x in (raw_title, *declared) if x for part in TITLE_PARTS.split(x)} - names
     candidates: list[str] = []
