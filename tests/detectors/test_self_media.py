@@ -50,3 +50,13 @@ def test_zhihu_like_line_gives_published_and_region() -> None:
     assert doc.metadata.published == "2023-09-18T10:20"
     assert doc.metadata.extra["region"] == "浙江"
     assert len(doc.text.splitlines()) == 2
+
+
+def test_a_code_box_label_goes_only_right_above_code() -> None:
+    post = ("<p>小弟想把照片依日期改檔名，寫了一個很簡單的 Perl 腳本，請各位前輩幫忙看看哪裡寫錯了，謝謝大家。</p>"
+            "<div class='codetop'>代碼</div><div class='codemain'>use strict;<br>print $f;<br>}</div>"
+            "<p>英文檔名都正常，但只要原本是中文檔名的，stat 就抓不到，rename 也失敗，系統是 Windows XP 繁體版。</p>")
+    doc = cleanpage.clean(f"<html><body><article><h1>Perl 改檔名</h1>{post}<h2>代码</h2><p>{'正文段落，' * 12}</p></article></body></html>")
+    rules = {r.text: r.rule for r in doc.removed if r.detector == "self_media"}
+    assert rules == {"代碼": "C17.code_button"}
+    assert "}" in doc.text.splitlines() and "代码" in doc.text.splitlines()

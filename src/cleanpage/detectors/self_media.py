@@ -27,7 +27,8 @@ the peel although it reads like a sentence):
   ``分类专栏：``/``文章标签：``/``個人分類：`` lines (harvested as ``category``/``tags``).
 
 Code-block buttons (``复制代码``, ``登录后复制``) are removed as exact whole
-lines anywhere, since they sit inside the body next to the code.
+lines anywhere, since they sit inside the body next to the code; a code box's label (``代码``, ``CODE:``) only
+right above code.
 
 Never removes: the code itself, an article that mentions a platform
 (``在 CSDN 发布文章后…``), a sentence-like line unless it holds a platform
@@ -56,6 +57,8 @@ STATEMENTS = (
     "商业转载请联系作者获得授权,非商业转载请注明出处", "自媒体平台网易号用户上传并发布",
 )
 STATEMENT = phrase_pattern(STATEMENTS)
+# The word a forum engine prints over a code box (IPB's div.codetop, Discuz's 代码:), a label only right above code.
+CODE_LABELS = frozenset({"代码", "代码:", "代码：", "程序代码", "程序代码:", "code", "code:"})
 CODE_BUTTONS = frozenset({"复制代码", "登录后复制", "复制", "copy", "运行代码", "代码如下:"})
 BUTTONS = frozenset({
     "打赏", "赞赏支持", "举报/反馈", "举报", "关注", "+关注", "已关注", "赞同", "添加评论", "申请转载", "喜欢", "收藏", "展开阅读全文",
@@ -125,6 +128,9 @@ class SelfMedia(Detector):
                 yield Drop(block, rule, reason)
             elif keys[i] in CODE_BUTTONS and block.kind != "code":
                 yield Drop(block, "C17.code_button", "code-block button label")
+            elif keys[i] in CODE_LABELS and block.kind != "code" and i + 1 < len(page.blocks) \
+                    and page.blocks[i + 1].kind == "code":
+                yield Drop(block, "C17.code_button", "label of the code box below it")
 
     @staticmethod
     def _account_byline(page: Page, keys: list[str]) -> dict[int, tuple[str, str]]:
