@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from ..dates import find_date
 from ..page import Drop, Finding, Harvest, Page, Trim
 from ..registry import Detector, register_detector
-from ._shapes import phrase_pattern
+from ._shapes import compact, phrase_pattern
 
 HOSTS = ("doc88.com", "docin.com", "book118.com", "wenku.baidu.com", "renrendoc.com", "360doc.com", "360docs.net",
          "wenku.so.com", "31doc.com", "jinchutou.com", "taodocs.com", "bdocx.com", "ishare.iask.sina.com.cn", "mayiwenku.com")
@@ -49,7 +49,6 @@ LINE_RULES = (
 LABEL = re.compile(r"^(?:文档简介|资源描述|内容简介|文档预览|资源目录|文档介绍)\s*[:：]?")
 UPLOADED = re.compile(r"(?:上传时间|上传于|上传日期|分享于)\s*[:：]?")
 ELLIPSIS = re.compile(r"(?:\.{3,}|…+)\s*$")
-NO_SPACE = re.compile(r"\s+")
 SUMMARY_MIN = 20  # characters of a summary before its ellipsis: enough to be sure it repeats the document
 TIPS = re.compile(r"^(?:温馨提示|友情提示|下载须知|特别提示|用户须知)\s*[:：]?$")
 ITEM = re.compile(r"^[•·\-*\s]*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①-⑩])")
@@ -57,12 +56,12 @@ PLATFORM_WORDS = re.compile(r"本站|下载|上传|文档|侵权|资源|水印|�
 
 
 def _repeats_document(summary: str, page: Page, position: int) -> bool:
-    """Whether a labelled summary is the start of the document shown after it, cut with an ellipsis (文档简介：
-    2020年，柳溪社区…定时定点...): a platform's excerpt, not a text of its own."""
+    """Whether a labelled summary (its shadow after the label) is the start of the document shown after it, cut
+    with an ellipsis (文档简介：2020年，柳溪社区…定时定点...): a platform's excerpt, not a text of its own."""
     cut = ELLIPSIS.search(summary)
-    if cut is None or len(head := NO_SPACE.sub("", summary[:cut.start()])) < SUMMARY_MIN:
+    if cut is None or len(head := compact(summary[:cut.start()])) < SUMMARY_MIN:
         return False
-    return head in NO_SPACE.sub("", "".join(block.text for block in page.blocks[position + 1:]))
+    return head in "".join(page.compact(block) for block in page.blocks[position + 1:])
 
 
 @register_detector
@@ -125,7 +124,7 @@ class DocSharing(Detector):
         lead = len(page.shadow(block)) - len(page.shadow(block).lstrip())
         end = lead + (match.end() if match else 0)
         rest = block.text[end:].strip()
-        if _repeats_document(rest, page, position):
+        if _repeats_document(page.shadow(block)[end:], page, position):
             yield Drop(block, "C14.summary", "doc-sharing summary: the document's opening words again, cut short")
         elif rest:
             yield Trim(block, 0, end, "C14.label", "doc-sharing section label (its text is kept)")

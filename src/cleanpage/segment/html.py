@@ -37,7 +37,7 @@ from ..lexicon import RELATED_SECTION_HEADINGS
 from ..page import PageHints
 from ..pager import read_html
 from ..shadow import fold
-from .htmlmeta import harvest_metadata
+from .htmlmeta import POSTER_LABEL_RULE, harvest_metadata
 from .markup_names import class_words
 from .page_blocks import PageBlock, segment_page
 from .page_type import classify
@@ -309,7 +309,7 @@ def _offer_thread_values(values: Evidence, posts: list[ThreadPost], lead: list[i
     opening post is the first post, or, printed apart above the replies (``lead``), the post its header shows
     (:func:`opening_header`); never a first post by another poster than the starter the thread's header names."""
     starter = values.get("authors")
-    if (lead is None and starter is not None and starter.rule.startswith("poster label") and posts[0].author
+    if (lead is None and starter is not None and starter.rule.startswith(POSTER_LABEL_RULE) and posts[0].author
             and posts[0].author not in starter.value):
         return  # the header names the thread's starter (楼主：X), not the first poster here: a later page's reply
     author, published = (posts[0].author, posts[0].published) if lead is None else opening_header(context, lead, posts)

@@ -118,6 +118,7 @@ NEAR_TITLE_NODES = 40  # text nodes after the headline searched for meta lines
 PRECEDING_NODES = 6  # text nodes before it, in its own container, searched for its date
 META_LINE_MAX = 200
 DATELINE_LINES = 3  # lines after the byline zone also searched for a story's dateline: a caption may come before it
+CAPITALISED_WORD = re.compile(r"[A-Z][\w&'-]*")
 WIRE_DATELINE = re.compile(r"[A-Z][A-Za-z.,' -]{1,40}?\s\((?P<agency>[A-Z]{2,6})\)\s*[—–-]")
 LONE_DATE_SEPARATORS = frozenset("/-.:")
 SPLIT_DATE_SEPARATOR = re.compile(r"(?<=\d) ([/.:-]) (?=\d)")
@@ -156,6 +157,7 @@ LABEL_ALONE = re.compile(rf"\s*(?:{PUBLISHED_LABEL.pattern}|{UPDATED_LABEL.patte
 SOURCE_LABEL = re.compile(rf"(?<![片图圖频頻据據])(?:{longest_first(LABELS['source'])})\s*[:：]\s*|^\s*(?:{longest_first(LATIN_SOURCE_LABELS)})\b\s*[:：]?\s*")
 AUTHOR_LABEL = re.compile(rf"(?<!责任)(?<!编)(?:(?:{longest_first(LABELS['author'] + LABELS['reporter'])})\s*(?:[:：|｜/／]\s*)"
                           r"|(?:作者|记者)(?=\s?[\u4e00-\u9fff]{2,4}(?:\s|[|｜/／∕]|$)))")
+POSTER_LABEL_RULE = "poster label near headline"  # the rule of a starter named by a thread's header (楼主：X)
 # A post header's poster label and its colon (发帖人：, 楼主：; never 只看楼主).
 POSTER_LABEL = re.compile(rf"(?<!只看)(?:{longest_first(POSTER_LABELS)})\s*[:：]\s*")
 # A paragraph of Chinese news that closes on its reporters in brackets (…正式设立驻巴西代表处。（张巨峰）,
@@ -764,7 +766,7 @@ def _names_near_headline(line: str, found: PageHints) -> None:
             _offer_authors(names, f"label near headline ({line[match.start():match.end()].strip()})", line, found)
     match = POSTER_LABEL.search(shadow)
     if match and (poster := poster_id(line[match.end():])):
-        _offer_authors([poster], f"poster label near headline ({line[match.start():match.end()].strip()})", line, found)
+        _offer_authors([poster], f"{POSTER_LABEL_RULE} ({line[match.start():match.end()].strip()})", line, found)
 
 
 def _outlet_beside_date(line: str, found: PageHints) -> None:
@@ -1227,7 +1229,7 @@ def _wire_dateline(lines: list[ZoneLine], metas: dict[str, str], ld: list[dict[s
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in re.findall(r"[A-Z][\w&'-]*", name) if word not in {"The", "A", "An"})
+    return "".join(word[0] for word in CAPITALISED_WORD.findall(name) if word not in {"The", "A", "An"})
 
 
 def _wechat_account(tree: etree._Element, metas: dict[str, str], url: str | None, found: PageHints) -> None:

@@ -32,8 +32,9 @@ PICTURE_TEXT_WORDS = frozenset({"intro", "text", "txt", "title", "note", "info",
 CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 SMALL_TYPE = re.compile(r"font-size\s*:\s*(?:(?:[0-9]|1[0-4])(?:\.\d+)?px|(?:[0-9]|10)(?:\.\d+)?pt|small|x-small|smaller)",
                         re.IGNORECASE)
-GREY_TYPE = re.compile(r"(?<![-\w])color\s*:\s*(?:#(?:([0-9a-f])\1\1|([0-9a-f]{2})\2\2)\b|gr[ae]y\b|darkgr[ae]y\b)",
-                       re.IGNORECASE)
+GREY = r"(?:#(?:([0-9a-f])\1\1|([0-9a-f]{2})\2\2)\b|gr[ae]y\b|darkgr[ae]y\b)"  # a colour value of grey
+GREY_TYPE = re.compile(rf"(?<![-\w])color\s*:\s*{GREY}", re.IGNORECASE)
+GREY_VALUE = re.compile(rf"\s*{GREY}", re.IGNORECASE)  # <font color="#666666">
 MARKUP_DEPTH = 2  # the caption's element and its closest container: what may style or name it
 ALT_MIN = 4  # characters of an image's alt repeated by a line: a caption, not a word such as 图片
 
@@ -72,6 +73,6 @@ def _wrapped_in_caption_type(element: etree._Element, text: str) -> bool:
         style = node.get("style") or ""
         color = node.get("color") or ""
         if node.tag == "small" or (node.get("size") or "") in {"1", "2", "-1", "-2"} or SMALL_TYPE.search(style) \
-                or GREY_TYPE.search(style) or GREY_TYPE.search(f"color:{color}"):
+                or GREY_TYPE.search(style) or GREY_VALUE.match(color):
             return True
     return False

@@ -763,12 +763,17 @@ def _read_post(member: etree._Element, blocks: Sequence[PageBlock], under: dict[
     outside = [i for i in indices if i not in taken and i not in nested and not EDIT_NOTICE.search(blocks[i].text)
                and not _quoted(blocks[i])]
     header = [i for i in outside if not _aside(blocks[i].element, member)]
-    # last, a time in the post's info bar (phpwind's div.floor_info: named so and nothing else), never a
-    # registration date; a side panel's or an ad's time is never the post's
-    panel = [i for i in outside if i not in header and _in_info_bar(blocks[i].element, member)
-             and not OTHER_EVENT_LABEL.search(fold(blocks[i].text))]
-    published = _time(blocks, header) or _tagged_time(member, content) or _time(blocks, own) or _time(blocks, panel)
+    published = (_time(blocks, header) or _tagged_time(member, content) or _time(blocks, own)
+                 or _time(blocks, _info_bar_lines(outside, header, blocks, member)))
     return ThreadPost(member, content, own, _author(member, content), published)
+
+
+def _info_bar_lines(outside: list[int], header: list[int], blocks: Sequence[PageBlock],
+                    member: etree._Element) -> list[int]:
+    """The lines of a post's info bar (phpwind's div.floor_info: named so and nothing else), read last for its
+    time; never a registration date; a side panel's or an ad's time is never the post's."""
+    return [i for i in outside if i not in header and _in_info_bar(blocks[i].element, member)
+            and not OTHER_EVENT_LABEL.search(fold(blocks[i].text))]
 
 
 def _in_info_bar(element: etree._Element, member: etree._Element) -> bool:

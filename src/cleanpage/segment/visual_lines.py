@@ -81,15 +81,15 @@ def keep_cut_lines(blocks: Sequence[PageBlock], decisions: Sequence[Decision]) -
     """Keeps a visual line the scorer dropped right after a kept one that the page's width cut inside a sentence
     (``…一是部分居民分`` | ``类习惯尚未养成，``): the end of the paragraph, a short line no signal favours alone,
     whose loss would cut the sentence without a trace."""
+    shapes = [_shape(block.kind, block.text, block.element) for block in blocks]
     for index in range(len(blocks) - 1):
-        if not decisions[index].keep or decisions[index + 1].keep \
-                or not _same_shape(_shape(blocks[index]), _shape(blocks[index + 1])):
+        if not decisions[index].keep or decisions[index + 1].keep or not _same_shape(shapes[index], shapes[index + 1]):
             continue
         run = [blocks[index]]  # the kept lines before it, over the reader's dropped page breaks
         for earlier in range(index - 1, -1, -1):
             if not decisions[earlier].keep:
                 continue
-            if not _same_shape(_shape(blocks[earlier]), _shape(blocks[index])) or len(run) >= RUN_WINDOW:
+            if not _same_shape(shapes[earlier], shapes[index]) or len(run) >= RUN_WINDOW:
                 break
             run.insert(0, blocks[earlier])
         line = blocks[index].text
@@ -101,11 +101,10 @@ def keep_cut_lines(blocks: Sequence[PageBlock], decisions: Sequence[Decision]) -
 Shape = tuple[str, frozenset[str]] | None
 
 
-def _shape(block: Block | PageBlock, element: etree._Element | None = None) -> Shape:
+def _shape(kind: str, text: str, element: etree._Element | None) -> Shape:
     """A visual line's element shape (its tag and class words), or ``None`` for a block that is no short
     paragraph."""
-    element = element if element is not None else getattr(block, "element", None)
-    if block.kind != "paragraph" or element is None or len(block.text) > LINE_MAX:
+    if kind != "paragraph" or element is None or len(text) > LINE_MAX:
         return None
     return str(element.tag), frozenset(class_words(element))
 
@@ -120,7 +119,7 @@ def _runs(blocks: list[Block], elements: dict[int, etree._Element]) -> list[list
     runs: list[list[Block]] = []
     previous: Shape = None
     for block in blocks:
-        this = _shape(block, elements.get(id(block)))
+        this = _shape(block.kind, block.text, elements.get(id(block)))
         if runs and _same_shape(this, previous):
             runs[-1].append(block)
         else:
